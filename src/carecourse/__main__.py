@@ -1,0 +1,3 @@
+from carecourse.cli import main
+
+main()

@@ -1,0 +1,90 @@
+"""Readable terminal output (rich): a grade with the learner's words highlighted."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from carecourse.detect import Analysis
+from carecourse.detect.lexicon import lexicon
+from carecourse.results import GradeResult
+from carecourse.rubrics import Rubric
+from carecourse.rubrics.testing import SampleReport
+
+__all__ = ["analysis_view", "grade_view", "sample_report_view", "scenarios_view"]
+
+TECHNIQUE_STYLES = {
+    "greeting": "bold cyan", "apology": "bold magenta", "empathy": "bold blue",
+    "thanks": "bold green", "action": "bold yellow", "commitment": "bold bright_cyan",
+    "follow_up": "bold bright_blue", "alternative": "bold bright_green", "reason": "bold bright_yellow",
+    "open_question": "underline green", "closed_question": "underline cyan",
+    "bad_question": "bold white on red", "forbidden": "bold white on red", "negative_label": "bold white on red",
+}  # fmt: skip
+
+
+def _highlighted(text: str, spans: list[tuple[int, int, str]]) -> Text:
+    out = Text(text)
+    for start, end, style in spans:
+        out.stylize(style, start, end)
+    return out
+
+
+def grade_view(result: GradeResult, text: str, rubric: Rubric) -> Group:
+    spans = [(e.start, e.end, "bold green") for c in result.criteria if c.met for e in c.evidence]
+    spans += [(e.start, e.end, "bold white on red") for p in result.penalties for e in p.evidence]
+    header = Text.assemble((f"{rubric.id} · {rubric.title}", "bold"), "   ", (f"{result.score:g} / {result.max_score:g}", "bold reverse"))
+    table = Table(show_header=True, header_style="bold", expand=True, show_lines=True)
+    for column, options in (("", {"width": 2}), ("要点", {"ratio": 1}), ("得分", {"justify": "right", "width": 7}), ("反馈", {"ratio": 3})):
+        table.add_column(column, **options)
+    for c in result.criteria:
+        mark = Text("✓", style="green") if c.met else Text("✗", style="red")
+        feedback = Text(c.feedback)
+        if not c.met and c.section:
+            feedback.append(f"\n→ 课本：{c.section}", style="dim")
+        table.add_row(mark, f"{c.label or c.id}\n[dim]{c.id}[/dim]", f"{c.points:g}/{c.max_points:g}", feedback)
+    for p in result.penalties:
+        quoted = "、".join(f"“{e.text}”" for e in p.evidence)
+        table.add_row(Text("−", style="red"), f"扣分：{p.label or p.id}\n[dim]{p.id}[/dim]", f"{p.points:g}", Text(f"{quoted}\n{p.feedback}"))
+    parts = [header, Panel(_highlighted(text, spans), title="你的回应", title_align="left"), table]
+    parts.append(Text(result.summary, style="bold yellow" if result.flags else "bold"))
+    return Group(*parts)
+
+
+def analysis_view(analysis: Analysis) -> Group:
+    labels = {tid: e.label for tid, e in lexicon().items()}
+    spans = [(f.start, f.end, TECHNIQUE_STYLES[f.id]) for f in analysis.findings]
+    table = Table("技巧", "原文", "位置", expand=False)
+    for f in analysis.findings:
+        kind = f" ({f.kind})" if f.kind else ""
+        table.add_row(Text(f"{labels[f.id]} {f.id}{kind}", style=TECHNIQUE_STYLES[f.id]), f.text, f"{f.start}–{f.end}")
+    if not analysis.findings:
+        return Group(Text(analysis.text), Text("没有找到任何服务技巧。", style="yellow"))
+    return Group(Panel(_highlighted(analysis.text, spans), title="分析", title_align="left"), table)
+
+
+def scenarios_view(rubrics: list[Rubric]) -> Table:
+    table = Table("id", "模块", "触点", "题目", "满分", "要点")
+    for r in rubrics:
+        table.add_row(r.id, r.module, r.touchpoint, r.title, f"{r.max_score:g}", ", ".join(c.id for c in r.criteria))
+    return table
+
+
+def sample_report_view(report: SampleReport, source: str) -> Group:
+    status = Text("PASS", style="bold green") if report.passed else Text("FAIL", style="bold red")
+    head = Text.assemble(status, f"  {source}: {report.samples} samples, agreement ", (f"{report.agreement:.1%}", "bold"), f" (needs {report.rubric.min_agreement:.0%})")
+    table = Table("criterion", "agree", "TP", "FP", "FN", "TN", title="confusion (positive = met / applied)", title_justify="left")
+    for c in report.table:
+        style = "" if c.agreement >= report.rubric.min_agreement else "red"
+        table.add_row(c.id, Text(f"{c.agreement:.0%}", style=style), str(c.tp), str(c.fp), str(c.fn), str(c.tn))
+    lines = [head, table]
+    for d in report.disagreements:
+        verdict = "grader says met, marked not met" if d.got else "marked met, grader says not met"
+        lines.append(Text(f"  sample {d.sample} · {d.id}: {verdict}: {d.text[:60]}", style="yellow"))
+    lines += [Text(f"  {p}", style="red") for p in report.score_problems]
+    return Group(*lines)
+
+
+def console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)

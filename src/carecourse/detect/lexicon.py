@@ -1,0 +1,86 @@
+"""Load the technique lexicons (``lexicon/*.yaml``) into matchers."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from carecourse.detect.matcher import PhraseMatcher
+from carecourse.regex_subset import subset_problem
+
+__all__ = ["TECHNIQUES", "LexiconEntry", "lexicon"]
+
+TECHNIQUES = (
+    "greeting", "apology", "empathy", "thanks", "action", "commitment", "follow_up",
+    "alternative", "reason", "open_question", "closed_question", "bad_question",
+    "forbidden", "negative_label",
+)  # fmt: skip
+
+BAD_QUESTION_KINDS = ("aggressive", "exposing", "presumptive", "provocative", "condescending")
+
+
+def _check_patterns(patterns: list[str]) -> list[str]:
+    for p in patterns:
+        if problem := subset_problem(p):
+            raise ValueError(f"pattern {p!r}: {problem}")
+    return patterns
+
+
+class LexiconEntry(BaseModel):
+    """One technique's lexicon file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: Literal[TECHNIQUES]  # type: ignore[valid-type]
+    label: str
+    description: str = ""
+    scope: Literal["phrase", "question", "sentence"] = "phrase"
+    negatable: bool = False
+    patterns: list[str] = Field(default_factory=list)
+    kinds: dict[Literal[BAD_QUESTION_KINDS], list[str]] = Field(default_factory=dict)  # type: ignore[valid-type]
+    exclude: list[str] = Field(default_factory=list)
+
+    _check = field_validator("patterns", "exclude")(_check_patterns)
+
+    @field_validator("kinds")
+    @classmethod
+    def _check_kinds(cls, kinds: dict[str, list[str]]) -> dict[str, list[str]]:
+        for patterns in kinds.values():
+            _check_patterns(patterns)
+        return kinds
+
+    @model_validator(mode="after")
+    def _has_patterns(self) -> "LexiconEntry":
+        if not self.patterns and not self.kinds:
+            raise ValueError(f"{self.id}: a lexicon needs patterns (or kinds)")
+        return self
+
+    def matchers(self) -> list[PhraseMatcher]:
+        """One matcher for the plain patterns, one per kind (bad questions)."""
+        groups = [(None, self.patterns)] if self.patterns else []
+        groups += list(self.kinds.items())
+        return [
+            PhraseMatcher.build(kind or self.id, patterns, self.exclude, negatable=self.negatable)
+            for kind, patterns in groups
+        ]
+
+
+@cache
+def lexicon() -> dict[str, LexiconEntry]:
+    """All technique lexicons shipped with the package, by technique id."""
+    folder = resources.files(__package__).joinpath("lexicon")
+    entries = {}
+    for technique in TECHNIQUES:
+        raw = folder.joinpath(f"{technique}.yaml").read_text(encoding="utf-8")
+        entry = LexiconEntry.model_validate(yaml.load(raw, Loader=_LOADER))
+        if entry.id != technique:
+            raise ValueError(f"lexicon/{technique}.yaml declares id {entry.id!r}")
+        entries[technique] = entry
+    return entries
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -1,0 +1,95 @@
+"""Find phrases in a structured text: the building block of lexicons and rubric matchers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from carecourse.detect.structure import Structure
+from carecourse.regex_subset import compile_subset
+
+__all__ = ["Finding", "PhraseMatcher"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One piece of evidence: ``text`` is ``original[start:end]`` of the learner's input."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    kind: str | None = None
+    nstart: int = 0  # the same span in the normalised text
+    nend: int = 0
+
+    @property
+    def key(self) -> str:
+        """What makes two findings 'the same' when counting distinct evidence."""
+        return self.text.strip()
+
+    def to_dict(self) -> dict:
+        data = {"id": self.id, "text": self.text, "start": self.start, "end": self.end}
+        if self.kind:
+            data["kind"] = self.kind
+        return data
+
+
+def make_finding(structure: Structure, id: str, nstart: int, nend: int, kind: str | None = None) -> Finding:
+    start, end = structure.norm.original_span(nstart, nend)
+    return Finding(id, start, end, structure.norm.original[start:end], kind, nstart, nend)
+
+
+@dataclass(frozen=True)
+class PhraseMatcher:
+    """Patterns, optional exclusions, and whether negation or quotation cancel a match."""
+
+    id: str
+    pattern: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None = None
+    negatable: bool = False
+    skip_quoted: bool = True
+
+    @classmethod
+    def build(cls, id: str, patterns: list[str], exclude: list[str] = (), **options) -> "PhraseMatcher":
+        # Longer patterns first, so the fuller phrase ("非常抱歉") wins over its core ("抱歉").
+        ordered = sorted(patterns, key=len, reverse=True)
+        return cls(
+            id,
+            compile_subset(ordered) if ordered else None,
+            compile_subset(list(exclude)) if exclude else None,
+            **options,
+        )
+
+    def find(self, structure: Structure) -> list[Finding]:
+        """Every uncancelled match in the whole text."""
+        if self.pattern is None:
+            return []
+        text = structure.text
+        excluded = [m.span() for m in self.exclude.finditer(text)] if self.exclude else []
+        found = []
+        for m in self.pattern.finditer(text):
+            s, e = m.span()
+            if e == s or self._cancelled(structure, s, e, excluded):
+                continue
+            found.append(make_finding(structure, self.id, s, e))
+        return found
+
+    def matches_in(self, structure: Structure, start: int, end: int) -> bool:
+        """True if an uncancelled match lies in ``text[start:end]`` (anchors at its ends)."""
+        if self.pattern is None:
+            return False
+        piece = structure.text[start:end]
+        excluded = [(start + a, start + b) for a, b in (m.span() for m in self.exclude.finditer(piece))] if self.exclude else []
+        for m in self.pattern.finditer(piece):
+            s, e = start + m.start(), start + m.end()
+            if e > s and not self._cancelled(structure, s, e, excluded):
+                return True
+        return False
+
+    def _cancelled(self, structure: Structure, s: int, e: int, excluded: list[tuple[int, int]]) -> bool:
+        if any(xs < e and s < xe for xs, xe in excluded):
+            return True
+        if self.skip_quoted and structure.is_quoted(s):
+            return True
+        return self.negatable and structure.is_negated(s)

@@ -1,0 +1,100 @@
+"""Sentences, quoted speech and negation in a normalised text.
+
+Every position here is an index into the normalised text; findings are mapped back to
+the original text only when they are reported.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from carecourse.normalize import NormalizedText
+
+__all__ = ["Structure"]
+
+# A sentence ends at 。 ! ? ; or a line break, or at "." unless it sits between digits.
+_SENTENCE_END = re.compile(r"[。!?;\n]+|(?<![0-9])\.+|\.+(?![0-9])")
+_CLAUSE_BREAK = re.compile(r"[,。!?;:\n、]")
+# Reported speech: "您刚才说..." up to the end of the clause is the customer's words.
+_REPORTED = re.compile(r"(?:您|你)(?:刚才|刚刚|之前|方才|是)?(?:说|讲)(?![得的了过])[:]?[^,。!?;\n]+")
+_NEGATOR = re.compile(r"(?:不|没|别|未|无法|勿)[^,。!?;:\n]{0,3}$")
+_NEGATION_WINDOW = 6
+
+
+@dataclass
+class Structure:
+    """A normalised text with its sentence and quotation structure."""
+
+    norm: NormalizedText
+    _quote_starts: list[int] = field(init=False, repr=False)
+    _quote_ends: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        spans = _quoted_spans(self.norm.text)
+        self._quote_starts = [s for s, _ in spans]
+        self._quote_ends = [e for _, e in spans]
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans, each including its closing punctuation, blanks trimmed."""
+        spans, start = [], 0
+        for m in _SENTENCE_END.finditer(self.text):
+            _add_trimmed(self.text, start, m.end(), spans)
+            start = m.end()
+        _add_trimmed(self.text, start, len(self.text), spans)
+        return spans
+
+    def is_quoted(self, pos: int) -> bool:
+        """True if ``pos`` lies inside quotation marks or reported speech."""
+        k = bisect.bisect_right(self._quote_starts, pos) - 1
+        return k >= 0 and pos < self._quote_ends[k]
+
+    def is_negated(self, pos: int) -> bool:
+        """True if a negator ends at most three characters before ``pos`` in its clause."""
+        window = self.text[max(0, pos - _NEGATION_WINDOW) : pos]
+        breaks = list(_CLAUSE_BREAK.finditer(window))
+        if breaks:
+            window = window[breaks[-1].end() :]
+        return bool(_NEGATOR.search(window))
+
+
+def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start] in " \n":
+        start += 1
+    while end > start and text[end - 1] in " \n":
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted spans (between paired '"', an unpaired one runs to its sentence end) and
+    reported speech, merged and sorted."""
+    spans: list[tuple[int, int]] = []
+    opening = -1
+    for i, c in enumerate(text):
+        if c == '"':
+            if opening < 0:
+                opening = i
+            else:
+                spans.append((opening, i + 1))
+                opening = -1
+    if opening >= 0:
+        end = _SENTENCE_END.search(text, opening + 1)
+        spans.append((opening, end.start() if end else len(text)))
+    spans.extend(m.span() for m in _REPORTED.finditer(text))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged

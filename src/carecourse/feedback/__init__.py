@@ -1,0 +1,46 @@
+"""Step 4 of the pipeline: write the learner's feedback (Chinese) onto a scored reply."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from carecourse.results import Flag, GradeResult
+from carecourse.rubrics import Rubric
+from carecourse.score import Scored
+
+__all__ = ["write_feedback", "messages"]
+
+
+@cache
+def messages() -> dict:
+    raw = resources.files(__package__).joinpath("messages.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(raw)
+
+
+def write_feedback(rubric: Rubric, scored: Scored) -> GradeResult:
+    """Attach each criterion's met/missing text, penalty notes and a summary."""
+    for result, criterion in zip(scored.criteria, rubric.criteria):
+        result.feedback = criterion.feedback.met if result.met else criterion.feedback.missing
+    for result in scored.penalties:
+        result.feedback = next(p for p in rubric.penalties if p.id == result.id).feedback.met
+    flags = [Flag(scored.flag, messages()["flags"][scored.flag])] if scored.flag else []
+    return GradeResult(
+        scenario=rubric.id,
+        score=scored.score,
+        max_score=rubric.max_score,
+        criteria=scored.criteria,
+        penalties=scored.penalties,
+        flags=flags,
+        summary=_summary(rubric, scored, flags),
+    )
+
+
+def _summary(rubric: Rubric, scored: Scored, flags: list[Flag]) -> str:
+    if flags:
+        return flags[0].message
+    share = scored.score / rubric.max_score if rubric.max_score else 0.0
+    text = next(b["text"] for b in messages()["bands"] if share >= b["min"])
+    return f"{text}{messages()['penalty_note']}" if scored.penalties else text

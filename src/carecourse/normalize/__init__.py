@@ -1,0 +1,127 @@
+"""Step 1 of the pipeline: normalise a learner's text, keeping a map back to the original.
+
+Patterns are written against one canonical form of Chinese text (see docs/patterns.md):
+NFKC, Simplified script, lower-case ASCII, folded quotes and whitespace, common typos
+fixed. Every character of the normalised text remembers the index of the original
+character it came from, so a match found in the normalised text is reported as a span of
+the learner's own words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+__all__ = ["NormalizedText", "normalize"]
+
+_QUOTES = "\"'“”‘’「」『』＂＇〝〞"
+_FOLD = {ord(q): '"' for q in _QUOTES} | {ord("｡"): "。"}
+_DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """A normalised copy of ``original`` with ``offsets[i]`` = original index of ``text[i]``."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the normalised span ``[start, end)`` to a span of the original text."""
+        if end <= start:
+            at = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return at, at
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalise ``text`` for matching; see the module docstring for the steps."""
+    chars, index = _nfkc_and_clean(text)
+    chars = _to_simplified(chars)
+    chars, index = _fold(chars, index)
+    folded = "".join(chars)
+    return NormalizedText(text, _fix_typos(folded), tuple(index))
+
+
+def _nfkc_and_clean(text: str) -> tuple[list[str], list[int]]:
+    """NFKC each character; drop control, format and unpaired-surrogate characters."""
+    chars: list[str] = []
+    index: list[int] = []
+    quick = unicodedata.is_normalized("NFKC", text)
+    for i, c in enumerate(text):
+        if c.isspace():
+            chars.append(c)
+            index.append(i)
+            continue
+        if unicodedata.category(c) in _DROPPED_CATEGORIES:
+            continue
+        for out in c if quick else unicodedata.normalize("NFKC", c):
+            chars.append(out)
+            index.append(i)
+    return chars, index
+
+
+def _to_simplified(chars: list[str]) -> list[str]:
+    """Traditional to Simplified, one output character per input character."""
+    joined = "".join(chars)
+    if joined.isascii():
+        return chars
+    converted = _opencc().convert(joined)
+    if len(converted) == len(joined):
+        return list(converted)
+    # A phrase rule changed the length: convert character by character instead.
+    return [c2 if len(c2 := _opencc().convert(c)) == 1 else c for c in chars]
+
+
+def _fold(chars: list[str], index: list[int]) -> tuple[list[str], list[int]]:
+    """Lower-case ASCII, fold quotes, collapse whitespace runs to one space or newline."""
+    out: list[str] = []
+    out_index: list[int] = []
+    for c, i in zip(chars, index):
+        if c.isspace():
+            blank = "\n" if c in "\n\r\v\f\u2028\u2029\x85" else " "
+            if out and out[-1] in " \n":
+                if blank == "\n":
+                    out[-1] = "\n"
+                continue
+            out.append(blank)
+            out_index.append(i)
+            continue
+        if c.isascii():
+            c = c.lower()
+        out.append(c.translate(_FOLD))
+        out_index.append(i)
+    return out, out_index
+
+
+def _fix_typos(text: str) -> str:
+    pattern, table = _typos()
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: table[m.group(0)], text)
+
+
+@cache
+def _typos() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    data = resources.files(__package__).joinpath("typos.yaml").read_text(encoding="utf-8")
+    table = {str(k): str(v) for k, v in (yaml.safe_load(data) or {}).items()}
+    bad = [k for k, v in table.items() if len(k) != len(v)]
+    if bad:
+        raise ValueError(f"typos.yaml: fixes must keep the length: {', '.join(bad)}")
+    if not table:
+        return None, table
+    keys = sorted(table, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, keys))), table
+
+
+@cache
+def _opencc():
+    import opencc
+
+    return opencc.OpenCC("t2s")

@@ -1,0 +1,44 @@
+"""The regex subset that Python and JavaScript agree on (docs/patterns.md, section 2).
+
+Lexicons and rubrics are data that the static site will one day run in the browser, so a
+pattern may only use syntax with the same meaning in both engines.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["subset_problem", "compile_subset"]
+
+_FORBIDDEN = [
+    (re.compile(r"\\[dDwWsSbB]"), "use an explicit class such as [0-9] instead of \\d, \\w, \\s or \\b"),
+    (re.compile(r"\(\?<[=!]"), "lookbehind is not allowed"),
+    (re.compile(r"\(\?P"), "named groups are not allowed"),
+    (re.compile(r"\(\?<[A-Za-z_]"), "named groups are not allowed"),
+    (re.compile(r"\(\?[aiLmsux-]+[):]"), "inline flags are not allowed"),
+    (re.compile(r"\(\?>"), "atomic groups are not allowed"),
+    (re.compile(r"[*+?}][+]"), "possessive quantifiers are not allowed"),
+    (re.compile(r"\\[AZz]"), "use ^ and $ instead of \\A or \\Z"),
+    (re.compile(r"\\[pPNuUx]"), "Unicode and hex escapes differ between engines: type the character"),
+    (re.compile(r"\\[0-9]{2}|\\0"), "octal escapes and back-references above \\9 are not allowed"),
+]
+
+
+def subset_problem(pattern: str) -> str | None:
+    """Return why ``pattern`` is outside the shared subset, or None if it is fine."""
+    unescaped = re.sub(r"\\\\", "", pattern)
+    for rule, message in _FORBIDDEN:
+        if rule.search(unescaped):
+            return message
+    if re.search(r"(?<!\\)\[\]", unescaped):
+        return "an empty character class [] means different things in Python and JavaScript"
+    try:
+        re.compile(pattern)
+    except re.error as err:
+        return f"not a valid regular expression ({err})"
+    return None
+
+
+def compile_subset(patterns: list[str]) -> re.Pattern[str]:
+    """Compile several subset patterns into one alternation."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))

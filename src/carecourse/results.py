@@ -1,0 +1,98 @@
+"""What grading returns: plain dataclasses that serialise to the JSON of scenarios.md."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from carecourse.detect.matcher import Finding
+
+__all__ = ["CriterionResult", "Flag", "GradeResult", "PenaltyResult"]
+
+
+def _evidence(findings: list[Finding]) -> list[dict]:
+    return [{"text": f.text, "start": f.start, "end": f.end} for f in findings]
+
+
+@dataclass
+class CriterionResult:
+    """One criterion: met or not, the points it earned, and the learner's words as evidence."""
+
+    id: str
+    label: str
+    met: bool
+    points: float
+    max_points: float
+    evidence: list[Finding] = field(default_factory=list)
+    feedback: str = ""
+    section: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "label": self.label, "met": self.met,
+            "points": self.points, "max_points": self.max_points,
+            "evidence": _evidence(self.evidence), "feedback": self.feedback, "section": self.section,
+        }  # fmt: skip
+
+
+@dataclass
+class PenaltyResult:
+    """A penalty that applied; ``points`` is negative."""
+
+    id: str
+    label: str
+    points: float
+    evidence: list[Finding] = field(default_factory=list)
+    feedback: str = ""
+    section: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "label": self.label, "points": self.points,
+            "evidence": _evidence(self.evidence), "feedback": self.feedback, "section": self.section,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Why a reply was not graded on its merits (empty, a keyword list, copied, ...)."""
+
+    id: str
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "message": self.message}
+
+
+@dataclass
+class GradeResult:
+    """The grade of one reply to one scenario."""
+
+    scenario: str
+    score: float
+    max_score: float
+    criteria: list[CriterionResult]
+    penalties: list[PenaltyResult]
+    flags: list[Flag] = field(default_factory=list)
+    summary: str = ""
+
+    def met(self, criterion_id: str) -> bool:
+        return any(c.id == criterion_id and c.met for c in self.criteria)
+
+    @property
+    def fraction(self) -> float:
+        return self.score / self.max_score if self.max_score else 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "scenario": self.scenario,
+            "score": self.score,
+            "max_score": self.max_score,
+            "criteria": [c.to_dict() for c in self.criteria],
+            "penalties": [p.to_dict() for p in self.penalties],
+            "flags": [f.to_dict() for f in self.flags],
+            "summary": self.summary,
+        }
+
+    def to_json(self, **kwargs) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)

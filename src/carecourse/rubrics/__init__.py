@@ -1,0 +1,78 @@
+"""Rubrics: one YAML file per scenario, shipped beside this module, validated on load."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from carecourse.rubrics.schema import Criterion, Penalty, Rubric, Sample
+
+__all__ = ["Criterion", "Penalty", "Rubric", "RubricError", "Sample", "builtin", "load", "scenario_ids"]
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class RubricError(ValueError):
+    """A rubric that cannot be used; the message names the file and every problem."""
+
+
+def load(path: str | Path) -> Rubric:
+    """Read and validate a rubric file."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise RubricError(f"{path}: cannot read rubric ({_reason(err)})") from None
+    return parse(raw, str(path))
+
+
+def parse(raw: str, source: str = "<rubric>") -> Rubric:
+    """Validate rubric YAML text; ``source`` names it in error messages."""
+    try:
+        data = yaml.load(raw, Loader=_LOADER)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise RubricError(f"{source}: not valid YAML{where}: {getattr(err, 'problem', err)}") from None
+    if not isinstance(data, dict):
+        raise RubricError(f"{source}: a rubric is a YAML mapping (id, title, prompt, criteria, ...)")
+    try:
+        return Rubric.model_validate(data)
+    except ValidationError as err:
+        raise RubricError(f"{source}: " + "; ".join(_describe(e) for e in err.errors())) from None
+
+
+def _describe(error: dict) -> str:
+    where = ".".join(str(p) for p in error["loc"])
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
+
+
+def _reason(err: Exception) -> str:
+    if isinstance(err, UnicodeDecodeError):
+        return "not UTF-8 text"
+    return getattr(err, "strerror", None) or str(err)
+
+
+def _folder():
+    return resources.files(__package__)
+
+
+@cache
+def scenario_ids() -> tuple[str, ...]:
+    """The ids of the scenarios shipped with carecourse, sorted."""
+    return tuple(sorted(f.name[:-5] for f in _folder().iterdir() if f.name.endswith(".yaml")))
+
+
+@cache
+def builtin(scenario_id: str) -> Rubric:
+    """The shipped rubric for ``scenario_id``; RubricError if there is none."""
+    if scenario_id not in scenario_ids():
+        known = ", ".join(scenario_ids())
+        raise RubricError(f"unknown scenario {scenario_id!r} (known: {known})")
+    raw = _folder().joinpath(f"{scenario_id}.yaml").read_text(encoding="utf-8")
+    return parse(raw, f"{scenario_id}.yaml")

@@ -1,0 +1,170 @@
+"""The rubric file format (docs/patterns.md, section 5) as pydantic models.
+
+Loading a rubric validates it completely: every pattern is in the shared regex subset,
+every name an order, penalty or sample refers to exists, and every criterion can be met.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from carecourse.detect.lexicon import TECHNIQUES
+from carecourse.regex_subset import subset_problem
+
+__all__ = ["Criterion", "Feedback", "Order", "Penalty", "PhraseSet", "Rubric", "Sample"]
+
+_ID = r"^[a-z][a-z0-9_-]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _subset_patterns(patterns: list[str]) -> list[str]:
+    for p in patterns:
+        if problem := subset_problem(p):
+            raise ValueError(f"pattern {p!r}: {problem}")
+        if re.fullmatch(p, ""):
+            raise ValueError(f"pattern {p!r} matches empty text, so it would match every reply")
+    return patterns
+
+
+def _known_techniques(techniques: list[str]) -> list[str]:
+    unknown = [t for t in techniques if t not in TECHNIQUES]
+    if unknown:
+        raise ValueError(f"unknown technique {', '.join(unknown)} (known: {', '.join(TECHNIQUES)})")
+    return techniques
+
+
+class Feedback(_Strict):
+    met: str = Field(min_length=1)
+    missing: str = Field(min_length=1)
+
+
+class _Matchers(_Strict):
+    """Where evidence comes from: shared techniques, own patterns, named sets."""
+
+    techniques: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+    sets: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+    negatable: bool = False
+
+    _check_patterns = field_validator("patterns", "exclude")(_subset_patterns)
+    _check_techniques = field_validator("techniques")(_known_techniques)
+
+    @property
+    def has_matchers(self) -> bool:
+        return bool(self.techniques or self.patterns or self.sets)
+
+
+class PhraseSet(_Strict):
+    patterns: list[str] = Field(min_length=1)
+    exclude: list[str] = Field(default_factory=list)
+    negatable: bool = False
+
+    _check_patterns = field_validator("patterns", "exclude")(_subset_patterns)
+
+
+class Order(_Strict):
+    first: list[str] = Field(min_length=1)
+    then: list[str] = Field(min_length=1)
+
+
+class Criterion(_Matchers):
+    id: str = Field(pattern=_ID)
+    label: str = ""
+    points: float = Field(gt=0)
+    section: str = ""
+    min_count: int = Field(default=1, ge=1)
+    order: Order | None = None
+    feedback: Feedback
+
+    @model_validator(mode="after")
+    def _can_be_met(self) -> "Criterion":
+        if self.order is None and not self.has_matchers:
+            raise ValueError(f"criterion {self.id}: no techniques, patterns, sets or order, so its points are unreachable")
+        if self.order is not None and self.has_matchers:
+            raise ValueError(f"criterion {self.id}: an order criterion takes no matchers of its own")
+        return self
+
+
+class Penalty(_Matchers):
+    id: str = Field(pattern=_ID)
+    label: str = ""
+    points: float = Field(gt=0)
+    section: str = ""
+    unless: list[str] = Field(default_factory=list)
+    feedback: Feedback
+
+    @model_validator(mode="after")
+    def _can_apply(self) -> "Penalty":
+        if not self.has_matchers:
+            raise ValueError(f"penalty {self.id}: no techniques, patterns or sets, so it never applies")
+        return self
+
+
+class Sample(_Strict):
+    label: Literal["excellent", "partial", "poor", "adversarial"]
+    text: str
+    met: list[str] = Field(default_factory=list)
+    penalties: list[str] = Field(default_factory=list)
+    max_score: float | None = None
+    min_score: float | None = None
+    gamed: bool = False  # the grader must flag it (keyword list, repetition, copy, empty)
+    note: str = ""
+
+
+class Rubric(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    title: str = Field(min_length=1)
+    module: str = ""
+    touchpoint: str = ""
+    prompt: str = Field(min_length=1)
+    customer_says: str = ""
+    placeholder: str = ""
+    min_agreement: float = Field(default=0.95, ge=0, le=1)
+    sets: dict[str, PhraseSet] = Field(default_factory=dict)
+    criteria: list[Criterion] = Field(min_length=1)
+    penalties: list[Penalty] = Field(default_factory=list)
+    samples: list[Sample] = Field(default_factory=list)
+
+    @property
+    def max_score(self) -> float:
+        return float(sum(c.points for c in self.criteria))
+
+    def criterion(self, id: str) -> Criterion:
+        return next(c for c in self.criteria if c.id == id)
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> "Rubric":
+        criteria = [c.id for c in self.criteria]
+        penalties = [p.id for p in self.penalties]
+        for ids, what in ((criteria, "criterion"), (penalties, "penalty"), (list(self.sets), "set")):
+            dupes = sorted({i for i in ids if ids.count(i) > 1})
+            if dupes:
+                raise ValueError(f"duplicate {what} id {', '.join(dupes)}")
+        names = set(criteria) | set(TECHNIQUES) | set(self.sets)
+        for item in [*self.criteria, *self.penalties]:
+            for name in item.sets:
+                if name not in self.sets:
+                    raise ValueError(f"{item.id}: unknown set {name!r}")
+        for c in self.criteria:
+            if c.order:
+                unknown = [n for n in c.order.first + c.order.then if n not in names]
+                if unknown:
+                    raise ValueError(f"criterion {c.id}: order names unknown {', '.join(unknown)}")
+                if c.id in c.order.first + c.order.then:
+                    raise ValueError(f"criterion {c.id}: an order cannot refer to itself")
+        for p in self.penalties:
+            unknown = [n for n in p.unless if n not in criteria]
+            if unknown:
+                raise ValueError(f"penalty {p.id}: 'unless' names unknown criterion {', '.join(unknown)}")
+        for k, s in enumerate(self.samples, 1):
+            unknown = [n for n in s.met if n not in criteria] + [n for n in s.penalties if n not in penalties]
+            if unknown:
+                raise ValueError(f"sample {k}: unknown criterion or penalty {', '.join(unknown)}")
+        return self

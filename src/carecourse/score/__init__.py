@@ -1,0 +1,117 @@
+"""Step 3 of the pipeline: apply a rubric to an analysed reply.
+
+Each criterion collects evidence from the shared techniques, its own patterns and the
+rubric's named sets; an order criterion compares where its two sides first appear.
+Penalties subtract points. Gaming checks (``gaming.py``) come first and can void it all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from carecourse.detect import Analysis
+from carecourse.detect.matcher import Finding, PhraseMatcher
+from carecourse.results import CriterionResult, PenaltyResult
+from carecourse.rubrics import Criterion, Penalty, Rubric
+from carecourse.score import gaming
+
+__all__ = ["Scored", "apply_rubric"]
+
+
+@dataclass
+class Scored:
+    """Criterion and penalty outcomes before feedback is written."""
+
+    criteria: list[CriterionResult]
+    penalties: list[PenaltyResult]
+    flag: str | None
+    score: float
+
+
+def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
+    compiled = _compiled(rubric)
+    evidence = compiled.criterion_evidence(analysis)
+    pattern_findings = [f for found in evidence.values() for f in found if f.id.startswith("pattern:")]
+    flag = gaming.check(rubric, analysis, pattern_findings)
+    void = flag is not None
+    criteria = [_criterion_result(c, evidence[c.id], void) for c in rubric.criteria]
+    met = {c.id for c in criteria if c.met}
+    penalties = [
+        PenaltyResult(p.id, p.label, -float(p.points), found, section=p.section)
+        for p in rubric.penalties
+        if flag not in gaming.EMPTY
+        and not met.intersection(p.unless)
+        and (found := compiled.penalty_evidence(p, analysis))
+    ]
+    total = sum(c.points for c in criteria) + sum(p.points for p in penalties)
+    total = min(max(total, 0.0), rubric.max_score)
+    if flag in gaming.GAMED:
+        total = min(total, gaming.settings()["cap"] * rubric.max_score)
+    return Scored(criteria, penalties, flag, round(total, 2))
+
+
+def _criterion_result(c: Criterion, found: list[Finding], void: bool) -> CriterionResult:
+    met = not void and len({f.key for f in found}) >= (1 if c.order else c.min_count)
+    return CriterionResult(c.id, c.label, met, float(c.points) if met else 0.0, float(c.points), found, section=c.section)
+
+
+class _CompiledRubric:
+    """A rubric's patterns compiled once; finds each criterion's and penalty's evidence."""
+
+    def __init__(self, rubric: Rubric):
+        self.rubric = rubric
+        self.sets = {
+            name: PhraseMatcher.build(f"set:{name}", s.patterns, s.exclude, negatable=s.negatable)
+            for name, s in rubric.sets.items()
+        }
+        self.own = {
+            item.id: PhraseMatcher.build(
+                f"pattern:{item.id}", item.patterns, item.exclude,
+                negatable=item.negatable, skip_quoted=isinstance(item, Penalty),
+            )  # fmt: skip
+            for item in [*rubric.criteria, *rubric.penalties]
+        }
+
+    def _matched(self, item: Criterion | Penalty, analysis: Analysis) -> list[Finding]:
+        found = [f for f in analysis.findings if f.id in item.techniques]
+        found += self.own[item.id].find(analysis.structure)
+        for name in item.sets:
+            found += self.sets[name].find(analysis.structure)
+        return sorted(found, key=lambda f: (f.start, f.end))
+
+    def criterion_evidence(self, analysis: Analysis) -> dict[str, list[Finding]]:
+        evidence = {c.id: self._matched(c, analysis) for c in self.rubric.criteria if not c.order}
+        for c in self.rubric.criteria:
+            if c.order:
+                evidence[c.id] = self._order_evidence(c, analysis, evidence)
+        return evidence
+
+    def _order_evidence(self, c: Criterion, analysis: Analysis, evidence: dict) -> list[Finding]:
+        def earliest(names: list[str]) -> Finding | None:
+            found = [f for n in names for f in self._named(n, analysis, evidence)]
+            return min(found, key=lambda f: f.nstart, default=None)
+
+        first, then = earliest(c.order.first), earliest(c.order.then)
+        return [first, then] if first and then and first.nstart < then.nstart else []
+
+    def _named(self, name: str, analysis: Analysis, evidence: dict) -> list[Finding]:
+        if name in evidence:
+            return evidence[name]
+        if name in self.sets:
+            return self.sets[name].find(analysis.structure)
+        return analysis.of(name)
+
+    def penalty_evidence(self, p: Penalty, analysis: Analysis) -> list[Finding]:
+        return self._matched(p, analysis)
+
+
+_CACHE: dict[int, tuple[Rubric, _CompiledRubric]] = {}
+
+
+def _compiled(rubric: Rubric) -> _CompiledRubric:
+    hit = _CACHE.get(id(rubric))
+    if hit is None or hit[0] is not rubric:
+        if len(_CACHE) > 256:
+            _CACHE.clear()
+        hit = _CACHE[id(rubric)] = (rubric, _CompiledRubric(rubric))
+    return hit[1]

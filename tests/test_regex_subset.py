@@ -1,0 +1,34 @@
+"""Patterns must stay in the subset JavaScript runs the same way."""
+
+import pytest
+
+from carecourse.regex_subset import subset_problem
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["抱歉", "(?:非常|十分)?抱歉", "[0-9]{1,3}(?:块|元)", "吗\\?$", "我们不会(?!再)", "(.{2,4})\\1", "[^,。]+"],
+)
+def test_allowed(pattern):
+    assert subset_problem(pattern) is None
+
+
+@pytest.mark.parametrize(
+    "pattern, word",
+    [
+        ("\\d+元", "[0-9]"),
+        ("\\b抱歉", "[0-9]"),
+        ("(?<=非常)抱歉", "lookbehind"),
+        ("(?<!不)理解", "lookbehind"),
+        ("(?P<x>抱歉)", "named"),
+        ("(?<name>抱歉)", "named"),
+        ("(?i)sorry", "inline flags"),
+        ("抱歉\\Z", "^ and $"),
+        ("\\u6b49", "type the character"),
+        ("(抱歉", "not a valid"),
+        ("a++", "possessive"),
+    ],
+)
+def test_rejected(pattern, word):
+    problem = subset_problem(pattern)
+    assert problem is not None and word in problem
