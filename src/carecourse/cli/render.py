@@ -81,7 +81,8 @@ def sample_report_view(report: SampleReport, source: str) -> Group:
     lines = [head, table]
     for d in report.disagreements:
         verdict = "grader says met, marked not met" if d.got else "marked met, grader says not met"
-        lines.append(Text(f"  sample {d.sample} · {d.id}: {verdict}: {d.text[:60]}", style="yellow"))
+        text = " ".join(d.text.split())[:70]
+        lines.append(Text(f"  sample {d.sample} · {d.id}: {verdict}: {text}", style="yellow"))
     lines += [Text(f"  {p}", style="red") for p in report.score_problems]
     return Group(*lines)
 

@@ -68,11 +68,16 @@ class PhraseMatcher:
         text = structure.text
         excluded = [m.span() for m in self.exclude.finditer(text)] if self.exclude else []
         found = []
-        for m in self.pattern.finditer(text):
-            s, e = m.span()
-            if e == s or self._cancelled(structure, s, e, excluded):
-                continue
-            found.append(make_finding(structure, self.id, s, e))
+        match = self.pattern.search(text)
+        while match:
+            s, e = match.span()
+            # Overlapping matches ("为您核" and "核查") merge into one span ("为您核查").
+            match = self.pattern.search(text, s + 1)
+            while match and match.start() < e:
+                e = max(e, match.end())
+                match = self.pattern.search(text, match.start() + 1)
+            if e > s and not self._cancelled(structure, s, e, excluded):
+                found.append(make_finding(structure, self.id, s, e))
         return found
 
     def matches_in(self, structure: Structure, start: int, end: int) -> bool:

@@ -80,6 +80,7 @@ class Criterion(_Matchers):
     points: float = Field(gt=0)
     section: str = ""
     min_count: int = Field(default=1, ge=1)
+    in_quotes: bool = False  # own patterns also match quoted/reported speech (restated facts)
     order: Order | None = None
     feedback: Feedback
 

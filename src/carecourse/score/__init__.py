@@ -67,7 +67,7 @@ class _CompiledRubric:
         self.own = {
             item.id: PhraseMatcher.build(
                 f"pattern:{item.id}", item.patterns, item.exclude,
-                negatable=item.negatable, skip_quoted=isinstance(item, Penalty),
+                negatable=item.negatable, skip_quoted=not getattr(item, "in_quotes", False),
             )  # fmt: skip
             for item in [*rubric.criteria, *rubric.penalties]
         }

@@ -25,6 +25,7 @@ _SEPARATOR_CHARS = r" \n,、。!?;:.~/|()\[\]【】《》\"…\-—_*#"
 _SEPARATORS = re.compile(f"[{_SEPARATOR_CHARS}]+")
 _SEGMENT = re.compile(f"[^{_SEPARATOR_CHARS}]+")
 _CONTENT = re.compile(f"[^{_SEPARATOR_CHARS}]")
+_SENTENCE_END = re.compile(r"[。!?]")
 _RUN = re.compile(r"(.{2,10}?)\1{2,}")
 
 
@@ -59,13 +60,23 @@ def _is_placeholder(content: str, rubric: Rubric) -> bool:
 
 def _is_keyword_list(text: str, content: str, findings: list[Finding]) -> bool:
     rule, glue = settings()["keyword_list"], set(settings()["glue"])
-    spans = [m.span() for m in _SEGMENT.finditer(text)]
-    if len(spans) >= rule["min_segments"]:
-        bare = sum(1 for s, e in spans if not glue.intersection(text[s:e]))
-        found = sum(1 for s, e in spans if any(s <= f.nstart < e for f in findings))
-        if bare >= rule["bare_share"] * len(spans) and found >= rule["found_share"] * len(spans):
+    segments = [m.span() for m in _SEGMENT.finditer(text)]
+    bare = [not glue.intersection(text[s:e]) for s, e in segments]
+    kinds = {f.id for f in findings}
+    if len(segments) >= rule["min_segments"] and len(kinds) >= rule["min_techniques"]:
+        found = sum(1 for s, e in segments if any(s <= f.nstart < e for f in findings))
+        if sum(bare) >= rule["bare_share"] * len(segments) and found >= rule["found_share"] * len(segments):
             return True
-    if glue.intersection(content) or len({f.id for f in findings}) < 3:
+    if len(segments) >= rule["fragments_min"] and not _SENTENCE_END.search(text):
+        lengths = sorted(e - s for s, e in segments)
+        if (
+            lengths[len(lengths) // 2] <= rule["fragment_median"]
+            and lengths[-1] <= rule["fragment_longest"]
+            and sum(bare) >= rule["fragment_bare_share"] * len(segments)
+        ):
+            return True
+    glue_chars = sum(1 for c in content if c in glue)
+    if glue_chars > rule["run_glue_share"] * len(content) or len(kinds) < rule["min_techniques"]:
         return False
     covered = {i for f in findings for i in range(f.nstart, f.nend)}
     return len(covered) >= rule["run_coverage"] * len(content)

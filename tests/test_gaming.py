@@ -1,0 +1,63 @@
+"""Scoring that can't be gamed: keyword lists, repetition, copying, empty replies."""
+
+import pytest
+
+import carecourse
+
+GOOD = "王先生，非常抱歉！这个月多扣了您50元，换作是我也会很生气。我马上为您核查账单，多扣的费用会退还给您。谢谢您告诉我们。"
+
+
+def test_a_real_reply_is_not_flagged():
+    result = carecourse.grade("complaint-billing", GOOD)
+    assert result.flags == [] and result.score == result.max_score
+
+
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("抱歉 理解 感谢 核查 处理", "keyword_list"),
+        ("抱歉，理解，感谢，核查，处理，多扣", "keyword_list"),
+        ("抱歉理解感谢核查处理退还", "keyword_list"),
+        ("道歉、同理心、感谢、行动", "keyword_list"),
+        ("非常抱歉！非常抱歉！非常抱歉！非常抱歉！", "repetition"),
+        ("抱歉抱歉抱歉抱歉抱歉抱歉", "repetition"),
+        ("你们这个月又多扣了我50块钱！每次都这样，你们到底怎么回事？", "copied_customer"),
+    ],
+)
+def test_gaming_scores_at_most_20_percent_and_says_why(text, flag):
+    result = carecourse.grade("complaint-billing", text)
+    assert [f.id for f in result.flags] == [flag]
+    assert result.score <= 0.2 * result.max_score
+    assert result.summary == result.flags[0].message and "20%" in result.summary
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "。。。", "（请在此处写下你的回应）", "请在此处写下你的回应"])
+def test_empty_or_placeholder_scores_zero_with_a_message(text):
+    result = carecourse.grade("complaint-billing", text)
+    assert result.score == 0
+    assert result.flags and result.flags[0].id in ("empty", "placeholder")
+    assert not any(c.met for c in result.criteria)
+    assert result.summary
+
+
+def test_traditional_reply_scores_like_its_simplified_twin():
+    traditional = "王先生，非常抱歉！這個月多扣了您50元，換作是我也會很生氣。我馬上為您核查賬單，多扣的費用會退還給您。謝謝您告訴我們。"
+    a, b = carecourse.grade("complaint-billing", GOOD), carecourse.grade("complaint-billing", traditional)
+    assert a.score == b.score
+    assert [(c.id, c.met) for c in a.criteria] == [(c.id, c.met) for c in b.criteria]
+
+
+def test_full_width_reply_scores_like_half_width():
+    half = GOOD.replace("，", ",").replace("！", "!").replace("。", ".")
+    assert carecourse.grade("complaint-billing", half).score == carecourse.grade("complaint-billing", GOOD).score
+
+
+def test_short_natural_greeting_is_not_a_keyword_list():
+    result = carecourse.grade("greet-entry", "您好，欢迎光临，这边请")
+    assert result.flags == []
+
+
+def test_restating_in_own_words_is_not_copying():
+    text = "您是说上周六买的手机，用了不到一周就经常断线、信号只有一两格，家里人用我们的卡都正常，您也重启过好几次了，对吗？"
+    result = carecourse.grade("listening-restate", text)
+    assert result.flags == []

@@ -1,0 +1,59 @@
+"""`carecourse rubric check` and `rubric test`: what a trainer runs on a new scenario."""
+
+import json
+from pathlib import Path
+
+import carecourse.rubrics
+
+RUBRICS = Path(carecourse.rubrics.__file__).parent
+
+
+def test_check_accepts_every_shipped_rubric(cli):
+    files = sorted(str(p) for p in RUBRICS.glob("*.yaml"))
+    out = cli("rubric", "check", *files)
+    assert out.exit_code == 0, out.output
+    assert out.output.count(": ok (") == len(files)
+
+
+def test_check_reports_a_broken_rubric_and_exits_2(cli, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text((RUBRICS / "greet-entry.yaml").read_text(encoding="utf-8").replace("techniques: [greeting]", "techniques: [greetings]", 1), encoding="utf-8")
+    out = cli("rubric", "check", str(broken))
+    assert out.exit_code == 2
+    assert "unknown technique greetings" in out.output
+
+
+def test_test_prints_agreement_and_confusion(cli):
+    out = cli("rubric", "test", str(RUBRICS / "complaint-billing.yaml"))
+    assert out.exit_code == 0, out.output
+    assert "agreement" in out.output and "TP" in out.output and "restate" in out.output
+
+
+def test_test_fails_below_the_declared_threshold(cli, tmp_path):
+    text = (RUBRICS / "greet-entry.yaml").read_text(encoding="utf-8")
+    # Mark every sample as meeting nothing: agreement must collapse below 95%.
+    import yaml
+
+    data = yaml.safe_load(text)
+    for s in data["samples"]:
+        s["met"], s["penalties"] = [], []
+    bad = tmp_path / "greet-entry.yaml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = cli("rubric", "test", str(bad), "--json")
+    assert out.exit_code == 1
+    report = json.loads(out.output)[0]
+    assert report["passed"] is False and report["agreement"] < 0.95
+
+
+def test_grade_with_a_rubric_file(cli):
+    out = cli("grade", "--rubric", str(RUBRICS / "greet-entry.yaml"), "-", "--json", input="您好，欢迎光临！")
+    assert out.exit_code == 0
+    assert json.loads(out.output)["scenario"] == "greet-entry"
+
+
+def test_grade_with_a_broken_rubric_file_is_one_line(cli, tmp_path):
+    bad = tmp_path / "x.yaml"
+    bad.write_text("id: x\n", encoding="utf-8")
+    out = cli("grade", "--rubric", str(bad), "-", input="您好")
+    assert out.exit_code == 2
+    assert len(out.output.strip().splitlines()) == 1 and "x.yaml" in out.output

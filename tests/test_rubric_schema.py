@@ -1,0 +1,77 @@
+"""Rubric files are validated on load; lints warn about weaker problems."""
+
+import pytest
+
+from carecourse.rubrics import RubricError, builtin, parse, scenario_ids
+from carecourse.rubrics.lint import warnings
+
+MINIMAL = """
+id: mini
+title: 测试
+prompt: 写一句问候。
+criteria:
+  - id: greeting
+    points: 2
+    techniques: [greeting]
+    section: m4-touchpoints#enter-hall
+    feedback: {met: 有问候。, missing: 请先问候。}
+"""
+
+
+def rubric_with(extra: str = "", **replace) -> str:
+    text = MINIMAL
+    for old, new in replace.items():
+        text = text.replace(old, new)
+    return text + extra
+
+
+def test_minimal_rubric_loads():
+    rubric = parse(MINIMAL)
+    assert rubric.max_score == 2.0 and rubric.min_agreement == 0.95
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (rubric_with(**{"[greeting]": "[greting]"}), "unknown technique greting"),
+        (rubric_with(**{"techniques: [greeting]": "patterns: ['\\d+元']"}), "[0-9]"),
+        (rubric_with(**{"techniques: [greeting]": "patterns: ['(?<=你)好']"}), "lookbehind"),
+        (rubric_with(**{"techniques: [greeting]": "patterns: ['(您)?']"}), "matches empty text"),
+        (rubric_with(**{"techniques: [greeting]": "label: 没有匹配"}), "points are unreachable"),
+        (rubric_with(**{"points: 2": "points: 0"}), "greater than 0"),
+        (rubric_with(**{"title: 测试\n": ""}), "title: Field required"),
+        (rubric_with("  - id: greeting\n    points: 1\n    techniques: [greeting]\n    feedback: {met: a, missing: b}\n"), "duplicate criterion id greeting"),
+        (rubric_with("  - id: order\n    points: 1\n    order: {first: [greeting], then: [nothing]}\n    feedback: {met: a, missing: b}\n"), "order names unknown nothing"),
+        (rubric_with("  - id: s\n    points: 1\n    sets: [missing]\n    feedback: {met: a, missing: b}\n"), "unknown set 'missing'"),
+        (rubric_with("penalties:\n  - id: p\n    points: 1\n    techniques: [forbidden]\n    unless: [ghost]\n    feedback: {met: a, missing: b}\n"), "unknown criterion ghost"),
+        (rubric_with("samples:\n  - label: excellent\n    text: 您好\n    met: [ghost]\n"), "unknown criterion or penalty ghost"),
+        (rubric_with("colour: red\n"), "colour: Extra inputs are not permitted"),
+        ("- just\n- a list\n", "a rubric is a YAML mapping"),
+        ("id: [unclosed\n", "not valid YAML at line"),
+    ],
+)
+def test_invalid_rubrics_are_rejected_with_a_clear_reason(text, message):
+    with pytest.raises(RubricError) as err:
+        parse(text, "my.yaml")
+    assert str(err.value).startswith("my.yaml: ")
+    assert message in str(err.value)
+
+
+def test_lint_warns_about_missing_samples_and_sections():
+    rubric = parse(MINIMAL.replace("    section: m4-touchpoints#enter-hall\n", ""))
+    found = " | ".join(warnings(rubric))
+    assert "only 0 marked samples" in found
+    assert "no book section" in found
+
+
+def test_lint_warns_when_no_sample_meets_a_criterion():
+    rubric = parse(rubric_with("samples:\n  - label: poor\n    text: 喂\n    met: []\n"))
+    assert any("no sample meets it" in w for w in warnings(rubric))
+
+
+@pytest.mark.parametrize("scenario", scenario_ids())
+def test_shipped_rubrics_are_clean(scenario):
+    rubric = builtin(scenario)
+    assert warnings(rubric) == []
+    assert len(rubric.samples) >= 10
+    assert rubric.max_score > 0
