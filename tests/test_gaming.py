@@ -61,3 +61,8 @@ def test_restating_in_own_words_is_not_copying():
     text = "您是说上周六买的手机，用了不到一周就经常断线、信号只有一两格，家里人用我们的卡都正常，您也重启过好几次了，对吗？"
     result = carecourse.grade("listening-restate", text)
     assert result.flags == []
+
+
+def test_long_clauses_without_pronouns_are_not_keywords():
+    result = carecourse.grade("decline-policy", "不好意思，按照实名制规定，补卡必须机主本人来办，我不能给您代办。")
+    assert result.flags == []

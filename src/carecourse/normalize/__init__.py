@@ -20,7 +20,9 @@ import yaml
 __all__ = ["NormalizedText", "normalize"]
 
 _QUOTES = "\"'“”‘’「」『』＂＇〝〞"
-_FOLD = {ord(q): '"' for q in _QUOTES} | {ord("｡"): "。"}
+_FOLD = {ord(q): '"' for q in _QUOTES} | {ord("｡"): "。"} | {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_BLANKS = re.compile(r"\s+")
+_LINE_BREAK = re.compile("[\n\r\v\f\u2028\u2029\x85]")
 _DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
 
 
@@ -42,62 +44,57 @@ class NormalizedText:
 
 def normalize(text: str) -> NormalizedText:
     """Normalise ``text`` for matching; see the module docstring for the steps."""
-    chars, index = _nfkc_and_clean(text)
-    chars = _to_simplified(chars)
-    chars, index = _fold(chars, index)
-    folded = "".join(chars)
+    cleaned, index = _nfkc_and_clean(text)
+    folded, index = _fold(_to_simplified(cleaned), index)
     return NormalizedText(text, _fix_typos(folded), tuple(index))
 
 
-def _nfkc_and_clean(text: str) -> tuple[list[str], list[int]]:
+def _nfkc_and_clean(text: str) -> tuple[str, list[int]]:
     """NFKC each character; drop control, format and unpaired-surrogate characters."""
+    if text.isprintable() and unicodedata.is_normalized("NFKC", text):
+        return text, list(range(len(text)))  # the common case: nothing to change
     chars: list[str] = []
     index: list[int] = []
-    quick = unicodedata.is_normalized("NFKC", text)
     for i, c in enumerate(text):
         if c.isspace():
             chars.append(c)
             index.append(i)
-            continue
-        if unicodedata.category(c) in _DROPPED_CATEGORIES:
-            continue
-        for out in c if quick else unicodedata.normalize("NFKC", c):
-            chars.append(out)
-            index.append(i)
-    return chars, index
+        elif unicodedata.category(c) not in _DROPPED_CATEGORIES:
+            for out in unicodedata.normalize("NFKC", c):
+                chars.append(out)
+                index.append(i)
+    return "".join(chars), index
 
 
-def _to_simplified(chars: list[str]) -> list[str]:
+def _to_simplified(text: str) -> str:
     """Traditional to Simplified, one output character per input character."""
-    joined = "".join(chars)
-    if joined.isascii():
-        return chars
-    converted = _opencc().convert(joined)
-    if len(converted) == len(joined):
-        return list(converted)
+    if text.isascii():
+        return text
+    converted = _opencc().convert(text)
+    if len(converted) == len(text):
+        return converted
     # A phrase rule changed the length: convert character by character instead.
-    return [c2 if len(c2 := _opencc().convert(c)) == 1 else c for c in chars]
+    return "".join(c2 if len(c2 := _opencc().convert(c)) == 1 else c for c in text)
 
 
-def _fold(chars: list[str], index: list[int]) -> tuple[list[str], list[int]]:
+def _fold(text: str, index: list[int]) -> tuple[str, list[int]]:
     """Lower-case ASCII, fold quotes, collapse whitespace runs to one space or newline."""
-    out: list[str] = []
+    text = text.translate(_FOLD)
+    if not _BLANKS.search(text):
+        return text, index
+    pieces: list[str] = []
     out_index: list[int] = []
-    for c, i in zip(chars, index):
-        if c.isspace():
-            blank = "\n" if c in "\n\r\v\f\u2028\u2029\x85" else " "
-            if out and out[-1] in " \n":
-                if blank == "\n":
-                    out[-1] = "\n"
-                continue
-            out.append(blank)
-            out_index.append(i)
-            continue
-        if c.isascii():
-            c = c.lower()
-        out.append(c.translate(_FOLD))
-        out_index.append(i)
-    return out, out_index
+    last = 0
+    for m in _BLANKS.finditer(text):
+        start, end = m.span()
+        pieces.append(text[last:start])
+        out_index.extend(index[last:start])
+        pieces.append("\n" if _LINE_BREAK.search(m.group()) else " ")
+        out_index.append(index[start])
+        last = end
+    pieces.append(text[last:])
+    out_index.extend(index[last:])
+    return "".join(pieces), out_index
 
 
 def _fix_typos(text: str) -> str:

@@ -53,15 +53,22 @@ def check(rubric: Rubric, analysis: Analysis, extra: list[Finding]) -> str | Non
     return None
 
 
+@cache
+def _content_of(text: str) -> str:
+    """The normalised content characters of a fixed text (placeholders, customer lines)."""
+    return "".join(_CONTENT.findall(normalize(text).text))
+
+
 def _is_placeholder(content: str, rubric: Rubric) -> bool:
     candidates = [*settings()["placeholders"], rubric.placeholder]
-    return any(content == "".join(_CONTENT.findall(normalize(p).text)) for p in candidates if p)
+    return any(content == _content_of(p) for p in candidates if p)
 
 
 def _is_keyword_list(text: str, content: str, findings: list[Finding]) -> bool:
     rule, glue = settings()["keyword_list"], set(settings()["glue"])
     segments = [m.span() for m in _SEGMENT.finditer(text)]
-    bare = [not glue.intersection(text[s:e]) for s, e in segments]
+    glueless = [not glue.intersection(text[s:e]) for s, e in segments]
+    bare = [g and e - s <= rule["bare_max_length"] for g, (s, e) in zip(glueless, segments)]
     kinds = {f.id for f in findings}
     if len(segments) >= rule["min_segments"] and len(kinds) >= rule["min_techniques"]:
         found = sum(1 for s, e in segments if any(s <= f.nstart < e for f in findings))
@@ -72,7 +79,7 @@ def _is_keyword_list(text: str, content: str, findings: list[Finding]) -> bool:
         if (
             lengths[len(lengths) // 2] <= rule["fragment_median"]
             and lengths[-1] <= rule["fragment_longest"]
-            and sum(bare) >= rule["fragment_bare_share"] * len(segments)
+            and sum(glueless) >= rule["fragment_bare_share"] * len(segments)
         ):
             return True
     glue_chars = sum(1 for c in content if c in glue)
@@ -93,7 +100,7 @@ def _is_repetition(text: str, content: str) -> bool:
 
 def _is_copy(content: str, customer_says: str) -> bool:
     rule = settings()["copy"]
-    customer = "".join(_CONTENT.findall(normalize(customer_says).text))
+    customer = _content_of(customer_says)
     if len(content) > 4 * len(customer):
         return False  # a long reply cannot be mostly a copy of a short line
     covered, i, n = 0, 0, len(content)
