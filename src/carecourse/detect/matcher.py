@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from carecourse.detect.first_chars import first_char_class
 from carecourse.detect.structure import Structure
 from carecourse.regex_subset import compile_subset
 
@@ -49,17 +50,29 @@ class PhraseMatcher:
     exclude: re.Pattern[str] | None = None
     negatable: bool = False
     skip_quoted: bool = True
+    first: re.Pattern[str] | None = None  # where a match can start (None: anywhere)
 
     @classmethod
     def build(cls, id: str, patterns: list[str], exclude: list[str] = (), **options) -> "PhraseMatcher":
         # Longer patterns first, so the fuller phrase ("非常抱歉") wins over its core ("抱歉").
         ordered = sorted(patterns, key=len, reverse=True)
+        pattern = compile_subset(ordered) if ordered else None
         return cls(
             id,
-            compile_subset(ordered) if ordered else None,
+            pattern,
             compile_subset(list(exclude)) if exclude else None,
+            first=first_char_class(pattern.pattern) if pattern else None,
             **options,
         )
+
+    def _next(self, text: str, pos: int) -> re.Match[str] | None:
+        """The leftmost match starting at ``pos`` or later."""
+        if self.first is None:
+            return self.pattern.search(text, pos)
+        for candidate in self.first.finditer(text, pos):
+            if match := self.pattern.match(text, candidate.start()):
+                return match
+        return None
 
     def find(self, structure: Structure) -> list[Finding]:
         """Every uncancelled match in the whole text."""
@@ -68,14 +81,14 @@ class PhraseMatcher:
         text = structure.text
         excluded = [m.span() for m in self.exclude.finditer(text)] if self.exclude else []
         found = []
-        match = self.pattern.search(text)
+        match = self._next(text, 0)
         while match:
             s, e = match.span()
             # Overlapping matches ("为您核" and "核查") merge into one span ("为您核查").
-            match = self.pattern.search(text, s + 1)
+            match = self._next(text, s + 1)
             while match and match.start() < e:
                 e = max(e, match.end())
-                match = self.pattern.search(text, match.start() + 1)
+                match = self._next(text, match.start() + 1)
             if e > s and not self._cancelled(structure, s, e, excluded):
                 found.append(make_finding(structure, self.id, s, e))
         return found
@@ -86,10 +99,12 @@ class PhraseMatcher:
             return False
         piece = structure.text[start:end]
         excluded = [(start + a, start + b) for a, b in (m.span() for m in self.exclude.finditer(piece))] if self.exclude else []
-        for m in self.pattern.finditer(piece):
-            s, e = start + m.start(), start + m.end()
+        match = self._next(piece, 0)
+        while match:
+            s, e = start + match.start(), start + match.end()
             if e > s and not self._cancelled(structure, s, e, excluded):
                 return True
+            match = self._next(piece, match.end() if match.end() > match.start() else match.start() + 1)
         return False
 
     def _cancelled(self, structure: Structure, s: int, e: int, excluded: list[tuple[int, int]]) -> bool:

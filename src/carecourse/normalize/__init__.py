@@ -23,7 +23,9 @@ _QUOTES = "\"'“”‘’「」『』＂＇〝〞"
 _FOLD = {ord(q): '"' for q in _QUOTES} | {ord("｡"): "。"} | {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 _BLANKS = re.compile(r"\s+")
 _LINE_BREAK = re.compile("[\n\r\v\f\u2028\u2029\x85]")
-_DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
+_DROPPED_CATEGORIES = {"Cc", "Cf", "Cs"}
+# Controls, the common format characters and surrogates: the text needs the slow path.
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +53,10 @@ def normalize(text: str) -> NormalizedText:
 
 def _nfkc_and_clean(text: str) -> tuple[str, list[int]]:
     """NFKC each character; drop control, format and unpaired-surrogate characters."""
-    if text.isprintable() and unicodedata.is_normalized("NFKC", text):
-        return text, list(range(len(text)))  # the common case: nothing to change
+    if not _NEEDS_CLEANING.search(text):
+        whole = unicodedata.normalize("NFKC", text)
+        if len(whole) == len(text):  # the common case: one character for one
+            return whole, list(range(len(text)))
     chars: list[str] = []
     index: list[int] = []
     for i, c in enumerate(text):
