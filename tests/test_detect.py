@@ -135,3 +135,17 @@ def test_every_technique_has_a_lexicon():
 def test_analysis_is_deterministic():
     text = "您好，非常抱歉让您久等了！我理解您的心情，马上为您核查。"
     assert carecourse.analyze(text).to_dict() == carecourse.analyze(text).to_dict()
+
+
+@pytest.mark.parametrize(
+    "text, technique, evidence",
+    [
+        ("别担心，我帮您查一下。", "action", "我帮您查一下"),
+        ("别担心我帮您查一下。", "action", "我帮您查一下"),
+        ("没问题我马上为您处理。", "action", "我马上为您处理"),
+        ("我们不能为您办理。", "action", None),
+    ],
+)
+def test_set_phrases_with_a_negator_negate_nothing_after_them(text, technique, evidence):
+    hits = found(text, technique)
+    assert (evidence in hits) if evidence else hits == []

@@ -9,7 +9,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+from importlib import resources
+
+import yaml
 
 from carecourse.normalize import NormalizedText
 
@@ -20,8 +23,6 @@ _SENTENCE_END = re.compile(r"[。!?;\n]+|(?<![0-9])\.+|\.+(?![0-9])")
 _CLAUSE_BREAK = re.compile(r"[,。!?;:\n、]")
 # Reported speech: "您刚才说..." up to the end of the clause is the customer's words.
 _REPORTED = re.compile(r"(?:您|你)(?:刚才|刚刚|之前|方才|是)?(?:说|讲)(?![得的了过])[:]?[^,。!?;\n]+")
-_NEGATOR = re.compile(r"(?:不|没|别|未|无法|勿)[^,。!?;:\n]{0,3}$")
-_NEGATION_WINDOW = 6
 
 
 @dataclass
@@ -57,12 +58,29 @@ class Structure:
         return k >= 0 and pos < self._quote_ends[k]
 
     def is_negated(self, pos: int) -> bool:
-        """True if a negator ends at most three characters before ``pos`` in its clause."""
-        window = self.text[max(0, pos - _NEGATION_WINDOW) : pos]
+        """True if a negator ends at most ``max_gap`` characters before ``pos`` in its clause."""
+        negator, set_phrases, reach = _negation()
+        window = self.text[max(0, pos - reach) : pos]
         breaks = list(_CLAUSE_BREAK.finditer(window))
         if breaks:
             window = window[breaks[-1].end() :]
-        return bool(_NEGATOR.search(window))
+        window = set_phrases.sub(lambda m: "_" * len(m.group()), window)
+        return bool(negator.search(window))
+
+
+@cache
+def _negation() -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    """(negator-then-gap pattern, set phrases to ignore, how far back to look)."""
+    raw = resources.files(__package__).joinpath("negation.yaml").read_text(encoding="utf-8")
+    rules = yaml.safe_load(raw)
+    negators = "|".join(map(re.escape, rules["negators"]))
+    gap = int(rules["max_gap"])
+    longest = max(map(len, rules["negators"] + rules["set_phrases"]))
+    return (
+        re.compile(f"(?:{negators})[^,。!?;:\\n]{{0,{gap}}}$"),
+        re.compile("|".join(map(re.escape, sorted(rules["set_phrases"], key=len, reverse=True)))),
+        longest + gap + 2,
+    )
 
 
 def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
