@@ -60,13 +60,11 @@ class LexiconEntry(BaseModel):
         return self
 
     def matchers(self) -> list[PhraseMatcher]:
-        """One matcher for the plain patterns, one per kind (bad questions)."""
-        groups = [(None, self.patterns)] if self.patterns else []
-        groups += list(self.kinds.items())
-        return [
-            PhraseMatcher.build(kind or self.id, patterns, self.exclude, negatable=self.negatable)
-            for kind, patterns in groups
-        ]
+        """The matcher for this technique (bad questions: one matcher over all kinds)."""
+        options = {"negatable": self.negatable}
+        if self.kinds:
+            return [PhraseMatcher.build_kinds(self.id, self.kinds, self.exclude, **options)]
+        return [PhraseMatcher.build(self.id, self.patterns, self.exclude, **options)]
 
 
 @cache

@@ -65,6 +65,17 @@ class PhraseMatcher:
             **options,
         )
 
+    @classmethod
+    def build_kinds(cls, id: str, kinds: dict[str, list[str]], exclude: list[str] = (), **options) -> "PhraseMatcher":
+        """One matcher for several kinds of phrase; ``kind_in`` tells which kind matched."""
+        groups = "|".join(
+            f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in sorted(patterns, key=len, reverse=True))})"
+            for kind, patterns in kinds.items()
+        )
+        pattern = re.compile(groups)
+        exclusion = compile_subset(list(exclude)) if exclude else None
+        return cls(id, pattern, exclusion, first=first_char_class(pattern.pattern), **options)
+
     def _next(self, text: str, pos: int) -> re.Match[str] | None:
         """The leftmost match starting at ``pos`` or later."""
         if self.first is None:
@@ -95,17 +106,22 @@ class PhraseMatcher:
 
     def matches_in(self, structure: Structure, start: int, end: int) -> bool:
         """True if an uncancelled match lies in ``text[start:end]`` (anchors at its ends)."""
+        return self.kind_in(structure, start, end) is not None
+
+    def kind_in(self, structure: Structure, start: int, end: int) -> str | None:
+        """The group name (kind) of the first uncancelled match in ``text[start:end]``, ``""``
+        for a matcher without kinds, or None if nothing matches there."""
         if self.pattern is None:
-            return False
+            return None
         piece = structure.text[start:end]
         excluded = [(start + a, start + b) for a, b in (m.span() for m in self.exclude.finditer(piece))] if self.exclude else []
         match = self._next(piece, 0)
         while match:
             s, e = start + match.start(), start + match.end()
             if e > s and not self._cancelled(structure, s, e, excluded):
-                return True
+                return match.lastgroup or ""
             match = self._next(piece, match.end() if match.end() > match.start() else match.start() + 1)
-        return False
+        return None
 
     def _cancelled(self, structure: Structure, s: int, e: int, excluded: list[tuple[int, int]]) -> bool:
         if any(xs < e and s < xe for xs, xe in excluded):

@@ -28,7 +28,7 @@ def find_questions(
     """Classify each sentence: a bad question of some kind, else closed, else open."""
     found = []
     for s, e in structure.sentences:
-        kind = next((m.id for m in bad if m.matches_in(structure, s, e)), None)
+        kind = next((k for m in bad if (k := m.kind_in(structure, s, e)) is not None), None)
         if kind is not None:
             found.append(make_finding(structure, "bad_question", s, e, kind))
             continue

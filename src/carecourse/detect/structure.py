@@ -20,6 +20,7 @@ __all__ = ["Structure"]
 
 # A sentence ends at 。 ! ? ; or a line break, or at "." unless it sits between digits.
 _SENTENCE_END = re.compile(r"[。!?;\n]+|(?<![0-9])\.+|\.+(?![0-9])")
+_QUOTE = re.compile('"')
 _CLAUSE_BREAK = re.compile(r"[,。!?;:\n、]")
 # Reported speech: "您刚才说..." up to the end of the clause is the customer's words.
 _REPORTED = re.compile(r"(?:您|你)(?:刚才|刚刚|之前|方才|是)?(?:说|讲)(?![得的了过])[:]?[^,。!?;\n]+")
@@ -96,14 +97,9 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Quoted spans (between paired '"', an unpaired one runs to its sentence end) and
     reported speech, merged and sorted."""
     spans: list[tuple[int, int]] = []
-    opening = -1
-    for i, c in enumerate(text):
-        if c == '"':
-            if opening < 0:
-                opening = i
-            else:
-                spans.append((opening, i + 1))
-                opening = -1
+    marks = [m.start() for m in _QUOTE.finditer(text)]
+    spans.extend((marks[k], marks[k + 1] + 1) for k in range(0, len(marks) - 1, 2))
+    opening = marks[-1] if len(marks) % 2 else -1
     if opening >= 0:
         end = _SENTENCE_END.search(text, opening + 1)
         spans.append((opening, end.start() if end else len(text)))
