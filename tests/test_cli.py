@@ -40,6 +40,8 @@ def test_penalty_evidence_slices_back(cli):
     data = json.loads(cli("grade", "-s", "complaint-billing", "-", "--json", input=text).output)
     forbidden = [p for p in data["penalties"] if p["id"] == "forbidden"]
     assert forbidden and forbidden[0]["points"] < 0
+    spans = [(e["start"], e["end"]) for e in forbidden[0]["evidence"]]
+    assert len(spans) == len(set(spans)), "one span is evidence once"
     for e in forbidden[0]["evidence"]:
         assert text[e["start"] : e["end"]] == e["text"]
 

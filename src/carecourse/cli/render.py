@@ -37,7 +37,7 @@ def grade_view(result: GradeResult, text: str, rubric: Rubric) -> Group:
     header = Text.assemble((f"{rubric.id} · {rubric.title}", "bold"), "   ", (f"{result.score:g} / {result.max_score:g}", "bold reverse"))
     table = Table(show_header=True, header_style="bold", expand=True, show_lines=True)
     for column, options in (("", {"width": 2}), ("要点", {"ratio": 1}), ("得分", {"justify": "right", "width": 7}), ("反馈", {"ratio": 3})):
-        table.add_column(column, **options)
+        table.add_column(column, overflow="fold", **options)
     for c in result.criteria:
         mark = Text("✓", style="green") if c.met else Text("✗", style="red")
         feedback = Text(c.feedback)
@@ -47,9 +47,9 @@ def grade_view(result: GradeResult, text: str, rubric: Rubric) -> Group:
     for p in result.penalties:
         quoted = "、".join(f"“{e.text}”" for e in p.evidence)
         table.add_row(Text("−", style="red"), f"扣分：{p.label or p.id}\n[dim]{p.id}[/dim]", f"{p.points:g}", Text(f"{quoted}\n{p.feedback}"))
-    parts = [header, Panel(_highlighted(text, spans), title="你的回应", title_align="left"), table]
-    parts.append(Text(result.summary, style="bold yellow" if result.flags else "bold"))
-    return Group(*parts)
+    summary = Text(result.summary, style="bold yellow" if result.flags else "bold")
+    reply = _highlighted(text.rstrip(), spans)
+    return Group(header, Panel(reply, title="你的回应", title_align="left"), summary, table)
 
 
 def analysis_view(analysis: Analysis) -> Group:
@@ -60,8 +60,8 @@ def analysis_view(analysis: Analysis) -> Group:
         kind = f" ({f.kind})" if f.kind else ""
         table.add_row(Text(f"{labels[f.id]} {f.id}{kind}", style=TECHNIQUE_STYLES[f.id]), f.text, f"{f.start}–{f.end}")
     if not analysis.findings:
-        return Group(Text(analysis.text), Text("没有找到任何服务技巧。", style="yellow"))
-    return Group(Panel(_highlighted(analysis.text, spans), title="分析", title_align="left"), table)
+        return Group(Text(analysis.text.rstrip()), Text("没有找到任何服务技巧。", style="yellow"))
+    return Group(Panel(_highlighted(analysis.text.rstrip(), spans), title="分析", title_align="left"), table)
 
 
 def scenarios_view(rubrics: list[Rubric]) -> Table:

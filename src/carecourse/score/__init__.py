@@ -77,7 +77,8 @@ class _CompiledRubric:
         found += self.own[item.id].find(analysis.structure)
         for name in item.sets:
             found += self.sets[name].find(analysis.structure)
-        return sorted(found, key=lambda f: (f.start, f.end))
+        unique = {(f.start, f.end): f for f in found}  # a technique and a pattern may find one span
+        return sorted(unique.values(), key=lambda f: (f.start, f.end))
 
     def criterion_evidence(self, analysis: Analysis) -> dict[str, list[Finding]]:
         evidence = {c.id: self._matched(c, analysis) for c in self.rubric.criteria if not c.order}
