@@ -54,7 +54,10 @@ def detect(structure: Structure) -> tuple[Finding, ...]:
         found.extend(matcher.find(structure))
     found.extend(find_questions(structure, bad, closed, open_))
     unique = {(f.start, f.end, f.id): f for f in found}
-    return tuple(sorted(unique.values(), key=lambda f: (f.start, f.end, TECHNIQUES.index(f.id))))
+    return tuple(sorted(unique.values(), key=lambda f: (f.start, f.end, _RANK[f.id])))
+
+
+_RANK = {technique: k for k, technique in enumerate(TECHNIQUES)}
 
 
 @cache

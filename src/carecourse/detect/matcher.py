@@ -80,9 +80,12 @@ class PhraseMatcher:
         """The leftmost match starting at ``pos`` or later."""
         if self.first is None:
             return self.pattern.search(text, pos)
-        for candidate in self.first.finditer(text, pos):
-            if match := self.pattern.match(text, candidate.start()):
+        find_start, match_at = self.first.search, self.pattern.match
+        while (candidate := find_start(text, pos)) is not None:
+            pos = candidate.start()
+            if match := match_at(text, pos):
                 return match
+            pos += 1
         return None
 
     def find(self, structure: Structure) -> list[Finding]:
@@ -90,9 +93,12 @@ class PhraseMatcher:
         if self.pattern is None:
             return []
         text = structure.text
-        excluded = [m.span() for m in self.exclude.finditer(text)] if self.exclude else []
         found = []
         match = self._next(text, 0)
+        if match and self.exclude:
+            excluded = [m.span() for m in self.exclude.finditer(text)]
+        else:
+            excluded = []
         while match:
             s, e = match.span()
             # Overlapping matches ("为您核" and "核查") merge into one span ("为您核查").

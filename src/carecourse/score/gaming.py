@@ -70,9 +70,13 @@ def _is_keyword_list(text: str, content: str, findings: list[Finding]) -> bool:
     glueless = [not glue.intersection(text[s:e]) for s, e in segments]
     bare = [g and e - s <= rule["bare_max_length"] for g, (s, e) in zip(glueless, segments)]
     kinds = {f.id for f in findings}
-    if len(segments) >= rule["min_segments"] and len(kinds) >= rule["min_techniques"]:
+    if (
+        len(segments) >= rule["min_segments"]
+        and len(kinds) >= rule["min_techniques"]
+        and sum(bare) >= rule["bare_share"] * len(segments)
+    ):
         found = sum(1 for s, e in segments if any(s <= f.nstart < e for f in findings))
-        if sum(bare) >= rule["bare_share"] * len(segments) and found >= rule["found_share"] * len(segments):
+        if found >= rule["found_share"] * len(segments):
             return True
     if len(segments) >= rule["fragments_min"] and not _SENTENCE_END.search(text):
         lengths = sorted(e - s for s, e in segments)
