@@ -149,3 +149,12 @@ def test_analysis_is_deterministic():
 def test_set_phrases_with_a_negator_negate_nothing_after_them(text, technique, evidence):
     hits = found(text, technique)
     assert (evidence in hits) if evidence else hits == []
+
+
+def test_a_lexicon_gives_either_patterns_or_kinds():
+    from pydantic import ValidationError
+
+    from carecourse.detect.lexicon import LexiconEntry
+
+    with pytest.raises(ValidationError, match="either patterns or kinds"):
+        LexiconEntry(id="bad_question", label="x", patterns=["你还想怎样"], kinds={"condescending": ["你还想怎样"]})

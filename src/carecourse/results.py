@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from carecourse.detect.matcher import Finding
 
 __all__ = ["CriterionResult", "Flag", "GradeResult", "PenaltyResult"]
 
 
-def _evidence(findings: list[Finding]) -> list[dict]:
-    return [{"text": f.text, "start": f.start, "end": f.end} for f in findings]
+class _WithEvidence:
+    """JSON of a criterion or penalty: its fields in declared order, evidence as spans."""
+
+    def to_dict(self) -> dict:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["evidence"] = [{"text": e.text, "start": e.start, "end": e.end} for e in self.evidence]
+        return data
 
 
 @dataclass
-class CriterionResult:
+class CriterionResult(_WithEvidence):
     """One criterion: met or not, the points it earned, and the learner's words as evidence."""
 
     id: str
@@ -27,16 +32,9 @@ class CriterionResult:
     feedback: str = ""
     section: str = ""
 
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id, "label": self.label, "met": self.met,
-            "points": self.points, "max_points": self.max_points,
-            "evidence": _evidence(self.evidence), "feedback": self.feedback, "section": self.section,
-        }  # fmt: skip
-
 
 @dataclass
-class PenaltyResult:
+class PenaltyResult(_WithEvidence):
     """A penalty that applied; ``points`` is negative."""
 
     id: str
@@ -45,12 +43,6 @@ class PenaltyResult:
     evidence: list[Finding] = field(default_factory=list)
     feedback: str = ""
     section: str = ""
-
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id, "label": self.label, "points": self.points,
-            "evidence": _evidence(self.evidence), "feedback": self.feedback, "section": self.section,
-        }  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from carecourse.detect.matcher import PhraseMatcher
+from carecourse.packaged import read_yaml
 from carecourse.regex_subset import subset_problem
 
 __all__ = ["TECHNIQUES", "LexiconEntry", "lexicon"]
@@ -57,6 +56,8 @@ class LexiconEntry(BaseModel):
     def _has_patterns(self) -> "LexiconEntry":
         if not self.patterns and not self.kinds:
             raise ValueError(f"{self.id}: a lexicon needs patterns (or kinds)")
+        if self.patterns and self.kinds:
+            raise ValueError(f"{self.id}: give either patterns or kinds, not both")
         return self
 
     def matchers(self) -> list[PhraseMatcher]:
@@ -70,15 +71,11 @@ class LexiconEntry(BaseModel):
 @cache
 def lexicon() -> dict[str, LexiconEntry]:
     """All technique lexicons shipped with the package, by technique id."""
-    folder = resources.files(__package__).joinpath("lexicon")
     entries = {}
     for technique in TECHNIQUES:
-        raw = folder.joinpath(f"{technique}.yaml").read_text(encoding="utf-8")
-        entry = LexiconEntry.model_validate(yaml.load(raw, Loader=_LOADER))
+        entry = LexiconEntry.model_validate(read_yaml(__package__, "lexicon", f"{technique}.yaml"))
         if entry.id != technique:
             raise ValueError(f"lexicon/{technique}.yaml declares id {entry.id!r}")
         entries[technique] = entry
     return entries
 
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -54,27 +54,20 @@ class PhraseMatcher:
 
     @classmethod
     def build(cls, id: str, patterns: list[str], exclude: list[str] = (), **options) -> "PhraseMatcher":
-        # Longer patterns first, so the fuller phrase ("非常抱歉") wins over its core ("抱歉").
-        ordered = sorted(patterns, key=len, reverse=True)
-        pattern = compile_subset(ordered) if ordered else None
-        return cls(
-            id,
-            pattern,
-            compile_subset(list(exclude)) if exclude else None,
-            first=first_char_class(pattern.pattern) if pattern else None,
-            **options,
-        )
+        pattern = re.compile(_longest_first(patterns)) if patterns else None
+        return cls._with(id, pattern, exclude, options)
 
     @classmethod
     def build_kinds(cls, id: str, kinds: dict[str, list[str]], exclude: list[str] = (), **options) -> "PhraseMatcher":
         """One matcher for several kinds of phrase; ``kind_in`` tells which kind matched."""
-        groups = "|".join(
-            f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in sorted(patterns, key=len, reverse=True))})"
-            for kind, patterns in kinds.items()
-        )
-        pattern = re.compile(groups)
+        pattern = re.compile("|".join(f"(?P<{kind}>{_longest_first(p)})" for kind, p in kinds.items()))
+        return cls._with(id, pattern, exclude, options)
+
+    @classmethod
+    def _with(cls, id: str, pattern: re.Pattern[str] | None, exclude: list[str], options: dict) -> "PhraseMatcher":
         exclusion = compile_subset(list(exclude)) if exclude else None
-        return cls(id, pattern, exclusion, first=first_char_class(pattern.pattern), **options)
+        first = first_char_class(pattern.pattern) if pattern else None
+        return cls(id, pattern, exclusion, first=first, **options)
 
     def _next(self, text: str, pos: int) -> re.Match[str] | None:
         """The leftmost match starting at ``pos`` or later."""
@@ -95,10 +88,7 @@ class PhraseMatcher:
         text = structure.text
         found = []
         match = self._next(text, 0)
-        if match and self.exclude:
-            excluded = [m.span() for m in self.exclude.finditer(text)]
-        else:
-            excluded = []
+        excluded = self._excluded(text) if match else []
         while match:
             s, e = match.span()
             # Overlapping matches ("为您核" and "核查") merge into one span ("为您核查").
@@ -120,8 +110,8 @@ class PhraseMatcher:
         if self.pattern is None:
             return None
         piece = structure.text[start:end]
-        excluded = [(start + a, start + b) for a, b in (m.span() for m in self.exclude.finditer(piece))] if self.exclude else []
         match = self._next(piece, 0)
+        excluded = [(start + a, start + b) for a, b in self._excluded(piece)] if match else []
         while match:
             s, e = start + match.start(), start + match.end()
             if e > s and not self._cancelled(structure, s, e, excluded):
@@ -129,9 +119,18 @@ class PhraseMatcher:
             match = self._next(piece, match.end() if match.end() > match.start() else match.start() + 1)
         return None
 
+    def _excluded(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self.exclude.finditer(text)] if self.exclude else []
+
     def _cancelled(self, structure: Structure, s: int, e: int, excluded: list[tuple[int, int]]) -> bool:
         if any(xs < e and s < xe for xs, xe in excluded):
             return True
         if self.skip_quoted and structure.is_quoted(s):
             return True
         return self.negatable and structure.is_negated(s)
+
+
+def _longest_first(patterns: list[str]) -> str:
+    """One alternation, longer patterns first so the fuller phrase ("非常抱歉") wins over
+    its core ("抱歉") where both start at one place."""
+    return "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))

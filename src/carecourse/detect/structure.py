@@ -10,11 +10,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib import resources
-
-import yaml
 
 from carecourse.normalize import NormalizedText
+from carecourse.packaged import read_yaml
 
 __all__ = ["Structure"]
 
@@ -72,8 +70,7 @@ class Structure:
 @cache
 def _negation() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     """(negator-then-gap pattern, set phrases to ignore, how far back to look)."""
-    raw = resources.files(__package__).joinpath("negation.yaml").read_text(encoding="utf-8")
-    rules = yaml.safe_load(raw)
+    rules = read_yaml(__package__, "negation.yaml")
     negators = "|".join(map(re.escape, rules["negators"]))
     gap = int(rules["max_gap"])
     longest = max(map(len, rules["negators"] + rules["set_phrases"]))

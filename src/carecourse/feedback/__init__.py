@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from carecourse.packaged import read_yaml
 from carecourse.results import Flag, GradeResult
 from carecourse.rubrics import Rubric
 from carecourse.score import Scored
@@ -16,8 +14,7 @@ __all__ = ["write_feedback", "messages"]
 
 @cache
 def messages() -> dict:
-    raw = resources.files(__package__).joinpath("messages.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(raw)
+    return read_yaml(__package__, "messages.yaml")
 
 
 def write_feedback(rubric: Rubric, scored: Scored) -> GradeResult:

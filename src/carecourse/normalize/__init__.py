@@ -13,9 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from carecourse.packaged import read_yaml
 
 __all__ = ["NormalizedText", "normalize"]
 
@@ -110,8 +109,7 @@ def _fix_typos(text: str) -> str:
 
 @cache
 def _typos() -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    data = resources.files(__package__).joinpath("typos.yaml").read_text(encoding="utf-8")
-    table = {str(k): str(v) for k, v in (yaml.safe_load(data) or {}).items()}
+    table = {str(k): str(v) for k, v in (read_yaml(__package__, "typos.yaml") or {}).items()}
     bad = [k for k, v in table.items() if len(k) != len(v)]
     if bad:
         raise ValueError(f"typos.yaml: fixes must keep the length: {', '.join(bad)}")

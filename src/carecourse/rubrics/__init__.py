@@ -9,11 +9,10 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from carecourse.packaged import LOADER, read_text
 from carecourse.rubrics.schema import Criterion, Penalty, Rubric, Sample
 
 __all__ = ["Criterion", "Penalty", "Rubric", "RubricError", "Sample", "builtin", "load", "scenario_ids"]
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class RubricError(ValueError):
@@ -33,7 +32,7 @@ def load(path: str | Path) -> Rubric:
 def parse(raw: str, source: str = "<rubric>") -> Rubric:
     """Validate rubric YAML text; ``source`` names it in error messages."""
     try:
-        data = yaml.load(raw, Loader=_LOADER)
+        data = yaml.load(raw, Loader=LOADER)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
@@ -74,5 +73,4 @@ def builtin(scenario_id: str) -> Rubric:
     if scenario_id not in scenario_ids():
         known = ", ".join(scenario_ids())
         raise RubricError(f"unknown scenario {scenario_id!r} (known: {known})")
-    raw = _folder().joinpath(f"{scenario_id}.yaml").read_text(encoding="utf-8")
-    return parse(raw, f"{scenario_id}.yaml")
+    return parse(read_text(__package__, f"{scenario_id}.yaml"), f"{scenario_id}.yaml")

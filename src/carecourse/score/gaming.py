@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from carecourse.detect import Analysis
 from carecourse.detect.matcher import Finding
 from carecourse.normalize import normalize
+from carecourse.packaged import read_yaml
 from carecourse.rubrics import Rubric
 
 __all__ = ["EMPTY", "GAMED", "check", "settings"]
@@ -31,8 +29,12 @@ _RUN = re.compile(r"(.{2,10}?)\1{2,}")
 
 @cache
 def settings() -> dict:
-    raw = resources.files(__package__).joinpath("gaming.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(raw)
+    return read_yaml(__package__, "gaming.yaml")
+
+
+@cache
+def _glue() -> frozenset[str]:
+    return frozenset(settings()["glue"])
 
 
 def check(rubric: Rubric, analysis: Analysis, extra: list[Finding]) -> str | None:
@@ -65,27 +67,44 @@ def _is_placeholder(content: str, rubric: Rubric) -> bool:
 
 
 def _is_keyword_list(text: str, content: str, findings: list[Finding]) -> bool:
-    rule, glue = settings()["keyword_list"], set(settings()["glue"])
+    """Any of the three signs of a keyword list in gaming.yaml."""
+    rule, glue = settings()["keyword_list"], _glue()
     segments = [m.span() for m in _SEGMENT.finditer(text)]
     glueless = [not glue.intersection(text[s:e]) for s, e in segments]
-    bare = [g and e - s <= rule["bare_max_length"] for g, (s, e) in zip(glueless, segments)]
     kinds = {f.id for f in findings}
-    if (
-        len(segments) >= rule["min_segments"]
-        and len(kinds) >= rule["min_techniques"]
-        and sum(bare) >= rule["bare_share"] * len(segments)
-    ):
-        found = sum(1 for s, e in segments if any(s <= f.nstart < e for f in findings))
-        if found >= rule["found_share"] * len(segments):
-            return True
-    if len(segments) >= rule["fragments_min"] and not _SENTENCE_END.search(text):
-        lengths = sorted(e - s for s, e in segments)
-        if (
-            lengths[len(lengths) // 2] <= rule["fragment_median"]
-            and lengths[-1] <= rule["fragment_longest"]
-            and sum(glueless) >= rule["fragment_bare_share"] * len(segments)
-        ):
-            return True
+    return (
+        _bare_words(rule, segments, glueless, kinds, findings)
+        or _telegraphic(rule, text, segments, glueless)
+        or _run_together(rule, content, kinds, findings)
+    )
+
+
+def _bare_words(rule, segments, glueless, kinds, findings) -> bool:
+    """Short glue-free segments naming techniques: "抱歉 理解 感谢 核查 处理"."""
+    if len(segments) < rule["min_segments"] or len(kinds) < rule["min_techniques"]:
+        return False
+    bare = sum(1 for g, (s, e) in zip(glueless, segments) if g and e - s <= rule["bare_max_length"])
+    if bare < rule["bare_share"] * len(segments):
+        return False
+    found = sum(1 for s, e in segments if any(s <= f.nstart < e for f in findings))
+    return found >= rule["found_share"] * len(segments)
+
+
+def _telegraphic(rule, text, segments, glueless) -> bool:
+    """Fragments with no sentence ever ended: "您好 欢迎光临 办理什么业务 这边请 取号"."""
+    if len(segments) < rule["fragments_min"] or _SENTENCE_END.search(text):
+        return False
+    lengths = sorted(e - s for s, e in segments)
+    return (
+        lengths[len(lengths) // 2] <= rule["fragment_median"]
+        and lengths[-1] <= rule["fragment_longest"]
+        and sum(glueless) >= rule["fragment_bare_share"] * len(segments)
+    )
+
+
+def _run_together(rule, content, kinds, findings) -> bool:
+    """Keywords with no separators: "抱歉理解感谢核查处理退还"."""
+    glue = _glue()
     glue_chars = sum(1 for c in content if c in glue)
     if glue_chars > rule["run_glue_share"] * len(content) or len(kinds) < rule["min_techniques"]:
         return False
