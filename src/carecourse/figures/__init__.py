@@ -1,0 +1,1 @@
+"""Figures generated from course data (SVG), drawn at build time."""

@@ -1,0 +1,35 @@
+"""The course's Sphinx extension: one small module per feature of the site.
+
+- ``quiz``: knowledge checks that work on the static site (no kernel).
+- ``journey``: the business-hall journey map, drawn from ``content/touchpoints.yaml``.
+- ``search``: Chinese search that understands queries typed as one run of characters.
+- ``offline``: pages load nothing from outside hosts.
+
+Add ``carecourse.sphinx`` to ``sphinx.extra_extensions`` in ``_config.yml``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from carecourse.sphinx import journey, offline, quiz, search
+
+STATIC = Path(__file__).parent / "static"
+
+# Notebooks executed for the site see this and show their static form (a worked example)
+# instead of live widgets, whose buttons could never run on a static page.
+STATIC_BUILD_ENV = "CARECOURSE_STATIC"
+
+
+def setup(app):
+    os.environ[STATIC_BUILD_ENV] = "1"
+    app.connect("builder-inited", _add_static_path)
+    app.add_css_file("carecourse.css")
+    for module in (quiz, journey, search, offline):
+        module.setup(app)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
+
+
+def _add_static_path(app) -> None:
+    app.config.html_static_path.append(str(STATIC))

@@ -1,0 +1,35 @@
+"""The ``journey-map`` directive: the business-hall journey map, drawn at build time.
+
+The SVG is inlined, so its text uses the page's fonts and stays sharp at any width.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from carecourse.content import journey
+from carecourse.figures.journey import journey_svg
+
+
+class JourneyMapDirective(SphinxDirective):
+    has_content = False
+    optional_arguments = 1
+    final_argument_whitespace = True
+
+    def run(self) -> list[nodes.Node]:
+        self.env.note_dependency(_data_file())
+        title = self.arguments[0] if self.arguments else None
+        svg = journey_svg(journey(), title) if title else journey_svg(journey())
+        html = f'<figure class="cc-journey">{svg}</figure>'
+        return [nodes.raw("", html, format="html")]
+
+
+def _data_file() -> str:
+    from importlib import resources
+
+    return str(resources.files("carecourse.content").joinpath("touchpoints.yaml"))
+
+
+def setup(app) -> None:
+    app.add_directive("journey-map", JourneyMapDirective)
