@@ -1,11 +1,12 @@
 # make book : create .venv, install, build the site into _build/html
-# make test : create .venv, install, run the whole test suite
+# make test : create .venv, install, build the site, run the whole test suite
+# make lab  : open the course notebooks in JupyterLab (live practice boxes)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test bench clean
+.PHONY: book test bench clean browser-deps lab
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +20,25 @@ book: $(STAMP)
 	$(BIN)/jupyter-book build . --path-output . --warningiserror --keep-going
 	@echo "The site is built: open $(CURDIR)/_build/html/index.html"
 
-test: $(STAMP)
+test: book browser-deps
 	$(BIN)/python -m pytest
+
+# Debian's Chromium and CJK fonts for the browser tests (never a downloaded browser build).
+browser-deps:
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	else \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+LAB_STAMP := $(VENV)/.lab-installed
+$(LAB_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e ".[lab]"
+	touch $(LAB_STAMP)
+
+lab: $(LAB_STAMP)
+	$(BIN)/jupyter lab book/m4-lab.ipynb
 
 bench: $(STAMP)
 	$(BIN)/python bench/grade_speed.py

