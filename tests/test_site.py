@@ -76,8 +76,8 @@ def test_pages_reference_nothing_outside(name):
 def test_modules_are_numbered_chapters_with_knowledge_checks():
     for k, name in enumerate(BUILT_MODULES.values(), 1):
         html = _page(name)
-        title = re.search(r"<h1>(.*?)<", html).group(1)
-        assert title.startswith(f"{k}. "), title
+        number = re.search(r'<h1><span class="section-number">([^<]*)</span>', html).group(1)
+        assert number.strip() == f"{k}.", number
         assert html.count('class="cc-quiz"') >= 3, name
 
 
@@ -90,3 +90,18 @@ def test_practice_page_shows_worked_feedback_not_dead_widgets():
     html = _page("m4-lab")
     assert 'class="cc-fb"' in html and "make lab" in html
     assert "widget-state+json" not in html and "widget-view+json" not in html
+
+
+def _search_index() -> dict:
+    import json
+
+    raw = (SITE / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(raw[raw.index("(") + 1 : raw.rindex(")")])
+
+
+def test_glossary_terms_are_whole_words_in_the_search_index():
+    terms = _search_index()["terms"]
+    for word in ("关键时刻", "服务全景图", "温馨提示", "有形性"):
+        assert word in terms, word
+    # typed queries like these are not index terms: the page's query splitter must cut them
+    assert "客户投诉" not in terms and "营业厅触点" not in terms

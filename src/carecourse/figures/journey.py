@@ -63,18 +63,22 @@ def _zone_bands(journey: Journey) -> list[str]:
         height = ROW * len(members) - 6
         fill, ink = ZONE_COLOURS[k % len(ZONE_COLOURS)], ZONE_INK[k % len(ZONE_INK)]
         out.append(f'<rect x="{BAND_X}" y="{top}" width="{BAND_W}" height="{height}" rx="10" fill="{fill}"/>')
-        out.append(_vertical_text(zone.name, BAND_X + BAND_W / 2, top + height / 2, ink))
+        out.append(_vertical_text(zone.name, BAND_X + BAND_W / 2, top + height / 2, ink, height))
     return out
 
 
-def _vertical_text(text: str, x: float, centre_y: float, ink: str) -> str:
-    """Chinese set top to bottom, one character per line, centred on ``centre_y``."""
-    size, gap = 17, 21
+def _vertical_text(text: str, x: float, centre_y: float, ink: str, room: float) -> str:
+    """Chinese set top to bottom, one character per line, centred on ``centre_y``.
+
+    A short band (a zone of one step) gets smaller characters so the name stays inside.
+    """
+    gap = min(21.0, (room - 10) / len(text))
+    size = min(17.0, gap * 0.8)
     first = centre_y - gap * (len(text) - 1) / 2 + size / 3
     chars = "".join(
         f'<tspan x="{x}" y="{first + gap * k:.1f}">{escape(c)}</tspan>' for k, c in enumerate(text)
     )
-    return f'<text text-anchor="middle" font-size="{size}" font-weight="700" fill="{ink}">{chars}</text>'
+    return f'<text text-anchor="middle" font-size="{size:.1f}" font-weight="700" fill="{ink}">{chars}</text>'
 
 
 def _step(t: Touchpoint, colour: int) -> list[str]:
