@@ -37,7 +37,7 @@ def site() -> Path:
 @pytest.fixture(scope="session")
 def base_url(site):
     handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -46,6 +46,13 @@ def base_url(site):
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    # A browser closing a connection early is normal; its traceback on stderr would leak
+    # into whatever later test captures stderr.
+    def handle_error(self, request, client_address) -> None:
         pass
 
 
