@@ -105,3 +105,9 @@ def test_glossary_terms_are_whole_words_in_the_search_index():
         assert word in terms, word
     # typed queries like these are not index terms: the page's query splitter must cut them
     assert "客户投诉" not in terms and "营业厅触点" not in terms
+
+
+def test_source_line_breaks_are_not_spaces_inside_chinese():
+    text = _text(_page("index"))
+    assert "标准用语。带虚线" in text.replace("\n", "")
+    assert "用语。 带虚线" not in text
