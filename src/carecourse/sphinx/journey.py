@@ -5,6 +5,8 @@ The SVG is inlined, so its text uses the page's fonts and stays sharp at any wid
 
 from __future__ import annotations
 
+from importlib import resources
+
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
@@ -26,8 +28,6 @@ class JourneyMapDirective(SphinxDirective):
 
 
 def _data_file() -> str:
-    from importlib import resources
-
     return str(resources.files("carecourse.content").joinpath("touchpoints.yaml"))
 
 

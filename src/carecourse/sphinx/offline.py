@@ -39,21 +39,17 @@ def drop_thebe_config(app, doctree, docname) -> None:
 
 
 def keep_assets_local(app, pagename, templatename, context, doctree) -> None:
+    if any(s.attributes.get("type") == WIDGET_STATE for s in context.get("script_files", [])):
+        logger.warning("page %s embeds live ipywidgets, which cannot run on the static site; "
+                       "show their static form instead", pagename, type="carecourse", subtype="offline")  # fmt: skip
     for key in ("script_files", "css_files"):
         kept = []
         for asset in context.get(key, []):
-            if key == "script_files" and asset.attributes.get("type") == WIDGET_STATE:
-                logger.warning(
-                    "page %s embeds live ipywidgets, which cannot run on the static site; "
-                    "show their static form instead", pagename, type="carecourse", subtype="offline",
-                )  # fmt: skip
-                continue
-            if _is_thebe(asset):
+            if _is_thebe(asset) or asset.attributes.get("type") == WIDGET_STATE:
                 continue
             if _is_outside(asset.filename):
-                if "ipywidgets" not in str(asset.attributes) and "jupyter-widgets" not in str(asset.filename):
-                    logger.warning("page %s: dropped outside asset %s", pagename, asset.filename,
-                                   type="carecourse", subtype="offline")  # fmt: skip
+                logger.warning("page %s: dropped outside asset %s", pagename, asset.filename,
+                               type="carecourse", subtype="offline")  # fmt: skip
                 continue
             kept.append(asset)
         context[key] = kept

@@ -18,9 +18,6 @@ from docutils import nodes
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from sphinx.util.docutils import SphinxDirective
 
-KINDS = ("single", "multiple", "order", "match")
-
-
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -89,6 +86,7 @@ class MatchQuiz(_Strict):
 MODELS: dict[str, type[BaseModel]] = {
     "single": SingleQuiz, "multiple": MultipleQuiz, "order": OrderQuiz, "match": MatchQuiz,
 }  # fmt: skip
+KINDS = tuple(MODELS)
 AnyQuiz = Union[SingleQuiz, MultipleQuiz, OrderQuiz, MatchQuiz]
 
 

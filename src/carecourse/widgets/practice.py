@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from carecourse import grade
 from carecourse.feedback.html import grade_html
 from carecourse.rubrics import builtin
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
@@ -37,11 +38,9 @@ def _prompt_html(scenario_id: str) -> str:
 
 
 def _static_html(scenario_id: str, examples) -> str:
-    import carecourse
-
     parts = [_prompt_html(scenario_id)]
     for k, text in enumerate(examples, 1):
-        result = carecourse.grade(scenario_id, text)
+        result = grade(scenario_id, text)
         parts.append(f'<p style="margin:1em 0 .3em"><b>示例作答 {k}</b>（评分器的反馈如下）</p>')
         parts.append(grade_html(result, text, book_base=""))
     parts.append(run_locally_note(scenario_id))
@@ -50,8 +49,6 @@ def _static_html(scenario_id: str, examples) -> str:
 
 def _live_box(scenario_id: str):
     import ipywidgets as w
-
-    import carecourse
 
     rubric = builtin(scenario_id)
     answer = w.Textarea(
@@ -64,7 +61,7 @@ def _live_box(scenario_id: str):
     def on_click(_):
         text = answer.value
         try:
-            result = carecourse.grade(scenario_id, text)
+            result = grade(scenario_id, text)
         except Exception as err:  # a learner should see a message, never a traceback
             output.value = f'<p style="color:#b91c1c">评分时出错：{escape(str(err))}</p>'
             return
