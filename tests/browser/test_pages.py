@@ -19,10 +19,19 @@ def test_page_loads_cleanly_offline_and_fits_a_phone(visit, artefacts, name):
         v.page.screenshot(path=str(artefacts / f"{name}-{label}.png"), full_page=True)
 
 
-def test_chinese_glyphs_render_in_a_cjk_font(visit):
+def test_chinese_glyphs_render_as_real_glyphs_not_boxes(visit):
+    # Without a CJK font every character is drawn as the same "missing glyph" box, so two
+    # different characters rendering to identical pixels means the font is missing.
     v = visit("book/index.html")
-    family = v.page.evaluate(
-        """() => { const h = document.querySelector('h1'); const ctx = document.createElement('canvas').getContext('2d');
-        ctx.font = getComputedStyle(h).font; return ctx.measureText('客').width > ctx.measureText('i').width * 1.5; }"""
+    distinct = v.page.evaluate(
+        """() => {
+          const font = getComputedStyle(document.querySelector('h1')).font;
+          const pixels = (ch) => {
+            const c = document.createElement('canvas'); c.width = c.height = 64;
+            const ctx = c.getContext('2d'); ctx.font = font.replace(/\\d+(\\.\\d+)?px/, '48px');
+            ctx.fillText(ch, 4, 52); return Array.from(ctx.getImageData(0, 0, 64, 64).data).join(',');
+          };
+          return new Set(['客', '户', '服', '务'].map(pixels)).size;
+        }"""
     )
-    assert family is True
+    assert distinct == 4

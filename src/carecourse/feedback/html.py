@@ -40,6 +40,7 @@ STYLE = """<style>
 .cc-fb ul.cc-criteria li.cc-penalty{border-left-color:#dc2626}
 .cc-fb .cc-pts{float:right;font-weight:600}
 .cc-fb .cc-quote{color:#166534}
+.cc-fb li.cc-penalty .cc-quote{color:#b91c1c}
 .cc-fb .cc-flag{background:#fef3c7;border:1px solid #f59e0b;border-radius:6px;padding:.4em .7em;margin:.5em 0}
 .cc-fb .cc-legend{display:flex;flex-wrap:wrap;gap:.3em .8em;font-size:.9em;margin-top:.5em}
 .cc-fb .cc-legend mark{white-space:nowrap}
@@ -101,8 +102,7 @@ def grade_html(result: GradeResult, text: str, *, book_base: str = "") -> str:
 
 def _criterion_item(c, book_base: str | None) -> str:
     mark, cls = ("✔", "cc-ok") if c.met else ("✘", "cc-miss")
-    quotes = "、".join(f"“{escape(e.text)}”" for e in c.evidence) if c.met else ""
-    quote = f'<br><span class="cc-quote">你的原话：{quotes}</span>' if quotes else ""
+    quote = _quoted("你的原话", c.evidence) if c.met else ""
     link = "" if c.met else _book_link(c.section, book_base)
     return (
         f'<li class="{cls}"><span class="cc-pts">{c.points:g} / {c.max_points:g}</span>'
@@ -111,14 +111,19 @@ def _criterion_item(c, book_base: str | None) -> str:
 
 
 def _penalty_item(p, book_base: str | None) -> str:
-    quotes = "、".join(f"“{escape(e.text)}”" for e in p.evidence)
     return (
         f'<li class="cc-penalty"><span class="cc-pts">{p.points:g}</span>'
-        f"⚠ <b>{escape(p.label)}</b>：{escape(p.feedback)}"
-        + (f'<br><span class="cc-quote" style="color:#b91c1c">原话：{quotes}</span>' if quotes else "")
-        + _book_link(p.section, book_base)
-        + "</li>"
+        f"⚠ <b>{escape(p.label)}</b>：{escape(p.feedback)}{_quoted('原话', p.evidence)}"
+        f"{_book_link(p.section, book_base)}</li>"
     )
+
+
+def _quoted(prefix: str, evidence) -> str:
+    """The learner's words behind a line of feedback: “…”、“…”."""
+    if not evidence:
+        return ""
+    quotes = "、".join(f"“{escape(e.text)}”" for e in evidence)
+    return f'<br><span class="cc-quote">{prefix}：{quotes}</span>'
 
 
 def _book_link(section: str, book_base: str | None) -> str:
