@@ -5,6 +5,8 @@
 - ``search``: Chinese search that understands queries typed as one run of characters.
 - ``offline``: pages load nothing from outside hosts.
 - ``cjk``: line breaks in the source are not spaces inside Chinese sentences.
+- ``annotated``: a reply with its techniques marked by the analyzer, at build time.
+- ``figure``: the course's figures (customer types, listening ladder, …) drawn as SVG.
 
 Add ``carecourse.sphinx`` to ``sphinx.extra_extensions`` in ``_config.yml``.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from carecourse.sphinx import cjk, journey, offline, quiz, search
+from carecourse.sphinx import annotated, cjk, figure, journey, offline, quiz, search
 from carecourse.widgets.static import STATIC_BUILD_ENV
 
 STATIC = Path(__file__).parent / "static"
@@ -26,7 +28,7 @@ def setup(app):
     os.environ[STATIC_BUILD_ENV] = "1"
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("carecourse.css")
-    for module in (quiz, journey, search, offline, cjk):
+    for module in (quiz, journey, figure, annotated, search, offline, cjk):
         module.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
 

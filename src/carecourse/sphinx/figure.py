@@ -1,0 +1,31 @@
+"""The ``course-figure`` directive: one of the course's figures, drawn at build time.
+
+    ```{course-figure} customer-types
+    ```
+
+The SVG is inlined (text stays text: searchable, sharp, in the page's fonts); the names
+are those of ``carecourse.figures.FIGURES``.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from carecourse.figures import FIGURES, figure_svg
+
+
+class CourseFigureDirective(SphinxDirective):
+    has_content = False
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        if name not in FIGURES:
+            raise self.error(f"course-figure: unknown figure {name!r}; known: {', '.join(sorted(FIGURES))}")
+        html = f'<figure class="cc-figure cc-figure-{name}">{figure_svg(name)}</figure>'
+        return [nodes.raw("", html, format="html")]
+
+
+def setup(app) -> None:
+    app.add_directive("course-figure", CourseFigureDirective)
