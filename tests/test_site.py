@@ -11,8 +11,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 KEY_TERMS = yaml.safe_load((ROOT / "tests/data/key_terms.yaml").read_text(encoding="utf-8"))
 SYLLABUS = ROOT.parent / "shared" / "syllabus.md"
-BUILT_MODULES = {"M1": "m1-care", "M2": "m2-value", "M3": "m3-rater", "M4": "m4-touchpoints"}
-PAGES = ["index", "glossary", *BUILT_MODULES.values(), "m4-lab"]
+BUILT_MODULES = {
+    "M1": "m1-care", "M2": "m2-value", "M3": "m3-rater", "M4": "m4-touchpoints", "M5": "m5-customer-types",
+    "M6": "m6-questions", "M7": "m7-listening", "M8": "m8-complaints", "M9": "m9-saying-no", "M10": "m10-standards",
+}  # fmt: skip
+LABS = ["m4-lab", "m6-lab", "m7-lab", "m8-lab", "m9-lab", "m10-lab"]
+PAGES = ["index", "glossary", *BUILT_MODULES.values(), *LABS]
+ANNOTATED_MODULES = ["m6-questions", "m7-listening", "m8-complaints", "m9-saying-no"]
+FIGURES = {
+    "m5-customer-types": ["customer-types"], "m7-listening": ["listening-ladder"],
+    "m8-complaints": ["complaint-repurchase", "complaint-iceberg", "complaint-steps"], "m9-saying-no": ["sandwich-no"],
+}  # fmt: skip
 
 
 def _page(name: str) -> str:
@@ -86,10 +95,72 @@ def test_journey_map_is_on_the_touchpoint_page():
     assert html.count('<g class="cc-jm-step"') == 16
 
 
-def test_practice_page_shows_worked_feedback_not_dead_widgets():
-    html = _page("m4-lab")
-    assert 'class="cc-fb"' in html and "make lab" in html
+@pytest.mark.parametrize("name", LABS)
+def test_practice_pages_show_worked_feedback_not_dead_widgets(name):
+    html = _page(name)
+    assert html.count('class="cc-fb"') >= 2 and "make lab" in html
     assert "widget-state+json" not in html and "widget-view+json" not in html
+
+
+def test_question_rewrite_and_quality_calculator_have_their_worked_forms():
+    from carecourse.widgets.rewrite import rewrite_items
+
+    rewrites = _page("m6-lab").split('class="cc-rewrite"', 1)[1]
+    assert rewrites.count('class="cc-t-open_question"') >= len(rewrite_items())
+    table = _page("m10-lab").split('class="cc-quality"', 1)[1].split("</table>")[0]
+    assert table.count("<tr>") == 6 and "感知 − 期望" in table
+
+
+@pytest.mark.parametrize(("name", "figures"), FIGURES.items())
+def test_module_figures_are_drawn_inline(name, figures):
+    html = _page(name)
+    for figure in figures:
+        block = html.split(f'class="cc-figure cc-figure-{figure}"', 1)
+        assert len(block) == 2, f"{figure} is not on {name}"
+        assert block[1].lstrip(">").lstrip().startswith("<svg"), figure
+
+
+# --- annotated replies: the page shows exactly what the analyzer finds -------------------
+
+_BOX = re.compile(r'<div class="cc-annotated-box (cc-good|cc-poor)" data-reply="([^"]*)">(.*?)</div>\s*</div>', re.S)
+_MARK = re.compile(r'<mark class="cc-t-(\w+)" title="[^"]*">(.*?)</mark>(?:<sup class="cc-tag">[^<]*</sup>)?', re.S)
+
+
+def _annotated(name: str) -> list[tuple[str, str, str]]:
+    """(verdict, reply, the reply's HTML) for every annotated reply on a page."""
+    return [(v, unescape(reply), body.split('<div class="cc-reply">', 1)[1].split("</div>", 1)[0]) for v, reply, body in _BOX.findall(_page(name))]
+
+
+def _marks(reply_html: str) -> tuple[str, list[tuple[str, int, int]]]:
+    """The reply's plain text and its marks as (technique, start, end) offsets into it."""
+    text, marks, pos = "", [], 0
+    for m in _MARK.finditer(reply_html):
+        text += unescape(reply_html[pos : m.start()])
+        word = unescape(m.group(2))
+        marks.append((m.group(1), len(text), len(text) + len(word)))
+        text += word
+        pos = m.end()
+    return text + unescape(reply_html[pos:]), marks
+
+
+@pytest.mark.parametrize("name", ANNOTATED_MODULES)
+def test_modules_show_good_and_poor_annotated_replies(name):
+    verdicts = [v for v, _, _ in _annotated(name)]
+    assert "cc-good" in verdicts and "cc-poor" in verdicts and len(verdicts) >= 2
+
+
+@pytest.mark.parametrize("name", ANNOTATED_MODULES)
+def test_annotated_highlights_are_what_carecourse_analyze_reports(name):
+    import carecourse
+
+    for _, reply, reply_html in _annotated(name):
+        text, marks = _marks(reply_html)
+        assert text == reply
+        found = [(t["id"], t["start"], t["end"]) for t in carecourse.analyze(reply).to_dict()["techniques"]]
+        assert marks and set(marks) <= set(found), reply
+        unmarked = [f for f in found if f not in marks]
+        # a finding goes unmarked only where it overlaps a mark (marks never nest)
+        assert all(any(s < me and ms < e for _, ms, me in marks) for _, s, e in unmarked), reply
 
 
 def _search_index() -> dict:

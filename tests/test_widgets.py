@@ -93,3 +93,82 @@ def test_static_explorer_lists_every_touchpoint(static):
     for t in journey().touchpoints:
         assert f"{t.step}. {t.name}" in html
     assert html.count("<details") == 2 * len(journey().touchpoints)
+
+
+# --- M6: rewriting closed and barbed questions ---------------------------------------
+
+from carecourse.widgets import quality_calculator, question_rewrite  # noqa: E402
+from carecourse.widgets.quality import DIMENSIONS, quality_gaps  # noqa: E402
+from carecourse.widgets.rewrite import check_rewrite, rewrite_items  # noqa: E402
+
+
+def test_every_original_question_fails_and_every_worked_rewrite_passes():
+    for item in rewrite_items():
+        as_written = check_rewrite("（另一个问题）", item.question)
+        assert not as_written.ok, f"{item.question} ({item.kind}) would pass as a rewrite"
+        assert check_rewrite(item.question, item.example).ok, item.example
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "says"),
+    [
+        ("", "还没有写"),
+        ("会议结束了吗", "和原来的问题一样"),
+        ("你不认为会议早该结束了吗？", "带刺的问题"),
+        ("会议开完了吗？", "还不是开放式问题"),
+        ("会议是怎样结束的？", "友好的开放式问题"),
+    ],
+)
+def test_a_rewrite_is_judged_by_the_analyzer(rewrite, says):
+    assert says in check_rewrite("会议结束了吗？", rewrite).message
+
+
+def test_live_rewrite_form_checks_each_answer_and_counts(live):
+    form = question_rewrite()
+    *rows, button, summary = form.children
+    assert len(rows) == len(rewrite_items())
+    first, second = rows[0].children[1], rows[1].children[1]
+    first.value = "会议是怎样结束的？"
+    second.value = "你喜欢你的工作吗？"
+    button.click()
+    assert "✔" in rows[0].children[2].value
+    assert "✘" in rows[1].children[2].value and "参考改法" in rows[1].children[2].value
+    assert f"1 / {len(rows)} 题改好了" in summary.value
+
+
+def test_static_rewrite_form_shows_worked_rewrites_annotated(static):
+    html = question_rewrite()._repr_html_()
+    assert html.count("✔") == len(rewrite_items())
+    assert html.count('class="cc-t-open_question"') == len(rewrite_items())
+
+
+# --- M10: service quality = perceived − expected ------------------------------------
+
+
+def test_quality_gaps_are_perceived_minus_expected():
+    expected = dict(zip(DIMENSIONS, (5, 7, 6, 6, 5)))
+    perceived = dict(zip(DIMENSIONS, (6, 5, 3, 6, 6)))
+    result = quality_gaps(expected, perceived)
+    assert list(result.gaps.values()) == [1, -2, -3, 0, 1]
+    assert result.average == pytest.approx(-0.6)
+    assert result.worst == "响应性"
+    assert quality_gaps(perceived, perceived).worst is None
+
+
+@pytest.mark.parametrize("bad", [{"有形性": 5}, dict.fromkeys(DIMENSIONS, 9)])
+def test_quality_gaps_reject_missing_or_off_scale_scores(bad):
+    with pytest.raises(ValueError):
+        quality_gaps(bad, dict.fromkeys(DIMENSIONS, 4))
+
+
+def test_live_calculator_recomputes_when_a_slider_moves(live):
+    *rows, table = quality_calculator().children
+    expected, perceived = rows[2].children[1], rows[2].children[2]  # 响应性
+    expected.value, perceived.value = 7, 1
+    assert "-6" in table.value and "最该先改进的是<b>响应性</b>" in table.value
+
+
+def test_static_calculator_is_a_worked_table(static):
+    html = quality_calculator()._repr_html_()
+    assert html.count("<tr>") == 1 + len(DIMENSIONS)
+    assert "感知 − 期望" in html and "make lab" in html

@@ -4,7 +4,9 @@ import pytest
 
 from .conftest import DESKTOP, PHONE
 
-PAGES = ["index", "m1-care", "m2-value", "m3-rater", "m4-touchpoints", "m4-lab", "glossary"]
+from test_site import BUILT_MODULES, LABS  # tests/ is on sys.path (rootdir of test_site.py)
+
+PAGES = ["index", *BUILT_MODULES.values(), *LABS, "glossary"]
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -1,5 +1,7 @@
 """Knowledge checks answered right and wrong on the static site (no kernel)."""
 
+import pytest
+
 from .conftest import PHONE
 
 
@@ -77,3 +79,20 @@ def test_matching_shows_the_right_answer_for_a_wrong_pick(visit):
         rows.nth(k).locator("select").select_option(answer)
     quiz.locator(".cc-submit").click()
     assert "回答正确" in quiz.locator(".cc-result").inner_text()
+
+
+NEW_MODULES = ["m5-customer-types", "m6-questions", "m7-listening", "m8-complaints", "m9-saying-no", "m10-standards"]
+
+
+@pytest.mark.parametrize("name", NEW_MODULES)
+def test_each_module_has_a_working_single_choice_check(visit, name):
+    v = visit(f"book/{name}.html", PHONE)
+    quizzes = v.page.locator('.cc-quiz[data-kind="single"]')
+    assert quizzes.count() >= 1
+    for k in range(quizzes.count()):
+        quiz = _quiz(v, "single", k)
+        quiz.locator(".cc-option").nth(_option_index(quiz, False)).locator("label").click()
+        assert "还不对" in quiz.locator(".cc-result").inner_text()
+        quiz.locator(".cc-option").nth(_option_index(quiz, True)).locator("label").click()
+        assert "回答正确" in quiz.locator(".cc-result").inner_text()
+    assert v.errors == []

@@ -1,4 +1,4 @@
-"""Notebook widgets for learners: practice boxes and the touchpoint explorer.
+"""Notebook widgets for learners: practice boxes, exercises and small tools.
 
 >>> from carecourse.widgets import practice_box
 >>> practice_box("greet-entry")          # doctest: +SKIP
@@ -8,5 +8,7 @@ Each is a live ipywidgets form in Jupyter and a static, worked form on the built
 
 from carecourse.widgets.explorer import touchpoint_explorer
 from carecourse.widgets.practice import practice_box
+from carecourse.widgets.quality import quality_calculator
+from carecourse.widgets.rewrite import question_rewrite
 
-__all__ = ["practice_box", "touchpoint_explorer"]
+__all__ = ["practice_box", "quality_calculator", "question_rewrite", "touchpoint_explorer"]

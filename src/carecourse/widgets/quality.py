@@ -1,0 +1,129 @@
+"""The service-quality calculator (M10): 服务质量 = 感知 − 期望, dimension by dimension.
+
+The learner scores what a customer expected and what they perceived on the five RATER
+dimensions (1–7); the calculator shows each gap, the average, and where to act first.
+Live in Jupyter (two sliders per dimension); on the static site, a worked table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape
+
+from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
+
+__all__ = ["DIMENSIONS", "QualityGaps", "quality_calculator", "quality_gaps"]
+
+DIMENSIONS = ("有形性", "可靠性", "响应性", "保证性", "移情性")
+SCALE = (1, 7)
+
+# The worked example on the static site: a busy business hall on a Monday morning.
+WORKED_EXPECTED = {"有形性": 5, "可靠性": 7, "响应性": 6, "保证性": 6, "移情性": 5}
+WORKED_PERCEIVED = {"有形性": 6, "可靠性": 5, "响应性": 4, "保证性": 6, "移情性": 6}
+
+
+@dataclass(frozen=True)
+class QualityGaps:
+    expected: dict[str, float]
+    perceived: dict[str, float]
+
+    @property
+    def gaps(self) -> dict[str, float]:
+        return {d: self.perceived[d] - self.expected[d] for d in DIMENSIONS}
+
+    @property
+    def average(self) -> float:
+        return sum(self.gaps.values()) / len(DIMENSIONS)
+
+    @property
+    def worst(self) -> str | None:
+        """The dimension furthest below expectation (``None`` when none is below)."""
+        dimension = min(DIMENSIONS, key=lambda d: self.gaps[d])
+        return dimension if self.gaps[dimension] < 0 else None
+
+
+def quality_gaps(expected: Mapping[str, float], perceived: Mapping[str, float]) -> QualityGaps:
+    """Gaps per RATER dimension; raises ``ValueError`` for a missing dimension or a score off the scale."""
+    for name, scores in (("expected", expected), ("perceived", perceived)):
+        missing = [d for d in DIMENSIONS if d not in scores]
+        if missing:
+            raise ValueError(f"{name}: no score for {'、'.join(missing)}")
+        off = [d for d in DIMENSIONS if not SCALE[0] <= scores[d] <= SCALE[1]]
+        if off:
+            raise ValueError(f"{name}: scores must be {SCALE[0]}–{SCALE[1]}: {'、'.join(off)}")
+    return QualityGaps({d: expected[d] for d in DIMENSIONS}, {d: perceived[d] for d in DIMENSIONS})
+
+
+def verdict(gap: float) -> str:
+    if gap > 0:
+        return "超出期望"
+    return "刚好满足" if gap == 0 else "低于期望"
+
+
+def gaps_table_html(result: QualityGaps) -> str:
+    """The gaps as a table, with the average and where to act first."""
+    rows = "".join(
+        f"<tr><td>{d}</td><td>{result.expected[d]:g}</td><td>{result.perceived[d]:g}</td>"
+        f'<td style="{_gap_style(g)}">{_signed(g)}</td><td>{verdict(g)}</td></tr>'
+        for d, g in result.gaps.items()
+    )
+    worst = result.worst
+    advice = (
+        f"最该先改进的是<b>{worst}</b>（差距 {_signed(result.gaps[worst])}）。"
+        if worst
+        else "每个维度都达到或超过了客户的期望。"
+    )
+    return (
+        "<style>table.cc-quality th,table.cc-quality td{padding:.25em .7em;border-bottom:1px solid #e5e7eb;"
+        "text-align:center}</style>"
+        '<table class="cc-quality" style="border-collapse:collapse;margin:.5em 0">'
+        "<thead><tr><th>维度</th><th>期望</th><th>感知</th><th>感知 − 期望</th><th>结论</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+        f"<p>平均差距：<b>{_signed(round(result.average, 1))}</b>（{verdict(round(result.average, 1))}）。{advice}</p>"
+    )
+
+
+def _signed(gap: float) -> str:
+    return "0" if gap == 0 else f"{gap:+g}"
+
+
+def _gap_style(gap: float) -> str:
+    colour = "#15803d" if gap > 0 else "#b91c1c" if gap < 0 else "#374151"
+    return f"color:{colour};font-weight:700"
+
+
+def quality_calculator():
+    """The calculator: live sliders in Jupyter, a worked table on the static site."""
+    if is_static_build():
+        return StaticHTML(_static_html())
+    return _live_calculator()
+
+
+def _static_html() -> str:
+    worked = quality_gaps(WORKED_EXPECTED, WORKED_PERCEIVED)
+    return (
+        "<p><b>算一算：</b>周一上午，一位客户来营业厅办理套餐变更。下表是他对五个维度的期望分和离开时的感知分"
+        f"（{SCALE[0]}～{SCALE[1]} 分）。</p>" + gaps_table_html(worked) + run_locally_note()
+    )
+
+
+def _live_calculator():
+    import ipywidgets as w
+
+    def slider(value: int, label: str):
+        return w.IntSlider(value=value, min=SCALE[0], max=SCALE[1], description=label)
+
+    expected = {d: slider(WORKED_EXPECTED[d], "期望") for d in DIMENSIONS}
+    perceived = {d: slider(WORKED_PERCEIVED[d], "感知") for d in DIMENSIONS}
+    table = w.HTML()
+
+    def update(_=None) -> None:
+        result = quality_gaps({d: s.value for d, s in expected.items()}, {d: s.value for d, s in perceived.items()})
+        table.value = gaps_table_html(result)
+
+    for s in (*expected.values(), *perceived.values()):
+        s.observe(update, names="value")
+    update()
+    rows = [w.HBox([w.HTML(f"<b>{escape(d)}</b>", layout=w.Layout(width="5em")), expected[d], perceived[d]]) for d in DIMENSIONS]
+    return w.VBox([*rows, table])

@@ -1,0 +1,124 @@
+"""The question-rewrite exercise (M6): turn closed or barbed questions into open, friendly ones.
+
+Each rewrite is checked by the analyzer: it must be an open question (什么 / 哪些 / 怎样 …)
+and carry none of the five kinds of questions to avoid, no 服务禁语 and no negative label.
+Live in Jupyter (one text box per question, one 检查 button); on the static site the
+questions are listed with a worked rewrite, annotated, and the verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+
+from pydantic import BaseModel, ConfigDict
+
+from carecourse import analyze
+from carecourse.detect import Analysis
+from carecourse.feedback.html import annotated_html
+from carecourse.packaged import read_yaml
+from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
+
+__all__ = ["RewriteItem", "check_rewrite", "question_rewrite", "rewrite_items"]
+
+BARBED = {"bad_question": "带刺的问题", "forbidden": "服务禁语", "negative_label": "给客户贴标签"}
+_PUNCTUATION = re.compile(r"[\s，。？！?!,.、～~]+")
+
+
+class RewriteItem(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    question: str
+    kind: str
+    hint: str
+    example: str
+
+
+@dataclass(frozen=True)
+class RewriteCheck:
+    ok: bool
+    message: str
+    analysis: Analysis
+
+
+@cache
+def rewrite_items() -> tuple[RewriteItem, ...]:
+    data = read_yaml("carecourse.widgets", "question_rewrites.yaml")
+    return tuple(RewriteItem.model_validate(item) for item in data["items"])
+
+
+def check_rewrite(original: str, rewrite: str) -> RewriteCheck:
+    """Is ``rewrite`` a friendly open question (and not ``original`` again)?"""
+    analysis = analyze(rewrite)
+    found = {f.id for f in analysis.findings}
+    if not rewrite.strip():
+        return RewriteCheck(False, "还没有写。", analysis)
+    if _bare(rewrite) == _bare(original):
+        return RewriteCheck(False, "和原来的问题一样，换一种问法试试。", analysis)
+    barbed = [label for tid, label in BARBED.items() if tid in found]
+    if barbed:
+        return RewriteCheck(False, f"还带着刺（{'、'.join(barbed)}）：想想客户听到的潜台词。", analysis)
+    if "open_question" not in found:
+        return RewriteCheck(
+            False, "还不是开放式问题：试试用“什么”“哪些”“怎样”“如何”来问，让客户多说几句。", analysis
+        )
+    return RewriteCheck(True, "是一个友好的开放式问题。", analysis)
+
+
+def _bare(text: str) -> str:
+    return _PUNCTUATION.sub("", text)
+
+
+def question_rewrite():
+    """The exercise: a live form in Jupyter, worked rewrites on the static site."""
+    items = rewrite_items()
+    if is_static_build():
+        return StaticHTML(_static_html(items))
+    return _live_form(items)
+
+
+def _item_head(k: int, item: RewriteItem) -> str:
+    return (
+        f'<p style="margin:.8em 0 .2em"><b>{k}. “{escape(item.question)}”</b>'
+        f'<span style="color:#64748b">（{escape(item.kind)}：{escape(item.hint)}）</span></p>'
+    )
+
+
+def _verdict_html(check: RewriteCheck) -> str:
+    colour, mark = ("#15803d", "✔") if check.ok else ("#b91c1c", "✘")
+    return f'<p style="color:{colour};margin:.2em 0"><b>{mark}</b> {escape(check.message)}</p>' + annotated_html(
+        check.analysis, legend=False
+    )
+
+
+def _static_html(items) -> str:
+    parts = ['<div class="cc-rewrite">']
+    for k, item in enumerate(items, 1):
+        check = check_rewrite(item.question, item.example)
+        parts += [_item_head(k, item), "<div>一种改法：</div>", _verdict_html(check)]
+    parts.append("</div>")
+    return "\n".join(parts) + run_locally_note()
+
+
+def _live_form(items):
+    import ipywidgets as w
+
+    boxes = [w.Text(placeholder="把这个问题改成开放式、友好的问法……", layout=w.Layout(width="100%")) for _ in items]
+    results = [w.HTML() for _ in items]
+    button = w.Button(description="检查", button_style="primary", icon="check")
+    summary = w.HTML()
+
+    def on_click(_) -> None:
+        passed = 0
+        for item, box, out in zip(items, boxes, results):
+            check = check_rewrite(item.question, box.value)
+            passed += check.ok
+            tried = box.value.strip() and not check.ok
+            example = f'<div style="color:#64748b">参考改法：“{escape(item.example)}”</div>' if tried else ""
+            out.value = _verdict_html(check) + example
+        summary.value = f"<b>{passed} / {len(items)} 题改好了。</b>"
+
+    button.on_click(on_click)
+    rows = [w.VBox([w.HTML(_item_head(k, item)), box, out]) for k, (item, box, out) in enumerate(zip(items, boxes, results), 1)]
+    return w.VBox([*rows, button, summary])
