@@ -157,4 +157,13 @@ def test_a_lexicon_gives_either_patterns_or_kinds():
     from carecourse.detect.lexicon import LexiconEntry
 
     with pytest.raises(ValidationError, match="either patterns or kinds"):
-        LexiconEntry(id="bad_question", label="x", patterns=["你还想怎样"], kinds={"condescending": ["你还想怎样"]})
+        LexiconEntry(id="bad_question", label="x", colour="#ffffff", patterns=["你还想怎样"], kinds={"condescending": ["你还想怎样"]})
+
+
+def test_a_lexicon_colour_must_be_a_hex_colour():
+    from pydantic import ValidationError
+
+    from carecourse.detect.lexicon import LexiconEntry
+
+    with pytest.raises(ValidationError, match="colour"):
+        LexiconEntry(id="apology", label="致歉", colour="pink", patterns=["抱歉"])

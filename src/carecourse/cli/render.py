@@ -15,13 +15,11 @@ from carecourse.rubrics.testing import SampleReport
 
 __all__ = ["analysis_view", "grade_view", "sample_report_view", "scenarios_view"]
 
-TECHNIQUE_STYLES = {
-    "greeting": "bold cyan", "apology": "bold magenta", "empathy": "bold blue",
-    "thanks": "bold green", "action": "bold yellow", "commitment": "bold bright_cyan",
-    "follow_up": "bold bright_blue", "alternative": "bold bright_green", "reason": "bold bright_yellow",
-    "open_question": "underline green", "closed_question": "underline cyan",
-    "bad_question": "bold white on red", "forbidden": "bold white on red", "negative_label": "bold white on red",
-}  # fmt: skip
+
+
+def _technique_style(technique: str) -> str:
+    """The technique's highlight colour from its lexicon, as in the HTML feedback."""
+    return f"black on {lexicon()[technique].colour}"
 
 
 def _highlighted(text: str, spans: list[tuple[int, int, str]]) -> Text:
@@ -54,11 +52,11 @@ def grade_view(result: GradeResult, text: str, rubric: Rubric) -> Group:
 
 def analysis_view(analysis: Analysis) -> Group:
     labels = {tid: e.label for tid, e in lexicon().items()}
-    spans = [(f.start, f.end, TECHNIQUE_STYLES[f.id]) for f in analysis.findings]
+    spans = [(f.start, f.end, _technique_style(f.id)) for f in analysis.findings]
     table = Table("技巧", "原文", "位置", expand=False)
     for f in analysis.findings:
         kind = f" ({f.kind})" if f.kind else ""
-        table.add_row(Text(f"{labels[f.id]} {f.id}{kind}", style=TECHNIQUE_STYLES[f.id]), f.text, f"{f.start}–{f.end}")
+        table.add_row(Text(f"{labels[f.id]} {f.id}{kind}", style=_technique_style(f.id)), f.text, f"{f.start}–{f.end}")
     if not analysis.findings:
         return Group(Text(analysis.text.rstrip()), Text("没有找到任何服务技巧。", style="yellow"))
     return Group(Panel(_highlighted(analysis.text.rstrip(), spans), title="分析", title_align="left"), table)

@@ -36,6 +36,7 @@ class LexiconEntry(BaseModel):
 
     id: Literal[TECHNIQUES]  # type: ignore[valid-type]
     label: str
+    colour: str = Field(pattern=r"^#[0-9a-f]{6}$")  # warm reds are kept for what not to say
     description: str = ""
     scope: Literal["phrase", "question", "sentence"] = "phrase"
     negatable: bool = False

@@ -15,14 +15,6 @@ from carecourse.results import GradeResult
 
 __all__ = ["annotated_html", "grade_html", "highlight", "section_href"]
 
-# One colour per technique; warm reds are kept for what a learner should not say.
-TECHNIQUE_COLOURS = {
-    "greeting": "#bae6fd", "apology": "#f5d0fe", "empathy": "#c7d2fe", "thanks": "#bbf7d0",
-    "action": "#fde68a", "commitment": "#a5f3fc", "follow_up": "#bfdbfe", "alternative": "#d9f99d",
-    "reason": "#fed7aa", "open_question": "#99f6e4", "closed_question": "#e5e7eb",
-    "bad_question": "#fca5a5", "forbidden": "#fca5a5", "negative_label": "#fda4af",
-}  # fmt: skip
-
 STYLE = """<style>
 .cc-fb{font-size:15px;line-height:1.7;max-width:760px;color:#1f2937}
 .cc-fb .cc-score{display:flex;align-items:center;gap:.8em;margin:.2em 0 .6em}
@@ -147,5 +139,5 @@ def annotated_html(analysis: Analysis, *, legend: bool = True) -> str:
 
 
 def _technique_css() -> str:
-    rules = "".join(f".cc-fb mark.cc-t-{t}{{background:{c}}}" for t, c in TECHNIQUE_COLOURS.items())
+    rules = "".join(f".cc-fb mark.cc-t-{t}{{background:{e.colour}}}" for t, e in lexicon().items())
     return f"<style>{rules}</style>"
