@@ -112,6 +112,7 @@ def test_questions_are_classed_open_or_closed(question, kind):
         ("那你做了什么？", "provocative"),
         ("你还想怎样？", "condescending"),
         ("你为什么不同意？", "condescending"),
+        ("没看到牌子吗？", "exposing"),  # a reproach with no pronoun
     ],
 )
 def test_the_five_bad_question_kinds(question, kind):
