@@ -1,6 +1,7 @@
 """Course content kept as data: the business hall's 16 touchpoints (``touchpoints.yaml``).
 
-The journey map, the touchpoint explorer and the M4 page all read the same file.
+The journey map, the touchpoint explorer and the M4 page all read the same file. The data
+of the other course figures (``figures.yaml``) is in ``carecourse.content.figures``.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from carecourse.content.figures import FigureData, figure_data
 from carecourse.packaged import read_yaml
 
-__all__ = ["Check", "Journey", "Touchpoint", "Zone", "journey"]
+__all__ = ["Check", "FigureData", "Journey", "Touchpoint", "Zone", "figure_data", "journey"]
 
 
 class _Strict(BaseModel):
