@@ -140,6 +140,7 @@ def test_static_rewrite_form_shows_worked_rewrites_annotated(static):
     html = question_rewrite()._repr_html_()
     assert html.count("✔") == len(rewrite_items())
     assert html.count('class="cc-t-open_question"') == len(rewrite_items())
+    assert html.count('class="cc-t-bad_question"') == sum(item.kind != "封闭式提问" for item in rewrite_items())
 
 
 # --- M10: service quality = perceived − expected ------------------------------------
@@ -171,4 +172,4 @@ def test_live_calculator_recomputes_when_a_slider_moves(live):
 def test_static_calculator_is_a_worked_table(static):
     html = quality_calculator()._repr_html_()
     assert html.count("<tr>") == 1 + len(DIMENSIONS)
-    assert "感知 − 期望" in html and "make lab" in html
+    assert "感知−期望" in html and "make lab" in html

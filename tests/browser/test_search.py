@@ -21,6 +21,13 @@ def _results(visit, query: str) -> list[str]:
         ("客户体验", "m2-value"),
         ("营业厅触点", "m4-touchpoints"),  # one run of characters, not an index term
         ("客户投诉", "m2-value"),
+        ("坚持己见型", "m5-customer-types"),
+        ("开放式提问", "m6-questions"),
+        ("设身处地的聆听", "m7-listening"),
+        ("投诉处理六步", "m8-complaints"),
+        ("服务禁语", "m8-complaints"),
+        ("三明治", "m9-saying-no"),
+        ("首问负责制", "m10-standards"),
     ],
 )
 def test_search_lists_the_page(visit, query, page):

@@ -75,10 +75,10 @@ def gaps_table_html(result: QualityGaps) -> str:
         else "每个维度都达到或超过了客户的期望。"
     )
     return (
-        "<style>table.cc-quality th,table.cc-quality td{padding:.25em .7em;border-bottom:1px solid #e5e7eb;"
-        "text-align:center}</style>"
+        "<style>table.cc-quality th,table.cc-quality td{padding:.25em .5em;border-bottom:1px solid #e5e7eb;"
+        "text-align:center;white-space:nowrap}</style>"
         '<table class="cc-quality" style="border-collapse:collapse;margin:.5em 0">'
-        "<thead><tr><th>维度</th><th>期望</th><th>感知</th><th>感知 − 期望</th><th>结论</th></tr></thead>"
+        "<thead><tr><th>维度</th><th>期望</th><th>感知</th><th>感知−期望</th><th>结论</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
         f"<p>平均差距：<b>{_signed(round(result.average, 1))}</b>（{verdict(round(result.average, 1))}）。{advice}</p>"
     )

@@ -96,7 +96,9 @@ def _static_html(items) -> str:
     parts = ['<div class="cc-rewrite">']
     for k, item in enumerate(items, 1):
         check = check_rewrite(item.question, item.example)
-        parts += [_item_head(k, item), "<div>一种改法：</div>", _verdict_html(check)]
+        original = annotated_html(analyze(item.question), legend=False)
+        parts += [_item_head(k, item), "<div>评分器眼中的原问题：</div>", original]
+        parts += ["<div>一种改法：</div>", _verdict_html(check)]
     parts.append("</div>")
     return "\n".join(parts) + run_locally_note()
 
