@@ -16,7 +16,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test,book]"
 	touch $(STAMP)
 
-book: $(STAMP)
+# The notebook cache is keyed on the notebooks alone: their output also depends on the
+# package (widgets, rubrics, lexicons), so a change there clears the cache and makes
+# Sphinx read every page again.
+PACKAGE_FILES := $(shell find src/carecourse -type f \( -name '*.py' -o -name '*.yaml' \))
+_build/.package-stamp: $(PACKAGE_FILES)
+	rm -rf _build/.jupyter_cache _build/.doctrees
+	mkdir -p _build && touch $@
+
+book: $(STAMP) _build/.package-stamp
 	$(BIN)/jupyter-book build . --path-output . --warningiserror --keep-going
 	@echo "The site is built: open $(CURDIR)/_build/html/index.html"
 
