@@ -137,28 +137,24 @@ def _greedy(s: str, size: float, width: float, bold: bool) -> list[str]:
 def text(x: float, y: float, s: str, size: float, *, fill: str = INK, weight: str | None = None,
          anchor: str | None = None, cls: str | None = None) -> str:  # fmt: skip
     """One line of text (``anchor``: start, middle or end)."""
-    attrs = f'x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{fill}"'
-    if weight:
-        attrs += f' font-weight="{weight}"'
-    if anchor:
-        attrs += f' text-anchor="{anchor}"'
-    if cls:
-        attrs += f' class="{cls}"'
+    attrs = f'x="{x:.1f}" y="{y:.1f}" ' + _text_attrs(size, fill, weight, anchor, cls)
     return f"<text {attrs}>{escape(s)}</text>"
 
 
 def text_lines(x: float, y: float, lines: list[str], size: float, leading: float, *, fill: str = INK,
                weight: str | None = None, anchor: str | None = None, cls: str | None = None) -> str:  # fmt: skip
     """Several lines, the first baseline at ``y``, one ``<tspan>`` per line."""
-    attrs = f'font-size="{size}" fill="{fill}"'
-    if weight:
-        attrs += f' font-weight="{weight}"'
-    if anchor:
-        attrs += f' text-anchor="{anchor}"'
-    if cls:
-        attrs += f' class="{cls}"'
+    attrs = _text_attrs(size, fill, weight, anchor, cls)
     spans = "".join(f'<tspan x="{x:.1f}" y="{y + k * leading:.1f}">{escape(s)}</tspan>' for k, s in enumerate(lines))
     return f"<text {attrs}>{spans}</text>"
+
+
+def _text_attrs(size: float, fill: str, weight: str | None, anchor: str | None, cls: str | None) -> str:
+    attrs = f'font-size="{size}" fill="{fill}"'
+    for name, value in (("font-weight", weight), ("text-anchor", anchor), ("class", cls)):
+        if value:
+            attrs += f' {name}="{value}"'
+    return attrs
 
 
 def box_group(rect: str, *content: str, cls: str = "", **data: str) -> str:
