@@ -168,3 +168,159 @@ def test_a_lexicon_colour_must_be_a_hex_colour():
 
     with pytest.raises(ValidationError, match="colour"):
         LexiconEntry(id="apology", label="致歉", colour="pink", patterns=["抱歉"])
+
+
+# Misses reported by the course authors: (text, technique, the exact evidence, or None = absent).
+# Each positive has a neighbour that must stay unmarked where the new pattern could over-match.
+REPORTED = [
+    # forbidden: blaming, in either order
+    ("肯定是您自己设置错了。", "forbidden", "肯定是您自己设置错"),
+    ("肯定是你自己设置错了，这种情况我见多了。", "forbidden", "肯定是你自己设置错"),
+    ("您自己设置错了。", "forbidden", "您自己设置错"),
+    ("肯定不是您设置错了，我们马上查。", "forbidden", None),
+    ("是我们设置错了，非常抱歉。", "forbidden", None),
+    # forbidden: "不可能吧" dismissing what the customer said
+    ("不可能吧，我们的手机质量没问题。", "forbidden", "不可能吧"),
+    ("也不是不可能吧，我帮您查一下。", "forbidden", None),
+    # forbidden: judging the customer's temper, and quarrelling (M5 愤怒型)
+    ("您先别激动。", "forbidden", "您先别激动"),
+    ("您冷静一点。", "forbidden", "您冷静一点"),
+    ("请您冷静一点，别在这里吵。", "forbidden", "请您冷静一点"),
+    ("喊也没用。", "forbidden", "喊也没用"),
+    ("要投诉您就去投诉。", "forbidden", "要投诉您就去投诉"),
+    ("您先别着急，我马上帮您查。", "forbidden", None),
+    ("如果您要投诉，我帮您登记，三天内给您答复。", "forbidden", None),
+    ("您就告诉我您的号码吧。", "forbidden", None),
+    # forbidden: not my job, with a place between 我们 and 管 / 问题
+    ("这事不归我们营业厅管。", "forbidden", "这事不归我们营业厅管"),
+    ("不是我们营业厅的问题。", "forbidden", "不是我们营业厅的问题"),
+    ("这不是我们营业厅的问题。", "forbidden", "这不是我们营业厅的问题"),
+    ("是不是我们的问题，我马上帮您查清楚。", "forbidden", None),
+    ("如果不是我们的问题，我也会把原因给您讲清楚。", "forbidden", None),
+    # forbidden: sending the customer to the hotline
+    ("你自己打10086去吧。", "forbidden", "你自己打10086去吧"),
+    ("您自己打10086报修吧。", "forbidden", "您自己打10086报修吧"),
+    ("您也可以拨打10086咨询。", "forbidden", None),
+    # forbidden: impatience and pushing the customer off
+    ("有事快说，我这边忙着呢。", "forbidden", "有事快说"),
+    ("你说吧，我这边忙着呢。", "forbidden", "我这边忙着呢"),
+    ("我这边正忙着给您查呢。", "forbidden", None),
+    ("您有什么需要尽快说，我马上安排。", "forbidden", None),
+    ("这两个都差不多，您自己选吧，后面还有人排队呢。", "forbidden", "都差不多，您自己选吧"),
+    ("这两个都差不多，您自己选吧，后面还有人排队呢。", "forbidden", "后面还有人排队呢"),
+    ("我也没办法。", "forbidden", "我也没办法"),
+    ("你这人怎么回事，没证件还想补卡？", "forbidden", "你这人怎么回事"),
+    # thanks: valuing the chance to serve (M5 和善型)
+    ("谢谢您这么体谅，能为您服务是我的荣幸。", "thanks", "能为您服务是我的荣幸"),
+    ("很高兴为您服务。", "thanks", "很高兴为您服务"),
+    # action: comparing, choosing, writing down for the customer
+    ("我能为您做的是帮您对比一下现在的优惠。", "action", "帮您对比一下"),
+    ("我按您的用法帮您挑两个。", "action", "帮您挑"),
+    ("我帮您把两个套餐的区别写下来。", "action", "帮您把两个套餐的区别写下来"),
+    ("我给您两个选择。", "action", None),
+    # action: not when the customer is the one looking
+    ("您也可以先看看这几款。", "action", None),
+    ("您想先看看什么样的手机？", "action", None),
+    ("您别急，我先看看。", "action", "我先看看"),
+    # empathy: acknowledging the customer's wish; the feeling belongs to the mark
+    ("我明白您就想要这个颜色。", "empathy", "我明白您就想要"),
+    ("看得出您是真喜欢这个颜色。", "empathy", "看得出您是真喜欢"),
+    ("我能明白您为什么生气。", "empathy", "我能明白您为什么生气"),
+    ("我不明白您为什么想要这个。", "empathy", None),
+    # reason: the safety or fairness of everyone
+    ("为了大家的安全，电池不能在厅里充电。", "reason", "为了大家的安全"),
+    ("这是为了大家的安全。", "reason", "为了大家的安全"),
+    # follow_up: 上门 as a delivery or as the reason for waiting is no follow-up
+    ("我们提供送货上门服务。", "follow_up", None),
+    ("今天的上门时段已经排满了。", "follow_up", None),
+    ("明天上午师傅会上门检修。", "follow_up", "上门"),
+    # alternative: 另外 as "extra", and explaining again, are no options
+    ("这个要另外收费。", "alternative", None),
+    ("我换个方式再跟您讲一遍。", "alternative", None),
+    ("另外，您也可以在网上营业厅办理。", "alternative", "另外"),
+    ("您也可以换个方式缴费。", "alternative", "换个方式"),
+]
+
+
+@pytest.mark.parametrize("text, technique, evidence", REPORTED)
+def test_reported_misses_and_false_alarms(text, technique, evidence):
+    hits = found(text, technique)
+    assert (evidence in hits) if evidence else hits == [], f"{technique} in {text!r}: {hits}"
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        # "您说…" before a tag question asks for agreement; it is not the customer's reported words
+        ("您说是吧？", "aggressive"),
+        ("这个最适合您，您说是不是？", "aggressive"),
+        ("您说对不对？", "aggressive"),
+        ("那您之前都做了什么？", "provocative"),
+        ("您为什么不愿意回答？", "condescending"),
+        ("你是不是不知道怎么选？", "presumptive"),
+        ("您是不是不会用啊？", "presumptive"),
+        # not bad questions
+        ("您之前试过哪些办法？", None),
+        ("您是不是明天不在家？", None),
+        ("您刚才说是不是能退，对吧？", None),
+    ],
+)
+def test_reported_bad_questions(question, kind):
+    kinds = [f.kind for f in carecourse.analyze(question).findings if f.id == "bad_question"]
+    assert kinds == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a sentence ending in 呢 asks something only with a question word or A-not-A
+        ("有事快说，我这边忙着呢。", []),
+        ("你说吧，我这边忙着呢。", []),
+        ("这两个都差不多，您自己选吧，后面还有人排队呢。", []),
+        ("您想看什么样的呢。", [("open_question", "您想看什么样的呢。")]),
+        ("您是办宽带还是手机呢", [("closed_question", "您是办宽带还是手机呢")]),
+        ("那宽带呢？", [("closed_question", "那宽带呢？")]),
+        # an invitation to tell, wrapped in 能…吗 / 好吗, is open
+        ("您能说说当时是怎么回事吗？", [("open_question", "您能说说当时是怎么回事吗？")]),
+        ("把情况跟我讲讲好吗？", [("open_question", "把情况跟我讲讲好吗？")]),
+        ("我给您介绍一下好吗？", [("closed_question", "我给您介绍一下好吗？")]),
+        ("您能来一趟吗？", [("closed_question", "您能来一趟吗？")]),
+        # the question starts at 请问, not at the introduction before it
+        (
+            "这里是阳光路营业厅，我是工号1032的小林，请问有什么可以帮您？",
+            [("open_question", "请问有什么可以帮您？")],
+        ),
+        ("您好，请问您是要换卡还是补卡？", [("closed_question", "请问您是要换卡还是补卡？")]),
+        ("是话费太贵，还是跟孩子视频老卡？", [("closed_question", "是话费太贵，还是跟孩子视频老卡？")]),
+    ],
+)
+def test_what_counts_as_a_question_and_where_it_starts(text, expected):
+    findings = [f for f in carecourse.analyze(text).findings if f.id.endswith("_question")]
+    assert [(f.id, f.text) for f in findings] == expected
+    assert all(text[f.start : f.end] == f.text for f in findings)
+
+
+def test_a_question_after_an_introduction_keeps_exact_offsets_in_traditional_script():
+    text = "您好，讓您久等了！這裡是陽光營業廳，我是工號1032的小林，請問有什麼可以幫您？"
+    (question,) = [f for f in carecourse.analyze(text).findings if f.id == "open_question"]
+    assert (question.text, text[question.start : question.end]) == ("請問有什麼可以幫您？", "請問有什麼可以幫您？")
+
+
+def test_trying_only_the_patterns_that_can_start_at_a_character_changes_no_match():
+    """The matcher tries, where a character stands, only the alternatives that can start
+    with it; that must match exactly what the whole alternation matches there."""
+    from carecourse.detect import _matchers
+
+    texts = [
+        "您好，非常抱歉让您久等了！我理解您的心情，马上为您核查，明天上午十点前给您回电话。",
+        "你这人怎么回事，肯定是您自己设置错了，要投诉您就去投诉，我这边忙着呢。",
+        "难道你不觉得这样很麻烦吗？您说是吧？那您之前都做了什么？",
+    ]
+    for matcher in [m for group in _matchers() for m in group]:
+        for text in texts:
+            for pos in range(len(text)):
+                whole = matcher.pattern.match(text, pos)
+                if matcher.first is None or not matcher.first.match(text, pos):
+                    continue
+                part = matcher._starting_with(text[pos]).match(text, pos)
+                assert (whole and (whole.span(), whole.lastgroup)) == (part and (part.span(), part.lastgroup)), (matcher.id, text, pos)

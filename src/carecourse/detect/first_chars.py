@@ -17,7 +17,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as sre_c  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
-__all__ = ["first_char_class"]
+__all__ = ["char_class", "first_char_class", "first_chars"]
 
 _MAX_RANGE = 512
 _ZERO_WIDTH = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
@@ -26,10 +26,21 @@ _ZERO_WIDTH = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
 def first_char_class(pattern: str) -> re.Pattern[str] | None:
     """A one-character class matching wherever a match of ``pattern`` may start, or None
     when that cannot be bounded (``.``, negated classes, a pattern that may match empty)."""
+    chars = first_chars(pattern)
+    return None if chars is None else char_class(chars)
+
+
+def char_class(chars: frozenset[str]) -> re.Pattern[str]:
+    """A one-character class of ``chars``."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` may start with, or None when unbounded."""
     chars, nullable = _first(sre_parse.parse(pattern))
     if chars is None or nullable or not chars:
         return None
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    return frozenset(chars)
 
 
 def _first(items) -> tuple[set[str] | None, bool]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from carecourse.detect.first_chars import first_char_class
+from carecourse.detect.first_chars import char_class, first_chars
 from carecourse.detect.structure import Structure
 from carecourse.regex_subset import compile_subset
 
@@ -51,35 +51,53 @@ class PhraseMatcher:
     negatable: bool = False
     skip_quoted: bool = True
     first: re.Pattern[str] | None = None  # where a match can start (None: anywhere)
+    # (kind, pattern, its first characters) in alternation order, and per first character
+    # the alternation of only those that can start with it (compiled when first needed)
+    alternatives: tuple[tuple[str | None, str, frozenset[str] | None], ...] = ()
+    _at: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def build(cls, id: str, patterns: list[str], exclude: list[str] = (), **options) -> "PhraseMatcher":
-        pattern = re.compile(_longest_first(patterns)) if patterns else None
-        return cls._with(id, pattern, exclude, options)
+        return cls._with(id, [(None, p) for p in _longest_first(patterns)], exclude, options)
 
     @classmethod
     def build_kinds(cls, id: str, kinds: dict[str, list[str]], exclude: list[str] = (), **options) -> "PhraseMatcher":
         """One matcher for several kinds of phrase; ``kind_in`` tells which kind matched."""
-        pattern = re.compile("|".join(f"(?P<{kind}>{_longest_first(p)})" for kind, p in kinds.items()))
-        return cls._with(id, pattern, exclude, options)
+        alternatives = [(kind, p) for kind, patterns in kinds.items() for p in _longest_first(patterns)]
+        return cls._with(id, alternatives, exclude, options)
 
     @classmethod
-    def _with(cls, id: str, pattern: re.Pattern[str] | None, exclude: list[str], options: dict) -> "PhraseMatcher":
+    def _with(cls, id: str, alternatives: list[tuple[str | None, str]], exclude: list[str], options: dict) -> "PhraseMatcher":
         exclusion = compile_subset(list(exclude)) if exclude else None
-        first = first_char_class(pattern.pattern) if pattern else None
-        return cls(id, pattern, exclusion, first=first, **options)
+        if not alternatives:
+            return cls(id, None, exclusion, **options)
+        pattern = re.compile(_alternation(alternatives))
+        starts = tuple((kind, p, first_chars(p)) for kind, p in alternatives)
+        if any(chars is None for _, _, chars in starts):
+            return cls(id, pattern, exclusion, **options)
+        first = char_class(frozenset().union(*(chars for _, _, chars in starts)))
+        return cls(id, pattern, exclusion, first=first, alternatives=starts, **options)
 
     def _next(self, text: str, pos: int) -> re.Match[str] | None:
         """The leftmost match starting at ``pos`` or later."""
         if self.first is None:
             return self.pattern.search(text, pos)
-        find_start, match_at = self.first.search, self.pattern.match
+        find_start, at = self.first.search, self._at
         while (candidate := find_start(text, pos)) is not None:
             pos = candidate.start()
-            if match := match_at(text, pos):
+            char = text[pos]
+            if match := (at.get(char) or self._starting_with(char)).match(text, pos):
                 return match
             pos += 1
         return None
+
+    def _starting_with(self, char: str) -> re.Pattern[str]:
+        """The alternation of the alternatives that can start with ``char``, in their order.
+        Where ``char`` stands it matches exactly what the whole alternation matches (no
+        alternative can match empty or start with another character), only faster."""
+        chosen = [(kind, p) for kind, p, chars in self.alternatives if char in chars]
+        self._at[char] = compiled = re.compile(_alternation(chosen))
+        return compiled
 
     def find(self, structure: Structure) -> list[Finding]:
         """Every uncancelled match in the whole text."""
@@ -130,7 +148,19 @@ class PhraseMatcher:
         return self.negatable and structure.is_negated(s)
 
 
-def _longest_first(patterns: list[str]) -> str:
-    """One alternation, longer patterns first so the fuller phrase ("非常抱歉") wins over
-    its core ("抱歉") where both start at one place."""
-    return "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+def _longest_first(patterns: list[str]) -> list[str]:
+    """Longer patterns first, so the fuller phrase ("非常抱歉") wins over its core ("抱歉")
+    where both start at one place."""
+    return sorted(patterns, key=len, reverse=True)
+
+
+def _alternation(alternatives: list[tuple[str | None, str]]) -> str:
+    """One alternation of the patterns in order; a kind's patterns in a group named by it."""
+    groups: list[tuple[str | None, list[str]]] = []
+    for kind, p in alternatives:
+        if groups and kind is not None and groups[-1][0] == kind:
+            groups[-1][1].append(p)
+        else:
+            groups.append((kind, [p]))
+    bodies = [("|".join(f"(?:{p})" for p in ps), kind) for kind, ps in groups]
+    return "|".join(body if kind is None else f"(?P<{kind}>{body})" for body, kind in bodies)

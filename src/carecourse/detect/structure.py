@@ -21,7 +21,10 @@ _SENTENCE_END = re.compile(r"[。!?;\n]+|(?<![0-9])\.+|\.+(?![0-9])")
 _QUOTE = re.compile('"')
 _CLAUSE_BREAK = re.compile(r"[,。!?;:\n、]")
 # Reported speech: "您刚才说..." up to the end of the clause is the customer's words.
-_REPORTED = re.compile(r"(?:您|你)(?:刚才|刚刚|之前|方才|是)?(?:说|讲)(?![得的了过])[:]?[^,。!?;\n]+")
+# "您说是不是/对不对/是吧" asks the customer to agree (a tag question), it reports nothing.
+_REPORTED = re.compile(
+    r"(?:您|你)(?:(?:刚才|刚刚|之前|方才|是)(?:说|讲)|(?:说|讲)(?!是不是|对不对|是吧|对吧))(?![得的了过])[:]?[^,。!?;\n]+"
+)
 
 
 @dataclass
