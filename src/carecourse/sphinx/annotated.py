@@ -26,6 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 
 import carecourse
 from carecourse.feedback.html import annotated_html
+from carecourse.rubrics import builtin
 
 VERDICTS = {"good": ("cc-good", "好的示范"), "poor": ("cc-poor", "需要改进")}
 
@@ -52,6 +53,7 @@ class AnnotatedReplyDirective(SphinxDirective):
             body = nodes.container(classes=["cc-annotated-comment"])
             self.state.nested_parse(comment, self.content_offset, body)
             container += body
+        # the commentary sits inside the reply's box, so the verdict's border spans both
         container += nodes.raw("", "</div>", format="html")
         return [container]
 
@@ -61,7 +63,7 @@ class AnnotatedReplyDirective(SphinxDirective):
         score = ""
         if scenario:
             result = carecourse.grade(scenario, reply)
-            rubric = carecourse.rubrics.builtin(scenario)
+            rubric = builtin(scenario)
             score = (
                 f'<span class="cc-annotated-score">按“{escape(rubric.title)}”评分：'
                 f"{result.score:g} / {result.max_score:g} 分</span>"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from carecourse.figures import FIGURES, figure_svg
+from carecourse.figures import figure_svg
 
 
 class CourseFigureDirective(SphinxDirective):
@@ -21,9 +21,11 @@ class CourseFigureDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]
-        if name not in FIGURES:
-            raise self.error(f"course-figure: unknown figure {name!r}; known: {', '.join(sorted(FIGURES))}")
-        html = f'<figure class="cc-figure cc-figure-{name}">{figure_svg(name)}</figure>'
+        try:
+            svg = figure_svg(name)
+        except KeyError as err:
+            raise self.error(f"course-figure: {err.args[0]}") from None
+        html = f'<figure class="cc-figure cc-figure-{name}">{svg}</figure>'
         return [nodes.raw("", html, format="html")]
 
 
