@@ -120,7 +120,7 @@ SANDWICH_ORDER = ("understanding", "refusal", "my_offer", "your_option")
 
 
 class SandwichLayer(_Strict):
-    role: Literal["understanding", "refusal", "my_offer", "your_option"]
+    role: Literal[SANDWICH_ORDER]  # type: ignore[valid-type]
     label: str = Field(min_length=1, max_length=10)
     lead: str = Field(min_length=1, max_length=20)
     example: str = Field(min_length=1, max_length=80)

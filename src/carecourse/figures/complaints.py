@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from carecourse.content.figures import Iceberg, Repurchase, Steps, figure_data
-from carecourse.figures.svg import INK, MUTED, WIDTH, box_group, svg_frame, text, text_lines, text_width, wrap
+from carecourse.figures.svg import INK, MUTED, WIDTH, box_group, heading, svg_frame, text, text_lines, text_width, wrap
 
 __all__ = ["complaint_iceberg_svg", "complaint_repurchase_svg", "complaint_steps_svg", "polygon_area"]
 
@@ -25,7 +25,7 @@ def complaint_repurchase_svg(data: Repurchase | None = None) -> str:
     subtitle = wrap(data.subtitle, 13, WIDTH - 32)
     top = 56 + 18 * len(subtitle)
     body = [
-        text(WIDTH / 2, 28, data.title, 19, weight="700", anchor="middle"),
+        heading(data.title),
         text_lines(WIDTH / 2, 50, subtitle, 13, 18, fill=MUTED, anchor="middle"),
     ]
     for k, group in enumerate(data.groups):
@@ -95,7 +95,7 @@ def complaint_iceberg_svg(data: Iceberg | None = None) -> str:
     ]
     box_h = rows[-1][0] + 12
     out = [
-        text(WIDTH / 2, 28, data.title, 19, weight="700", anchor="middle"),
+        heading(data.title),
         text(WIDTH / 2, 50, data.subtitle, 13, fill=MUTED, anchor="middle"),
         f'<rect class="cc-water" x="0" y="{water:.1f}" width="{WIDTH}" height="{height - water:.1f}" fill="#e0f2fe"/>',
         f'<polygon class="cc-ice-body" points="{pts(body_pts)}" fill="#bae6fd" stroke="#0369a1" stroke-width="2" stroke-linejoin="round"/>',
@@ -141,7 +141,7 @@ def complaint_steps_svg(data: Steps | None = None) -> str:
     ys = [top + sum(heights[:k]) + STEP_GAP * k for k in range(len(heights))]
     bottom = ys[-1] + heights[-1]
     body = [
-        text(WIDTH / 2, 28, data.title, 19, weight="700", anchor="middle"),
+        heading(data.title),
         text(WIDTH / 2, 50, "按顺序做，每一步都有一句话可说", 13, fill=MUTED, anchor="middle"),
         # the thread through the numbers
         f'<line x1="{STEP_NUM_X}" y1="{ys[0] + 22}" x2="{STEP_NUM_X}" y2="{ys[-1] + 22}" stroke="#93c5fd" stroke-width="3"/>',

@@ -7,7 +7,7 @@ cell gives the type's name, its traits and the first response ("首先：").
 from __future__ import annotations
 
 from carecourse.content.figures import CustomerType, CustomerTypes, figure_data
-from carecourse.figures.svg import INK, MUTED, WIDTH, box_group, svg_frame, text, text_lines, text_width, wrap
+from carecourse.figures.svg import INK, MUTED, WIDTH, box_group, heading, svg_frame, text, text_lines, text_width, wrap
 
 __all__ = ["customer_types_svg"]
 
@@ -38,7 +38,7 @@ def customer_types_svg(data: CustomerTypes | None = None) -> str:
     rows = [max(_height(layouts[(d, "low")]), _height(layouts[(d, "high")])) for d in ("high", "low")]
     grid_bottom = GRID_Y + rows[0] + GAP + rows[1]
     body = [
-        text(WIDTH / 2, 28, TITLE, 19, weight="700", anchor="middle"),
+        heading(TITLE),
         text(WIDTH / 2, 50, SUBTITLE, 13, fill=MUTED, anchor="middle"),
         *_axes(data, grid_bottom),
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from carecourse.content.figures import ListeningLevel, figure_data
-from carecourse.figures.svg import INK, MUTED, WIDTH, box_group, svg_frame, text, text_lines, text_width, wrap
+from carecourse.figures.svg import INK, MUTED, WIDTH, box_group, heading, svg_frame, text, text_lines, text_width, wrap
 
 __all__ = ["listening_ladder_svg"]
 
@@ -34,7 +34,7 @@ def listening_ladder_svg(levels: list[ListeningLevel] | None = None) -> str:
     heights = {lv.level: 40 + LEAD * len(descs[lv.level]) for lv in levels}
     bottom = TOP + sum(heights.values()) + GAP * (len(levels) - 1)
     body = [
-        text(WIDTH / 2, 28, TITLE, 19, weight="700", anchor="middle"),
+        heading(TITLE),
         text(WIDTH / 2, 50, SUBTITLE, 13, fill=MUTED, anchor="middle"),
     ]
     for x in (RAIL_L, RAIL_R):  # the ladder's rails, a little past the top and bottom rungs

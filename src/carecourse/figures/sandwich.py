@@ -8,7 +8,7 @@ exercise (helping a friend replace a SIM card), so the figure agrees with the gr
 from __future__ import annotations
 
 from carecourse.content.figures import SandwichLayer, SandwichNo, figure_data
-from carecourse.figures.svg import INK, MUTED, WIDTH, box_group, svg_frame, text, text_lines, text_width, wrap
+from carecourse.figures.svg import INK, MUTED, WIDTH, box_group, heading, svg_frame, text, text_lines, text_width, wrap
 
 __all__ = ["sandwich_no_svg"]
 
@@ -34,7 +34,7 @@ def sandwich_no_svg(data: SandwichNo | None = None) -> str:
     gap = 6
     y = TOP
     body = [
-        text(WIDTH / 2, 28, data.title, 19, weight="700", anchor="middle"),
+        heading(data.title),
         text(WIDTH / 2, 50, "一个“不”字，夹在理解和办法中间说", 13, fill=MUTED, anchor="middle"),
     ]
     for layer, layout, h in zip(data.layers, layouts, heights):

@@ -141,6 +141,11 @@ def text(x: float, y: float, s: str, size: float, *, fill: str = INK, weight: st
     return f"<text {attrs}>{escape(s)}</text>"
 
 
+def heading(title: str) -> str:
+    """A figure's title, centred at the top."""
+    return text(WIDTH / 2, 28, title, 19, weight="700", anchor="middle")
+
+
 def text_lines(x: float, y: float, lines: list[str], size: float, leading: float, *, fill: str = INK,
                weight: str | None = None, anchor: str | None = None, cls: str | None = None) -> str:  # fmt: skip
     """Several lines, the first baseline at ``y``, one ``<tspan>`` per line."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from typing import Literal, Union
+from typing import Union
 
 import yaml
 from docutils import nodes
