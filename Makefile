@@ -6,14 +6,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test bench clean browser-deps lab
+.PHONY: book test bench clean browser-deps lab exercises demo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test,book]"
+	$(BIN)/pip install --quiet -e ".[test,book,course]"
 	touch $(STAMP)
 
 # The notebook cache is keyed on the notebooks alone: their output also depends on the
@@ -47,6 +47,15 @@ $(LAB_STAMP): $(STAMP)
 
 lab: $(LAB_STAMP)
 	$(BIN)/jupyter lab book/m4-lab.ipynb
+
+# The nbgrader source notebooks in exercises/ are written from the assignment files.
+exercises: $(STAMP)
+	$(BIN)/python -c "from carecourse.exercises.notebook import write_all; write_all('exercises')"
+
+# A sample cohort of 30 learners through the whole trainer workflow (see README).
+demo: $(STAMP)
+	rm -rf _build/demo-course
+	$(BIN)/carecourse demo _build/demo-course
 
 bench: $(STAMP)
 	$(BIN)/python bench/grade_speed.py

@@ -86,5 +86,19 @@ class GradeResult:
             "summary": self.summary,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict) -> GradeResult:
+        """The inverse of ``to_dict`` (as stored by the trainer workflow)."""
+
+        def evidence(item: dict) -> list[Finding]:
+            return [Finding(item["id"], e["start"], e["end"], e["text"]) for e in item["evidence"]]
+
+        return cls(
+            scenario=data["scenario"], score=data["score"], max_score=data["max_score"],
+            criteria=[CriterionResult(**{**c, "evidence": evidence(c)}) for c in data["criteria"]],
+            penalties=[PenaltyResult(**{**p, "evidence": evidence(p)}) for p in data["penalties"]],
+            flags=[Flag(**f) for f in data.get("flags", [])], summary=data.get("summary", ""),
+        )  # fmt: skip
+
     def to_json(self, **kwargs) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)

@@ -103,6 +103,12 @@ def scenarios(as_json: bool) -> None:
     render.console().print(render.scenarios_view(rubrics))
 
 
+from carecourse.cli.course import course, demo  # noqa: E402
+
+main.add_command(course)
+main.add_command(demo)
+
+
 @main.group()
 def rubric() -> None:
     """Check and test rubric files before a cohort sees them."""

@@ -1,0 +1,162 @@
+"""``carecourse course …``: the trainer's commands, thin shells over ``carecourse.course``.
+
+Every command takes the course folder first. A bad argument or file prints one line and
+exits 2 without changing anything; one learner's broken submission never stops the rest.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+__all__ = ["course", "demo"]
+
+
+def _fail(message: str) -> None:
+    click.echo(f"carecourse: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _guarded(action):
+    """Run ``action``; a CourseError or a bad assignment becomes a one-line error."""
+    from carecourse.course.workspace import CourseError
+    from carecourse.exercises import AssignmentError
+
+    try:
+        return action()
+    except (CourseError, AssignmentError) as err:
+        _fail(str(err))
+
+
+def _open(folder: str):
+    from carecourse.course.workspace import Workspace
+
+    return _guarded(lambda: Workspace.open(folder))
+
+
+@click.group()
+def course() -> None:
+    """Run a cohort: init, release, collect, grade, feedback, report, export."""
+
+
+@course.command()
+@click.argument("folder")
+@click.option("--roster", type=click.Path(dir_okay=False), help="CSV of learners (first line: id,name).")
+@click.option("--book-url", default="", help="Where the course book is published (for links in feedback).")
+def init(folder: str, roster: str | None, book_url: str) -> None:
+    """Make a course folder with nbgrader's config, every assignment as source, a gradebook."""
+    from carecourse.course import workflow
+
+    ws = _guarded(lambda: workflow.init(folder, roster=roster, book_url=book_url))
+    click.echo(f"course folder ready: {ws.root}")
+    click.echo(f"assignments: {', '.join(ws.assignments())}; learners: {len(ws.roster())}")
+
+
+@course.command()
+@click.argument("folder")
+@click.argument("roster", type=click.Path(dir_okay=False))
+def roster(folder: str, roster: str) -> None:
+    """Add or update learners from a CSV (id,name); nobody is removed."""
+    ws = _open(folder)
+    ids = _guarded(lambda: ws.import_roster(roster))
+    click.echo(f"{len(ids)} learners added or updated; {len(ws.roster())} on the roster")
+
+
+@course.command()
+@click.argument("folder")
+@click.argument("assignment")
+def release(folder: str, assignment: str) -> None:
+    """Generate the learner version of ASSIGNMENT (nbgrader) and zip it for handing out."""
+    from carecourse.course.release import release as do_release
+
+    ws = _open(folder)
+    bundle = _guarded(lambda: do_release(ws, assignment))
+    click.echo(f"released {assignment}: hand out {bundle}")
+
+
+@course.command()
+@click.argument("folder")
+@click.argument("assignment")
+@click.argument("source", type=click.Path())
+def collect(folder: str, assignment: str, source: str) -> None:
+    """Collect returned notebooks for ASSIGNMENT from a folder or a zip (one per learner)."""
+    from carecourse.cli import course_views
+    from carecourse.course.collect import collect as do_collect
+
+    ws = _open(folder)
+    result = _guarded(lambda: do_collect(ws, assignment, source))
+    course_views.console().print(course_views.collect_view(result))
+
+
+@course.command()
+@click.argument("folder")
+@click.argument("assignment")
+@click.option("--engine", type=click.Choice(["direct", "nbgrader"]), default="direct", show_default=True,
+              help="direct: read the answers, execute nothing; nbgrader: nbgrader autograde (runs the notebooks).")
+def grade(folder: str, assignment: str, engine: str) -> None:
+    """Grade every learner's submission of ASSIGNMENT and record it in the gradebook."""
+    from carecourse.cli import course_views
+    from carecourse.course.grading import grade_cohort
+
+    ws = _open(folder)
+    results = _guarded(lambda: course_views.with_progress(
+        lambda progress: grade_cohort(ws, assignment, engine=engine, progress=progress), len(ws.roster()), engine))
+    from carecourse.course.collect import load_problems
+
+    out = course_views.console()
+    out.print(course_views.grade_summary(results, assignment, engine))
+    strays = [p for p in load_problems(ws, assignment) if not p.learner]
+    if strays:
+        out.print(course_views.stray_files(strays))
+
+
+@course.command()
+@click.argument("folder")
+@click.argument("assignment")
+def feedback(folder: str, assignment: str) -> None:
+    """Write one feedback page per learner (feedback/<learner>/<assignment>/index.html)."""
+    from carecourse.course.feedback_page import write_feedback
+
+    ws = _open(folder)
+    pages = _guarded(lambda: write_feedback(ws, assignment))
+    click.echo(f"{len(pages)} feedback pages in {ws.root / 'feedback'}")
+
+
+@course.command()
+@click.argument("folder")
+@click.argument("assignment")
+def report(folder: str, assignment: str) -> None:
+    """Write the cohort report: report.html (charts) and criteria.csv."""
+    from carecourse.course.report import write_report
+
+    ws = _open(folder)
+    files = _guarded(lambda: write_report(ws, assignment))
+    for path in files.values():
+        click.echo(f"wrote {path}")
+
+
+@course.command()
+@click.argument("folder")
+@click.option("--out", type=click.Path(dir_okay=False), help="Where to write (default: FOLDER/grades.csv).")
+def export(folder: str, out: str | None) -> None:
+    """Write every learner's score per assignment, from the gradebook, as CSV."""
+    from carecourse.course.export import export_grades
+
+    ws = _open(folder)
+    path = _guarded(lambda: export_grades(ws, out))
+    click.echo(f"wrote {path}")
+
+
+@click.command()
+@click.argument("folder")
+@click.option("--learners", default=30, show_default=True, help="How many sample learners.")
+@click.option("--assignment", default="a4-complaints", show_default=True, help="Which assignment to run.")
+@click.option("--engine", type=click.Choice(["direct", "nbgrader"]), default="direct", show_default=True)
+def demo(folder: str, learners: int, assignment: str, engine: str) -> None:
+    """Build a sample cohort in FOLDER and run the whole trainer workflow on it."""
+    from carecourse.cli import course_views
+    from carecourse.course.demo import run_demo
+
+    out = course_views.console()
+    _guarded(lambda: run_demo(folder, learners=learners, assignment=assignment, engine=engine, say=out.print))

@@ -1,0 +1,64 @@
+"""What the trainer commands print: a progress bar while grading, summary tables after."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+__all__ = ["collect_view", "console", "grade_summary", "stray_files", "with_progress"]
+
+STATUS = {"graded": "已评分", "problem": "有问题", "missing": "未提交"}
+
+
+def console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def with_progress(run, total: int, engine: str):
+    """Call ``run(progress)``; ``progress(result)`` advances a bar on standard error."""
+    columns = [TextColumn("[bold]grading[/] ({task.fields[engine]})"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn(), TextColumn("{task.fields[learner]}")]  # fmt: skip
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("grade", total=total, engine=engine, learner="")
+        if engine == "nbgrader":
+            bar.update(task, learner="nbgrader autograde is running the notebooks…")
+        return run(lambda result: bar.update(task, advance=1, learner=result.learner))
+
+
+def grade_summary(results, assignment: str, engine: str) -> Table:
+    graded = [r for r in results if r.status == "graded"]
+    table = Table(title=f"{assignment}: {len(graded)} graded of {len(results)} ({engine} engine)", title_justify="left")
+    for column in ("learner", "score", "status", "problems"):
+        table.add_column(column, overflow="fold")
+    ordered = sorted(results, key=lambda r: (r.status == "graded" and not r.problems, r.learner))
+    for r in ordered:
+        score = f"{r.score:g} / {r.max_score:g}" if r.status == "graded" else "—"
+        style = "red" if r.status == "problem" else ("yellow" if r.problems else None)
+        table.add_row(r.learner, score, STATUS[r.status], "；".join(r.problems), style=style)
+    if graded:
+        mean = sum(r.score for r in graded) / len(graded)
+        table.caption = f"mean {mean:.1f} / {graded[0].max_score:g}; problems: {sum(1 for r in results if r.problems)}"
+    return table
+
+
+def stray_files(problems) -> Table:
+    """Collected files that belong to nobody on the roster (not graded)."""
+    table = Table(title="files not collected (not on the roster)", title_justify="left")
+    table.add_column("file", overflow="fold")
+    table.add_column("problem", overflow="fold")
+    for p in problems:
+        table.add_row(p.file, p.message, style="yellow")
+    return table
+
+
+def collect_view(result) -> Table:
+    table = Table(title=f"collected {len(result.collected)} submissions", title_justify="left")
+    table.add_column("learner")
+    table.add_column("file", overflow="fold")
+    table.add_column("problem", overflow="fold")
+    for p in result.problems:
+        table.add_row(p.learner or "?", p.file, p.message, style="yellow")
+    if not result.problems:
+        table.caption = "no problems"
+    return table

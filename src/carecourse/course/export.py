@@ -1,0 +1,45 @@
+"""Export the gradebook's scores (a trainer's manual scores included) as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from carecourse.course.gradebook import recorded_scores
+from carecourse.course.workspace import Workspace, atomic_write
+
+__all__ = ["export_grades", "grades_table"]
+
+
+def grades_table(ws: Workspace) -> list[list[str]]:
+    """Header + one row per learner: id, name, each assignment's score, total."""
+    assignments = ws.assignments()
+    with ws.gradebook() as gb:
+        scores = {a: recorded_scores(gb, a) for a in assignments}
+        maxima = {a: _max_score(gb, a) for a in assignments}
+    header = ["learner", "name"] + [f"{a} (/{maxima[a]:g})" for a in assignments] + ["total"]
+    rows = [header]
+    for learner, name in sorted(ws.roster().items()):
+        got = [scores[a].get(learner) for a in assignments]
+        cells = ["" if g is None else f"{sum(v or 0 for v in g.values()):g}" for g in got]
+        total = sum(float(c) for c in cells if c)
+        rows.append([learner, name, *cells, f"{total:g}"])
+    return rows
+
+
+def _max_score(gb, assignment: str) -> float:
+    from nbgrader.api import MissingEntry
+
+    try:
+        return gb.find_assignment(assignment).max_score
+    except MissingEntry:
+        return 0.0
+
+
+def export_grades(ws: Workspace, out: str | Path | None = None) -> Path:
+    path = Path(out) if out else ws.root / "grades.csv"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(grades_table(ws))
+    atomic_write(path, "\ufeff" + buffer.getvalue())  # BOM: Excel then reads the Chinese names
+    return path

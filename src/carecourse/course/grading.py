@@ -1,0 +1,168 @@
+"""Grade a cohort's submissions of one assignment and record the scores.
+
+Engines: ``direct`` (the default) reads each answer cell by its nbgrader id and grades it
+in this process, executing nothing; ``nbgrader`` runs ``nbgrader autograde`` (a kernel per
+notebook, executing the learners' code). Either way every learner's details are worked
+out by reading the notebook (``results/<learner>.json``), so feedback and the report
+look the same, and with ``nbgrader`` the two engines' scores are compared item by item.
+
+One learner's broken submission is recorded as their problem; everyone else is graded.
+Each learner is written in one transaction, so an interrupted run loses nothing and
+running again gives the same result.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from carecourse.course.collect import load_problems, notebook_problem
+from carecourse.course.gradebook import check_released, record_scores, recorded_scores
+from carecourse.course.workspace import CourseError, Workspace, atomic_write
+from carecourse.exercises import builtin
+from carecourse.exercises.answers import read_answers
+from carecourse.exercises.items import ItemResult, grade_answer
+from carecourse.results import GradeResult
+
+__all__ = ["ENGINES", "LearnerResult", "grade_cohort", "load_results"]
+
+ENGINES = ("direct", "nbgrader")
+
+
+@dataclass
+class LearnerResult:
+    learner: str
+    assignment: str
+    status: str  # graded | problem | missing
+    score: float = 0.0
+    max_score: float = 0.0
+    items: list[ItemResult] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"learner": self.learner, "assignment": self.assignment, "status": self.status,
+                "score": self.score, "max_score": self.max_score,
+                "items": [i.to_dict() for i in self.items], "problems": self.problems}  # fmt: skip
+
+
+def grade_submission(assignment_id: str, learner: str, path: Path) -> LearnerResult:
+    """Grade one submitted notebook without running it."""
+    assignment = builtin(assignment_id)
+    result = LearnerResult(learner, assignment_id, "graded", max_score=assignment.max_score)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return _problem(result, f"无法读取提交的文件（{err.strerror}）。")
+    if problem := notebook_problem(data):
+        return _problem(result, problem + "。")
+    answers = read_answers(json.loads(data.decode("utf-8")), [i.id for i in assignment.items])
+    for item in assignment.items:
+        answer = answers[item.id]
+        if answer.problem:
+            graded = ItemResult(item.id, item.kind, 0.0, float(item.points), status="missing", message=answer.problem)
+        else:
+            graded = grade_answer(item, answer.value)
+        result.items.append(graded)
+    result.problems = [i.message for i in result.items if i.status == "missing"]
+    result.score = round(sum(i.points for i in result.items), 2)
+    return result
+
+
+def _problem(result: LearnerResult, message: str) -> LearnerResult:
+    result.status, result.problems = "problem", [message]
+    return result
+
+
+def grade_cohort(ws: Workspace, assignment: str, *, engine: str = "direct", progress=None) -> list[LearnerResult]:
+    """Grade every learner on the roster (and flag submissions from anyone else)."""
+    if engine not in ENGINES:
+        raise CourseError(f"unknown engine {engine!r} (choose: {', '.join(ENGINES)})")
+    builtin(assignment)
+    with ws.gradebook() as gb:
+        check_released(gb, assignment)
+    roster = ws.roster()
+    submitted = {p.parent.parent.name for p in (ws.root / "submitted").glob(f"*/{assignment}/{assignment}.ipynb")}
+    nbgrader_log = _autograde(ws, assignment) if engine == "nbgrader" and submitted & set(roster) else None
+    results = []
+    learners = sorted(set(roster) | submitted)
+    notes: dict[str, list[str]] = {}
+    for p in load_problems(ws, assignment):
+        notes.setdefault(p.learner, []).append(f"{p.file}：{p.message}")
+    with ws.gradebook() as gb:
+        for learner in learners:
+            result = _grade_learner(ws, gb, assignment, learner, learner in roster, engine)
+            if notes.get(learner):  # what collect found: a broken file, two submissions…
+                result.problems[:0] = notes[learner]
+                if result.status == "missing":
+                    result.status, result.problems = "problem", notes[learner]
+            results.append(result)
+            if progress:
+                progress(result)
+        if engine == "nbgrader":
+            _compare_with_nbgrader(gb, assignment, results, nbgrader_log)
+    for result in results:
+        atomic_write(ws.results_file(assignment, result.learner), json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+    return results
+
+
+def _grade_learner(ws, gb, assignment, learner, on_roster, engine) -> LearnerResult:
+    path = ws.submitted(learner, assignment)
+    if not on_roster:
+        result = LearnerResult(learner, assignment, "problem", problems=["不在名单上，没有评分（先把这位学员加入名单）。"])
+    elif not path.is_file():
+        result = LearnerResult(learner, assignment, "missing", problems=["没有收到提交。"])
+    else:
+        result = grade_submission(assignment, learner, path)
+        if result.status == "graded" and engine == "direct":
+            record_scores(gb, assignment, learner, {i.item_id: i.points for i in result.items}, _timestamp(path))
+    result.max_score = builtin(assignment).max_score
+    return result
+
+
+def _timestamp(path: Path) -> datetime | None:
+    stamp = path.parent / "timestamp.txt"
+    try:
+        return datetime.strptime(stamp.read_text().strip().removesuffix(" UTC"), "%Y-%m-%d %H:%M:%S.%f")
+    except (OSError, ValueError):
+        return None
+
+
+def _autograde(ws: Workspace, assignment: str) -> str:
+    from carecourse.course.nbgrader_run import run_nbgrader
+
+    try:
+        return run_nbgrader(ws, "autograde", assignment, "--force")
+    except CourseError as err:  # nbgrader stops with an error when one submission fails
+        return str(err)
+
+
+def _compare_with_nbgrader(gb, assignment: str, results: list[LearnerResult], log: str | None) -> None:
+    recorded = recorded_scores(gb, assignment)
+    for result in results:
+        if result.status != "graded":
+            continue
+        theirs = recorded.get(result.learner)
+        if theirs is None:
+            result.problems.append("nbgrader 没有为这份提交评分（见 nbgrader 的日志）。")
+            continue
+        for item in result.items:
+            if theirs.get(item.item_id) is not None and abs(theirs[item.item_id] - item.points) > 1e-6:
+                result.problems.append(f"{item.item_id}：nbgrader 给了 {theirs[item.item_id]:g} 分，直接评分是 {item.points:g} 分。")
+
+
+def load_results(ws: Workspace, assignment: str) -> list[LearnerResult]:
+    """The per-learner details the last ``grade`` wrote."""
+    folder = ws.state(assignment) / "results"
+    out = []
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        items = [_item_from_dict(i) for i in data.pop("items")]
+        out.append(LearnerResult(items=items, **data))
+    return out
+
+
+def _item_from_dict(data: dict) -> ItemResult:
+    grade = data.pop("grade")
+    return ItemResult(**data, grade=GradeResult.from_dict(grade) if grade else None)

@@ -1,0 +1,170 @@
+"""A cohort's course folder: nbgrader's layout, its gradebook, and carecourse's own state.
+
+    DIR/nbgrader_config.py        nbgrader's settings (db_url for PostgreSQL lives here)
+    DIR/gradebook.db              nbgrader's gradebook (SQLite by default)
+    DIR/roster.csv                the learners (id,name), as last imported
+    DIR/source|release|submitted|autograded/   nbgrader's folders
+    DIR/feedback/<learner>/<assignment>/index.html
+    DIR/reports/<assignment>/     report.html, criteria.csv
+    DIR/carecourse/<assignment>/  collect.json, results/<learner>.json
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+from carecourse.packaged import read_text
+
+__all__ = ["CourseError", "Workspace", "atomic_write"]
+
+CONFIG = "nbgrader_config.py"
+SETTINGS = "carecourse.json"
+
+
+class CourseError(Exception):
+    """A trainer command that cannot go on; the message says what to do."""
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` so a reader (or a killed run) never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+class Workspace:
+    def __init__(self, root: Path):
+        self.root = Path(root).resolve()
+
+    @classmethod
+    def open(cls, root: str | Path) -> Workspace:
+        ws = cls(Path(root))
+        if not (ws.root / CONFIG).is_file() or not (ws.root / SETTINGS).is_file():
+            raise CourseError(f"{root}: not a course folder (make one with: carecourse course init {root})")
+        return ws
+
+    @classmethod
+    def create(cls, root: str | Path, *, book_url: str = "") -> Workspace:
+        ws = cls(Path(root))
+        if (ws.root / CONFIG).exists():
+            raise CourseError(f"{root}: already a course folder; nothing was changed")
+        if ws.root.exists() and any(ws.root.iterdir()):
+            raise CourseError(f"{root}: the folder is not empty; choose a new or empty folder")
+        ws.root.mkdir(parents=True, exist_ok=True)
+        (ws.root / CONFIG).write_text(read_text(__package__, "nbgrader_config.py.txt"), encoding="utf-8")
+        atomic_write(ws.root / SETTINGS, json.dumps({"book_url": book_url}, ensure_ascii=False, indent=2) + "\n")
+        for name in ("source", "release", "submitted", "feedback", "reports"):
+            (ws.root / name).mkdir(exist_ok=True)
+        return ws
+
+    # --- folders -------------------------------------------------------------------
+    def source(self, assignment: str) -> Path:
+        return self.root / "source" / assignment / f"{assignment}.ipynb"
+
+    def release(self, assignment: str) -> Path:
+        return self.root / "release" / assignment / f"{assignment}.ipynb"
+
+    def submitted(self, learner: str, assignment: str) -> Path:
+        return self.root / "submitted" / learner / assignment / f"{assignment}.ipynb"
+
+    def state(self, assignment: str) -> Path:
+        return self.root / "carecourse" / assignment
+
+    def results_file(self, assignment: str, learner: str) -> Path:
+        return self.state(assignment) / "results" / f"{learner}.json"
+
+    def feedback_page(self, learner: str, assignment: str) -> Path:
+        return self.root / "feedback" / learner / assignment / "index.html"
+
+    def report_dir(self, assignment: str) -> Path:
+        return self.root / "reports" / assignment
+
+    def assignments(self) -> list[str]:
+        return sorted(p.name for p in (self.root / "source").iterdir() if (p / f"{p.name}.ipynb").is_file())
+
+    # --- settings and nbgrader -----------------------------------------------------
+    @property
+    def book_url(self) -> str:
+        return json.loads((self.root / SETTINGS).read_text(encoding="utf-8")).get("book_url", "")
+
+    def nbgrader_config(self):
+        from traitlets.config.loader import PyFileConfigLoader
+
+        return PyFileConfigLoader(CONFIG, path=str(self.root)).load_config()
+
+    @property
+    def db_url(self) -> str:
+        url = self.nbgrader_config().get("CourseDirectory", {}).get("db_url")
+        return url or f"sqlite:///{self.root / 'gradebook.db'}"
+
+    @contextmanager
+    def gradebook(self):
+        from nbgrader.api import Gradebook
+
+        with_scripts_on_path()
+        with Gradebook(self.db_url, course_id="carecourse") as gb:
+            yield gb
+
+    # --- roster --------------------------------------------------------------------
+    def roster(self) -> dict[str, str]:
+        """``learner id → name`` from the gradebook (the roster nbgrader knows)."""
+        with self.gradebook() as gb:
+            return {s.id: (s.first_name or "") for s in gb.students}
+
+    def import_roster(self, path: str | Path) -> list[str]:
+        """Add or update learners from a CSV (id,name). Returns the ids; nobody is removed."""
+        rows = read_roster(Path(path))
+        with self.gradebook() as gb:
+            for learner, name in rows.items():
+                gb.update_or_create_student(learner, first_name=name)
+        merged = {**self.roster()}
+        lines = ["id,name"] + [f"{_csv(k)},{_csv(v)}" for k, v in sorted(merged.items())]
+        atomic_write(self.root / "roster.csv", "\n".join(lines) + "\n")
+        return list(rows)
+
+
+def with_scripts_on_path() -> None:
+    """nbgrader runs the ``alembic`` command when it makes a new gradebook: find it beside
+    this Python even when its virtual environment is not activated."""
+    scripts = str(Path(sys.executable).parent)
+    if scripts not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = scripts + os.pathsep + os.environ.get("PATH", "")
+
+
+def _csv(value: str) -> str:
+    return f'"{value}"' if any(c in value for c in ',"\n') else value
+
+
+LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+def read_roster(path: str | Path) -> dict[str, str]:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise CourseError(f"{path}: cannot read the roster ({getattr(err, 'strerror', None) or err})") from None
+    rows = list(csv.reader(text.splitlines()))
+    if not rows or [c.strip().lower() for c in rows[0][:2]] != ["id", "name"]:
+        raise CourseError(f"{path}: a roster is a CSV file whose first line is: id,name")
+    learners: dict[str, str] = {}
+    for number, row in enumerate(rows[1:], 2):
+        if not row or not row[0].strip():
+            continue
+        learner = row[0].strip()
+        if not LEARNER_ID.match(learner):
+            raise CourseError(f"{path}, line {number}: {learner!r} is not a usable learner id "
+                              "(letters, digits, _ . -; it names folders)")  # fmt: skip
+        if learner in learners:
+            raise CourseError(f"{path}, line {number}: learner {learner!r} is listed twice")
+        learners[learner] = row[1].strip() if len(row) > 1 else ""
+    if not learners:
+        raise CourseError(f"{path}: the roster lists no learners")
+    return learners

@@ -1,0 +1,69 @@
+"""Graded exercises: assignments as data, the learner's ``grader``, the notebooks.
+
+An assignment file (``assignments/<id>.yaml``, schema in ``schema.py``) lists its items;
+``items.py`` grades one answer, ``answers.py`` reads answers out of a notebook without
+running it, ``notebook.py`` writes the nbgrader source notebook, and ``grader.py`` is what
+the notebook's cells call (``grader.check`` while working, ``grader.score`` in the
+hidden grading cells).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from carecourse.packaged import LOADER, read_text
+from carecourse.exercises.schema import Assignment
+
+__all__ = ["Assignment", "AssignmentError", "assignment_ids", "builtin", "load", "parse"]
+
+
+class AssignmentError(ValueError):
+    """An assignment file that cannot be used; the message names the file and the problem."""
+
+
+def parse(raw: str, source: str = "<assignment>") -> Assignment:
+    try:
+        data = yaml.load(raw, Loader=LOADER)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise AssignmentError(f"{source}: not valid YAML{where}: {getattr(err, 'problem', err)}") from None
+    if not isinstance(data, dict):
+        raise AssignmentError(f"{source}: an assignment is a YAML mapping (id, title, modules, intro, items)")
+    try:
+        return Assignment.model_validate(data)
+    except ValidationError as err:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}" for e in err.errors()
+        )
+        raise AssignmentError(f"{source}: {problems}") from None
+
+
+def load(path: str | Path) -> Assignment:
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise AssignmentError(f"{path}: cannot read ({err})") from None
+    return parse(raw, str(path))
+
+
+@cache
+def assignment_ids() -> tuple[str, ...]:
+    folder = resources.files(__package__).joinpath("assignments")
+    return tuple(sorted(f.name[:-5] for f in folder.iterdir() if f.name.endswith(".yaml")))
+
+
+@cache
+def builtin(assignment_id: str) -> Assignment:
+    if assignment_id not in assignment_ids():
+        raise AssignmentError(f"unknown assignment {assignment_id!r} (known: {', '.join(assignment_ids())})")
+    assignment = parse(read_text(__package__, "assignments", f"{assignment_id}.yaml"), f"{assignment_id}.yaml")
+    if assignment.id != assignment_id:
+        raise AssignmentError(f"{assignment_id}.yaml: its id is {assignment.id!r}; the file name must match")
+    return assignment

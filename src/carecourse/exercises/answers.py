@@ -1,0 +1,82 @@
+"""Read a learner's answers out of a notebook without running any of it.
+
+Each item's answer lives in the solution cell nbgrader knows as ``<item>-answer``, as
+``q3 = "…"`` in triple quotes. The cell is parsed (``ast``), never executed: only a plain string or
+number assigned to the item's name counts, which is what nbgrader's execution of the
+same cell would give for every answer written as the instructions say.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+__all__ = ["Answer", "answer_cell_id", "read_answers", "write_answer"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    value: object = None  # the string (or number) the learner wrote; None when unreadable
+    problem: str = ""  # why there is no value, in Chinese
+
+
+def answer_cell_id(item_id: str) -> str:
+    return f"{item_id}-answer"
+
+
+def read_answers(nb: dict, item_ids: list[str]) -> dict[str, Answer]:
+    """``item id → Answer`` for a notebook (an nbformat node or plain JSON dict)."""
+    cells = _cells_by_grade_id(nb)
+    return {item_id: _read(cells.get(answer_cell_id(item_id)), item_id) for item_id in item_ids}
+
+
+def _cells_by_grade_id(nb: dict) -> dict[str, dict]:
+    found = {}
+    for cell in nb.get("cells", []):
+        grade_id = ((cell.get("metadata") or {}).get("nbgrader") or {}).get("grade_id")
+        if isinstance(grade_id, str):
+            found.setdefault(grade_id, cell)
+    return found
+
+
+def _read(cell: dict | None, item_id: str) -> Answer:
+    if cell is None:
+        return Answer(problem=f"找不到 {item_id} 的答案格子（被删除，或它的编号被改动了）。")
+    source = cell.get("source", "")
+    source = "".join(source) if isinstance(source, list) else source
+    if not isinstance(source, str):
+        return Answer(problem=f"{item_id} 的答案格子内容无法读取。")
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError) as err:
+        line = getattr(err, "lineno", None)
+        where = f"第 {line} 行" if line else "格子里"
+        return Answer(problem=f"{item_id} 的答案格子{where}有格式错误：可能删掉或多写了引号。")
+    value = None
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == item_id for t in node.targets):
+            value = _literal(node.value)
+    if value is None:
+        return Answer(problem=f"{item_id} 的答案格子里没有找到 {item_id} = \"\"\"…\"\"\" 这样写的文字答案。")
+    return Answer(value=value)
+
+
+def _literal(node: ast.AST) -> object:
+    if isinstance(node, ast.Constant) and isinstance(node.value, (str, int, float)) and not isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):  # q4 = -1.5
+        inner = _literal(node.operand)
+        if isinstance(inner, (int, float)) and not isinstance(inner, str):
+            return -inner if isinstance(node.op, ast.USub) else inner
+    return None
+
+
+def write_answer(nb: dict, item_id: str, text: str) -> None:
+    """Type ``text`` into an item's answer cell, as a learner would (demos and tests)."""
+    if '"""' in text or text.endswith("\\"):
+        raise ValueError("an answer cannot contain three double quotes or end with a backslash")
+    for cell in nb["cells"]:
+        if ((cell.get("metadata") or {}).get("nbgrader") or {}).get("grade_id") == answer_cell_id(item_id):
+            cell["source"] = f'{item_id} = """\n{text}\n"""'
+            return
+    raise KeyError(f"no answer cell for {item_id}")

@@ -1,0 +1,149 @@
+"""Grade one answer to one item: exact items by their key, replies by their rubric.
+
+Both engines call ``grade_answer``: the notebook's hidden cell through ``Grader.score``
+(nbgrader executes it) and the direct engine with the value read from the notebook
+(``answers.py``). The points are always a float in ``[0, item.points]``: nbgrader gives full
+marks for a negative or missing value and discards the whole submission for one above the
+cell's points.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import carecourse
+from carecourse.exercises.schema import ChoiceItem, MatchItem, NumberItem, OrderItem, ReplyItem
+from carecourse.results import GradeResult
+
+__all__ = ["PLACEHOLDER", "ItemResult", "answer_text", "grade_answer"]
+
+PLACEHOLDER = "（请在此处写下你的回应）"  # nbgrader's code stub inside the answer's quotes
+
+
+@dataclass
+class ItemResult:
+    """The grade of one item: points, what was read, and a message for the learner."""
+
+    item_id: str
+    kind: str
+    points: float
+    max_points: float
+    answer: str = ""
+    status: str = "graded"  # graded | unanswered | unreadable | too_long | missing
+    message: str = ""
+    correct: bool | None = None
+    grade: GradeResult | None = field(default=None, repr=False)
+
+    def to_dict(self) -> dict:
+        data = {k: getattr(self, k) for k in ("item_id", "kind", "points", "max_points", "answer",
+                                              "status", "message", "correct")}  # fmt: skip
+        data["grade"] = self.grade.to_dict() if self.grade else None
+        return data
+
+
+def answer_text(value: object) -> str | None:
+    """The learner's answer as text, or None when it is not text or a number."""
+    if isinstance(value, str):
+        return value.replace(PLACEHOLDER, "").strip()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def grade_answer(item, value: object) -> ItemResult:
+    text = answer_text(value)
+    result = ItemResult(item.id, item.kind, 0.0, float(item.points))
+    if text is None:
+        return _no_points(result, "unreadable", "答案要写成文字，放在两组三引号之间。")
+    result.answer = text
+    if not text:
+        return _no_points(result, "unanswered", "还没有作答。")
+    grader = {ChoiceItem: _choice, OrderItem: _order, MatchItem: _match,
+              NumberItem: _number, ReplyItem: _reply}[type(item)]  # fmt: skip
+    grader(item, text, result)
+    result.points = _clamp(result.points, item.points)
+    return result
+
+
+def _no_points(result: ItemResult, status: str, message: str) -> ItemResult:
+    result.status, result.message, result.points = status, message, 0.0
+    return result
+
+
+def _clamp(points: float, max_points: float) -> float:
+    return round(min(max(points, 0.0), float(max_points)), 2)
+
+
+def _plain(text: str) -> str:
+    """Full-width letters, digits and signs as ASCII; letters upper-case."""
+    text = unicodedata.normalize("NFKC", text).replace("−", "-").replace("—", "-")
+    return text.upper()
+
+
+def _letters(text: str) -> list[str]:
+    return re.findall(r"[A-Z]", _plain(text))
+
+
+def _choice(item: ChoiceItem, text: str, result: ItemResult) -> None:
+    chosen = sorted(set(_letters(text)))
+    unknown = [c for c in chosen if c not in item.options]
+    if not chosen or unknown:
+        _no_points(result, "unreadable", f"没有读到选项字母（可选：{'、'.join(item.options)}）。")
+        return
+    if len(chosen) > 1 and not item.multiple:
+        _no_points(result, "unreadable", f"这是单选题，你写了 {'、'.join(chosen)} 几个字母，只能写一个。")
+        return
+    result.correct = chosen == sorted(item.key)
+    result.points = item.points if result.correct else 0.0
+    result.message = f"读到的答案：{'、'.join(chosen)}。"
+
+
+def _order(item: OrderItem, text: str, result: ItemResult) -> None:
+    order = "".join(_letters(text))
+    if sorted(order) != sorted(item.options):
+        _no_points(result, "unreadable", f"排序题要把 {''.join(item.options)} 每个字母各写一次，读到的是“{order or '（没有字母）'}”。")
+        return
+    result.correct = order == item.key
+    result.points = item.points if result.correct else 0.0
+    right = sum(a == b for a, b in zip(order, item.key))
+    result.message = f"读到的顺序：{order}（{right}/{len(order)} 个位置正确）。"
+
+
+def _match(item: MatchItem, text: str, result: ItemResult) -> None:
+    plain = _plain(text)
+    pairs = {int(n): letter for n, letter in re.findall(r"(\d+)\s*[-=:>.、,，]*\s*([A-Z])", plain)}
+    if not pairs:
+        letters = _letters(plain)
+        if len(letters) == len(item.statements):  # "BAC": one letter per statement, in order
+            pairs = dict(zip(item.statements, letters))
+    if not pairs:
+        _no_points(result, "unreadable", "连线题每行写“编号-字母”，如 1-B，没有读到这样的配对。")
+        return
+    right = sum(pairs.get(n) == letter for n, letter in item.key.items())
+    result.correct = right == len(item.key)
+    result.points = item.points * right / len(item.key)
+    shown = " ".join(f"{n}-{pairs[n]}" for n in sorted(pairs))
+    result.message = f"读到的配对：{shown}（{right}/{len(item.key)} 对正确）。"
+
+
+def _number(item: NumberItem, text: str, result: ItemResult) -> None:
+    numbers = re.findall(r"[-+]?\d+(?:\.\d+)?", _plain(text).replace(" ", ""))
+    if not numbers:
+        _no_points(result, "unreadable", "数值题要写一个数字，如 -1.5，没有读到数字。")
+        return
+    value = float(numbers[-1])  # in a worked line (5-6.5=-1.5) the result comes last
+    result.correct = abs(value - item.key) <= item.tolerance + 1e-9
+    result.points = item.points if result.correct else 0.0
+    result.message = f"读到的数字：{value:g}{item.unit}。"
+
+
+def _reply(item: ReplyItem, text: str, result: ItemResult) -> None:
+    if len(text) > item.max_chars:
+        _no_points(result, "too_long", f"回应有 {len(text)} 字，超过 {item.max_chars} 字的上限，没有评分。")
+        return
+    grade = carecourse.grade(item.scenario, text)
+    result.grade = grade
+    result.points = item.points * grade.fraction
+    result.message = grade.summary

@@ -1,0 +1,114 @@
+"""Write an assignment as an nbgrader *source* notebook.
+
+Per item: a locked prompt, the learner's answer cell (an nbgrader solution cell holding
+``q1 = '''…'''`` (in triple double quotes); nbgrader replaces the model answer between the markers with
+``PLACEHOLDER``), a locked self-check cell, and a locked grade cell whose only line,
+``grader.score(...)``, is a hidden test: the learner version has it empty, and nbgrader's
+feedback shows that one line, never the key or the rubric.
+"""
+
+from __future__ import annotations
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from carecourse.exercises.answers import answer_cell_id
+from carecourse.exercises.schema import Assignment, ChoiceItem, MatchItem, NumberItem, OrderItem, ReplyItem
+from carecourse.rubrics import builtin as rubric_for
+
+__all__ = ["KIND_NAMES", "source_notebook", "write_all", "write_source"]
+
+KIND_NAMES = {"choice": "选择题", "order": "排序题", "match": "连线题", "number": "计算题", "reply": "情景回应"}
+
+
+def source_notebook(assignment: Assignment) -> nbformat.NotebookNode:
+    cells = [
+        _locked(new_markdown_cell(f"# {assignment.title}\n\n{assignment.intro.strip()}"), "intro"),
+        _locked(new_code_cell(f'from carecourse.exercises.grader import Grader\ngrader = Grader("{assignment.id}")'), "setup"),
+    ]  # fmt: skip
+    for number, item in enumerate(assignment.items, 1):
+        cells += _item_cells(number, item)
+    cells.append(_locked(new_markdown_cell("## 完成了\n\n检查每道题都写好后，保存笔记本（Ctrl+S），按培训师的要求交回。"), "end"))
+    nb = new_notebook(cells=cells, metadata={
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    })  # fmt: skip
+    return nb
+
+
+def write_source(assignment: Assignment, folder) -> str:
+    """Write ``<folder>/<id>/<id>.ipynb`` (nbgrader's source layout); return the path."""
+    from pathlib import Path
+
+    path = Path(folder) / assignment.id / f"{assignment.id}.ipynb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(nbformat.writes(source_notebook(assignment)) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def write_all(folder) -> list[str]:
+    """Write every shipped assignment's source notebook (the repository's ``exercises/``)."""
+    from carecourse.exercises import assignment_ids, builtin
+
+    return [write_source(builtin(a), folder) for a in assignment_ids()]
+
+
+def _item_cells(number: int, item) -> list:
+    q = item.id
+    heading = f"## 第 {number} 题 · {KIND_NAMES[item.kind]}（{item.points:g} 分）：{item.title}"
+    answer = f'{q} = """\n### BEGIN SOLUTION\n{_model_answer(item)}\n### END SOLUTION\n"""'
+    return [
+        _locked(new_markdown_cell(f"{heading}\n\n{_prompt(item)}"), f"{q}-prompt"),
+        _with_meta(new_code_cell(answer), answer_cell_id(q), solution=True),
+        _locked(new_code_cell(f'grader.check("{q}", {q})'), f"{q}-check"),
+        _with_meta(new_code_cell(f'# 评分用的格子：培训师评分时在这里算分，请不要改动。\n### BEGIN HIDDEN TESTS\ngrader.score("{q}", {q})\n### END HIDDEN TESTS'),
+                   q, grade=True, locked=True, points=item.points),
+    ]  # fmt: skip
+
+
+def _prompt(item) -> str:
+    if isinstance(item, ReplyItem):
+        rubric = rubric_for(item.scenario)
+        text = (item.prompt or rubric.prompt).strip()
+        says = f"\n\n> **客户说：** {rubric.customer_says}" if rubric.customer_says else ""
+        return f"{text}{says}\n\n在下面的三引号之间写下你要说的话。"
+    text = item.prompt.strip()
+    if isinstance(item, MatchItem):
+        left = "\n".join(f"{n}. {s}" for n, s in item.statements.items())
+        right = "\n".join(f"- **{k}** {v}" for k, v in item.options.items())
+        return f"{text}\n\n{left}\n\n{right}"
+    if isinstance(item, (ChoiceItem, OrderItem)):
+        return text + "\n\n" + "\n".join(f"- **{k}** {v}" for k, v in item.options.items())
+    return text
+
+
+def _model_answer(item) -> str:
+    if isinstance(item, ChoiceItem):
+        return "".join(item.key)
+    if isinstance(item, OrderItem):
+        return item.key
+    if isinstance(item, MatchItem):
+        return " ".join(f"{n}-{k}" for n, k in item.key.items())
+    if isinstance(item, NumberItem):
+        return f"{item.key:g}"
+    return _best_sample(item.scenario)
+
+
+def _best_sample(scenario: str) -> str:
+    rubric = rubric_for(scenario)
+    best = next((s for s in rubric.samples if s.label == "excellent"), None)
+    return best.text.strip() if best else ""
+
+
+def _with_meta(cell, grade_id: str, *, solution=False, grade=False, locked=False, points=None):
+    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3, "solution": solution,
+            "task": False}  # fmt: skip
+    if grade:
+        meta["points"] = float(points)
+    cell.metadata["nbgrader"] = meta
+    cell["id"] = grade_id
+    return cell
+
+
+def _locked(cell, grade_id: str):
+    return _with_meta(cell, grade_id, locked=True)
