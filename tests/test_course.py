@@ -77,11 +77,11 @@ def cohort(ws: Workspace, folder: Path) -> Path:
 def gradebook_rows(ws: Workspace) -> list[tuple]:
     with sqlite3.connect(ws.root / "gradebook.db") as db:
         return sorted(db.execute(
-            "select student.id, grade_cells.name, grade.auto_score, grade.manual_score from grade "
+            "select student.id, base_cell.name, grade.auto_score, grade.manual_score from grade "
             "join submitted_notebook on grade.notebook_id = submitted_notebook.id "
             "join submitted_assignment on submitted_notebook.assignment_id = submitted_assignment.id "
             "join student on submitted_assignment.student_id = student.id "
-            "join grade_cells on grade.cell_id = grade_cells.id").fetchall())  # fmt: skip
+            "join base_cell on grade.cell_id = base_cell.id").fetchall())  # fmt: skip
 
 
 def by_learner(results) -> dict:

@@ -41,3 +41,9 @@ def test_wheel_installs_in_a_fresh_venv_and_grades(tmp_path):
     where = subprocess.run([bin_dir / "python", "-c", "import carecourse; print(carecourse.__file__)"],
                            capture_output=True, text=True, cwd=tmp_path, check=True).stdout  # fmt: skip
     assert str(env_dir) in where
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "carecourse/course/nbgrader_config.py.txt" in names
+    assert len([n for n in names if n.startswith("carecourse/exercises/assignments/")]) >= 6
+    # without the [course] extra (nbgrader), a trainer command says what to install
+    proc = subprocess.run([bin_dir / "carecourse", "course", "init", tmp_path / "c"], capture_output=True, text=True)
+    assert proc.returncode == 2 and "carecourse[course]" in proc.stderr and not (tmp_path / "c").exists()

@@ -32,13 +32,14 @@ class ItemResult:
     max_points: float
     answer: str = ""
     status: str = "graded"  # graded | unanswered | unreadable | too_long | missing
-    message: str = ""
+    message: str = ""  # what was read; never whether it is right (grader.check shows it)
     correct: bool | None = None
+    detail: str = ""  # for feedback after grading: how much of it was right
     grade: GradeResult | None = field(default=None, repr=False)
 
     def to_dict(self) -> dict:
         data = {k: getattr(self, k) for k in ("item_id", "kind", "points", "max_points", "answer",
-                                              "status", "message", "correct")}  # fmt: skip
+                                              "status", "message", "correct", "detail")}  # fmt: skip
         data["grade"] = self.grade.to_dict() if self.grade else None
         return data
 
@@ -108,12 +109,13 @@ def _order(item: OrderItem, text: str, result: ItemResult) -> None:
     result.correct = order == item.key
     result.points = item.points if result.correct else 0.0
     right = sum(a == b for a, b in zip(order, item.key))
-    result.message = f"读到的顺序：{order}（{right}/{len(order)} 个位置正确）。"
+    result.message = f"读到的顺序：{order}。"
+    result.detail = f"{right}/{len(order)} 个位置正确。"
 
 
 def _match(item: MatchItem, text: str, result: ItemResult) -> None:
     plain = _plain(text)
-    pairs = {int(n): letter for n, letter in re.findall(r"(\d+)\s*[-=:>.、,，]*\s*([A-Z])", plain)}
+    pairs = {int(n): letter for n, letter in re.findall(r"(\d+)\s*[-=:>.、,，→~]*\s*([A-Z])", plain)}
     if not pairs:
         letters = _letters(plain)
         if len(letters) == len(item.statements):  # "BAC": one letter per statement, in order
@@ -125,7 +127,8 @@ def _match(item: MatchItem, text: str, result: ItemResult) -> None:
     result.correct = right == len(item.key)
     result.points = item.points * right / len(item.key)
     shown = " ".join(f"{n}-{pairs[n]}" for n in sorted(pairs))
-    result.message = f"读到的配对：{shown}（{right}/{len(item.key)} 对正确）。"
+    result.message = f"读到的配对：{shown}。"
+    result.detail = f"{right}/{len(item.key)} 对正确。"
 
 
 def _number(item: NumberItem, text: str, result: ItemResult) -> None:

@@ -1,0 +1,20 @@
+# nbgrader configuration for a carecourse cohort (written by `carecourse course init`).
+# carecourse reads this file too, so its direct grader writes to the same gradebook.
+c = get_config()  # noqa: F821
+
+c.CourseDirectory.course_id = "carecourse"
+
+# Learners type between the quotes of  q1 = """…""" : nbgrader puts this line there
+# instead of its default `raise NotImplementedError()`.
+c.ClearSolutions.code_stub = {"python": "（请在此处写下你的回应）"}
+c.ClearSolutions.text_stub = "（请在此处写下你的回答）"
+
+# Grading cells call carecourse and return a number; nothing in them should take long.
+c.Execute.timeout = 60
+
+# Gradebook: gradebook.db (SQLite) in this folder. For many trainers at once (nbgrader on
+# JupyterHub) use a PostgreSQL database instead; SQLite is not safe for several graders:
+# c.CourseDirectory.db_url = "postgresql://trainer:PASSWORD@db.example.org/carecourse"
+
+# The repository's exercises are the source assignments.
+c.CourseDirectory.source_directory = "../exercises"
