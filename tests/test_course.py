@@ -310,7 +310,7 @@ def test_feedback_report_and_export_from_one_grading(ws, tmp_path):
     pages = write_feedback(ws, A)
     assert len(pages) == LEARNERS
     files = write_report(ws, A)
-    html = Path(files["html"]).read_text(encoding="utf-8")
+    html = Path(files["report"]).read_text(encoding="utf-8")
     assert all(r.learner in html for r in results)
     grades = export_grades(ws).read_text(encoding="utf-8-sig").splitlines()
     assert len(grades) == LEARNERS + 1

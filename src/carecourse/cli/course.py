@@ -155,8 +155,6 @@ def export(folder: str, out: str | None) -> None:
 @click.option("--engine", type=click.Choice(["direct", "nbgrader"]), default="direct", show_default=True)
 def demo(folder: str, learners: int, assignment: str, engine: str) -> None:
     """Build a sample cohort in FOLDER and run the whole trainer workflow on it."""
-    from carecourse.cli import course_views
     from carecourse.course.demo import run_demo
 
-    out = course_views.console()
-    _guarded(lambda: run_demo(folder, learners=learners, assignment=assignment, engine=engine, say=out.print))
+    _guarded(lambda: run_demo(folder, learners=learners, assignment=assignment, engine=engine, say=click.echo))

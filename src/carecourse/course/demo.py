@@ -147,7 +147,7 @@ def run_demo(folder, *, learners: int = 30, assignment: str = "a4-complaints", e
     pages = write_feedback(ws, assignment)
     say(f"5. {len(pages)} feedback pages, e.g. {pages[0] if pages else '-'}")
     files = write_report(ws, assignment)
-    say(f"6. report: {files['html']}")
+    say(f"6. report: {files['report']}")
     say(f"7. grades: {export_grades(ws)}")
     return ws
 

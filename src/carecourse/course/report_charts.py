@@ -1,0 +1,141 @@
+"""The cohort report's columns and charts: the score histogram (SVG) and the heatmap (a table).
+
+A *column* is one thing a learner can earn points for: an exact item, or one rubric
+criterion of a reply item. The heatmap, the weakest-criteria list and ``criteria.csv``
+all use the same columns, in the assignment's order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from carecourse.course.grading import LearnerResult
+from carecourse.exercises.schema import Assignment
+from carecourse.rubrics import builtin as rubric
+
+__all__ = ["Column", "cell", "columns", "heatmap_html", "histogram", "histogram_svg", "share_class"]
+
+CHART_CSS = """
+.heat-wrap{overflow-x:auto;max-width:100%;border:1px solid #e5e7eb;border-radius:6px;background:#fff}
+table.heat{width:auto;font-size:14px}
+table.heat th.col{writing-mode:vertical-rl;white-space:nowrap;font-weight:500;padding:.5em .2em;
+  text-align:left;vertical-align:bottom}
+table.heat th.who{position:sticky;left:0;background:#f3f4f6;white-space:nowrap;z-index:1}
+table.heat td{text-align:center;min-width:2.4em;white-space:nowrap}
+table.heat td.s-full{background:#bbf7d0}table.heat td.s-part{background:#fde68a}
+table.heat td.s-zero{background:#fecaca}table.heat td.s-none{background:#f3f4f6;color:#6b7280;text-align:left}
+.legend{display:flex;flex-wrap:wrap;gap:.3em 1em;font-size:.9em;margin:.4em 0}
+.legend span::before{content:"";display:inline-block;width:1em;height:1em;margin-right:.3em;vertical-align:-.15em;
+  border-radius:2px;background:var(--c)}
+svg.hist{width:100%;max-width:640px;height:auto;display:block}
+"""
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # "q1" for an exact item, "q3.apology" for a criterion of reply item q3
+    label: str  # "q1·选择" or "q3·道歉"
+    item_id: str
+    criterion: str  # "" for an exact item
+    max_points: float
+    section: str
+
+
+def columns(assignment: Assignment) -> list[Column]:
+    out = []
+    for item in assignment.items:
+        if item.kind != "reply":
+            out.append(Column(item.id, f"{item.id}·{item.title}", item.id, "", float(item.points), item.section))
+            continue
+        for c in rubric(item.scenario).criteria:
+            out.append(Column(f"{item.id}.{c.id}", f"{item.id}·{c.label or c.id}", item.id, c.id,
+                              float(c.points), c.section or item.section))  # fmt: skip
+    return out
+
+
+def cell(result: LearnerResult, column: Column) -> float | None:
+    """The points ``result`` earned in ``column`` (None unless the learner was graded)."""
+    if result.status != "graded":
+        return None
+    item = next((i for i in result.items if i.item_id == column.item_id), None)
+    if item is None:
+        return 0.0
+    if not column.criterion:
+        return item.points
+    if item.grade is None:
+        return 0.0
+    return next((c.points for c in item.grade.criteria if c.id == column.criterion), 0.0)
+
+
+def share_class(points: float, max_points: float) -> str:
+    if max_points and points >= max_points - 1e-9:
+        return "s-full"
+    return "s-part" if points > 1e-9 else "s-zero"
+
+
+# --- histogram ----------------------------------------------------------------------
+def histogram(results: list[LearnerResult]) -> list[int]:
+    """Graded learners per 10-point band of score %: 0–10, 10–20, … 90–100 (100 in the last)."""
+    counts = [0] * 10
+    for r in results:
+        if r.status == "graded" and r.max_score:
+            pct = round(r.score / r.max_score * 100, 6)
+            counts[min(max(int(pct // 10), 0), 9)] += 1
+    return counts
+
+
+def histogram_svg(counts: list[int]) -> str:
+    width, height, left, bottom, top = 640, 260, 36, 40, 24
+    bar_w = (width - left - 10) / len(counts)
+    tallest = max(counts) or 1
+    scale = (height - bottom - top) / tallest
+    total = sum(counts)
+    svg = (f'<svg class="hist" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg" '
+           f'aria-label="得分分布：{total} 位已评分学员">')  # fmt: skip
+    axis = f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" stroke="#9ca3af"/>'
+    parts = [svg, axis]
+    for k, n in enumerate(counts):
+        x, h = left + k * bar_w, n * scale
+        y = height - bottom - h
+        band = f"{k * 10}–{k * 10 + 10}%"
+        parts.append(f'<rect x="{x + 4:.1f}" y="{y:.1f}" width="{bar_w - 8:.1f}" height="{h:.1f}" fill="#3b82f6">'
+                     f"<title>{band}：{n} 人</title></rect>")  # fmt: skip
+        parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 6:.1f}" text-anchor="middle" font-size="14" '
+                     f'class="count">{n}</text>')  # fmt: skip
+        parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{height - bottom + 18}" text-anchor="middle" '
+                     f'font-size="12" fill="#374151">{k * 10}–{k * 10 + 10}</text>')  # fmt: skip
+    parts.append(f'<text x="{width / 2}" y="{height - 4}" text-anchor="middle" font-size="12" fill="#6b7280">'
+                 "得分（占满分的百分比）</text></svg>")  # fmt: skip
+    return "".join(parts)
+
+
+# --- heatmap ------------------------------------------------------------------------
+_NOT_GRADED = {"missing": "未提交", "problem": "有问题，未评分"}
+
+
+def heatmap_html(results: list[LearnerResult], cols: list[Column], roster: dict[str, str]) -> str:
+    head = "".join(f'<th class="col" title="{escape(c.label)}（满分 {c.max_points:g}）">{escape(c.label)}</th>'
+                   for c in cols)  # fmt: skip
+    rows = [_heat_row(r, cols, roster.get(r.learner, "")) for r in sorted(results, key=lambda r: r.learner)]
+    legend = ('<div class="legend"><span style="--c:#bbf7d0">满分</span><span style="--c:#fde68a">部分得分</span>'
+              '<span style="--c:#fecaca">0 分</span><span style="--c:#f3f4f6">未评分</span>'
+              "<span>格子里的数字是得分；鼠标停留可看满分</span></div>")  # fmt: skip
+    table = (f'<div class="heat-wrap"><table class="heat"><thead><tr><th class="who">学员</th>'
+             f'<th class="col">总分</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')  # fmt: skip
+    return legend + table
+
+
+def _heat_row(result: LearnerResult, cols: list[Column], name: str) -> str:
+    who = escape(result.learner) + (f" {escape(name)}" if name else "")
+    if result.status != "graded":
+        why = _NOT_GRADED.get(result.status, result.status)
+        return (f'<tr><th class="who">{who}</th><td class="s-none" colspan="{len(cols) + 1}">'
+                f"{escape(why)}</td></tr>")  # fmt: skip
+    total = f'<td class="{share_class(result.score, result.max_score)}">{result.score:g}</td>'
+    cells = []
+    for c in cols:
+        points = cell(result, c)
+        tip = f"{result.learner} · {c.label}：{points:g} / {c.max_points:g}"
+        cells.append(f'<td class="{share_class(points, c.max_points)}" title="{escape(tip)}">{points:g}</td>')
+    return f'<tr><th class="who">{who}</th>{total}{"".join(cells)}</tr>'
