@@ -7,7 +7,6 @@ for review, as nbgrader marks it.
 
 from __future__ import annotations
 
-import warnings
 from datetime import datetime
 
 from carecourse.course.workspace import CourseError
@@ -28,20 +27,38 @@ def check_released(gb, assignment: str) -> list[str]:
 
 
 def record_scores(gb, assignment: str, learner: str, scores: dict[str, float], timestamp: datetime | None) -> None:
-    """Write one learner's item scores in one transaction."""
-    with warnings.catch_warnings():  # nbgrader's add_submission warns under SQLAlchemy 2 (harmless)
-        warnings.simplefilter("ignore")
-        submission = gb.update_or_create_submission(assignment, learner, timestamp=timestamp)
+    """Set one learner's item scores in the open transaction (the caller commits).
+
+    A new submission is laid out as nbgrader's ``Gradebook.add_submission`` does it (a
+    notebook, a grade per grade cell, a comment per solution cell), minus its commit, so
+    a batch of learners is written in one transaction: one disk sync instead of two per
+    learner.
+    """
+    from nbgrader.api import Comment, Grade, MissingEntry, SubmittedAssignment, SubmittedNotebook
+
     try:
-        for notebook in submission.notebooks:
-            for grade in notebook.grades:
-                if grade.name in scores:
-                    grade.auto_score = scores[grade.name]
-                    grade.needs_manual_grade = grade.manual_score is not None
-        gb.db.commit()
-    except Exception:
-        gb.db.rollback()
-        raise
+        submission = gb.find_submission(assignment, learner)
+        submission.timestamp = timestamp
+    except MissingEntry:
+        with gb.db.no_autoflush:  # build the whole submission before SQLAlchemy writes any of it
+            submission = SubmittedAssignment(assignment=gb.find_assignment(assignment),
+                                             student=gb.find_student(learner), timestamp=timestamp)  # fmt: skip
+            for notebook in submission.assignment.notebooks:
+                nb = SubmittedNotebook(notebook=notebook, assignment=submission)
+                for cell in notebook.grade_cells:
+                    Grade(cell_id=cell.id, notebook=nb)
+                for cell in notebook.solution_cells:
+                    Comment(cell_id=cell.id, notebook=nb)
+                for cell in notebook.task_cells:
+                    Comment(cell_id=cell.id, notebook=nb)
+                    Grade(cell_id=cell.id, notebook=nb)
+            gb.db.add(submission)
+        gb.db.flush()
+    for notebook in submission.notebooks:
+        for grade in notebook.grades:
+            if grade.name in scores:
+                grade.auto_score = scores[grade.name]
+                grade.needs_manual_grade = grade.manual_score is not None
 
 
 def recorded_scores(gb, assignment: str) -> dict[str, dict[str, float | None]]:

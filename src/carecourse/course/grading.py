@@ -7,8 +7,9 @@ out by reading the notebook (``results/<learner>.json``), so feedback and the re
 look the same, and with ``nbgrader`` the two engines' scores are compared item by item.
 
 One learner's broken submission is recorded as their problem; everyone else is graded.
-Each learner is written in one transaction, so an interrupted run loses nothing and
-running again gives the same result.
+Learners are written to the gradebook in transactions of ``BATCH``, so an interrupted run
+leaves it consistent (nothing recorded before is lost) and running again gives the same
+result.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from carecourse.results import GradeResult
 __all__ = ["ENGINES", "LearnerResult", "grade_cohort", "load_results"]
 
 ENGINES = ("direct", "nbgrader")
+BATCH = 25  # learners per gradebook transaction: an interrupted run loses at most one batch
 
 
 @dataclass
@@ -100,6 +102,9 @@ def grade_cohort(ws: Workspace, assignment: str, *, engine: str = "direct", prog
             results.append(result)
             if progress:
                 progress(result)
+            if len(results) % BATCH == 0:
+                gb.db.commit()
+        gb.db.commit()
         if engine == "nbgrader":
             _compare_with_nbgrader(gb, assignment, results, nbgrader_log)
     for result in results:
