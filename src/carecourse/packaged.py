@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["LOADER", "read_text", "read_yaml"]
+__all__ = ["LOADER", "parse_model", "read_text", "read_yaml"]
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -19,3 +19,30 @@ def read_text(package: str, *path: str) -> str:
 
 def read_yaml(package: str, *path: str) -> Any:
     return yaml.load(read_text(package, *path), Loader=LOADER)
+
+
+def parse_model(raw: str, source: str, model, error: type[Exception], shape: str):
+    """Validate YAML text as ``model``; any problem raises ``error`` naming ``source``.
+
+    ``shape`` says what the file should look like when it is not a mapping at all.
+    """
+    from pydantic import ValidationError
+
+    try:
+        data = yaml.load(raw, Loader=LOADER)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise error(f"{source}: not valid YAML{where}: {getattr(err, 'problem', err)}") from None
+    if not isinstance(data, dict):
+        raise error(f"{source}: {shape}")
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        raise error(f"{source}: " + "; ".join(_describe(e) for e in err.errors())) from None
+
+
+def _describe(error: dict) -> str:
+    where = ".".join(str(p) for p in error["loc"])
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message

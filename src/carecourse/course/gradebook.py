@@ -11,7 +11,7 @@ from datetime import datetime
 
 from carecourse.course.workspace import CourseError
 
-__all__ = ["check_released", "recorded_scores", "record_scores"]
+__all__ = ["check_released", "record_scores", "recorded_scores"]
 
 
 def check_released(gb, assignment: str) -> list[str]:
@@ -34,7 +34,13 @@ def record_scores(gb, assignment: str, learner: str, scores: dict[str, float], t
     a batch of learners is written in one transaction: one disk sync instead of two per
     learner.
     """
-    from nbgrader.api import Comment, Grade, MissingEntry, SubmittedAssignment, SubmittedNotebook
+    from nbgrader.api import (
+        Comment,
+        Grade,
+        MissingEntry,
+        SubmittedAssignment,
+        SubmittedNotebook,
+    )
 
     try:
         submission = gb.find_submission(assignment, learner)

@@ -13,11 +13,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
-from carecourse.packaged import LOADER, read_text
 from carecourse.exercises.schema import Assignment
+from carecourse.packaged import parse_model, read_text
 
 __all__ = ["Assignment", "AssignmentError", "assignment_ids", "builtin", "load", "parse"]
 
@@ -27,21 +24,8 @@ class AssignmentError(ValueError):
 
 
 def parse(raw: str, source: str = "<assignment>") -> Assignment:
-    try:
-        data = yaml.load(raw, Loader=LOADER)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise AssignmentError(f"{source}: not valid YAML{where}: {getattr(err, 'problem', err)}") from None
-    if not isinstance(data, dict):
-        raise AssignmentError(f"{source}: an assignment is a YAML mapping (id, title, modules, intro, items)")
-    try:
-        return Assignment.model_validate(data)
-    except ValidationError as err:
-        problems = "; ".join(
-            f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}" for e in err.errors()
-        )
-        raise AssignmentError(f"{source}: {problems}") from None
+    shape = "an assignment is a YAML mapping (id, title, modules, intro, items)"
+    return parse_model(raw, source, Assignment, AssignmentError, shape)
 
 
 def load(path: str | Path) -> Assignment:

@@ -14,7 +14,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import carecourse
-from carecourse.exercises.schema import ChoiceItem, MatchItem, NumberItem, OrderItem, ReplyItem
+from carecourse.exercises.schema import (
+    ChoiceItem,
+    MatchItem,
+    NumberItem,
+    OrderItem,
+    ReplyItem,
+)
 from carecourse.results import GradeResult
 
 __all__ = ["PLACEHOLDER", "ItemResult", "answer_text", "grade_answer"]

@@ -13,7 +13,14 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from carecourse.exercises.answers import answer_cell_id
-from carecourse.exercises.schema import Assignment, ChoiceItem, MatchItem, NumberItem, OrderItem, ReplyItem
+from carecourse.exercises.schema import (
+    Assignment,
+    ChoiceItem,
+    MatchItem,
+    NumberItem,
+    OrderItem,
+    ReplyItem,
+)
 from carecourse.rubrics import builtin as rubric_for
 
 __all__ = ["KIND_NAMES", "source_notebook", "write_all", "write_source"]

@@ -8,7 +8,7 @@ key never has to appear in a notebook cell.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -129,7 +129,7 @@ class ReplyItem(_Item):
         return value
 
 
-Item = Annotated[Union[ChoiceItem, OrderItem, MatchItem, NumberItem, ReplyItem], Field(discriminator="kind")]
+Item = Annotated[ChoiceItem | OrderItem | MatchItem | NumberItem | ReplyItem, Field(discriminator="kind")]
 
 
 class Assignment(_Strict):

@@ -6,10 +6,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
-from carecourse.packaged import LOADER, read_text
+from carecourse.packaged import parse_model, read_text
 from carecourse.rubrics.schema import Criterion, Penalty, Rubric, Sample
 
 __all__ = ["Criterion", "Penalty", "Rubric", "RubricError", "Sample", "builtin", "load", "scenario_ids"]
@@ -31,24 +28,7 @@ def load(path: str | Path) -> Rubric:
 
 def parse(raw: str, source: str = "<rubric>") -> Rubric:
     """Validate rubric YAML text; ``source`` names it in error messages."""
-    try:
-        data = yaml.load(raw, Loader=LOADER)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise RubricError(f"{source}: not valid YAML{where}: {getattr(err, 'problem', err)}") from None
-    if not isinstance(data, dict):
-        raise RubricError(f"{source}: a rubric is a YAML mapping (id, title, prompt, criteria, ...)")
-    try:
-        return Rubric.model_validate(data)
-    except ValidationError as err:
-        raise RubricError(f"{source}: " + "; ".join(_describe(e) for e in err.errors())) from None
-
-
-def _describe(error: dict) -> str:
-    where = ".".join(str(p) for p in error["loc"])
-    message = error["msg"].removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
+    return parse_model(raw, source, Rubric, RubricError, "a rubric is a YAML mapping (id, title, prompt, criteria, ...)")
 
 
 def _reason(err: Exception) -> str:
