@@ -38,6 +38,14 @@ def _open(folder: str):
 @click.group()
 def course() -> None:
     """Run a cohort: init, release, collect, grade, feedback, report, export."""
+    _need_nbgrader()
+
+
+def _need_nbgrader() -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("nbgrader") is None:
+        _fail("nbgrader is not installed: pip install 'carecourse[course]'")
 
 
 @course.command()
@@ -157,4 +165,5 @@ def demo(folder: str, learners: int, assignment: str, engine: str) -> None:
     """Build a sample cohort in FOLDER and run the whole trainer workflow on it."""
     from carecourse.course.demo import run_demo
 
+    _need_nbgrader()
     _guarded(lambda: run_demo(folder, learners=learners, assignment=assignment, engine=engine, say=click.echo))
