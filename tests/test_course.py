@@ -62,6 +62,13 @@ def answered(ws: Workspace, **answers: str) -> dict:
     return nb
 
 
+def set_answer_cell(nb: dict, item_id: str, source: str) -> None:
+    """Replace an answer cell's whole source, as a learner typing code (not text) would."""
+    for cell in nb["cells"]:
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == answer_cell_id(item_id):
+            cell["source"] = source
+
+
 def save(folder: Path, name: str, nb_or_text) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
@@ -201,9 +208,7 @@ def test_odd_answers_get_a_message_and_bounded_points(ws, tmp_path, answer):
     learner = sorted(ws.roster())[0]
     reply = next(i for i in builtin(A).items if i.kind == "reply")
     nb = released_nb(ws)
-    for cell in nb["cells"]:
-        if cell["metadata"].get("nbgrader", {}).get("grade_id") == answer_cell_id(reply.id):
-            cell["source"] = f"{reply.id} = {answer!r}"
+    set_answer_cell(nb, reply.id, f"{reply.id} = {answer!r}")
     save(tmp_path / "returned", f"{learner}.ipynb", nb)
     collect(ws, A, tmp_path / "returned")
     result = by_learner(grade_cohort(ws, A))[learner]
@@ -218,9 +223,7 @@ def test_a_number_instead_of_text_is_read_like_nbgrader_would(ws, tmp_path):
     learner = sorted(ws.roster())[0]
     number_or_choice = builtin(A).items[0]
     nb = released_nb(ws)
-    for cell in nb["cells"]:
-        if cell["metadata"].get("nbgrader", {}).get("grade_id") == answer_cell_id(number_or_choice.id):
-            cell["source"] = f"{number_or_choice.id} = 3"
+    set_answer_cell(nb, number_or_choice.id, f"{number_or_choice.id} = 3")
     save(tmp_path / "returned", f"{learner}.ipynb", nb)
     collect(ws, A, tmp_path / "returned")
     item = by_learner(grade_cohort(ws, A))[learner].items[0]

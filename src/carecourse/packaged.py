@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-__all__ = ["LOADER", "parse_model", "read_text", "read_yaml"]
+__all__ = ["LOADER", "parse_model", "read_file", "read_text", "read_yaml"]
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -19,6 +20,15 @@ def read_text(package: str, *path: str) -> str:
 
 def read_yaml(package: str, *path: str) -> Any:
     return yaml.load(read_text(package, *path), Loader=LOADER)
+
+
+def read_file(path, error: type[Exception], what: str) -> str:
+    """The UTF-8 text of a trainer's file; ``error`` says why it cannot be read."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        reason = "not UTF-8 text" if isinstance(err, UnicodeDecodeError) else (err.strerror or str(err))
+        raise error(f"{path}: cannot read {what} ({reason})") from None
 
 
 def parse_model(raw: str, source: str, model, error: type[Exception], shape: str):

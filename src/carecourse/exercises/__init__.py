@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from carecourse.exercises.schema import Assignment
-from carecourse.packaged import parse_model, read_text
+from carecourse.packaged import parse_model, read_file, read_text
 
 __all__ = ["Assignment", "AssignmentError", "assignment_ids", "builtin", "load", "parse"]
 
@@ -29,12 +29,7 @@ def parse(raw: str, source: str = "<assignment>") -> Assignment:
 
 
 def load(path: str | Path) -> Assignment:
-    path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise AssignmentError(f"{path}: cannot read ({err})") from None
-    return parse(raw, str(path))
+    return parse(read_file(path, AssignmentError, "assignment"), str(path))
 
 
 @cache

@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from carecourse.packaged import parse_model, read_text
+from carecourse.packaged import parse_model, read_file, read_text
 from carecourse.rubrics.schema import Criterion, Penalty, Rubric, Sample
 
 __all__ = ["Criterion", "Penalty", "Rubric", "RubricError", "Sample", "builtin", "load", "scenario_ids"]
@@ -18,23 +18,12 @@ class RubricError(ValueError):
 
 def load(path: str | Path) -> Rubric:
     """Read and validate a rubric file."""
-    path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise RubricError(f"{path}: cannot read rubric ({_reason(err)})") from None
-    return parse(raw, str(path))
+    return parse(read_file(path, RubricError, "rubric"), str(path))
 
 
 def parse(raw: str, source: str = "<rubric>") -> Rubric:
     """Validate rubric YAML text; ``source`` names it in error messages."""
     return parse_model(raw, source, Rubric, RubricError, "a rubric is a YAML mapping (id, title, prompt, criteria, ...)")
-
-
-def _reason(err: Exception) -> str:
-    if isinstance(err, UnicodeDecodeError):
-        return "not UTF-8 text"
-    return getattr(err, "strerror", None) or str(err)
 
 
 def _folder():
