@@ -12,10 +12,12 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,6 +29,11 @@ CONFIG = "nbgrader_config.py"
 SETTINGS = "carecourse.json"
 
 
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+_NEW_FILE_MODE = 0o666 & ~_UMASK
+
+
 class CourseError(Exception):
     """A trainer command that cannot go on; the message says what to do."""
 
@@ -34,9 +41,17 @@ class CourseError(Exception):
 def atomic_write(path: Path, text: str) -> None:
     """Write ``text`` so a reader (or a killed run) never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    # A temporary name of its own per writer: two commands writing the same file at once
+    # must not write into (or rename away) each other's half-written copy.
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.chmod(tmp, _NEW_FILE_MODE)  # mkstemp makes it 0600; others in the course read it
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 class Workspace:
@@ -124,9 +139,9 @@ class Workspace:
         with self.gradebook() as gb:
             for learner, name in rows.items():
                 gb.update_or_create_student(learner, first_name=name)
-        merged = {**self.roster()}
-        lines = ["id,name"] + [f"{_csv(k)},{_csv(v)}" for k, v in sorted(merged.items())]
-        atomic_write(self.root / "roster.csv", "\n".join(lines) + "\n")
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows([["id", "name"], *sorted(self.roster().items())])
+        atomic_write(self.root / "roster.csv", buffer.getvalue())
         return list(rows)
 
 
@@ -138,10 +153,6 @@ def with_scripts_on_path() -> None:
         os.environ["PATH"] = scripts + os.pathsep + os.environ.get("PATH", "")
 
 
-def _csv(value: str) -> str:
-    return f'"{value}"' if any(c in value for c in ',"\n') else value
-
-
 LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
@@ -151,7 +162,7 @@ def read_roster(path: str | Path) -> dict[str, str]:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         raise CourseError(f"{path}: cannot read the roster ({getattr(err, 'strerror', None) or err})") from None
-    rows = list(csv.reader(text.splitlines()))
+    rows = list(csv.reader(io.StringIO(text, newline="")))
     if not rows or [c.strip().lower() for c in rows[0][:2]] != ["id", "name"]:
         raise CourseError(f"{path}: a roster is a CSV file whose first line is: id,name")
     learners: dict[str, str] = {}
