@@ -7,11 +7,19 @@ broken, hostile or oddly made submissions, and two gradings at once.
 from __future__ import annotations
 
 import csv
+import json
 import multiprocessing
+import shutil
+import subprocess
+import tracemalloc
+import zipfile
 from pathlib import Path
 
-from carecourse.course.workspace import atomic_write, read_roster
-from test_course import released, ws  # noqa: F401  (fixtures)
+from carecourse.course.collect import collect
+from carecourse.course.grading import grade_cohort
+from carecourse.course.workspace import Workspace, atomic_write, read_roster
+from carecourse.exercises import builtin
+from test_course import answered, by_learner, released, ws  # noqa: F401  (fixtures)
 
 ODD_NAMES = {"s01": '王"小"明', "s02": "李,雷", "s03": "韩\n梅梅", "s04": '"引号"开头', "s05": "平常名字"}
 
@@ -45,3 +53,160 @@ def test_writers_of_the_same_file_never_collide(tmp_path):
     assert len(lines) == 50 and len(set(lines)) == 1  # one writer's whole file, never a mix
     assert [p.name for p in target.parent.iterdir()] == ["index.html"]  # no temporary left
     assert target.stat().st_mode & 0o044  # readable by the course's other users
+
+
+# --- collect: what learners really hand in ---------------------------------------------
+
+A = "a4-complaints"
+
+
+def _zip(path: Path, entries: list[tuple[str, bytes]]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries:
+            zf.writestr(name, data)
+    return path
+
+
+def _notebook(ws, marker: str = "") -> bytes:
+    nb = answered(ws, q2=f"王先生，非常抱歉。{marker}")
+    return json.dumps(nb, ensure_ascii=False).encode("utf-8")
+
+
+def test_a_broken_newer_file_never_displaces_a_good_older_one(ws, tmp_path):
+    bundle = tmp_path / "returned.zip"
+    with zipfile.ZipFile(bundle, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("li_fang.ipynb", (2026, 5, 1, 9, 0, 0)), _notebook(ws, "good"))
+        zf.writestr(zipfile.ZipInfo("li_fang (1).ipynb", (2026, 5, 1, 10, 0, 0)), b'{"cells": [')
+    result = collect(ws, A, bundle)
+    assert result.collected["li_fang"] == "li_fang.ipynb"
+    assert "good" in ws.submitted("li_fang", A).read_text(encoding="utf-8")
+    messages = [p.message for p in result.problems if p.learner == "li_fang"]
+    assert any("li_fang (1).ipynb" in p.file for p in result.problems)
+    assert any("2 份" in m and "li_fang.ipynb" in m for m in messages)
+    assert by_learner(grade_cohort(ws, A))["li_fang"].status == "graded"
+
+
+def _corrupt(bundle: Path, name: str) -> None:
+    """Flip a byte in the stored data of one entry (its CRC no longer matches)."""
+    with zipfile.ZipFile(bundle) as zf:
+        info = zf.getinfo(name)
+    raw = bytearray(bundle.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    raw[start + 5] ^= 0xFF
+    bundle.write_bytes(bytes(raw))
+
+
+def _set_compression(bundle: Path, name: str, method: int, flag: int = 0) -> None:
+    """Rewrite one entry's compression method (9 = Deflate64) or flags (1 = encrypted)
+    in both its local header and the central directory, as other zip tools write them."""
+    raw = bytearray(bundle.read_bytes())
+    encoded = name.encode()
+    for signature, method_at, flag_at in ((b"PK\x03\x04", 8, 6), (b"PK\x01\x02", 10, 8)):
+        at = raw.find(signature)
+        while at != -1:
+            name_at = at + (30 if signature == b"PK\x03\x04" else 46)
+            if raw[name_at:name_at + len(encoded)] == encoded:
+                raw[at + method_at:at + method_at + 2] = method.to_bytes(2, "little")
+                flags = int.from_bytes(raw[at + flag_at:at + flag_at + 2], "little") | flag
+                raw[at + flag_at:at + flag_at + 2] = flags.to_bytes(2, "little")
+            at = raw.find(signature, at + 4)
+    bundle.write_bytes(bytes(raw))
+
+
+def test_one_bad_zip_entry_is_that_learners_problem(ws, tmp_path):
+    learners = sorted(ws.roster())
+    bundle = _zip(tmp_path / "returned.zip", [(f"{name}.ipynb", _notebook(ws, name)) for name in learners])
+    _corrupt(bundle, f"{learners[0]}.ipynb")
+    _set_compression(bundle, f"{learners[1]}.ipynb", 8, flag=1)  # encrypted
+    _set_compression(bundle, f"{learners[2]}.ipynb", 9)  # Deflate64
+    result = collect(ws, A, bundle)
+    problems = {p.learner: p.message for p in result.problems}
+    assert "损坏" in problems[learners[0]]
+    assert "密码" in problems[learners[1]]
+    assert "压缩方式" in problems[learners[2]]
+    assert sorted(result.collected) == learners[3:]
+
+
+def test_an_entry_that_lies_about_its_size_is_read_only_up_to_the_cap(ws, tmp_path):
+    from carecourse.course import collect as collect_module
+
+    learners = sorted(ws.roster())
+    huge = b"{" + b" " * (collect_module.MAX_BYTES * 3)  # 60 MB of blanks, a few kB zipped
+    bundle = _zip(tmp_path / "returned.zip", [(f"{learners[0]}.ipynb", huge), (f"{learners[1]}.ipynb", _notebook(ws))])
+    raw = bytearray(bundle.read_bytes())
+    central = raw.find(b"PK\x01\x02")  # the first entry's central-directory record says 100 bytes
+    raw[central + 24:central + 28] = (100).to_bytes(4, "little")
+    bundle.write_bytes(bytes(raw))
+    tracemalloc.start()
+    result = collect(ws, A, bundle)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert learners[0] not in result.collected and learners[0] in {p.learner for p in result.problems}
+    assert learners[1] in result.collected
+    assert peak < 2 * collect_module.MAX_BYTES + 10_000_000
+
+
+def test_windows_zips_backslash_paths_and_gbk_names_are_understood(ws, tmp_path):
+    learners = sorted(ws.roster())
+    bundle = _zip(tmp_path / "returned.zip", [(f"returned\\{name}.ipynb", _notebook(ws)) for name in learners[1:]])
+    gbk = f"{learners[0]}（第二次）.ipynb".encode("gbk")
+    placeholder = b"x" * len(gbk)
+    with zipfile.ZipFile(bundle, "a") as zf:
+        zf.writestr(placeholder.decode(), _notebook(ws))
+    bundle.write_bytes(bundle.read_bytes().replace(placeholder, gbk))  # no UTF-8 flag: the local code page
+    result = collect(ws, A, bundle)
+    assert sorted(result.collected) == learners
+    assert result.collected[learners[0]] == f"{learners[0]}（第二次）.ipynb"
+    assert not result.problems
+
+
+def test_paths_leaving_the_zip_are_reported_not_dropped(ws, tmp_path):
+    learners = sorted(ws.roster())
+    bundle = _zip(tmp_path / "returned.zip", [(f"../{learners[0]}.ipynb", _notebook(ws)), (f"{learners[1]}.ipynb", _notebook(ws))])
+    result = collect(ws, A, bundle)
+    assert any(".." in p.file and ".." in p.message for p in result.problems)
+    assert sorted(result.collected) == [learners[1]]
+    assert not (ws.root / "submitted" / ".." / f"{learners[0]}.ipynb").exists()
+
+
+def test_links_in_a_folder_submission_are_refused(ws, tmp_path):
+    learners = sorted(ws.roster())
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "secret.ipynb").write_bytes(_notebook(ws, "not handed in"))
+    returned = tmp_path / "returned"
+    returned.mkdir()
+    (returned / f"{learners[0]}.ipynb").symlink_to(elsewhere / "secret.ipynb")
+    (returned / learners[1]).symlink_to(elsewhere, target_is_directory=True)
+    (returned / f"{learners[2]}.ipynb").write_bytes(_notebook(ws))
+    result = collect(ws, A, returned)
+    assert sorted(result.collected) == [learners[2]]
+    refused = [p for p in result.problems if "链接" in p.message]
+    assert {p.file for p in refused} == {f"{learners[0]}.ipynb", learners[1]}
+
+
+def test_an_impossible_date_in_a_zip_entry_is_not_fatal(ws, tmp_path):
+    learner = sorted(ws.roster())[0]
+    bundle = tmp_path / "returned.zip"
+    with zipfile.ZipFile(bundle, "w") as zf:
+        zf.writestr(zipfile.ZipInfo(f"{learner}.ipynb", (1980, 0, 0, 0, 0, 0)), _notebook(ws))
+    assert collect(ws, A, bundle).collected == {learner: f"{learner}.ipynb"}
+
+
+# --- two trainers at once ------------------------------------------------------------
+
+
+def test_two_grade_runs_at_once_both_finish_and_agree(ws, tmp_path):
+    from test_course import BIN, cohort, gradebook_rows
+
+    collect(ws, A, cohort(ws, tmp_path / "returned"))
+    for trial in range(4):  # a fresh gradebook each time: the race is over creating submissions
+        course = Workspace.open(shutil.copytree(ws.root, tmp_path / f"trial{trial}"))
+        command = [str(BIN / "carecourse"), "course", "grade", str(course.root), A]
+        runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        for run in runs:
+            out, err = run.communicate(timeout=300)
+            assert run.returncode == 0 and "Traceback" not in err, err
+        rows = gradebook_rows(course)
+        assert len(rows) == len(course.roster()) * len(builtin(A).items)
+        assert all(auto is not None for _, _, auto, _ in rows)

@@ -9,9 +9,14 @@ readable notebook before it replaces anything. Every file that cannot be used be
 from __future__ import annotations
 
 import json
+import os
 import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from carecourse.course.workspace import CourseError, Workspace, atomic_write
@@ -37,9 +42,13 @@ class CollectResult:
 
 @dataclass(frozen=True)
 class _Entry:
-    name: str  # path inside the folder or zip
+    name: str  # path inside the folder or zip, with / between parts
     when: datetime
-    read: object  # () -> bytes
+    read: Callable[[], bytes]  # at most MAX_BYTES + 1 bytes; raises _Unreadable
+
+
+class _Unreadable(Exception):
+    """An entry that cannot be read: its message is for the trainer."""
 
 
 def collect(ws: Workspace, assignment: str, source: str | Path) -> CollectResult:
@@ -50,46 +59,141 @@ def collect(ws: Workspace, assignment: str, source: str | Path) -> CollectResult
         raise CourseError("the roster is empty: add learners first (carecourse course roster DIR roster.csv)")
     by_learner: dict[str, list[_Entry]] = {}
     problems: list[Problem] = []
-    for entry in _entries(Path(source)):
-        learner = _learner_for(entry.name, roster)
-        if not learner:
-            problems.append(Problem("", entry.name, "文件名对不上名单里的任何学员，没有收取。"))
-        elif not entry.name.lower().endswith(".ipynb"):
-            problems.append(Problem(learner, entry.name, "交来的不是 .ipynb 笔记本文件，没有收取。"))
-        else:
-            by_learner.setdefault(learner, []).append(entry)
     collected = {}
-    for learner, entries in sorted(by_learner.items()):
-        entries.sort(key=lambda e: (e.when, e.name))
-        latest = entries[-1]
-        if len(entries) > 1:
-            names = "、".join(e.name for e in entries)
-            problems.append(Problem(learner, latest.name, f"收到 {len(entries)} 份提交（{names}），按最新的 {latest.name} 评分。"))
-        problem = _store(ws, assignment, learner, latest)
-        if problem:
-            problems.append(problem)
-        else:
-            collected[learner] = latest.name
-    _save_problems(ws, assignment, collected, problems)
+    with ws.lock(assignment), _entries(Path(source), problems) as entries:
+        for entry in entries:
+            learner = _learner_for(entry.name, roster)
+            if not learner:
+                problems.append(Problem("", entry.name, "文件名对不上名单里的任何学员，没有收取。"))
+            elif not entry.name.lower().endswith(".ipynb"):
+                problems.append(Problem(learner, entry.name, "交来的不是 .ipynb 笔记本文件，没有收取。"))
+            else:
+                by_learner.setdefault(learner, []).append(entry)
+        for learner, candidates in sorted(by_learner.items()):
+            used, learner_problems = _collect_learner(ws, assignment, learner, candidates)
+            problems += learner_problems
+            if used:
+                collected[learner] = used
+        _save_problems(ws, assignment, collected, problems)
     return CollectResult(collected, problems)
 
 
-def _entries(source: Path) -> list[_Entry]:
+def _collect_learner(ws: Workspace, assignment: str, learner: str, candidates: list[_Entry]):
+    """Store the newest of a learner's files that is a usable notebook.
+
+    A newer file that is broken never displaces an older good one: each broken file is
+    reported, and the next newest is tried.
+    """
+    candidates = sorted(candidates, key=lambda e: (e.when, e.name), reverse=True)
+    problems = []
+    for entry in candidates:
+        problem = _store(ws, assignment, learner, entry)
+        if not problem:
+            if len(candidates) > 1:
+                names = "、".join(e.name for e in reversed(candidates))
+                problems.insert(0, Problem(learner, entry.name, f"收到 {len(candidates)} 份提交（{names}），按最新的可用文件 {entry.name} 评分。"))
+            return entry.name, problems
+        problems.append(problem)
+    return None, problems
+
+
+@contextmanager
+def _entries(source: Path, problems: list[Problem]) -> Iterator[list[_Entry]]:
+    """The files in a folder or zip, each read only when asked (and never past the cap).
+
+    Files that cannot be taken at all (links, paths leaving the folder) go to ``problems``.
+    """
     if source.is_dir():
-        files = [p for p in sorted(source.rglob("*")) if p.is_file() and not _hidden(p.relative_to(source))]
-        return [_Entry(p.relative_to(source).as_posix(), _mtime(p), p.read_bytes) for p in files]
-    if zipfile.is_zipfile(source):
-        with zipfile.ZipFile(source) as zf:
-            infos = [i for i in zf.infolist() if not i.is_dir() and not _hidden(PurePosixPath(i.filename))]
-            data = {i.filename: (zf.read(i) if i.file_size <= MAX_BYTES else b"") for i in infos}
-        return [_Entry(i.filename, datetime(*i.date_time), (lambda n=i.filename: data[n])) for i in infos]
-    if source.exists():
+        yield list(_folder_entries(source, problems))
+    elif zipfile.is_zipfile(source):
+        try:
+            with zipfile.ZipFile(source) as zf:
+                yield list(_zip_entries(zf, problems))
+        except (zipfile.BadZipFile, OSError, EOFError) as err:
+            raise CourseError(f"{source}: the zip file is damaged ({err}); nothing was collected") from None
+    elif source.exists():
         raise CourseError(f"{source}: give a folder or a .zip of returned notebooks")
-    raise CourseError(f"{source}: no such folder or zip file")
+    else:
+        raise CourseError(f"{source}: no such folder or zip file")
 
 
-def _hidden(path) -> bool:
-    return any(part.startswith(".") or part == "__MACOSX" for part in PurePosixPath(path).parts)
+def _folder_entries(source: Path, problems: list[Problem]) -> Iterator[_Entry]:
+    for folder, dirs, files in os.walk(source):  # never follows a link to a folder
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+        for name in sorted(files) + [d for d in dirs if (here / d).is_symlink()]:
+            path = here / name
+            relative = path.relative_to(source).as_posix()
+            if _hidden(name):
+                continue
+            if path.is_symlink():
+                problems.append(Problem("", relative, "这是一个链接（快捷方式），不是学员交来的文件，没有收取。"))
+            elif path.is_file():
+                yield _Entry(relative, _mtime(path), partial(_read_file, path))
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise _Unreadable(f"文件无法读取（{err.strerror}）") from None
+
+
+def _zip_entries(zf: zipfile.ZipFile, problems: list[Problem]) -> Iterator[_Entry]:
+    for info in zf.infolist():
+        name = _zip_name(info)
+        parts = PurePosixPath(name).parts
+        if info.is_dir() or name.endswith("/") or _hidden_path(parts):
+            continue
+        if name.startswith("/") or ".." in parts:
+            problems.append(Problem("", name, "压缩包里的路径指向包外（含 .. 或以 / 开头），没有收取。"))
+            continue
+        yield _Entry(name, _zip_time(info), partial(_read_zip_entry, zf, info))
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    """The entry's path as its author saw it: Windows backslashes become /, and a name
+    stored in the local code page (GBK on Chinese Windows, no UTF-8 flag) is decoded."""
+    name = info.filename
+    if not info.flag_bits & 0x800:
+        raw = name.encode("cp437", errors="replace")
+        for codec in ("utf-8", "gbk"):
+            try:
+                name = raw.decode(codec)
+                break
+            except UnicodeDecodeError:
+                continue
+    return name.replace("\\", "/")
+
+
+def _zip_time(info: zipfile.ZipInfo) -> datetime:
+    try:
+        return datetime(*info.date_time)
+    except ValueError:  # a zero or impossible date in the entry's header
+        return datetime(1980, 1, 1)
+
+
+def _read_zip_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """At most MAX_BYTES + 1 bytes, whatever the entry's header claims its size is."""
+    try:
+        with zf.open(info) as handle:
+            return handle.read(MAX_BYTES + 1)
+    except NotImplementedError:  # before RuntimeError, its base class
+        raise _Unreadable("压缩包里的这个文件用了无法读取的压缩方式（请用普通 zip 压缩后重交）") from None
+    except RuntimeError:  # zipfile's word for an encrypted entry
+        raise _Unreadable("压缩包里的这个文件有密码保护，无法读取") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+        raise _Unreadable("压缩包里的这个文件已损坏，无法读取") from None
+
+
+def _hidden(part: str) -> bool:
+    """Junk that tools add (.DS_Store, .ipynb_checkpoints, __MACOSX): skipped quietly."""
+    return (part.startswith(".") and part != "..") or part == "__MACOSX"
+
+
+def _hidden_path(parts) -> bool:
+    return any(_hidden(part) for part in parts)
 
 
 def _mtime(path: Path) -> datetime:
@@ -111,7 +215,10 @@ def _learner_for(name: str, roster: dict[str, str]) -> str:
 
 
 def _store(ws: Workspace, assignment: str, learner: str, entry: _Entry) -> Problem | None:
-    data = entry.read()
+    try:
+        data = entry.read()
+    except _Unreadable as err:
+        return Problem(learner, entry.name, f"{err}，没有收取。")
     if len(data) > MAX_BYTES or not data:
         return Problem(learner, entry.name, "文件是空的或超过 20 MB，没有收取。")
     problem = notebook_problem(data)

@@ -81,6 +81,11 @@ def grade_cohort(ws: Workspace, assignment: str, *, engine: str = "direct", prog
     """Grade every learner on the roster (and flag submissions from anyone else)."""
     if engine not in ENGINES:
         raise CourseError(f"unknown engine {engine!r} (choose: {', '.join(ENGINES)})")
+    with ws.lock(assignment):
+        return _grade_cohort(ws, assignment, engine, progress)
+
+
+def _grade_cohort(ws: Workspace, assignment: str, engine: str, progress) -> list[LearnerResult]:
     builtin(assignment)
     with ws.gradebook() as gb:
         check_released(gb, assignment)

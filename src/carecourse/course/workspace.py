@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import json
 import os
@@ -103,6 +104,20 @@ class Workspace:
 
     def assignments(self) -> list[str]:
         return sorted(p.name for p in (self.root / "source").iterdir() if (p / f"{p.name}.ipynb").is_file())
+
+    @contextmanager
+    def lock(self, assignment: str):
+        """Hold the assignment while one command collects or grades it: a second trainer's
+        (or a double-clicked) command waits its turn instead of racing the first one
+        through the gradebook."""
+        path = self.state(assignment) / ".lock"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     # --- settings and nbgrader -----------------------------------------------------
     @property
