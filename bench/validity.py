@@ -1,0 +1,78 @@
+"""The grader against people, on replies nobody wrote its patterns for.
+
+Prints, for the corpus's dev and test parts (tests/data/corpus/), the held-out set
+(tests/data/heldout/) and the rubrics' own samples: criterion accuracy (overall and per
+criterion), penalty accuracy with precision and recall, the level confusion table and QWK.
+
+    python bench/validity.py            # all sets
+    python bench/validity.py --misses   # also list the dev part's disagreements (never the test part's)
+
+Targets (issue 12), on the test part: criterion accuracy >= 0.95, penalty accuracy >= 0.95,
+level QWK >= 0.85, no criterion below 0.90.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from carecourse.rubrics import builtin, scenario_ids
+from carecourse.rubrics.samples import load_samples
+from carecourse.rubrics.validity import Marked, Validity, load_corpus, measure
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+
+
+def heldout() -> list[Marked]:
+    out = []
+    for sid in scenario_ids():
+        for s in load_samples(DATA / "heldout" / f"{sid}.yaml")[sid]:
+            out.append(Marked(sid, s.text, frozenset(s.met), frozenset(s.penalties)))
+    return out
+
+
+def own_samples() -> list[Marked]:
+    return [Marked(sid, s.text, frozenset(s.met), frozenset(s.penalties)) for sid in scenario_ids() for s in builtin(sid).samples]
+
+
+def report(name: str, v: Validity, *, detail: bool) -> None:
+    worst, worst_acc = v.worst_criterion()
+    print(f"\n## {name}: {v.replies} replies")
+    print(f"criterion accuracy {v.criterion_accuracy:.3f}   penalty accuracy {v.penalty_accuracy:.3f}   "
+          f"level QWK {v.qwk:.3f}   worst criterion {worst[0]}/{worst[1]} {worst_acc:.3f}")  # fmt: skip
+    if not detail:
+        return
+    print(f"{'scenario/criterion':36} {'acc':>6} {'tp':>4} {'fp':>4} {'fn':>4} {'tn':>4}")
+    for (sid, item), c in sorted(v.criteria.items()):
+        print(f"{sid + '/' + item:36} {c.agreement:6.3f} {c.tp:4} {c.fp:4} {c.fn:4} {c.tn:4}")
+    print(f"{'scenario/penalty':36} {'acc':>6} {'prec':>6} {'rec':>6}")
+    for (sid, item), c in sorted(v.penalties.items()):
+        precision = c.tp / (c.tp + c.fp) if c.tp + c.fp else 1.0
+        recall = c.tp / (c.tp + c.fn) if c.tp + c.fn else 1.0
+        print(f"{sid + '/' + item:36} {c.agreement:6.3f} {precision:6.3f} {recall:6.3f}")
+    if any(map(sum, v.levels)):
+        print("level (rows: trainer 0-3, columns: grader's band 0-3)")
+        for k, row in enumerate(v.levels):
+            print(f"  {k}: " + " ".join(f"{n:4}" for n in row))
+
+
+def main() -> None:
+    misses = "--misses" in sys.argv
+    dev = load_corpus(DATA / "corpus" / "dev.jsonl")
+    sets = {
+        "corpus dev": measure(dev),
+        "corpus test": measure(load_corpus(DATA / "corpus" / "test.jsonl")),
+        "held-out": measure(heldout()),
+        "rubric samples": measure(own_samples()),
+    }
+    for name, v in sets.items():
+        report(name, v, detail=name.startswith("corpus"))
+    if misses:
+        texts = {r.id: r for r in dev}
+        print("\n## dev disagreements (human, grader)")
+        for rid, item, human, got in sets["corpus dev"].misses:
+            print(f"{rid} {texts[rid].scenario}/{item} human={int(human)} grader={int(got)}  {texts[rid].text!r}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""How far the grader agrees with people on replies it was not written for.
+
+A marked reply carries a trainer's decisions: which criteria it meets, which penalties
+apply and a holistic level 0–3. ``measure`` grades each one and counts agreement per
+criterion and penalty, and compares the grade's band with the level (quadratic weighted
+kappa). ``bench/validity.py`` prints it for the corpus in ``tests/data/corpus/``, the
+held-out set and the rubrics' own samples; a test holds the corpus's test part to the
+targets.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from carecourse.rubrics.testing import Confusion
+
+__all__ = ["BANDS", "Marked", "Validity", "band", "load_corpus", "measure", "qwk"]
+
+BANDS = (0.35, 0.6, 0.85)  # score fraction below each → level 0, 1, 2; above the last → 3
+
+
+@dataclass(frozen=True)
+class Marked:
+    scenario: str
+    text: str
+    met: frozenset[str]
+    penalties: frozenset[str]
+    level: int | None = None
+    id: str = ""
+
+
+@dataclass
+class Validity:
+    replies: int = 0
+    criteria: dict[tuple[str, str], Confusion] = field(default_factory=dict)  # (scenario, id)
+    penalties: dict[tuple[str, str], Confusion] = field(default_factory=dict)
+    levels: list[list[int]] = field(default_factory=lambda: [[0] * 4 for _ in range(4)])  # [human][grader]
+    misses: list[tuple[str, str, bool, bool]] = field(default_factory=list)  # reply id, item, human, grader
+
+    @property
+    def criterion_accuracy(self) -> float:
+        return _accuracy(self.criteria.values())
+
+    @property
+    def penalty_accuracy(self) -> float:
+        return _accuracy(self.penalties.values())
+
+    @property
+    def qwk(self) -> float:
+        return qwk(self.levels)
+
+    def worst_criterion(self) -> tuple[tuple[str, str], float]:
+        return min(((k, c.agreement) for k, c in self.criteria.items()), key=lambda kv: kv[1])
+
+
+def _accuracy(tables) -> float:
+    tables = list(tables)
+    total = sum(c.total for c in tables)
+    return sum(c.tp + c.tn for c in tables) / total if total else 1.0
+
+
+def band(score: float, max_score: float) -> int:
+    fraction = score / max_score if max_score else 0.0
+    return sum(fraction >= edge for edge in BANDS)
+
+
+def qwk(table: list[list[int]]) -> float:
+    """Quadratic weighted kappa of a square confusion table (rows: human, columns: grader)."""
+    k = len(table)
+    n = sum(map(sum, table))
+    if not n:
+        return 1.0
+    rows = [sum(r) for r in table]
+    cols = [sum(table[i][j] for i in range(k)) for j in range(k)]
+    observed = sum(table[i][j] * (i - j) ** 2 for i in range(k) for j in range(k))
+    expected = sum(rows[i] * cols[j] * (i - j) ** 2 for i in range(k) for j in range(k)) / n
+    return 1.0 - observed / expected if expected else 1.0
+
+
+def measure(replies: list[Marked]) -> Validity:
+    from carecourse import grade
+    from carecourse.rubrics import builtin
+
+    out = Validity(replies=len(replies))
+    for reply in replies:
+        rubric = builtin(reply.scenario)
+        result = grade(reply.scenario, reply.text)
+        met = {c.id for c in result.criteria if c.met}
+        applied = {p.id for p in result.penalties}
+        for ids, human, got, tables in (
+            ([c.id for c in rubric.criteria], reply.met, met, out.criteria),
+            ([p.id for p in rubric.penalties], reply.penalties, applied, out.penalties),
+        ):
+            for item in ids:
+                tables.setdefault((reply.scenario, item), Confusion(item)).add(item in human, item in got)
+                if (item in human) != (item in got):
+                    out.misses.append((reply.id, item, item in human, item in got))
+        if reply.level is not None:
+            out.levels[reply.level][band(result.score, result.max_score)] += 1
+    return out
+
+
+def load_corpus(path: str | Path) -> list[Marked]:
+    """A JSON Lines corpus file: ``{"id", "scenario", "text", "met", "penalties", "level"}``."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            out.append(Marked(r["scenario"], r["text"], frozenset(r["met"]), frozenset(r["penalties"]), r.get("level"), r.get("id", "")))
+    return out
+
+
+def by_scenario(replies: list[Marked]) -> dict[str, list[Marked]]:
+    groups: dict[str, list[Marked]] = defaultdict(list)
+    for r in replies:
+        groups[r.scenario].append(r)
+    return dict(groups)
