@@ -26,12 +26,18 @@ from carecourse.course.export import export_grades
 from carecourse.course.grading import grade_cohort, load_results
 from carecourse.course.release import release
 from carecourse.course.workspace import CourseError, Workspace
-from carecourse.exercises import builtin
+from carecourse.exercises import assignment_files, load
 from carecourse.exercises.answers import answer_cell_id, write_answer
 
 A = "a4-complaints"
 BIN = Path(sys.executable).parent
 LEARNERS = 8
+EXERCISES = Path(__file__).resolve().parent.parent / "exercises"
+
+
+def builtin(assignment_id: str):
+    """The repository's own assignment file (the one ``course init`` copies in)."""
+    return load(assignment_files(EXERCISES)[assignment_id])
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,7 @@ from pathlib import Path
 from carecourse.course.collect import collect
 from carecourse.course.grading import grade_cohort
 from carecourse.course.workspace import Workspace, atomic_write, read_roster
-from carecourse.exercises import builtin
-from test_course import answered, by_learner, released, ws  # noqa: F401  (fixtures)
+from test_course import answered, builtin, by_learner, released, ws  # noqa: F401  (fixtures)
 
 ODD_NAMES = {"s01": '王"小"明', "s02": "李,雷", "s03": "韩\n梅梅", "s04": '"引号"开头', "s05": "平常名字"}
 

@@ -7,15 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from carecourse.exercises import AssignmentError, assignment_ids, builtin, parse
+from carecourse.exercises import AssignmentError, assignment_files, load, parse
 from carecourse.exercises.answers import read_answers, write_answer
 from carecourse.exercises.grader import Grader
 from carecourse.exercises.items import PLACEHOLDER, grade_answer
 from carecourse.exercises.notebook import _model_answer, source_notebook, write_all
 
 ROOT = Path(__file__).resolve().parent.parent
-ASSIGNMENTS = assignment_ids()
+FILES = assignment_files(ROOT / "exercises")
+ASSIGNMENTS = tuple(FILES)
 EXACT = {"choice", "order", "match", "number"}
+
+
+def builtin(assignment_id: str):
+    return load(FILES[assignment_id])
 
 
 def test_six_assignments_cover_every_module_and_mix_item_kinds():
@@ -54,6 +59,9 @@ def test_exact_items_have_an_explanation_and_a_book_section(assignment_id):
 
 
 def test_the_exercises_folder_holds_the_notebooks_the_assignment_files_make(tmp_path):
+    for path in FILES.values():
+        (tmp_path / path.parent.name).mkdir()
+        (tmp_path / path.parent.name / path.name).write_bytes(path.read_bytes())
     write_all(tmp_path)
     made = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.ipynb"))
     kept = sorted(p.relative_to(ROOT / "exercises") for p in (ROOT / "exercises").rglob("*.ipynb"))
@@ -108,21 +116,38 @@ def test_replies_scale_to_the_items_points_and_long_ones_are_not_graded():
     assert long.status == "too_long" and long.points == 0 and "300" in long.message
 
 
+def learner_grader(assignment=ITEMS) -> Grader:
+    """The grader as the learner's notebook builds it: learner views only, no key."""
+    return Grader(assignment.id, {i.id: i.learner_view() for i in assignment.items})
+
+
 @pytest.mark.parametrize("value", [None, b"\xff", ["B"], {"a": 1}, 10**9, -3.0, float("nan"), "哈" * 100_000, "\x00" * 50])
-def test_score_is_always_a_float_within_the_points_and_prints_nothing(value, capsys, monkeypatch):
-    monkeypatch.setattr("carecourse.exercises.grader.builtin", lambda _: ITEMS)
-    grader = Grader("t-items")
+def test_score_is_always_a_float_within_the_points_and_prints_nothing(value, capsys):
+    grader = learner_grader()
     for item in ITEMS.items:
-        points = grader.score(item.id, value)
-        assert isinstance(points, float) and 0 <= points <= item.points
+        for points in (grader.score(item.id, value), grader.score(item.id, value, **item.secret())):
+            assert isinstance(points, float) and 0 <= points <= item.points
     assert grader.score("q99", "B") == 0.0
     out = capsys.readouterr()
     assert out.out == "" and out.err == ""
 
 
-def test_check_confirms_exact_answers_without_saying_if_they_are_right(monkeypatch):
-    monkeypatch.setattr("carecourse.exercises.grader.builtin", lambda _: ITEMS)
-    grader = Grader("t-items")
+@pytest.mark.parametrize("assignment_id", ASSIGNMENTS)
+def test_the_learners_grader_scores_only_with_the_key_from_the_hidden_cell(assignment_id):
+    assignment = builtin(assignment_id)
+    grader = learner_grader(assignment)
+    for item in assignment.items:
+        answer = _model_answer(item)
+        keyed = grader.score(item.id, answer, **item.secret())
+        assert keyed == grade_answer(item, answer).points
+        if item.kind in EXACT:
+            assert keyed == item.points
+            assert grader.score(item.id, answer) == 0.0  # no key, no oracle
+            assert "key" not in item.learner_view() and "explain" not in item.learner_view()
+
+
+def test_check_confirms_exact_answers_without_saying_if_they_are_right():
+    grader = learner_grader()
     right, wrong = grader.check("q1", "B"), grader.check("q1", "A")
     assert "读到的答案：B" in repr(right) and "读到的答案：A" in repr(wrong)
     assert repr(right).replace("B", "A") == repr(wrong)
@@ -132,11 +157,13 @@ def test_check_confirms_exact_answers_without_saying_if_they_are_right(monkeypat
 
 @pytest.mark.parametrize("bad, message", [
     ("key: E", "not an option"), ("scenario: no-such", "unknown scenario"), ("id: Q1", "id"),
+    ("no key", "no key for q1"),
 ])  # fmt: skip
 def test_bad_assignment_files_are_rejected_with_the_reason(bad, message):
     line = {"key: E": "  - {id: q1, kind: choice, points: 1, title: t, prompt: p, options: {A: a, B: b}, key: E}",
             "scenario: no-such": "  - {id: q1, kind: reply, points: 1, title: t, scenario: no-such}",
-            "id: Q1": "  - {id: Q1, kind: number, points: 1, title: t, prompt: p, key: 1}"}[bad]  # fmt: skip
+            "id: Q1": "  - {id: Q1, kind: number, points: 1, title: t, prompt: p, key: 1}",
+            "no key": "  - {id: q1, kind: order, points: 1, title: t, prompt: p, options: {A: a, B: b, C: c}}"}[bad]  # fmt: skip
     with pytest.raises(AssignmentError, match=message):
         parse(f"id: t\ntitle: t\nmodules: [M1]\nintro: i\nitems:\n{line}\n", "t.yaml")
 

@@ -1,6 +1,7 @@
 """carecourse works installed from its built wheel: data files ship inside the package."""
 
 import json
+import shutil
 import subprocess
 import sys
 import venv
@@ -15,8 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.slow
 def test_wheel_installs_in_a_fresh_venv_and_grades(tmp_path):
     dist = tmp_path / "dist"
+    tree = tmp_path / "src-tree"  # a clean copy: a stale build/ in the checkout never reaches the wheel
+    shutil.copytree(ROOT, tree, ignore=shutil.ignore_patterns(".git", ".venv", "_build", "build", "dist", "*.egg-info", "__pycache__"))
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist), str(tree)],
         check=True, capture_output=True,
     )  # fmt: skip
     wheel = next(dist.glob("carecourse-*.whl"))
@@ -43,7 +46,25 @@ def test_wheel_installs_in_a_fresh_venv_and_grades(tmp_path):
     assert str(env_dir) in where
     names = zipfile.ZipFile(wheel).namelist()
     assert "carecourse/course/nbgrader_config.py.txt" in names
-    assert len([n for n in names if n.startswith("carecourse/exercises/assignments/")]) >= 6
+    assert_no_answer_key_in(wheel)
     # without the [course] extra (nbgrader), a trainer command says what to install
     proc = subprocess.run([bin_dir / "carecourse", "course", "init", tmp_path / "c"], capture_output=True, text=True)
     assert proc.returncode == 2 and "carecourse[course]" in proc.stderr and not (tmp_path / "c").exists()
+
+
+def assert_no_answer_key_in(wheel: Path) -> None:
+    """The package learners install holds no assignment file, key or key-revealing explanation."""
+    from carecourse.exercises import assignment_files, load
+
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+        assert not [n for n in names if n.startswith("carecourse/exercises/") and n.endswith(".yaml")]
+        text = "\n".join(zf.read(n).decode("utf-8", "replace") for n in names)
+    secrets = []
+    for path in assignment_files(ROOT / "exercises").values():
+        for item in load(path).items:
+            if item.kind == "order":
+                secrets.append(item.key)
+            if item.kind != "reply" and item.explain:
+                secrets.append(item.explain.strip()[:40])
+    assert secrets and not [s for s in secrets if s in text]

@@ -52,11 +52,13 @@ def _need_nbgrader() -> None:
 @click.argument("folder")
 @click.option("--roster", type=click.Path(dir_okay=False), help="CSV of learners (first line: id,name).")
 @click.option("--book-url", default="", help="Where the course book is published (for links in feedback).")
-def init(folder: str, roster: str | None, book_url: str) -> None:
-    """Make a course folder with nbgrader's config, every assignment as source, a gradebook."""
+@click.option("--assignments", type=click.Path(file_okay=False), default=None,
+              help="Folder of assignment files to copy in [default: exercises/ of the carecourse repository].")  # fmt: skip
+def init(folder: str, roster: str | None, book_url: str, assignments: str | None) -> None:
+    """Make a course folder with nbgrader's config, its own copy of every assignment, a gradebook."""
     from carecourse.course import workflow
 
-    ws = _guarded(lambda: workflow.init(folder, roster=roster, book_url=book_url))
+    ws = _guarded(lambda: workflow.init(folder, roster=roster, book_url=book_url, assignments=assignments))
     click.echo(f"course folder ready: {ws.root}")
     click.echo(f"assignments: {', '.join(ws.assignments())}; learners: {len(ws.roster())}")
 
@@ -161,9 +163,12 @@ def export(folder: str, out: str | None) -> None:
 @click.option("--learners", default=30, show_default=True, help="How many sample learners.")
 @click.option("--assignment", default="a4-complaints", show_default=True, help="Which assignment to run.")
 @click.option("--engine", type=click.Choice(["direct", "nbgrader"]), default="direct", show_default=True)
-def demo(folder: str, learners: int, assignment: str, engine: str) -> None:
+@click.option("--assignments", type=click.Path(file_okay=False), default=None,
+              help="Folder of assignment files [default: exercises/ of the carecourse repository].")  # fmt: skip
+def demo(folder: str, learners: int, assignment: str, engine: str, assignments: str | None) -> None:
     """Build a sample cohort in FOLDER and run the whole trainer workflow on it."""
     from carecourse.course.demo import run_demo
 
     _need_nbgrader()
-    _guarded(lambda: run_demo(folder, learners=learners, assignment=assignment, engine=engine, say=click.echo))
+    _guarded(lambda: run_demo(folder, learners=learners, assignment=assignment, engine=engine,
+                              assignments=assignments, say=click.echo))  # fmt: skip

@@ -15,8 +15,8 @@ import os
 import random
 from pathlib import Path
 
-from carecourse.course.workspace import Workspace
-from carecourse.exercises import builtin
+from carecourse.course.workspace import CourseError, Workspace
+from carecourse.exercises import assignment_files
 from carecourse.exercises.answers import answer_cell_id, write_answer
 from carecourse.exercises.schema import ChoiceItem, MatchItem, NumberItem, OrderItem
 from carecourse.rubrics import builtin as rubric_for
@@ -74,7 +74,7 @@ def _reply(scenario: str, skill: float, rng: random.Random) -> str:
 
 def write_returned(ws: Workspace, assignment_id: str, roster: dict[str, str], folder: Path, *, mishaps=True) -> None:
     """Fill the released notebook in as each learner would and save it in ``folder``."""
-    assignment = builtin(assignment_id)
+    assignment = ws.assignment(assignment_id)
     released = json.loads(ws.release(assignment_id).read_text(encoding="utf-8"))
     rng = random.Random(SEED)
     folder.mkdir(parents=True, exist_ok=True)
@@ -114,7 +114,8 @@ def _save(path: Path, nb: dict, mtime: int | None = None) -> None:
         os.utime(path, (mtime, mtime))
 
 
-def run_demo(folder, *, learners: int = 30, assignment: str = "a4-complaints", engine: str = "direct", say=print):
+def run_demo(folder, *, learners: int = 30, assignment: str = "a4-complaints", engine: str = "direct",
+             assignments=None, say=print):  # fmt: skip
     from carecourse.course import workflow
     from carecourse.course.collect import collect
     from carecourse.course.export import export_grades
@@ -123,14 +124,16 @@ def run_demo(folder, *, learners: int = 30, assignment: str = "a4-complaints", e
     from carecourse.course.release import release
     from carecourse.course.report import write_report
 
-    builtin(assignment)
+    assignments = Path(assignments) if assignments else workflow.default_assignments()
+    if assignment not in assignment_files(assignments):
+        raise CourseError(f"no assignment {assignment!r} in {assignments} (there: {', '.join(assignment_files(assignments))})")
     folder = Path(folder)
     roster = demo_roster(learners)
     roster_csv = folder.parent / f".{folder.name}-roster.csv"
     folder.parent.mkdir(parents=True, exist_ok=True)
     roster_csv.write_text("id,name\n" + "".join(f"{k},{v}\n" for k, v in roster.items()), encoding="utf-8")
     try:
-        ws = workflow.init(folder, roster=roster_csv, book_url=_local_book())
+        ws = workflow.init(folder, roster=roster_csv, book_url=_local_book(), assignments=assignments)
     finally:
         roster_csv.unlink()
     say(f"1. course folder {ws.root} with {len(roster)} learners and {len(ws.assignments())} assignments")
@@ -143,7 +146,7 @@ def run_demo(folder, *, learners: int = 30, assignment: str = "a4-complaints", e
     results = grade_cohort(ws, assignment, engine=engine)
     graded = [r for r in results if r.status == "graded"]
     say(f"4. graded {len(graded)} with the {engine} engine; mean {sum(r.score for r in graded) / max(1, len(graded)):.1f}"
-        f" / {builtin(assignment).max_score:g}")  # fmt: skip
+        f" / {ws.assignment(assignment).max_score:g}")  # fmt: skip
     pages = write_feedback(ws, assignment)
     say(f"5. {len(pages)} feedback pages, e.g. {pages[0] if pages else '-'}")
     files = write_report(ws, assignment)

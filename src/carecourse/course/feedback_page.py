@@ -14,7 +14,6 @@ from pathlib import Path
 
 from carecourse.course.grading import LearnerResult, load_results
 from carecourse.course.workspace import CourseError, Workspace, atomic_write
-from carecourse.exercises import builtin
 from carecourse.exercises.items import ItemResult
 from carecourse.exercises.schema import Assignment
 from carecourse.feedback.html import grade_html, section_href
@@ -189,7 +188,7 @@ def _reply(item: ItemResult, book_url: str) -> str:
 
 def write_feedback(ws: Workspace, assignment_id: str) -> list[Path]:
     """Write every graded learner's page to ``feedback/<learner>/<assignment>/index.html``."""
-    assignment = builtin(assignment_id)
+    assignment = ws.assignment(assignment_id)
     results = load_results(ws, assignment_id)
     if not results:
         raise CourseError(f"no grades for {assignment_id} yet (run: carecourse course grade {ws.root} {assignment_id})")

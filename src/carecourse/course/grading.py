@@ -22,7 +22,7 @@ from pathlib import Path
 from carecourse.course.collect import load_problems, notebook_problem
 from carecourse.course.gradebook import check_released, record_scores, recorded_scores
 from carecourse.course.workspace import CourseError, Workspace, atomic_write
-from carecourse.exercises import builtin
+from carecourse.exercises import Assignment
 from carecourse.exercises.answers import read_answers
 from carecourse.exercises.items import ItemResult, grade_answer
 from carecourse.results import GradeResult
@@ -49,10 +49,9 @@ class LearnerResult:
                 "items": [i.to_dict() for i in self.items], "problems": self.problems}  # fmt: skip
 
 
-def grade_submission(assignment_id: str, learner: str, path: Path) -> LearnerResult:
+def grade_submission(assignment: Assignment, learner: str, path: Path) -> LearnerResult:
     """Grade one submitted notebook without running it."""
-    assignment = builtin(assignment_id)
-    result = LearnerResult(learner, assignment_id, "graded", max_score=assignment.max_score)
+    result = LearnerResult(learner, assignment.id, "graded", max_score=assignment.max_score)
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -86,7 +85,7 @@ def grade_cohort(ws: Workspace, assignment: str, *, engine: str = "direct", prog
 
 
 def _grade_cohort(ws: Workspace, assignment: str, engine: str, progress) -> list[LearnerResult]:
-    builtin(assignment)
+    ws.assignment(assignment)
     with ws.gradebook() as gb:
         check_released(gb, assignment)
     roster = ws.roster()
@@ -124,10 +123,10 @@ def _grade_learner(ws, gb, assignment, learner, on_roster, engine) -> LearnerRes
     elif not path.is_file():
         result = LearnerResult(learner, assignment, "missing", problems=["没有收到提交。"])
     else:
-        result = grade_submission(assignment, learner, path)
+        result = grade_submission(ws.assignment(assignment), learner, path)
         if result.status == "graded" and engine == "direct":
             record_scores(gb, assignment, learner, {i.item_id: i.points for i in result.items}, _timestamp(path))
-    result.max_score = builtin(assignment).max_score
+    result.max_score = ws.assignment(assignment).max_score
     return result
 
 

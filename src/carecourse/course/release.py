@@ -1,7 +1,7 @@
 """Put assignments in the course folder and release clean learner versions.
 
-``add_sources`` writes nbgrader source notebooks from the assignment files;
-``release`` runs ``nbgrader generate_assignment`` (which also records the assignment,
+``add_sources`` writes nbgrader source notebooks from the course's assignment files;
+``release`` writes the source again (so an edited file counts) and runs ``nbgrader generate_assignment`` (which also records the assignment,
 its cells and points in the gradebook) and zips the learner version for handing out.
 """
 
@@ -11,21 +11,18 @@ import zipfile
 
 from carecourse.course.nbgrader_run import run_nbgrader
 from carecourse.course.workspace import CourseError, Workspace
-from carecourse.exercises import builtin
 from carecourse.exercises.notebook import write_source
 
 __all__ = ["add_sources", "release"]
 
 
 def add_sources(ws: Workspace, assignment_ids) -> list[str]:
-    return [write_source(builtin(a), ws.root / "source") for a in assignment_ids]
+    return [write_source(ws.assignment(a), ws.root / "source") for a in assignment_ids]
 
 
 def release(ws: Workspace, assignment: str) -> str:
     """Generate the learner version of ``assignment``; return the zip to hand out."""
-    if not ws.source(assignment).is_file():
-        known = ", ".join(ws.assignments()) or "none"
-        raise CourseError(f"no assignment {assignment!r} in {ws.root / 'source'} (there: {known})")
+    add_sources(ws, [assignment])
     run_nbgrader(ws, "generate_assignment", assignment, "--force")
     notebook = ws.release(assignment)
     if not notebook.is_file():

@@ -30,7 +30,6 @@ from carecourse.course.report_charts import (
     histogram_svg,
 )
 from carecourse.course.workspace import CourseError, Workspace, atomic_write
-from carecourse.exercises import builtin
 from carecourse.exercises.schema import Assignment
 
 __all__ = ["ANONYMOUS", "criteria_rows", "report_html", "write_report"]
@@ -210,7 +209,7 @@ def criteria_rows(assignment: Assignment, results: list[LearnerResult], roster: 
 
 def write_report(ws: Workspace, assignment_id: str) -> dict[str, Path]:
     """Write ``reports/<id>/report.html`` and ``reports/<id>/criteria.csv``."""
-    assignment = builtin(assignment_id)
+    assignment = ws.assignment(assignment_id)
     results = load_results(ws, assignment_id)
     if not results:
         raise CourseError(f"no grades for {assignment_id} yet (run: carecourse course grade {ws.root} {assignment_id})")

@@ -2,23 +2,44 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from carecourse.course.release import add_sources
 from carecourse.course.workspace import CourseError, Workspace, read_roster
-from carecourse.exercises import assignment_ids
+from carecourse.exercises import assignment_files, load
 
-__all__ = ["init"]
+__all__ = ["default_assignments", "init"]
 
 
-def init(folder, *, roster=None, book_url: str = "") -> Workspace:
-    """A new course folder holding every assignment; the roster is checked before anything is made."""
+def default_assignments() -> Path:
+    """The course's own assignment files: ``exercises/`` here, or in this checkout."""
+    checkout = Path(__file__).resolve().parents[3] / "exercises"
+    for folder in (Path.cwd() / "exercises", checkout):
+        if assignment_files(folder):
+            return folder
+    raise CourseError("no assignment files found: give --assignments DIR "
+                      "(the carecourse repository's exercises/ folder, or your own)")  # fmt: skip
+
+
+def init(folder, *, roster=None, book_url: str = "", assignments=None) -> Workspace:
+    """A new course folder holding a copy of every assignment file (keys and all) and its
+    source notebook; the roster and the assignments are checked before anything is made."""
     try:
         import nbgrader  # noqa: F401
     except ImportError:
         raise CourseError("nbgrader is not installed: pip install 'carecourse[course]'") from None
+    files = assignment_files(assignments if assignments is not None else default_assignments())
+    if not files:
+        raise CourseError(f"{assignments}: no assignment files (<id>.yaml or <id>/<id>.yaml) there")
+    for path in files.values():
+        load(path)  # a bad assignment file stops here, before the folder exists
     if roster:
-        read_roster(roster)  # a bad roster stops here, before the folder exists
+        read_roster(roster)
     ws = Workspace.create(folder, book_url=book_url)
-    add_sources(ws, assignment_ids())
+    for assignment, path in files.items():
+        shutil.copyfile(path, ws.assignment_file(assignment))
+    add_sources(ws, ws.assignments())
     with ws.gradebook():
         pass  # creates the gradebook database
     if roster:

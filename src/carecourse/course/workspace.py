@@ -3,6 +3,7 @@
     DIR/nbgrader_config.py        nbgrader's settings (db_url for PostgreSQL lives here)
     DIR/gradebook.db              nbgrader's gradebook (SQLite by default)
     DIR/roster.csv                the learners (id,name), as last imported
+    DIR/assignments/<id>.yaml     the course's assignments, keys included (the trainer's own)
     DIR/source|release|submitted|autograded/   nbgrader's folders
     DIR/feedback/<learner>/<assignment>/index.html
     DIR/reports/<assignment>/     report.html, criteria.csv
@@ -22,6 +23,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from carecourse.exercises import Assignment, assignment_files, load
 from carecourse.packaged import read_text
 
 __all__ = ["CourseError", "Workspace", "atomic_write"]
@@ -58,6 +60,7 @@ def atomic_write(path: Path, text: str) -> None:
 class Workspace:
     def __init__(self, root: Path):
         self.root = Path(root).resolve()
+        self._assignments: dict[str, Assignment] = {}
 
     @classmethod
     def open(cls, root: str | Path) -> Workspace:
@@ -76,7 +79,7 @@ class Workspace:
         ws.root.mkdir(parents=True, exist_ok=True)
         (ws.root / CONFIG).write_text(read_text(__package__, "nbgrader_config.py.txt"), encoding="utf-8")
         atomic_write(ws.root / SETTINGS, json.dumps({"book_url": book_url}, ensure_ascii=False, indent=2) + "\n")
-        for name in ("source", "release", "submitted", "feedback", "reports"):
+        for name in ("assignments", "source", "release", "submitted", "feedback", "reports"):
             (ws.root / name).mkdir(exist_ok=True)
         return ws
 
@@ -102,8 +105,21 @@ class Workspace:
     def report_dir(self, assignment: str) -> Path:
         return self.root / "reports" / assignment
 
+    def assignment_file(self, assignment: str) -> Path:
+        return self.root / "assignments" / f"{assignment}.yaml"
+
     def assignments(self) -> list[str]:
-        return sorted(p.name for p in (self.root / "source").iterdir() if (p / f"{p.name}.ipynb").is_file())
+        return list(assignment_files(self.root / "assignments"))
+
+    def assignment(self, assignment_id: str) -> Assignment:
+        """The course's own assignment file, read once per command."""
+        if assignment_id not in self._assignments:
+            path = self.assignment_file(assignment_id)
+            if not path.is_file():
+                known = ", ".join(self.assignments()) or "none"
+                raise CourseError(f"no assignment {assignment_id!r} in this course (there: {known})")
+            self._assignments[assignment_id] = load(path)
+        return self._assignments[assignment_id]
 
     @contextmanager
     def lock(self, assignment: str):

@@ -1,22 +1,23 @@
 """Graded exercises: assignments as data, the learner's ``grader``, the notebooks.
 
-An assignment file (``assignments/<id>.yaml``, schema in ``schema.py``) lists its items;
+An assignment file (``<id>.yaml``, schema in ``schema.py``) lists its items with their
+keys. It is the trainer's: the repository keeps the course's own in ``exercises/<id>/``,
+and ``carecourse course init`` copies them into the course folder, where the trainer
+edits them or adds new ones. No assignment file ships in the package learners install.
 ``items.py`` grades one answer, ``answers.py`` reads answers out of a notebook without
 running it, ``notebook.py`` writes the nbgrader source notebook, and ``grader.py`` is what
-the notebook's cells call (``grader.check`` while working, ``grader.score`` in the
-hidden grading cells).
+the notebook's cells call (``grader.check`` while working, ``grader.score`` in the hidden
+grading cells).
 """
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from carecourse.exercises.schema import Assignment
-from carecourse.packaged import parse_model, read_file, read_text
+from carecourse.packaged import parse_model, read_file
 
-__all__ = ["Assignment", "AssignmentError", "assignment_ids", "builtin", "load", "parse"]
+__all__ = ["Assignment", "AssignmentError", "assignment_files", "load", "parse"]
 
 
 class AssignmentError(ValueError):
@@ -29,20 +30,16 @@ def parse(raw: str, source: str = "<assignment>") -> Assignment:
 
 
 def load(path: str | Path) -> Assignment:
-    return parse(read_file(path, AssignmentError, "assignment"), str(path))
-
-
-@cache
-def assignment_ids() -> tuple[str, ...]:
-    folder = resources.files(__package__).joinpath("assignments")
-    return tuple(sorted(f.name[:-5] for f in folder.iterdir() if f.name.endswith(".yaml")))
-
-
-@cache
-def builtin(assignment_id: str) -> Assignment:
-    if assignment_id not in assignment_ids():
-        raise AssignmentError(f"unknown assignment {assignment_id!r} (known: {', '.join(assignment_ids())})")
-    assignment = parse(read_text(__package__, "assignments", f"{assignment_id}.yaml"), f"{assignment_id}.yaml")
-    if assignment.id != assignment_id:
-        raise AssignmentError(f"{assignment_id}.yaml: its id is {assignment.id!r}; the file name must match")
+    """Read and validate an assignment file; its id must match its file name."""
+    assignment = parse(read_file(path, AssignmentError, "assignment"), str(path))
+    if assignment.id != Path(path).stem:
+        raise AssignmentError(f"{path}: its id is {assignment.id!r}; the file name must match ({assignment.id}.yaml)")
     return assignment
+
+
+def assignment_files(folder: str | Path) -> dict[str, Path]:
+    """``id → file`` for the assignment files in ``folder``: ``<id>.yaml`` or ``<id>/<id>.yaml``."""
+    folder = Path(folder)
+    found = {p.stem: p for p in folder.glob("*.yaml")}
+    found.update({p.stem: p for p in folder.glob("*/*.yaml") if p.stem == p.parent.name})
+    return dict(sorted(found.items()))

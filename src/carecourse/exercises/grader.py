@@ -1,37 +1,62 @@
 """What an exercise notebook calls: ``grader.check`` while working, ``grader.score`` to grade.
 
->>> grader = Grader("a4-complaints")
->>> grader.check("q1", q1)      # shows what was read and, for replies, the rubric's feedback
->>> grader.score("q1", q1)      # in nbgrader's hidden grading cell: a float, nothing printed
+The notebook's setup cell builds the grader from each item's learner view (kind, points,
+option letters: what reading an answer needs). It holds no key, so nothing in a learner's
+notebook or installed package can tell right from wrong. The key reaches ``score`` only in
+nbgrader's hidden test cells, which the learner's copy does not contain:
+
+>>> grader = Grader("a9-example", {"q1": {"kind": "order", "points": 2, "options": "ABCD"}})
+>>> grader.check("q1", q1)               # shows what was read; for replies, the rubric's feedback
+>>> grader.score("q1", q1, key="DBAC")   # in the hidden grading cell: a float, nothing printed
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from carecourse.exercises import builtin
+from pydantic import TypeAdapter
+
 from carecourse.exercises.items import ItemResult, grade_answer
+from carecourse.exercises.schema import Item
 from carecourse.feedback.html import STYLE, grade_html
 
-__all__ = ["Check", "Grader"]
+__all__ = ["Check", "Grader", "item_from_view"]
+
+_ITEM = TypeAdapter(Item)
+
+
+def item_from_view(item_id: str, view: dict):
+    """A keyless item from its learner view (``Item.learner_view()``)."""
+    data = {"id": item_id, "title": item_id, "prompt": item_id, **view}
+    if "options" in view:  # option letters only: the texts are in the notebook's prompt
+        data["options"] = dict.fromkeys(view["options"], "")
+    if "statements" in view:
+        data["statements"] = dict.fromkeys(range(1, view["statements"] + 1), "")
+    return _ITEM.validate_python(data)
 
 
 class Grader:
-    def __init__(self, assignment_id: str):
-        self.assignment = builtin(assignment_id)
+    def __init__(self, assignment_id: str, items: dict[str, dict]):
+        self.assignment_id = assignment_id
+        self._items = {item_id: item_from_view(item_id, view) for item_id, view in items.items()}
 
-    def score(self, item_id: str, answer: object = None) -> float:
-        """The item's points for ``answer``. Never raises and never prints: nbgrader would
-        score any error or stderr output as 0, and a missing value as full marks."""
+    def score(self, item_id: str, answer: object = None, **secret) -> float:
+        """The item's points for ``answer``, with the key given by the hidden cell. Never
+        raises and never prints: nbgrader would score any error or stderr output as 0, and a
+        missing value as full marks. Without a key an exact item scores 0."""
         try:
-            return grade_answer(self.assignment.item(item_id), answer).points
+            item = self._items[item_id]
+            if secret:
+                item = _ITEM.validate_python({**item.model_dump(), **secret})
+            return grade_answer(item, answer).points
         except Exception:
             return 0.0
 
     def check(self, item_id: str, answer: object = None) -> Check:
         """Formative feedback on one answer. Exact items only confirm what was read."""
-        item = self.assignment.item(item_id)
-        return Check(grade_answer(item, answer))
+        if item_id not in self._items:
+            raise KeyError(f"{self.assignment_id} has no item {item_id!r} (items: {', '.join(self._items)})")
+        return Check(grade_answer(self._items[item_id], answer))
 
 
 class Check:

@@ -2,7 +2,8 @@
 
 Both engines call ``grade_answer``: the notebook's hidden cell through ``Grader.score``
 (nbgrader executes it) and the direct engine with the value read from the notebook
-(``answers.py``). The points are always a float in ``[0, item.points]``: nbgrader gives full
+(``answers.py``). An exact item without its key (the learner's view) is only read: the
+message says what was read, and there are no points. The points are always a float in ``[0, item.points]``: nbgrader gives full
 marks for a negative or missing value and discards the whole submission for one above the
 cell's points.
 """
@@ -102,9 +103,11 @@ def _choice(item: ChoiceItem, text: str, result: ItemResult) -> None:
     if len(chosen) > 1 and not item.multiple:
         _no_points(result, "unreadable", f"这是单选题，你写了 {'、'.join(chosen)} 几个字母，只能写一个。")
         return
+    result.message = f"读到的答案：{'、'.join(chosen)}。"
+    if item.key is None:
+        return
     result.correct = chosen == sorted(item.key)
     result.points = item.points if result.correct else 0.0
-    result.message = f"读到的答案：{'、'.join(chosen)}。"
 
 
 def _order(item: OrderItem, text: str, result: ItemResult) -> None:
@@ -112,10 +115,12 @@ def _order(item: OrderItem, text: str, result: ItemResult) -> None:
     if sorted(order) != sorted(item.options):
         _no_points(result, "unreadable", f"排序题要把 {''.join(item.options)} 每个字母各写一次，读到的是“{order or '（没有字母）'}”。")
         return
+    result.message = f"读到的顺序：{order}。"
+    if item.key is None:
+        return
     result.correct = order == item.key
     result.points = item.points if result.correct else 0.0
     right = sum(a == b for a, b in zip(order, item.key))
-    result.message = f"读到的顺序：{order}。"
     result.detail = f"{right}/{len(order)} 个位置正确。"
 
 
@@ -129,11 +134,13 @@ def _match(item: MatchItem, text: str, result: ItemResult) -> None:
     if not pairs:
         _no_points(result, "unreadable", "连线题每行写“编号-字母”，如 1-B，没有读到这样的配对。")
         return
+    shown = " ".join(f"{n}-{pairs[n]}" for n in sorted(pairs))
+    result.message = f"读到的配对：{shown}。"
+    if item.key is None:
+        return
     right = sum(pairs.get(n) == letter for n, letter in item.key.items())
     result.correct = right == len(item.key)
     result.points = item.points * right / len(item.key)
-    shown = " ".join(f"{n}-{pairs[n]}" for n in sorted(pairs))
-    result.message = f"读到的配对：{shown}。"
     result.detail = f"{right}/{len(item.key)} 对正确。"
 
 
@@ -143,9 +150,11 @@ def _number(item: NumberItem, text: str, result: ItemResult) -> None:
         _no_points(result, "unreadable", "数值题要写一个数字，如 -1.5，没有读到数字。")
         return
     value = float(numbers[-1])  # in a worked line (5-6.5=-1.5) the result comes last
+    result.message = f"读到的数字：{value:g}{item.unit}。"
+    if item.key is None:
+        return
     result.correct = abs(value - item.key) <= item.tolerance + 1e-9
     result.points = item.points if result.correct else 0.0
-    result.message = f"读到的数字：{value:g}{item.unit}。"
 
 
 def _reply(item: ReplyItem, text: str, result: ItemResult) -> None:

@@ -1,13 +1,16 @@
 """Write an assignment as an nbgrader *source* notebook.
 
-Per item: a locked prompt, the learner's answer cell (an nbgrader solution cell holding
-``q1 = '''…'''`` (in triple double quotes); nbgrader replaces the model answer between the markers with
+A locked setup cell builds the learner's ``grader`` from each item's learner view (no
+key). Per item: a locked prompt, the learner's answer cell (an nbgrader solution cell
+holding ``q1 = '''…'''`` in triple double quotes; nbgrader replaces the model answer between the markers with
 ``PLACEHOLDER``), a locked self-check cell, and a locked grade cell whose only line,
-``grader.score(...)``, is a hidden test: the learner version has it empty, and nbgrader's
-feedback shows that one line, never the key or the rubric.
+``grader.score(..., key=…)``, is a hidden test: the learner version has it empty, and
+nbgrader puts it back from its gradebook when it autogrades. The key is written nowhere else.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
@@ -23,7 +26,7 @@ from carecourse.exercises.schema import (
 )
 from carecourse.rubrics import builtin as rubric_for
 
-__all__ = ["KIND_NAMES", "source_notebook", "write_all", "write_source"]
+__all__ = ["KIND_NAMES", "setup_code", "source_notebook", "write_all", "write_source"]
 
 KIND_NAMES = {"choice": "选择题", "order": "排序题", "match": "连线题", "number": "计算题", "reply": "情景回应"}
 
@@ -31,7 +34,7 @@ KIND_NAMES = {"choice": "选择题", "order": "排序题", "match": "连线题",
 def source_notebook(assignment: Assignment) -> nbformat.NotebookNode:
     cells = [
         _locked(new_markdown_cell(f"# {assignment.title}\n\n{assignment.intro.strip()}"), "intro"),
-        _locked(new_code_cell(f'from carecourse.exercises.grader import Grader\ngrader = Grader("{assignment.id}")'), "setup"),
+        _locked(new_code_cell(setup_code(assignment)), "setup"),
     ]  # fmt: skip
     for number, item in enumerate(assignment.items, 1):
         cells += _item_cells(number, item)
@@ -43,10 +46,14 @@ def source_notebook(assignment: Assignment) -> nbformat.NotebookNode:
     return nb
 
 
+def setup_code(assignment: Assignment) -> str:
+    """The setup cell: a grader that knows each item's learner view and no key."""
+    views = "".join(f"    {i.id!r}: {i.learner_view()!r},\n" for i in assignment.items)  # Python literals
+    return f"from carecourse.exercises.grader import Grader\n\ngrader = Grader({assignment.id!r}, {{\n{views}}})"
+
+
 def write_source(assignment: Assignment, folder) -> str:
     """Write ``<folder>/<id>/<id>.ipynb`` (nbgrader's source layout); return the path."""
-    from pathlib import Path
-
     path = Path(folder) / assignment.id / f"{assignment.id}.ipynb"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(nbformat.writes(source_notebook(assignment)) + "\n", encoding="utf-8")
@@ -54,10 +61,10 @@ def write_source(assignment: Assignment, folder) -> str:
 
 
 def write_all(folder) -> list[str]:
-    """Write every shipped assignment's source notebook (the repository's ``exercises/``)."""
-    from carecourse.exercises import assignment_ids, builtin
+    """Write the source notebook of every assignment file in ``folder`` (``<id>/<id>.yaml``)."""
+    from carecourse.exercises import assignment_files, load
 
-    return [write_source(builtin(a), folder) for a in assignment_ids()]
+    return [write_source(load(path), folder) for path in assignment_files(folder).values()]
 
 
 def _item_cells(number: int, item) -> list:
@@ -68,9 +75,15 @@ def _item_cells(number: int, item) -> list:
         _locked(new_markdown_cell(f"{heading}\n\n{_prompt(item)}"), f"{q}-prompt"),
         _with_meta(new_code_cell(answer), answer_cell_id(q), solution=True),
         _locked(new_code_cell(f'grader.check("{q}", {q})'), f"{q}-check"),
-        _with_meta(new_code_cell(f'# 评分用的格子：培训师评分时在这里算分，请不要改动。\n### BEGIN HIDDEN TESTS\ngrader.score("{q}", {q})\n### END HIDDEN TESTS'),
+        _with_meta(new_code_cell(f'# 评分用的格子：培训师评分时在这里算分，请不要改动。\n### BEGIN HIDDEN TESTS\n{_score_call(item)}\n### END HIDDEN TESTS'),
                    q, grade=True, locked=True, points=item.points),
     ]  # fmt: skip
+
+
+def _score_call(item) -> str:
+    """The hidden grading line: the only place an item's key is written into a notebook."""
+    secret = "".join(f", {name}={value!r}" for name, value in item.secret().items())
+    return f'grader.score("{item.id}", {item.id}{secret})'
 
 
 def _prompt(item) -> str:

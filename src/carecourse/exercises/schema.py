@@ -2,8 +2,10 @@
 
 An assignment is a list of items. Exact items (``choice``, ``order``, ``match``,
 ``number``) carry their key; ``reply`` items name a scenario whose rubric grades them.
-The notebook a learner fills in is generated from this file (``notebook.py``), so the
-key never has to appear in a notebook cell.
+The file is the trainer's: the notebook a learner gets (``notebook.py``) holds only each
+item's ``learner_view()`` (what reading an answer needs), and the key (``secret()``)
+travels in nbgrader's hidden test cells, which the learner's copy never contains. An item
+built from a learner view has no key: it reads answers but cannot grade them.
 """
 
 from __future__ import annotations
@@ -31,6 +33,18 @@ class _Item(_Strict):
     section: str = Field(default="", description="The book section to revisit: m8-complaints#six-steps")
     explain: str = Field(default="", description="Shown in the learner's feedback after grading")
 
+    def learner_view(self) -> dict:
+        """What the learner's notebook needs to read an answer to this item: never the key."""
+        return {"kind": self.kind, "points": self.points}
+
+    def secret(self) -> dict:
+        """What grading needs beyond the learner view (the key): for hidden test cells only."""
+        return {}
+
+    @property
+    def keyed(self) -> bool:
+        return True
+
 
 def _letters(options: dict[str, str]) -> dict[str, str]:
     bad = [k for k in options if not (len(k) == 1 and "A" <= k <= "Z")]
@@ -41,75 +55,103 @@ def _letters(options: dict[str, str]) -> dict[str, str]:
     return options
 
 
-class ChoiceItem(_Item):
+class _KeyedItem(_Item):
+    @property
+    def keyed(self) -> bool:
+        return self.key is not None
+
+    def secret(self) -> dict:
+        return {"key": self.key}
+
+
+class ChoiceItem(_KeyedItem):
     """Pick one option (``key: B``) or several (``key: [A, C]``)."""
 
     kind: Literal["choice"]
     options: dict[str, str] = Field(min_length=2)
-    key: list[str] = Field(min_length=1)
+    key: list[str] | None = Field(default=None, min_length=1)
+    multiple: bool = False  # derived from the key; a learner view states it
 
     _check_options = field_validator("options")(_letters)
 
-    @field_validator("key", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _one_or_many(cls, value):
-        return [value] if isinstance(value, str) else value
+    def _one_or_many(cls, data):
+        if isinstance(data, dict) and data.get("key") is not None:
+            key = [data["key"]] if isinstance(data["key"], str) else data["key"]
+            data = {**data, "key": key, "multiple": len(key) > 1}
+        return data
 
     @model_validator(mode="after")
     def _key_in_options(self):
-        unknown = [k for k in self.key if k not in self.options]
+        unknown = [k for k in self.key or [] if k not in self.options]
         if unknown:
             raise ValueError(f"key {', '.join(unknown)} is not an option")
         return self
 
-    @property
-    def multiple(self) -> bool:
-        return len(self.key) > 1
+    def learner_view(self) -> dict:
+        return {**super().learner_view(), "options": "".join(self.options), "multiple": self.multiple}
 
 
-class OrderItem(_Item):
+class OrderItem(_KeyedItem):
     """Put the options in order; ``key: CABD``. Full points only for the exact order."""
 
     kind: Literal["order"]
     options: dict[str, str] = Field(min_length=3)
-    key: str
+    key: str | None = None
 
     _check_options = field_validator("options")(_letters)
 
     @model_validator(mode="after")
     def _key_is_a_permutation(self):
-        if sorted(self.key) != sorted(self.options):
+        if self.key is not None and sorted(self.key) != sorted(self.options):
             raise ValueError(f"key {self.key!r} must use every option letter exactly once")
         return self
 
+    def learner_view(self) -> dict:
+        return {**super().learner_view(), "options": "".join(self.options)}
 
-class MatchItem(_Item):
+
+class MatchItem(_KeyedItem):
     """Match each numbered statement to a lettered option; points are shared per pair."""
 
     kind: Literal["match"]
     statements: dict[int, str] = Field(min_length=2)
     options: dict[str, str] = Field(min_length=2)
-    key: dict[int, str]
+    key: dict[int, str] | None = None
 
     _check_options = field_validator("options")(_letters)
 
     @model_validator(mode="after")
     def _key_covers_statements(self):
-        if sorted(self.key) != sorted(self.statements) or list(self.statements) != list(range(1, len(self.statements) + 1)):
-            raise ValueError("statements are numbered 1, 2, 3… and the key gives an option for each")
+        if list(self.statements) != list(range(1, len(self.statements) + 1)):
+            raise ValueError("statements are numbered 1, 2, 3…")
+        if self.key is None:
+            return self
+        if sorted(self.key) != sorted(self.statements):
+            raise ValueError("the key gives an option for each statement (1, 2, 3…)")
         unknown = sorted({v for v in self.key.values() if v not in self.options})
         if unknown:
             raise ValueError(f"key uses {', '.join(unknown)}, which is not an option")
         return self
 
+    def learner_view(self) -> dict:
+        return {**super().learner_view(), "options": "".join(self.options), "statements": len(self.statements)}
 
-class NumberItem(_Item):
+
+class NumberItem(_KeyedItem):
     """A small calculation; any answer within ``tolerance`` of ``key`` is right."""
 
     kind: Literal["number"]
-    key: float
+    key: float | None = None
     tolerance: float = Field(default=0.01, ge=0)
     unit: str = ""
+
+    def learner_view(self) -> dict:
+        return {**super().learner_view(), "unit": self.unit}
+
+    def secret(self) -> dict:
+        return {"key": self.key, "tolerance": self.tolerance}
 
 
 class ReplyItem(_Item):
@@ -127,6 +169,9 @@ class ReplyItem(_Item):
 
         builtin(value)  # RubricError (a ValueError) names the known scenarios
         return value
+
+    def learner_view(self) -> dict:
+        return {**super().learner_view(), "scenario": self.scenario, "max_chars": self.max_chars}
 
 
 Item = Annotated[ChoiceItem | OrderItem | MatchItem | NumberItem | ReplyItem, Field(discriminator="kind")]
@@ -153,6 +198,13 @@ class Assignment(_Strict):
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:
             raise ValueError(f"item id used twice: {', '.join(twice)}")
+        return self
+
+    @model_validator(mode="after")
+    def _every_exact_item_has_a_key(self):
+        unkeyed = [i.id for i in self.items if not i.keyed]
+        if unkeyed:
+            raise ValueError(f"no key for {', '.join(unkeyed)}: every exact item needs one (key: …)")
         return self
 
     def item(self, item_id: str):
