@@ -209,3 +209,16 @@ def test_two_grade_runs_at_once_both_finish_and_agree(ws, tmp_path):
         rows = gradebook_rows(course)
         assert len(rows) == len(course.roster()) * len(builtin(A).items)
         assert all(auto is not None for _, _, auto, _ in rows)
+
+
+# --- exports a spreadsheet opens --------------------------------------------------------
+
+
+def test_spreadsheet_cells_never_run_as_formulas(ws):
+    from carecourse.course.export import export_grades
+
+    ws.import_roster(write_roster(ws.root.parent / "evil.csv", {"s01": "=1+2", "s02": "@SUM(A1)", "s03": "+86 138", "s04": "-2+3"}))
+    rows = list(csv.reader(export_grades(ws).read_text(encoding="utf-8-sig").splitlines()))
+    names = {r[0]: r[1] for r in rows[1:]}
+    assert [names[k] for k in ("s01", "s02", "s03", "s04")] == ["'=1+2", "'@SUM(A1)", "'+86 138", "'-2+3"]
+    assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from carecourse.course.gradebook import recorded_scores
+from carecourse.course.spreadsheet import spreadsheet_csv
 from carecourse.course.workspace import Workspace, atomic_write
 
 __all__ = ["export_grades", "grades_table"]
@@ -39,7 +38,5 @@ def _max_score(gb, assignment: str) -> float:
 
 def export_grades(ws: Workspace, out: str | Path | None = None) -> Path:
     path = Path(out) if out else ws.root / "grades.csv"
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(grades_table(ws))
-    atomic_write(path, "\ufeff" + buffer.getvalue())  # BOM: Excel then reads the Chinese names
+    atomic_write(path, spreadsheet_csv(grades_table(ws)))
     return path

@@ -8,8 +8,6 @@ inline SVG or plain tables with CSS colours; nothing is fetched from anywhere.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import statistics
 import unicodedata
@@ -29,6 +27,7 @@ from carecourse.course.report_charts import (
     histogram,
     histogram_svg,
 )
+from carecourse.course.spreadsheet import spreadsheet_csv
 from carecourse.course.workspace import CourseError, Workspace, atomic_write
 from carecourse.exercises.schema import Assignment
 
@@ -215,9 +214,7 @@ def write_report(ws: Workspace, assignment_id: str) -> dict[str, Path]:
         raise CourseError(f"no grades for {assignment_id} yet (run: carecourse course grade {ws.root} {assignment_id})")
     roster, folder = ws.roster(), ws.report_dir(assignment_id)
     html = report_html(assignment, results, load_problems(ws, assignment_id), roster, book_url=ws.book_url)
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(criteria_rows(assignment, results, roster))
     paths = {"report": folder / "report.html", "criteria": folder / "criteria.csv"}
     atomic_write(paths["report"], html)
-    atomic_write(paths["criteria"], "\ufeff" + buffer.getvalue())  # BOM: Excel then reads the Chinese
+    atomic_write(paths["criteria"], spreadsheet_csv(criteria_rows(assignment, results, roster)))
     return paths
