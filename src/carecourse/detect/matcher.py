@@ -145,7 +145,7 @@ class PhraseMatcher:
             return True
         if self.skip_quoted and structure.is_quoted(s):
             return True
-        return self.negatable and structure.is_negated(s)
+        return self.negatable and (structure.is_negated(s) or structure.is_refused_after(e))
 
 
 def _longest_first(patterns: list[str]) -> list[str]:

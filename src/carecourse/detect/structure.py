@@ -54,6 +54,18 @@ class Structure:
         _add_trimmed(self.text, start, len(self.text), spans)
         return spans
 
+    def clause_at(self, pos: int) -> tuple[int, int]:
+        """The clause holding ``pos``: between clause breaks (, 。 ! ? ; : \n 、), blanks trimmed."""
+        text = self.text
+        start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, pos)), default=0)
+        stop = _CLAUSE_BREAK.search(text, pos)
+        end = stop.start() if stop else len(text)
+        while start < end and text[start] == " ":
+            start += 1
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        return start, end
+
     def is_quoted(self, pos: int) -> bool:
         """True if ``pos`` lies inside quotation marks or reported speech."""
         k = bisect.bisect_right(self._quote_starts, pos) - 1
@@ -61,7 +73,7 @@ class Structure:
 
     def is_negated(self, pos: int) -> bool:
         """True if a negator ends at most ``max_gap`` characters before ``pos`` in its clause."""
-        negator, set_phrases, reach = _negation()
+        negator, set_phrases, reach, _ = _negation()
         window = self.text[max(0, pos - reach) : pos]
         breaks = list(_CLAUSE_BREAK.finditer(window))
         if breaks:
@@ -69,10 +81,14 @@ class Structure:
         window = set_phrases.sub(lambda m: "_" * len(m.group()), window)
         return bool(negator.search(window))
 
+    def is_refused_after(self, end: int) -> bool:
+        """True if the words right after ``end`` say it cannot be done (查不了, 退不了)."""
+        return self.text.startswith(_negation()[3], end)
+
 
 @cache
-def _negation() -> tuple[re.Pattern[str], re.Pattern[str], int]:
-    """(negator-then-gap pattern, set phrases to ignore, how far back to look)."""
+def _negation() -> tuple[re.Pattern[str], re.Pattern[str], int, tuple[str, ...]]:
+    """(negator-then-gap pattern, set phrases to ignore, how far back to look, refusals after a verb)."""
     rules = read_yaml(__package__, "negation.yaml")
     negators = "|".join(map(re.escape, rules["negators"]))
     gap = int(rules["max_gap"])
@@ -81,6 +97,7 @@ def _negation() -> tuple[re.Pattern[str], re.Pattern[str], int]:
         re.compile(f"(?:{negators})[^,。!?;:\\n]{{0,{gap}}}$"),
         re.compile("|".join(map(re.escape, sorted(rules["set_phrases"], key=len, reverse=True)))),
         longest + gap + 2,
+        tuple(rules["refused_after"]),
     )
 
 

@@ -72,10 +72,17 @@ class PhraseSet(_Strict):
 class Order(_Strict):
     first: list[str] = Field(min_length=1)
     then: list[str] = Field(min_length=1)
+    # false: the earliest of `first` comes before the earliest of `then` ("open questions
+    # before closed ones"); true: some `then` follows the earliest `first` ("the
+    # alternatives come after the refusal", though the rule may be restated before it).
+    any_then: bool = False
 
 
 class Criterion(_Matchers):
     id: str = Field(pattern=_ID)
+    # A criterion credits something the learner does: "我不会帮您核查" or "退不了" does
+    # not do it, so its own patterns are cancelled by negation unless it says otherwise.
+    negatable: bool = True
     label: str = ""
     points: float = Field(gt=0)
     section: str = ""

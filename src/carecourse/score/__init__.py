@@ -81,7 +81,11 @@ class _CompiledRubric:
         return sorted(unique.values(), key=lambda f: (f.start, f.end))
 
     def criterion_evidence(self, analysis: Analysis) -> dict[str, list[Finding]]:
-        evidence = {c.id: self._matched(c, analysis) for c in self.rubric.criteria if not c.order}
+        rebukes = _rebuke_spans(analysis)
+        evidence = {
+            c.id: [f for f in self._matched(c, analysis) if not _inside(f, rebukes)]
+            for c in self.rubric.criteria if not c.order
+        }  # fmt: skip
         for c in self.rubric.criteria:
             if c.order:
                 evidence[c.id] = self._order_evidence(c, analysis, evidence)
@@ -92,8 +96,15 @@ class _CompiledRubric:
             found = [f for n in names for f in self._named(n, analysis, evidence)]
             return min(found, key=lambda f: f.nstart, default=None)
 
-        first, then = earliest(c.order.first), earliest(c.order.then)
-        return [first, then] if first and then and first.nstart < then.nstart else []
+        first = earliest(c.order.first)
+        if first is None:
+            return []
+        if c.order.any_then:
+            after = [f for n in c.order.then for f in self._named(n, analysis, evidence) if f.nstart > first.nstart]
+            then = min(after, key=lambda f: f.nstart, default=None)
+        else:
+            then = earliest(c.order.then)
+        return [first, then] if then and first.nstart < then.nstart else []
 
     def _named(self, name: str, analysis: Analysis, evidence: dict) -> list[Finding]:
         if name in evidence:
@@ -104,6 +115,30 @@ class _CompiledRubric:
 
     def penalty_evidence(self, p: Penalty, analysis: Analysis) -> list[Finding]:
         return self._matched(p, analysis)
+
+
+REBUKES = ("forbidden", "negative_label")
+TONE_MARK_MAX = 4  # a rebuke that is a whole clause this short ("是是是", "行了吧") sets its sentence's tone
+
+
+def _rebuke_spans(analysis: Analysis) -> list[tuple[int, int]]:
+    """Where the reply blames, scolds, mocks or brushes the customer off: nothing said there
+    is credited. A rebuke covers its clause ("肯定是你设置错了"); a short one standing as a
+    clause of its own covers its whole sentence ("是是是，都是我们的错，行了吧" is no apology)."""
+    structure = analysis.structure
+    spans = []
+    for f in analysis.findings:
+        if f.id not in REBUKES:
+            continue
+        start, end = structure.clause_at(f.nstart)
+        if end - start <= max(TONE_MARK_MAX, f.nend - f.nstart):
+            start, end = next(((s, e) for s, e in structure.sentences if s <= f.nstart < e), (start, end))
+        spans.append((start, end))
+    return spans
+
+
+def _inside(finding: Finding, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= finding.nstart < e for s, e in spans)
 
 
 _CACHE: dict[int, tuple[Rubric, _CompiledRubric]] = {}
