@@ -51,6 +51,8 @@ class _Matchers(_Strict):
     patterns: list[str] = Field(default_factory=list)
     sets: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
+    # A criterion that credits a deed (an action, a promise, an offer) sets this: "我不会帮您
+    # 核查" and "退不了" do not do it, so negation and a refusal after the verb cancel a match.
     negatable: bool = False
 
     _check_patterns = field_validator("patterns", "exclude")(_subset_patterns)
@@ -80,9 +82,6 @@ class Order(_Strict):
 
 class Criterion(_Matchers):
     id: str = Field(pattern=_ID)
-    # A criterion credits something the learner does: "我不会帮您核查" or "退不了" does
-    # not do it, so its own patterns are cancelled by negation unless it says otherwise.
-    negatable: bool = True
     label: str = ""
     points: float = Field(gt=0)
     section: str = ""
