@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from carecourse.wordclasses import expand
+
 __all__ = ["subset_problem", "compile_subset"]
 
 _FORBIDDEN = [
@@ -25,7 +27,12 @@ _FORBIDDEN = [
 
 
 def subset_problem(pattern: str) -> str | None:
-    """Return why ``pattern`` is outside the shared subset, or None if it is fine."""
+    """Return why ``pattern`` is outside the shared subset, or None if it is fine.
+    Word classes (``{feeling}``) are expanded first."""
+    try:
+        pattern = expand(pattern)
+    except ValueError as err:
+        return str(err)
     unescaped = re.sub(r"\\\\", "", pattern)
     for rule, message in _FORBIDDEN:
         if rule.search(unescaped):
@@ -41,4 +48,4 @@ def subset_problem(pattern: str) -> str | None:
 
 def compile_subset(patterns: list[str]) -> re.Pattern[str]:
     """Compile several subset patterns into one alternation."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return re.compile("|".join(f"(?:{expand(p)})" for p in patterns))

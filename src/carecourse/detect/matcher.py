@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from carecourse.detect.first_chars import char_class, first_chars
 from carecourse.detect.structure import Structure
 from carecourse.regex_subset import compile_subset
+from carecourse.wordclasses import expand
 
 __all__ = ["Finding", "PhraseMatcher"]
 
@@ -58,12 +59,12 @@ class PhraseMatcher:
 
     @classmethod
     def build(cls, id: str, patterns: list[str], exclude: list[str] = (), **options) -> "PhraseMatcher":
-        return cls._with(id, [(None, p) for p in _longest_first(patterns)], exclude, options)
+        return cls._with(id, [(None, expand(p)) for p in _longest_first(patterns)], exclude, options)
 
     @classmethod
     def build_kinds(cls, id: str, kinds: dict[str, list[str]], exclude: list[str] = (), **options) -> "PhraseMatcher":
         """One matcher for several kinds of phrase; ``kind_in`` tells which kind matched."""
-        alternatives = [(kind, p) for kind, patterns in kinds.items() for p in _longest_first(patterns)]
+        alternatives = [(kind, expand(p)) for kind, patterns in kinds.items() for p in _longest_first(patterns)]
         return cls._with(id, alternatives, exclude, options)
 
     @classmethod
