@@ -16,7 +16,7 @@ from carecourse.rubrics import Rubric
 
 __all__ = ["EMPTY", "GAMED", "check", "settings"]
 
-EMPTY = ("empty", "placeholder")  # score 0
+EMPTY = ("empty", "placeholder", "not_chinese")  # score 0
 GAMED = ("keyword_list", "repetition", "copied_customer")  # capped
 
 _SEPARATOR_CHARS = r" \n,、。!?;:.~/|()\[\]【】《》\"…\-—_*#"
@@ -45,6 +45,8 @@ def check(rubric: Rubric, analysis: Analysis, extra: list[Finding]) -> str | Non
         return "empty"
     if _is_placeholder(content, rubric):
         return "placeholder"
+    if _is_not_chinese(text):
+        return "not_chinese"
     findings = [f for f in (*analysis.findings, *extra) if f.id not in ("open_question", "closed_question", "bad_question")]
     if _is_keyword_list(text, content, findings):
         return "keyword_list"
@@ -64,6 +66,17 @@ def _content_of(text: str) -> str:
 def _is_placeholder(content: str, rubric: Rubric) -> bool:
     candidates = [*settings()["placeholders"], rubric.placeholder]
     return any(content == _content_of(p) for p in candidates if p)
+
+
+_HAN = re.compile("[\u3400-\u9fff]")
+_LATIN_WORD = re.compile("[a-z]{2,}")
+
+
+def _is_not_chinese(text: str) -> bool:
+    """Written mostly in another language: few Chinese characters for its Latin words."""
+    rule = settings()["language"]
+    words = len(_LATIN_WORD.findall(text))
+    return words >= rule["min_words"] and len(_HAN.findall(text)) < rule["han_per_word"] * words
 
 
 def _is_keyword_list(text: str, content: str, findings: list[Finding]) -> bool:
