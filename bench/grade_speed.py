@@ -1,6 +1,9 @@
 """Grading speed: warm throughput in one process, and cold import + first grade.
 
 Targets (issue 2): >= 5,000 graded replies per second warm; import + first grade <= 0.5 s.
+Target (issue 12): a whole grade costs less than segmenting the same reply with jieba
+(``jieba.lcut``), measured on the same replies in the same process: ratio >= 1.0. A ratio
+holds on any machine, where replies per second do not.
 Prints figures; run with `make bench` or `.venv/bin/python bench/grade_speed.py`.
 """
 
@@ -34,6 +37,27 @@ def warm_throughput(rounds: int = 3) -> tuple[list[float], int]:
     return rates, len(work)
 
 
+def jieba_ratio(rounds: int = 3) -> tuple[float, float, float]:
+    """(seconds to grade every reply, seconds to jieba.lcut every reply, their ratio), medians."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    work = replies()
+    jieba.lcut(work[0][1])  # loads the dictionary outside the timing
+    grading, segmenting = [], []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for s, text in work:
+            carecourse.grade(s, text)
+        grading.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for _, text in work:
+            jieba.lcut(text)
+        segmenting.append(time.perf_counter() - start)
+    g, j = statistics.median(grading), statistics.median(segmenting)
+    return g, j, j / g
+
+
 def cold_start(runs: int = 5) -> list[float]:
     code = (
         "import time; t=time.perf_counter(); import carecourse;"
@@ -48,6 +72,8 @@ def main() -> None:
     cold = cold_start()
     print(f"warm: median {statistics.median(rates):,.0f} replies/s (range {min(rates):,.0f}-{max(rates):,.0f}) "
           f"over {len(rates)} rounds of {n:,} distinct replies (target >= 5,000)")
+    g, j, ratio = jieba_ratio()
+    print(f"jieba: grading {g:.2f} s vs jieba.lcut {j:.2f} s on the same {n:,} replies: ratio {ratio:.2f} (target >= 1.0)")
     print(f"cold: import + first grade median {statistics.median(cold):.3f} s, max {max(cold):.3f} s over {len(cold)} runs (target <= 0.5 s)")
 
 

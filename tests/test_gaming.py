@@ -24,11 +24,12 @@ def test_a_real_reply_is_not_flagged():
         ("你们这个月又多扣了我50块钱！每次都这样，你们到底怎么回事？", "copied_customer"),
     ],
 )
-def test_gaming_scores_at_most_20_percent_and_says_why(text, flag):
+def test_gaming_scores_nothing_and_says_why_once_and_truly(text, flag):
     result = carecourse.grade("complaint-billing", text)
     assert [f.id for f in result.flags] == [flag]
-    assert result.score <= 0.2 * result.max_score
-    assert result.summary == result.flags[0].message and "20%" in result.summary
+    assert result.score == 0 and not any(c.met for c in result.criteria)
+    assert result.summary != result.flags[0].message  # the reason is said once, in the flag
+    assert f"得 {result.score:g} 分" in result.summary  # and the summary states the real score
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "。。。", "（请在此处写下你的回应）", "请在此处写下你的回应"])

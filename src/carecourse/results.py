@@ -18,6 +18,11 @@ class _WithEvidence:
         data["evidence"] = [{"text": e.text, "start": e.start, "end": e.end} for e in self.evidence]
         return data
 
+    @property
+    def quotes(self) -> list[str]:
+        """The learner's words behind this line, each distinct text once, in reading order."""
+        return list(dict.fromkeys(e.text for e in self.evidence))
+
 
 @dataclass
 class CriterionResult(_WithEvidence):

@@ -43,7 +43,7 @@ def grade_view(result: GradeResult, text: str, rubric: Rubric) -> Group:
             feedback.append(f"\n→ 课本：{c.section}", style="dim")
         table.add_row(mark, f"{c.label or c.id}\n[dim]{c.id}[/dim]", f"{c.points:g}/{c.max_points:g}", feedback)
     for p in result.penalties:
-        quoted = "、".join(f"“{e.text}”" for e in p.evidence)
+        quoted = "、".join(f"“{q}”" for q in p.quotes)
         table.add_row(Text("−", style="red"), f"扣分：{p.label or p.id}\n[dim]{p.id}[/dim]", f"{p.points:g}", Text(f"{quoted}\n{p.feedback}"))
     summary = Text(result.summary, style="bold yellow" if result.flags else "bold")
     reply = _highlighted(text.rstrip(), spans)

@@ -94,7 +94,7 @@ def grade_html(result: GradeResult, text: str, *, book_base: str = "") -> str:
 
 def _criterion_item(c, book_base: str | None) -> str:
     mark, cls = ("✔", "cc-ok") if c.met else ("✘", "cc-miss")
-    quote = _quoted("你的原话", c.evidence) if c.met else ""
+    quote = _quoted("你的原话", c) if c.met else ""
     link = "" if c.met else _book_link(c.section, book_base)
     return (
         f'<li class="{cls}"><span class="cc-pts">{c.points:g} / {c.max_points:g}</span>'
@@ -105,16 +105,16 @@ def _criterion_item(c, book_base: str | None) -> str:
 def _penalty_item(p, book_base: str | None) -> str:
     return (
         f'<li class="cc-penalty"><span class="cc-pts">{p.points:g}</span>'
-        f"⚠ <b>{escape(p.label)}</b>：{escape(p.feedback)}{_quoted('原话', p.evidence)}"
+        f"⚠ <b>{escape(p.label)}</b>：{escape(p.feedback)}{_quoted('原话', p)}"
         f"{_book_link(p.section, book_base)}</li>"
     )
 
 
-def _quoted(prefix: str, evidence) -> str:
-    """The learner's words behind a line of feedback: “…”、“…”."""
-    if not evidence:
+def _quoted(prefix: str, result) -> str:
+    """The learner's words behind a line of feedback: “…”、“…”, each once."""
+    if not result.evidence:
         return ""
-    quotes = "、".join(f"“{escape(e.text)}”" for e in evidence)
+    quotes = "、".join(f"“{escape(q)}”" for q in result.quotes)
     return f'<br><span class="cc-quote">{prefix}：{quotes}</span>'
 
 

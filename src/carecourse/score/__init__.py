@@ -33,7 +33,9 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     evidence = compiled.criterion_evidence(analysis)
     pattern_findings = [f for found in evidence.values() for f in found if f.id.startswith("pattern:")]
     flag = gaming.check(rubric, analysis, pattern_findings)
-    void = flag is not None
+    void = flag is not None  # a flagged reply earns no criterion; its real evidence is still shown
+    if flag == "keyword_list":  # only what stands in a real clause was said ("您好" yes, "道歉" no)
+        evidence = {cid: [f for f in found if gaming.in_clause(analysis.structure.text, f)] for cid, found in evidence.items()}
     criteria = [_criterion_result(c, evidence[c.id], void) for c in rubric.criteria]
     met = {c.id for c in criteria if c.met}
     penalties = [

@@ -14,7 +14,7 @@ from carecourse.normalize import normalize
 from carecourse.packaged import read_yaml
 from carecourse.rubrics import Rubric
 
-__all__ = ["EMPTY", "GAMED", "check", "settings"]
+__all__ = ["EMPTY", "GAMED", "check", "in_clause", "settings"]
 
 EMPTY = ("empty", "placeholder", "not_chinese")  # score 0
 GAMED = ("keyword_list", "repetition", "copied_customer")  # capped
@@ -77,6 +77,13 @@ def _is_not_chinese(text: str) -> bool:
     rule = settings()["language"]
     words = len(_LATIN_WORD.findall(text))
     return words >= rule["min_words"] and len(_HAN.findall(text)) < rule["han_per_word"] * words
+
+
+def in_clause(text: str, finding: Finding) -> bool:
+    """True if ``finding`` stands in a segment that ties words together (has glue), so it
+    was said, not listed: "您好" or "我马上帮您核查", not a bare "核查"."""
+    segment = next((m.group() for m in _SEGMENT.finditer(text) if m.start() <= finding.nstart < m.end()), "")
+    return bool(_glue().intersection(segment))
 
 
 def _is_keyword_list(text: str, content: str, findings: list[Finding]) -> bool:
