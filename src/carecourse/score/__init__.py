@@ -84,8 +84,9 @@ class _CompiledRubric:
 
     def criterion_evidence(self, analysis: Analysis) -> dict[str, list[Finding]]:
         rebukes = _rebuke_spans(analysis)
+        blanks = gaming.blank_spans(analysis.structure.text)
         evidence = {
-            c.id: [f for f in self._matched(c, analysis) if not _inside(f, rebukes)]
+            c.id: [f for f in self._matched(c, analysis) if not _inside(f, rebukes) and not _touches(f, blanks)]
             for c in self.rubric.criteria if not c.order
         }  # fmt: skip
         for c in self.rubric.criteria:
@@ -141,6 +142,11 @@ def _rebuke_spans(analysis: Analysis) -> list[tuple[int, int]]:
 
 def _inside(finding: Finding, spans: list[tuple[int, int]]) -> bool:
     return any(s <= finding.nstart < e for s, e in spans)
+
+
+def _touches(finding: Finding, blanks: list[tuple[int, int]]) -> bool:
+    """A template blank inside the evidence or right beside it: "XX营业厅", "我是某某"."""
+    return any(s <= finding.nend and finding.nstart <= e for s, e in blanks)
 
 
 _CACHE: dict[int, tuple[Rubric, _CompiledRubric]] = {}

@@ -14,7 +14,7 @@ from carecourse.normalize import normalize
 from carecourse.packaged import read_yaml
 from carecourse.rubrics import Rubric
 
-__all__ = ["EMPTY", "GAMED", "check", "in_clause", "settings"]
+__all__ = ["EMPTY", "GAMED", "blank_spans", "check", "in_clause", "settings"]
 
 EMPTY = ("empty", "placeholder", "not_chinese")  # score 0
 GAMED = ("keyword_list", "repetition", "copied_customer")  # capped
@@ -77,6 +77,16 @@ def _is_not_chinese(text: str) -> bool:
     rule = settings()["language"]
     words = len(_LATIN_WORD.findall(text))
     return words >= rule["min_words"] and len(_HAN.findall(text)) < rule["han_per_word"] * words
+
+
+@cache
+def _blanks() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in settings()["template_blanks"]))
+
+
+def blank_spans(text: str) -> list[tuple[int, int]]:
+    """Unfilled template blanks in a normalised text."""
+    return [m.span() for m in _blanks().finditer(text)]
 
 
 def in_clause(text: str, finding: Finding) -> bool:
