@@ -25,6 +25,11 @@ __all__ = ["RewriteItem", "check_rewrite", "question_rewrite", "rewrite_items"]
 
 BARBED = {"bad_question": "带刺的问题", "forbidden": "服务禁语", "negative_label": "给客户贴标签"}
 _PUNCTUATION = re.compile(r"[\s，。？！?!,.、～~]+")
+# What is left of a question without its question word, pronouns and particles says what
+# it asks about: "怎么样？" or "您觉得怎么样？" asks about nothing in particular.
+_NOT_CONTENT = re.compile(r"什么|怎么样|怎么|怎样|哪些|哪个|哪里|哪儿|如何|为什么|多少|您|你|我们|我|他|她|们|吗|呢|吧|啊|呀|的|了|请问")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+MIN_CONTENT = 4
 
 
 class RewriteItem(BaseModel):
@@ -63,6 +68,8 @@ def check_rewrite(original: str, rewrite: str) -> RewriteCheck:
         return RewriteCheck(
             False, "还不是开放式问题：试试用“什么”“哪些”“怎样”“如何”来问，让客户多说几句。", analysis
         )
+    if len(_HAN.findall(_NOT_CONTENT.sub("", rewrite))) < MIN_CONTENT:
+        return RewriteCheck(False, "问得太笼统了：说清楚问的是哪件事，比如“您对这个套餐的哪些地方还有顾虑？”", analysis)
     return RewriteCheck(True, "是一个友好的开放式问题。", analysis)
 
 

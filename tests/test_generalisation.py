@@ -1,0 +1,120 @@
+"""One test per kind of error issue 12 found, each with examples written for this file
+(none from the corpus): what a trainer would say, the grader must say too."""
+
+import pytest
+
+import carecourse
+from carecourse.widgets.rewrite import check_rewrite
+
+
+def met(scenario: str, text: str) -> set[str]:
+    result = carecourse.grade(scenario, text)
+    return {c.id for c in result.criteria if c.met} | {p.id for p in result.penalties}
+
+
+@pytest.mark.parametrize("text", [
+    "遇上这种糟心事，换我也得上火。我马上帮您核查账单。",
+    "这事搁谁身上都憋屈，我先给您查明细。",
+    "又让您闹心了，我这就查这五十块是怎么扣的。",
+    "連著兩個月都這樣，真夠煩的，我馬上幫您查。",
+])  # fmt: skip
+def test_1_empathy_in_plain_spoken_words(text):
+    assert "empathy" in met("complaint-billing", text)
+
+
+@pytest.mark.parametrize("text, credited", [
+    ("是是是，对不起对不起，您别嚷了。", "apology"),
+    ("对对对，全是我们不对，满意了吧？", "apology"),
+])  # fmt: skip
+def test_2_sarcastic_or_grudging_words_are_not_credited(text, credited):
+    found = met("complaint-billing", text)
+    assert credited not in found and "forbidden" in found
+
+
+@pytest.mark.parametrize("scenario, text", [
+    ("complaint-billing", "您来之前就不会先看看短信通知吗？"),
+    ("complaint-billing", "八成是您家孩子乱点的，回去问问吧。"),
+    ("complaint-billing", "这个我可管不了，您问别人去。"),
+    ("greet-entry", "有事说事，别杵着。"),
+    ("decline-policy", "你朋友的卡让他自己来办，关你什么事啊。"),
+])  # fmt: skip
+def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
+    assert {"forbidden", "flat_no"} & met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, deed", [
+    ("complaint-billing", "我不会帮您核查，也不会退还。", "action"),
+    ("complaint-billing", "王先生，这个查不了。", "action"),
+    ("follow-up-promise", "明天也不一定有人回您电话。", "follow_up"),
+    ("decline-policy", "办不了，我也不能给您列材料。", "my_offer"),
+])  # fmt: skip
+def test_4_negated_or_refused_deeds_are_not_credited(scenario, text, deed):
+    assert deed not in met(scenario, text)
+
+
+@pytest.mark.parametrize("text", ["你自己没看清楚账单吧。", "您自己没看清账单上多扣了50块吧？"])
+def test_5_a_keyword_inside_a_rebuke_does_not_count(text):
+    found = met("complaint-billing", text)
+    assert "restate" not in found and "forbidden" in found
+
+
+def test_6_parroting_the_customer_is_flagged_and_a_list_of_names_confirms_nothing():
+    parrot = ("您上周六在我们这买的手机，用了不到一个星期，打电话老是断线，信号只有一两格。"
+              "您家里人用我们的卡信号都好好的。您已经重启过好几次了，也没用。")  # fmt: skip
+    assert [f.id for f in carecourse.grade("listening-restate", parrot).flags] == ["copied_customer"]
+    names = carecourse.grade("listening-restate", "购买时间 断线 信号弱 重启 家人正常 对吗？")
+    assert [f.id for f in names.flags] == ["keyword_list"] and not any(c.met for c in names.criteria)
+
+
+@pytest.mark.parametrize("scenario, text, technique", [
+    ("decline-policy", "真办不了，规定要本人到场，怕号码被人冒领。", "reason"),
+    ("follow-up-promise", "今天实在排不上，明儿一大早师傅就过去。", "commitment"),
+    ("decline-policy", "今天办不了，等您朋友出差回来亲自来一趟也行。", "your_option"),
+    ("decline-policy", "这次办不了，我先把要准备的材料给您列一下。", "my_offer"),
+    ("listening-restate", "新手机老断线，重启也没用，我这么理解没错吧？", "confirm"),
+])  # fmt: skip
+def test_7_implicit_techniques_are_found(scenario, text, technique):
+    assert technique in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("complaint-billing", "王先生，唔好意思，我即刻幫你查下個賬單。", "apology"),
+    ("phone-answer", "不好意思讓您久等了，這裡是板橋門市，敝姓王，請問有什麼可以為您服務的？", "identify"),
+    ("phone-answer", "唔好意思要你等咗咁耐，呢度係旺角分店，我係職員編號0382嘅阿明，有咩可以幫到你？", "identify"),
+])  # fmt: skip
+def test_8_traditional_script_with_regional_words(scenario, text, criterion):
+    assert criterion in met(scenario, text)
+
+
+@pytest.mark.parametrize("text", [
+    "您好，让您久等了，我是XX营业厅的某某，请问有什么可以帮您？",
+    "您好，让您久等了，这里是____营业厅，我是（姓名），请问有什么可以帮您？",
+    "您好，让您久等了，这里是[营业厅名称]，我是[工号]，请问有什么可以帮您？",
+])  # fmt: skip
+def test_9_template_blanks_earn_nothing(text):
+    found = met("phone-answer", text)
+    assert "identify" not in found and {"apology", "greeting", "offer_help"} <= found
+
+
+def test_10_bad_questions_in_new_words():
+    assert "bad_question" in met("needs-questions", "您好，您是不是没带够钱呀？")
+    assert not check_rewrite("你还想怎样？", "你到底想要什么？").ok
+    assert not check_rewrite("您是要办宽带吗？", "怎么样？").ok
+    assert check_rewrite("您是要办宽带吗？", "您今天想办理什么业务？").ok
+
+
+def test_11_feedback_tells_the_truth():
+    greeting = carecourse.grade("greet-entry", "您好，欢迎光临 办理业务 取号 引导 这边")
+    flag = greeting.flags[0]
+    assert flag.id == "keyword_list" and "主动问候" in flag.message and "道歉" not in flag.message
+    assert greeting.summary != flag.message and f"得 {greeting.score:g} 分" in greeting.summary
+    said = next(c for c in greeting.criteria if c.id == "greeting")
+    assert not said.met and "“您好”" in said.feedback  # said, acknowledged, not counted
+
+    english = carecourse.grade("follow-up-promise", "I understand, I will call you at 5pm tomorrow.")
+    assert [f.id for f in english.flags] == ["not_chinese"] and "中文" in english.flags[0].message
+    assert english.score == 0
+
+    twice = carecourse.grade("complaint-billing", "谢谢您。王先生，非常抱歉，我马上核查账单，多扣的退给您。谢谢您！")
+    thanks = next(c for c in twice.criteria if c.id == "thanks")
+    assert len(thanks.evidence) == 2 and thanks.quotes == ["谢谢"]

@@ -1,0 +1,67 @@
+"""The grader on replies nobody wrote its patterns for: the corpus's test part and the
+held-out set (tests/data/corpus/README.md says how they were made).
+
+Issue 12's targets on the test part are criterion accuracy >= 0.95, penalty accuracy
+>= 0.95, level QWK >= 0.85 and no criterion below 0.90; they are not reached yet. Until
+they are, this is a ratchet: the figures measured when it was written (below) may not
+fall, so a change that fits the development part at the cost of generalising fails CI.
+Raise the floors as the grader improves; `bench/validity.py` prints every figure.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from carecourse.rubrics import builtin, scenario_ids
+from carecourse.rubrics.samples import load_samples
+from carecourse.rubrics.validity import Marked, band, load_corpus, measure, qwk
+
+DATA = Path(__file__).resolve().parent / "data"
+TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
+# measured 2026-12-01 on the test part (never read reply by reply): 0.884, 0.859, 0.711, 0.741
+FLOORS = {"criteria": 0.88, "penalties": 0.85, "qwk": 0.70, "worst_criterion": 0.74}
+
+
+@pytest.fixture(scope="module")
+def test_part():
+    return measure(load_corpus(DATA / "corpus" / "test.jsonl"))
+
+
+def test_the_corpus_test_part_does_not_fall_below_its_floor(test_part):
+    figures = {
+        "criteria": test_part.criterion_accuracy,
+        "penalties": test_part.penalty_accuracy,
+        "qwk": test_part.qwk,
+        "worst_criterion": test_part.worst_criterion()[1],
+    }
+    low = {k: round(v, 3) for k, v in figures.items() if v < FLOORS[k]}
+    assert not low, f"generalisation fell below its floor: {low} (floors {FLOORS}, targets {TARGETS})"
+    assert all(FLOORS[k] <= TARGETS[k] for k in FLOORS)
+
+
+def test_the_corpus_is_split_once_and_whole():
+    dev = load_corpus(DATA / "corpus" / "dev.jsonl")
+    test = load_corpus(DATA / "corpus" / "test.jsonl")
+    assert len(dev) + len(test) == 783
+    assert not {r.text for r in dev} & {r.text for r in test}
+    for part in (dev, test):
+        assert {r.scenario for r in part} == set(scenario_ids())
+        for r in part:
+            rubric = builtin(r.scenario)
+            assert r.met <= {c.id for c in rubric.criteria} and r.penalties <= {p.id for p in rubric.penalties}
+            assert r.level in (0, 1, 2, 3)
+
+
+def test_the_held_out_set_does_not_regress():
+    replies = [Marked(s, x.text, frozenset(x.met), frozenset(x.penalties))
+               for s in scenario_ids() for x in load_samples(DATA / "heldout" / f"{s}.yaml")[s]]  # fmt: skip
+    v = measure(replies)
+    assert v.criterion_accuracy >= 0.955 and v.penalty_accuracy >= 0.96
+
+
+def test_bands_and_kappa():
+    assert [band(s, 10) for s in (0, 3.4, 3.5, 5.9, 6, 8.4, 8.5, 10)] == [0, 0, 1, 1, 2, 2, 3, 3]
+    assert qwk([[5, 0], [0, 5]]) == 1.0
+    assert qwk([[0, 5], [5, 0]]) < 0
+    # scikit-learn's cohen_kappa_score(weights="quadratic") gives 0.8260869… for this table
+    assert qwk([[3, 2, 0, 0], [1, 3, 1, 0], [0, 1, 3, 1], [0, 0, 2, 3]]) == pytest.approx(0.826087, abs=1e-6)
