@@ -60,6 +60,7 @@ demo: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/grade_speed.py
 	$(BIN)/python bench/heldout_agreement.py
+	$(BIN)/python bench/validity.py
 
 clean:
 	rm -rf _build $(VENV) dist build
