@@ -13,6 +13,11 @@ _TRAILING = " \n。!?;.~,"
 # A clause that opens with 请问 starts the question; what comes before it in the sentence
 # (a greeting, "这里是…营业厅，我是…") is not part of it.
 _ASKS = re.compile(r"[,:] ?请问")
+# "现在用的是哪个牌子,用着顺手吗?" asks two things: an earlier clause with an open-question
+# word is an open question of its own, unless it only sets up a condition or an offer.
+_CLAUSE = re.compile(r"[^,:]+")
+_NOT_ASKING = re.compile(r"如果|要是|假如|万一|无论|不管|随时|都可以|有什么(?:问题|需要)")
+_ASKING_WORD = re.compile(r"什么|怎么|怎样|哪|如何|为什么|多少|啥|干嘛")
 
 
 def question_end(text: str) -> str | None:
@@ -56,10 +61,24 @@ def find_questions(
         if end is None or structure.is_quoted(e - 1):
             continue
         q = question_start(text, s, e)
+        found += _open_clauses(structure, q, e, closed, open_)
         if any(m.matches_in(structure, q, e) for m in closed):
             found.append(make_finding(structure, "closed_question", q, e))
         elif any(m.matches_in(structure, q, e) for m in open_):
             found.append(make_finding(structure, "open_question", q, e))
         elif end != "呢":
             found.append(make_finding(structure, "closed_question", q, e))
+    return found
+
+
+def _open_clauses(structure: Structure, q: int, e: int, closed, open_) -> list[Finding]:
+    """Open questions asked in the clauses before a question sentence's last clause."""
+    clauses = [m.span() for m in _CLAUSE.finditer(structure.text, q, e)]
+    found = []
+    for cs, ce in clauses[:-1]:
+        piece = structure.text[cs:ce]
+        if _NOT_ASKING.search(piece) or not _ASKING_WORD.search(piece) or len(piece.strip()) < 4:
+            continue
+        if any(m.matches_in(structure, cs, ce) for m in open_) and not any(m.matches_in(structure, cs, ce) for m in closed):
+            found.append(make_finding(structure, "open_question", cs, ce))
     return found
