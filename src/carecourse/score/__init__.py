@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from carecourse.detect import Analysis
-from carecourse.detect.matcher import Finding, PhraseMatcher
+from carecourse.detect.matcher import Finding, PhraseMatcher, make_finding
 from carecourse.results import CriterionResult, PenaltyResult
 from carecourse.rubrics import Criterion, Penalty, Rubric
 from carecourse.score import gaming
@@ -117,7 +117,16 @@ class _CompiledRubric:
         return analysis.of(name)
 
     def penalty_evidence(self, p: Penalty, analysis: Analysis) -> list[Finding]:
-        return self._matched(p, analysis)
+        """What the penalty points at; a rebuke is shown as the whole clause (or sentence) it
+        spoils, the same span that earns nothing."""
+        structure = analysis.structure
+        found = []
+        for f in self._matched(p, analysis):
+            if f.id in REBUKES:
+                f = make_finding(structure, f.id, *_rebuke_span(structure, f))
+            found.append(f)
+        unique = {(f.start, f.end): f for f in found}
+        return sorted(unique.values(), key=lambda f: (f.start, f.end))
 
 
 REBUKES = ("forbidden", "negative_label")
@@ -126,18 +135,17 @@ TONE_MARK_MAX = 4  # a rebuke that is a whole clause this short ("是是是", "�
 
 def _rebuke_spans(analysis: Analysis) -> list[tuple[int, int]]:
     """Where the reply blames, scolds, mocks or brushes the customer off: nothing said there
-    is credited. A rebuke covers its clause ("肯定是你设置错了"); a short one standing as a
-    clause of its own covers its whole sentence ("是是是，都是我们的错，行了吧" is no apology)."""
-    structure = analysis.structure
-    spans = []
-    for f in analysis.findings:
-        if f.id not in REBUKES:
-            continue
-        start, end = structure.clause_at(f.nstart)
-        if end - start <= max(TONE_MARK_MAX, f.nend - f.nstart):
-            start, end = next(((s, e) for s, e in structure.sentences if s <= f.nstart < e), (start, end))
-        spans.append((start, end))
-    return spans
+    is credited."""
+    return [_rebuke_span(analysis.structure, f) for f in analysis.findings if f.id in REBUKES]
+
+
+def _rebuke_span(structure, finding: Finding) -> tuple[int, int]:
+    """A rebuke covers its clause ("肯定是你设置错了"); a short one standing as a clause of its
+    own covers its whole sentence ("是是是，都是我们的错，行了吧" is no apology)."""
+    start, end = structure.clause_at(finding.nstart)
+    if end - start <= max(TONE_MARK_MAX, finding.nend - finding.nstart):
+        start, end = next(((s, e) for s, e in structure.sentences if s <= finding.nstart < e), (start, end))
+    return start, end
 
 
 def _inside(finding: Finding, spans: list[tuple[int, int]]) -> bool:
