@@ -31,6 +31,13 @@ def test_2_sarcastic_or_grudging_words_are_not_credited(text, credited):
     assert credited not in found and "forbidden" in found
 
 
+def test_2_a_rebuke_is_shown_as_the_sentence_it_spoils():
+    text = "是是是，对不起对不起，您别嚷了。我给您查。"
+    penalty = carecourse.grade("complaint-billing", text).penalties[0]
+    assert [e.text for e in penalty.evidence] == ["是是是，对不起对不起，您别嚷了。"]
+    assert all(text[e.start:e.end] == e.text for e in penalty.evidence)
+
+
 @pytest.mark.parametrize("scenario, text", [
     ("complaint-billing", "您来之前就不会先看看短信通知吗？"),
     ("complaint-billing", "八成是您家孩子乱点的，回去问问吧。"),
