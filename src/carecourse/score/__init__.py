@@ -86,7 +86,7 @@ class _CompiledRubric:
         rebukes = _rebuke_spans(analysis)
         blanks = gaming.blank_spans(analysis.structure.text)
         evidence = {
-            c.id: [f for f in self._matched(c, analysis) if not _inside(f, rebukes) and not _touches(f, blanks)]
+            c.id: [f for f in self._matched(c, analysis) if not _inside(f, rebukes) and not _touches(f, blanks, analysis.structure.text)]
             for c in self.rubric.criteria if not c.order
         }  # fmt: skip
         for c in self.rubric.criteria:
@@ -152,9 +152,16 @@ def _inside(finding: Finding, spans: list[tuple[int, int]]) -> bool:
     return any(s <= finding.nstart < e for s, e in spans)
 
 
-def _touches(finding: Finding, blanks: list[tuple[int, int]]) -> bool:
-    """A template blank inside the evidence or right beside it: "XX营业厅", "我是某某"."""
-    return any(s <= finding.nend and finding.nstart <= e for s, e in blanks)
+def _touches(finding: Finding, blanks: list[tuple[int, int]], text: str) -> bool:
+    """A template blank fills the evidence's slot: inside it ("营业厅的某某"), right before
+    it ("XX营业厅"), or right after a slot word that ends it ("我是（姓名）")."""
+    slot_words = gaming.settings()["blank_slot_words"]
+    for s, e in blanks:
+        if s < finding.nend and finding.nstart < e or e == finding.nstart:
+            return True
+        if s == finding.nend and text[finding.nend - 1 : finding.nend] in slot_words:
+            return True
+    return False
 
 
 _CACHE: dict[int, tuple[Rubric, _CompiledRubric]] = {}
