@@ -18,8 +18,8 @@ from carecourse.rubrics.validity import Marked, band, load_corpus, measure, qwk
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-01 on the test part (never read reply by reply): 0.884, 0.859, 0.711, 0.741
-FLOORS = {"criteria": 0.88, "penalties": 0.85, "qwk": 0.70, "worst_criterion": 0.74}
+# measured 2026-12-01 on the test part (never read reply by reply): 0.898, 0.873, 0.740, 0.741
+FLOORS = {"criteria": 0.89, "penalties": 0.865, "qwk": 0.725, "worst_criterion": 0.73}
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_the_held_out_set_does_not_regress():
     replies = [Marked(s, x.text, frozenset(x.met), frozenset(x.penalties))
                for s in scenario_ids() for x in load_samples(DATA / "heldout" / f"{s}.yaml")[s]]  # fmt: skip
     v = measure(replies)
-    assert v.criterion_accuracy >= 0.955 and v.penalty_accuracy >= 0.96
+    assert v.criterion_accuracy >= 0.96 and v.penalty_accuracy >= 0.965
 
 
 def test_bands_and_kappa():
