@@ -32,3 +32,14 @@ def test_allowed(pattern):
 def test_rejected(pattern, word):
     problem = subset_problem(pattern)
     assert problem is not None and word in problem
+
+
+def test_word_classes_and_template_blanks_are_in_the_subset():
+    from carecourse.packaged import read_yaml
+    from carecourse.score.gaming import settings
+
+    classes = read_yaml("carecourse", "wordclasses.yaml")["classes"]
+    patterns = [str(a) for alts in classes.values() for a in alts] + settings()["template_blanks"]
+    assert patterns and [p for p in patterns if subset_problem(p)] == []
+    assert "unknown word class" in subset_problem("{no_such_class}都会生气")
+    assert subset_problem("{anyone}都会{feeling}") is None

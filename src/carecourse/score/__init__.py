@@ -157,7 +157,7 @@ def _touches(finding: Finding, blanks: list[tuple[int, int]], text: str) -> bool
     it ("XX营业厅"), or right after a slot word that ends it ("我是（姓名）")."""
     slot_words = gaming.settings()["blank_slot_words"]
     for s, e in blanks:
-        if s < finding.nend and finding.nstart < e or e == finding.nstart:
+        if (s < finding.nend and finding.nstart < e) or e == finding.nstart:
             return True
         if s == finding.nend and text[finding.nend - 1 : finding.nend] in slot_words:
             return True

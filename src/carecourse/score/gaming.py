@@ -12,6 +12,7 @@ from carecourse.detect import Analysis
 from carecourse.detect.matcher import Finding
 from carecourse.normalize import normalize
 from carecourse.packaged import read_yaml
+from carecourse.regex_subset import compile_subset
 from carecourse.rubrics import Rubric
 
 __all__ = ["EMPTY", "GAMED", "blank_spans", "check", "in_clause", "settings"]
@@ -81,7 +82,7 @@ def _is_not_chinese(text: str) -> bool:
 
 @cache
 def _blanks() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in settings()["template_blanks"]))
+    return compile_subset(settings()["template_blanks"])
 
 
 def blank_spans(text: str) -> list[tuple[int, int]]:
