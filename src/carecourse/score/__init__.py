@@ -47,8 +47,6 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     ]
     total = sum(c.points for c in criteria) + sum(p.points for p in penalties)
     total = min(max(total, 0.0), rubric.max_score)
-    if flag in gaming.GAMED:
-        total = min(total, gaming.settings()["cap"] * rubric.max_score)
     return Scored(criteria, penalties, flag, round(total, 2))
 
 

@@ -15,10 +15,11 @@ from carecourse.packaged import read_yaml
 from carecourse.regex_subset import compile_subset
 from carecourse.rubrics import Rubric
 
-__all__ = ["EMPTY", "GAMED", "blank_spans", "check", "in_clause", "settings"]
+__all__ = ["EMPTY", "blank_spans", "check", "in_clause", "settings"]
 
-EMPTY = ("empty", "placeholder", "not_chinese")  # score 0
-GAMED = ("keyword_list", "repetition", "copied_customer")  # capped
+# Every flagged reply earns no criterion, so it scores 0; these are not even penalised
+# (keyword_list, repetition and copied_customer still are: their rude words count).
+EMPTY = ("empty", "placeholder", "not_chinese")
 
 _SEPARATOR_CHARS = r" \n,、。!?;:.~/|()\[\]【】《》\"…\-—_*#"
 _SEPARATORS = re.compile(f"[{_SEPARATOR_CHARS}]+")
