@@ -10,6 +10,7 @@ roster, a learner who handed nothing in.
 from __future__ import annotations
 
 import copy
+import csv
 import json
 import os
 import random
@@ -131,7 +132,8 @@ def run_demo(folder, *, learners: int = 30, assignment: str = "a4-complaints", e
     roster = demo_roster(learners)
     roster_csv = folder.parent / f".{folder.name}-roster.csv"
     folder.parent.mkdir(parents=True, exist_ok=True)
-    roster_csv.write_text("id,name\n" + "".join(f"{k},{v}\n" for k, v in roster.items()), encoding="utf-8")
+    with roster_csv.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([("id", "name"), *roster.items()])
     try:
         ws = workflow.init(folder, roster=roster_csv, book_url=_local_book(), assignments=assignments)
     finally:
