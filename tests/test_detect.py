@@ -304,23 +304,3 @@ def test_a_question_after_an_introduction_keeps_exact_offsets_in_traditional_scr
     text = "您好，讓您久等了！這裡是陽光營業廳，我是工號1032的小林，請問有什麼可以幫您？"
     (question,) = [f for f in carecourse.analyze(text).findings if f.id == "open_question"]
     assert (question.text, text[question.start : question.end]) == ("請問有什麼可以幫您？", "請問有什麼可以幫您？")
-
-
-def test_trying_only_the_patterns_that_can_start_at_a_character_changes_no_match():
-    """The matcher tries, where a character stands, only the alternatives that can start
-    with it; that must match exactly what the whole alternation matches there."""
-    from carecourse.detect import _matchers
-
-    texts = [
-        "您好，非常抱歉让您久等了！我理解您的心情，马上为您核查，明天上午十点前给您回电话。",
-        "你这人怎么回事，肯定是您自己设置错了，要投诉您就去投诉，我这边忙着呢。",
-        "难道你不觉得这样很麻烦吗？您说是吧？那您之前都做了什么？",
-    ]
-    for matcher in [m for group in _matchers() for m in group]:
-        for text in texts:
-            for pos in range(len(text)):
-                whole = matcher.pattern.match(text, pos)
-                if matcher.first is None or not matcher.first.match(text, pos):
-                    continue
-                part = matcher._starting_with(text[pos]).match(text, pos)
-                assert (whole and (whole.span(), whole.lastgroup)) == (part and (part.span(), part.lastgroup)), (matcher.id, text, pos)

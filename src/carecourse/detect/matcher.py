@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from carecourse.detect.first_chars import char_class, first_chars
+from carecourse.detect.factoring import factor_by_first_char, kind_of
 from carecourse.detect.structure import Structure
 from carecourse.regex_subset import compile_subset
 from carecourse.wordclasses import expand
@@ -51,11 +51,6 @@ class PhraseMatcher:
     exclude: re.Pattern[str] | None = None
     negatable: bool = False
     skip_quoted: bool = True
-    first: re.Pattern[str] | None = None  # where a match can start (None: anywhere)
-    # (kind, pattern, its first characters) in alternation order, and per first character
-    # the alternation of only those that can start with it (compiled when first needed)
-    alternatives: tuple[tuple[str | None, str, frozenset[str] | None], ...] = ()
-    _at: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def build(cls, id: str, patterns: list[str], exclude: list[str] = (), **options) -> "PhraseMatcher":
@@ -72,33 +67,12 @@ class PhraseMatcher:
         exclusion = compile_subset(list(exclude)) if exclude else None
         if not alternatives:
             return cls(id, None, exclusion, **options)
-        pattern = re.compile(_alternation(alternatives))
-        starts = tuple((kind, p, first_chars(p)) for kind, p in alternatives)
-        if any(chars is None for _, _, chars in starts):
-            return cls(id, pattern, exclusion, **options)
-        first = char_class(frozenset().union(*(chars for _, _, chars in starts)))
-        return cls(id, pattern, exclusion, first=first, alternatives=starts, **options)
+        pattern = factor_by_first_char(alternatives) or _alternation(alternatives)
+        return cls(id, re.compile(pattern), exclusion, **options)
 
     def _next(self, text: str, pos: int) -> re.Match[str] | None:
         """The leftmost match starting at ``pos`` or later."""
-        if self.first is None:
-            return self.pattern.search(text, pos)
-        find_start, at = self.first.search, self._at
-        while (candidate := find_start(text, pos)) is not None:
-            pos = candidate.start()
-            char = text[pos]
-            if match := (at.get(char) or self._starting_with(char)).match(text, pos):
-                return match
-            pos += 1
-        return None
-
-    def _starting_with(self, char: str) -> re.Pattern[str]:
-        """The alternation of the alternatives that can start with ``char``, in their order.
-        Where ``char`` stands it matches exactly what the whole alternation matches (no
-        alternative can match empty or start with another character), only faster."""
-        chosen = [(kind, p) for kind, p, chars in self.alternatives if char in chars]
-        self._at[char] = compiled = re.compile(_alternation(chosen))
-        return compiled
+        return self.pattern.search(text, pos)
 
     def find(self, structure: Structure) -> list[Finding]:
         """Every uncancelled match in the whole text."""
@@ -134,7 +108,7 @@ class PhraseMatcher:
         while match:
             s, e = start + match.start(), start + match.end()
             if e > s and not self._cancelled(structure, s, e, excluded):
-                return match.lastgroup or ""
+                return kind_of(match)
             match = self._next(piece, match.end() if match.end() > match.start() else match.start() + 1)
         return None
 

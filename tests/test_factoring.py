@@ -1,0 +1,86 @@
+"""The first-character rewrite of an alternation matches exactly what the plain one does."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from carecourse.detect import factoring, matcher
+from carecourse.detect.lexicon import lexicon
+from carecourse.detect.factoring import factor_by_first_char, kind_of
+from carecourse.rubrics import builtin, scenario_ids
+from carecourse.score import _CompiledRubric
+
+CORPUS = Path(__file__).parent / "data" / "corpus" / "dev.jsonl"
+
+
+def _all_matchers() -> list[matcher.PhraseMatcher]:
+    found = [m for entry in lexicon().values() if entry.scope != "sentence" for m in entry.matchers()]
+    for scenario in scenario_ids():
+        compiled = _CompiledRubric(builtin(scenario))
+        found += [*compiled.sets.values(), *compiled.own.values()]
+    return [m for m in found if m.pattern is not None]
+
+
+def _texts(chars: str, rng: random.Random) -> list[str]:
+    from carecourse.normalize import normalize
+
+    replies = [normalize(json.loads(line)["text"]).text for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    noise = ["".join(rng.choice(chars) for _ in range(rng.randint(1, 24))) for _ in range(150)]
+    return replies[::3] + noise
+
+
+def test_every_lexicon_and_rubric_matcher_finds_the_same_matches_factored_or_plain(monkeypatch):
+    factored = _all_matchers()
+    monkeypatch.setattr(matcher, "factor_by_first_char", lambda alternatives: None)
+    plain = _all_matchers()
+    rng = random.Random(12)
+    rewritten = 0
+    for fast, slow in zip(factored, plain):
+        assert fast.id == slow.id
+        if fast.pattern.pattern == slow.pattern.pattern:
+            continue
+        rewritten += 1
+        chars = "".join(sorted(set(re.sub(r"[\\\[\]()?:|{}*+.^$=!,0-9-]", "", slow.pattern.pattern)))) + "，。？ "
+        for text in _texts(chars, rng):
+            for pos in range(0, len(text), 2):
+                a, b = slow.pattern.search(text, pos), fast.pattern.search(text, pos)
+                assert (a and (a.span(), kind_of(a))) == (b and (b.span(), kind_of(b))), (fast.id, text, pos)
+    assert rewritten >= 40  # nearly every matcher is rewritten; a regression would fall back silently
+
+
+@pytest.mark.parametrize(
+    ("patterns", "text", "span"),
+    [
+        (["(?:非常|十分)?抱歉", "[您你]好"], "嗯十分抱歉", (1, 5)),
+        (["(?:非常|十分)?抱歉", "[您你]好"], "你好", (0, 2)),
+        (["(?:^|[，。])行了吧"], "行了吧", (0, 3)),
+        (["(?:^|[，。])行了吧"], "好，行了吧", (1, 5)),
+        (["(?:^|[，。])行了吧"], "这行了吧", None),
+        (["^是是是"], "嗯是是是", None),
+        (["a{0,2}?ab"], "aaab", (0, 4)),
+        (["(?:ab|a)b?c"], "xabc", (1, 4)),
+    ],
+)
+def test_the_rewrite_keeps_anchors_laziness_and_branch_order(patterns, text, span):
+    plain = re.compile("|".join(f"(?:{p})" for p in patterns))
+    factored = re.compile(factor_by_first_char([(None, p) for p in patterns]))
+    for compiled in (plain, factored):
+        match = compiled.search(text)
+        assert (match and match.span()) == span
+
+
+def test_kinds_survive_the_rewrite():
+    pattern = re.compile(factor_by_first_char([("rude", "你(?:懂不懂|会不会)"), ("ok", "你好"), ("rude", "别问了")]))
+    assert [kind_of(m) for m in pattern.finditer("你好，你懂不懂？别问了")] == ["ok", "rude", "rude"]
+
+
+def test_patterns_the_rewrite_does_not_cover_are_left_alone():
+    assert factor_by_first_char([(None, "(?=好)好的")]) is None  # a lookahead first
+    assert factor_by_first_char([(None, ".{0,3}抱歉")]) is None  # any character first
+    assert factor_by_first_char([(None, "(好)\\1")]) is None  # a back-reference
+    assert factoring.factor_by_first_char([(None, "[^好]抱歉")]) is None  # a negated class first
