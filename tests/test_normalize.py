@@ -78,3 +78,27 @@ def test_every_offset_points_into_the_original():
     assert len(norm.offsets) == len(norm.text)
     assert all(0 <= i < len(text) for i in norm.offsets)
     assert list(norm.offsets) == sorted(norm.offsets)
+
+
+def test_the_shipped_table_of_traditional_characters_is_what_opencc_changes_today():
+    from carecourse.normalize import _traditional_chars, changed_by_t2s
+
+    assert _traditional_chars() == frozenset(changed_by_t2s())
+
+
+def test_a_text_with_no_character_opencc_changes_is_left_as_it_is_by_opencc_too():
+    """Skipping OpenCC for such a text is exact: no phrase of t2s is made only of
+    characters it leaves alone (checked on every corpus and sample line)."""
+    import json
+    from pathlib import Path
+
+    from carecourse.normalize import _opencc, _traditional_chars
+
+    data = Path(__file__).parent / "data"
+    lines = [json.loads(line)["text"] for p in data.glob("corpus/*.jsonl") for line in p.read_text(encoding="utf-8").splitlines()
+             if "text" in line]  # fmt: skip
+    lines += [line for p in data.glob("heldout/*.yaml") for line in p.read_text(encoding="utf-8").splitlines()]
+    untouched = [line for line in lines if _traditional_chars().isdisjoint(line)]
+    assert len(untouched) > 1000
+    assert all(_opencc().convert(line) == line for line in untouched)
+    assert any(not _traditional_chars().isdisjoint(line) for line in lines)  # the Traditional replies take the slow path

@@ -71,8 +71,8 @@ def _nfkc_and_clean(text: str) -> tuple[str, list[int]]:
 
 def _to_simplified(text: str) -> str:
     """Traditional to Simplified, one output character per input character."""
-    if text.isascii():
-        return text
+    if text.isascii() or _traditional_chars().isdisjoint(text):
+        return text  # nothing OpenCC would change (most replies): skip the conversion
     converted = _opencc().convert(text)
     if len(converted) == len(text):
         return converted
@@ -117,6 +117,27 @@ def _typos() -> tuple[re.Pattern[str] | None, dict[str, str]]:
         return None, table
     keys = sorted(table, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, keys))), table
+
+
+T2S_CHARS = "t2s-chars.txt"  # every character OpenCC's t2s changes on its own
+
+
+@cache
+def _traditional_chars() -> frozenset[str]:
+    """The characters OpenCC's t2s changes; a text with none of them is left as it is
+    (each phrase t2s converts holds at least one). Regenerate with ``changed_by_t2s()``."""
+    from importlib.resources import files
+
+    return frozenset(files(__package__).joinpath(T2S_CHARS).read_text(encoding="utf-8").strip())
+
+
+def changed_by_t2s() -> str:
+    """Every CJK character (all planes' unified and compatibility blocks) that OpenCC's
+    t2s turns into another, in code-point order: the content of ``t2s-chars.txt``."""
+    ranges = [(0x2E80, 0x2FDF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x323AF)]
+    chars = [chr(c) for low, high in ranges for c in range(low, high + 1)]
+    converted = _opencc().convert("\n".join(chars)).split("\n")
+    return "".join(c for c, out in zip(chars, converted, strict=True) if c != out)
 
 
 @cache
