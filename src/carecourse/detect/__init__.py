@@ -14,6 +14,7 @@ from carecourse.detect.lexicon import TECHNIQUES, lexicon
 from carecourse.detect.matcher import Finding, PhraseMatcher
 from carecourse.detect.questions import find_questions
 from carecourse.detect.structure import Structure
+from carecourse.detect.tone import tone_finding
 from carecourse.normalize import normalize
 
 __all__ = ["Analysis", "Finding", "TECHNIQUES", "analyze", "structure_of"]
@@ -53,10 +54,13 @@ def detect(structure: Structure) -> tuple[Finding, ...]:
     for matcher in phrase:
         found.extend(matcher.find(structure))
     found.extend(find_questions(structure, bad, closed, open_))
+    if not any(f.id in _RUDE for f in found) and (tone := tone_finding(structure)):
+        found.append(tone)  # rude in words no lexicon lists
     unique = {(f.start, f.end, f.id): f for f in found}
     return tuple(sorted(unique.values(), key=lambda f: (f.start, f.end, _RANK[f.id])))
 
 
+_RUDE = ("forbidden", "negative_label", "bad_question")
 _RANK = {technique: k for k, technique in enumerate(TECHNIQUES)}
 
 

@@ -1,0 +1,52 @@
+"""The learned tone signal: plain data, a fixed sum, the rude sentence as evidence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import carecourse
+from carecourse.detect import structure_of
+from carecourse.detect.tone import _grams, _model, rude_sentence, score
+
+DEV = Path(__file__).parent / "data" / "corpus" / "dev.jsonl"
+RUDE_IN_NEW_WORDS = "修不了就是修不了，你明天去网吧办公呗。"  # no lexicon phrase in it
+
+
+def test_the_model_is_trained_on_the_whole_dev_part_as_it_is_today():
+    weights, bias, threshold, sizes = _model()
+    data = json.loads((Path(carecourse.__file__).parent / "detect" / "tone.json").read_text(encoding="utf-8"))
+    assert data["replies"] == len(DEV.read_text(encoding="utf-8").splitlines())  # else: bench/train_tone.py
+    assert sizes == (1, 2, 3) and threshold > 0 and len(weights) > 1000
+    assert all(isinstance(k, str) and isinstance(v, float) for k, v in weights.items())
+
+
+def test_a_score_is_the_bias_plus_each_distinct_ngram_once_in_text_order():
+    weights, bias, _, sizes = _model()
+    assert score("") == bias
+    assert list(_grams("您您好", sizes)) == ["您", "您您", "您您好", "您好", "好"]
+    expected = bias
+    for gram in ["您", "您您", "您您好", "您好", "好"]:
+        expected += weights.get(gram, 0.0)
+    assert score("您您好") == expected
+
+
+def test_rude_words_no_lexicon_lists_are_penalised_with_the_sentence_as_evidence():
+    analysis = carecourse.analyze(RUDE_IN_NEW_WORDS)
+    (tone,) = [f for f in analysis.findings if f.kind == "tone"]
+    assert (tone.id, tone.text) == ("forbidden", RUDE_IN_NEW_WORDS)
+    result = carecourse.grade("follow-up-promise", RUDE_IN_NEW_WORDS)
+    (penalty,) = [p for p in result.penalties if p.id == "forbidden"]
+    assert RUDE_IN_NEW_WORDS in [f.text for f in penalty.evidence]
+
+
+def test_only_the_rude_sentence_is_marked_and_polite_replies_are_left_alone():
+    text = "唉。" + RUDE_IN_NEW_WORDS
+    span = rude_sentence(structure_of(text))
+    assert span is not None and text[span[0] : span[1]] == RUDE_IN_NEW_WORDS
+    for polite in ["您稍等，我马上帮您查。", "王先生，您先坐，我马上帮您把账单调出来看看。", "您好，欢迎光临！请问办理什么业务？"]:
+        assert rude_sentence(structure_of(polite)) is None
+
+
+def test_rude_words_quoted_back_are_not_the_staff_speaking():
+    assert rude_sentence(structure_of(f'"{RUDE_IN_NEW_WORDS}"')) is None
