@@ -1,6 +1,6 @@
 """Train the tone model (src/carecourse/detect/tone.json) on the development corpus.
 
-A logistic regression over the distinct character 1-3-grams of each normalised dev reply
+A logistic regression over the distinct character 1- and 2-grams of each normalised dev reply
 (n-grams seen in at least two replies), the target being "a trainer marked a rude penalty"
 (forbidden, judgement or bad_question). L2-regularised, fitted with scipy's L-BFGS from
 zeros, so the same corpus always gives the same weights; weights are rounded to 4 decimals
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "corpus" / "dev.jsonl"
 OUT = ROOT / "src" / "carecourse" / "detect" / MODEL_FILE
 RUDE = {"forbidden", "judgement", "bad_question"}
-SIZES = (1, 2, 3)
+SIZES = (1, 2)
 L2 = 1 / 0.3  # strength of the penalty on the weights (C = 0.3)
 PROBABILITY = 0.9  # flag a reply only when the model is this sure
 
@@ -58,7 +58,7 @@ def main() -> None:
     w, b = fit.x[:-1], fit.x[-1]
     weights = {g: round(float(v), 4) for g, v in zip(vocab, w) if abs(v) >= 5e-5}
     model = {
-        "about": "carecourse tone model: logistic regression over distinct character 1-3-grams of the "
+        "about": "carecourse tone model: logistic regression over distinct character 1- and 2-grams of the "
         "normalised reply; trained by bench/train_tone.py on tests/data/corpus/dev.jsonl",
         "n": list(SIZES),
         "bias": round(float(b), 4),
