@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from carecourse.detect.factoring import factor_by_first_char, kind_of
 from carecourse.detect.structure import Structure
-from carecourse.regex_subset import compile_subset
 from carecourse.wordclasses import expand
 
 __all__ = ["Finding", "PhraseMatcher"]
@@ -64,11 +63,10 @@ class PhraseMatcher:
 
     @classmethod
     def _with(cls, id: str, alternatives: list[tuple[str | None, str]], exclude: list[str], options: dict) -> "PhraseMatcher":
-        exclusion = compile_subset(list(exclude)) if exclude else None
+        exclusion = _compiled([(None, expand(p)) for p in exclude]) if exclude else None
         if not alternatives:
             return cls(id, None, exclusion, **options)
-        pattern = factor_by_first_char(alternatives) or _alternation(alternatives)
-        return cls(id, re.compile(pattern), exclusion, **options)
+        return cls(id, _compiled(alternatives), exclusion, **options)
 
     def _next(self, text: str, pos: int) -> re.Match[str] | None:
         """The leftmost match starting at ``pos`` or later."""
@@ -121,6 +119,11 @@ class PhraseMatcher:
         if self.skip_quoted and structure.is_quoted(s):
             return True
         return self.negatable and (structure.is_negated(s) or structure.is_refused_after(e))
+
+
+def _compiled(alternatives: list[tuple[str | None, str]]) -> re.Pattern[str]:
+    """The alternation, factored by first character where the rewrite covers it."""
+    return re.compile(factor_by_first_char(alternatives) or _alternation(alternatives))
 
 
 def _longest_first(patterns: list[str]) -> list[str]:
