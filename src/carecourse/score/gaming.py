@@ -168,6 +168,10 @@ def _is_repetition(text: str, content: str) -> bool:
     clauses = [c for c in _SEPARATORS.split(text) if c]
     if len(clauses) >= rule["min_clauses"] and len(set(clauses)) <= rule["distinct_share"] * len(clauses):
         return True
+    # Runs covering a share s of the content leave at most (1 - 2s/3) of it distinct (a unit
+    # repeated 3+ times adds at most a third of its run); more distinct characters: no runs.
+    if len(set(content)) > (1 - 2 * rule["run_share"] / 3) * len(content):
+        return False
     repeated = sum(len(m.group(0)) for m in _RUN.finditer(content))
     return repeated >= rule["run_share"] * len(content)
 
