@@ -125,3 +125,12 @@ def test_11_feedback_tells_the_truth():
     twice = carecourse.grade("complaint-billing", "谢谢您。王先生，非常抱歉，我马上核查账单，多扣的退给您。谢谢您！")
     thanks = next(c for c in twice.criteria if c.id == "thanks")
     assert len(thanks.evidence) == 2 and thanks.quotes == ["谢谢"]
+
+
+def test_speaking_to_the_customer_or_asking_them_to_speak_is_not_their_reported_words():
+    said = carecourse.grade("follow-up-promise", "真抱歉今天修不了，跟您说好：今天晚上7点前我打电话告诉您师傅几点上门。")
+    assert {c.id for c in said.criteria if c.met} >= {"commitment"}
+    analysis = carecourse.analyze("您说说要办的事，我帮您看看有什么可以帮您。")
+    assert analysis.structure.is_quoted(0) is False
+    reported = carecourse.analyze("您刚才说你们乱扣钱，我记下了。")
+    assert not [f for f in reported.findings if f.id == "forbidden"]
