@@ -7,7 +7,6 @@ phrases negated in their clause, are not findings (see docs/patterns.md).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 from carecourse.detect.lexicon import TECHNIQUES, lexicon
@@ -20,22 +19,52 @@ from carecourse.normalize import normalize
 __all__ = ["Analysis", "Finding", "TECHNIQUES", "analyze", "structure_of"]
 
 
-@dataclass(frozen=True)
 class Analysis:
-    """The techniques found in one text, in reading order."""
+    """The techniques found in one text, in reading order.
 
-    structure: Structure
-    findings: tuple[Finding, ...]
+    Each technique's lexicon runs the first time it is asked for (``of``), so grading with
+    a rubric runs only the lexicons the rubric uses; ``findings`` runs them all."""
+
+    def __init__(self, structure: Structure):
+        self.structure = structure
+        self._found: dict[str, list[Finding]] = {}
 
     @property
     def text(self) -> str:
         return self.structure.norm.original
 
     def of(self, technique: str) -> list[Finding]:
-        return [f for f in self.findings if f.id == technique]
+        """The findings of one technique, in reading order."""
+        if technique not in self._found:
+            if technique not in _RANK:
+                return []
+            self._detect(technique)
+        return self._found[technique]
+
+    def of_any(self, techniques) -> list[Finding]:
+        """The findings of several techniques, in reading order."""
+        found = [f for t in techniques if t in _RANK for f in self.of(t)]
+        return sorted(found, key=_reading_order)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(self.of_any(TECHNIQUES))
 
     def to_dict(self) -> dict:
         return {"techniques": [f.to_dict() for f in self.findings]}
+
+    def _detect(self, technique: str) -> None:
+        phrase, bad, closed, open_ = _matchers()
+        if technique in _QUESTIONS:
+            found = find_questions(self.structure, bad, closed, open_)
+            for t in _QUESTIONS:
+                self._found[t] = _unique([f for f in found if f.id == t])
+            return
+        found = phrase[technique].find(self.structure)
+        if technique == "forbidden" and not found and not self.of("negative_label") and not self.of("bad_question"):
+            if tone := tone_finding(self.structure):
+                found = [tone]  # rude in words no lexicon lists
+        self._found[technique] = _unique(found)
 
 
 def structure_of(text: str) -> Structure:
@@ -43,31 +72,26 @@ def structure_of(text: str) -> Structure:
 
 
 def analyze(text: str) -> Analysis:
-    """Find every technique of ``TECHNIQUES`` in ``text``."""
-    structure = structure_of(text)
-    return Analysis(structure, detect(structure))
+    """Find the techniques of ``TECHNIQUES`` in ``text`` (each when first asked for)."""
+    return Analysis(structure_of(text))
 
 
-def detect(structure: Structure) -> tuple[Finding, ...]:
-    phrase, bad, closed, open_ = _matchers()
-    found: list[Finding] = []
-    for matcher in phrase:
-        found.extend(matcher.find(structure))
-    found.extend(find_questions(structure, bad, closed, open_))
-    if not any(f.id in _RUDE for f in found) and (tone := tone_finding(structure)):
-        found.append(tone)  # rude in words no lexicon lists
-    unique = {(f.start, f.end, f.id): f for f in found}
-    return tuple(sorted(unique.values(), key=lambda f: (f.start, f.end, _RANK[f.id])))
+def _unique(found: list[Finding]) -> list[Finding]:
+    return sorted({(f.start, f.end): f for f in found}.values(), key=_reading_order)
 
 
-_RUDE = ("forbidden", "negative_label", "bad_question")
+def _reading_order(f: Finding) -> tuple[int, int, int]:
+    return f.start, f.end, _RANK[f.id]
+
+
+_QUESTIONS = ("bad_question", "closed_question", "open_question")
 _RANK = {technique: k for k, technique in enumerate(TECHNIQUES)}
 
 
 @cache
-def _matchers() -> tuple[list[PhraseMatcher], ...]:
+def _matchers() -> tuple[dict[str, PhraseMatcher], list[PhraseMatcher], list[PhraseMatcher], list[PhraseMatcher]]:
     entries = lexicon()
-    phrase = [m for e in entries.values() if e.scope == "phrase" for m in e.matchers()]
+    phrase = {e.id: m for e in entries.values() if e.scope == "phrase" for m in e.matchers()}
     return (
         phrase,
         entries["bad_question"].matchers(),

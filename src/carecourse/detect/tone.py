@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib.resources import files
+from itertools import chain
 from math import fsum
 
 from carecourse.detect.matcher import Finding, make_finding
@@ -38,16 +39,16 @@ def _grams(text: str, longest: int) -> set[str]:
     return grams
 
 
-def _weight(text: str) -> float:
-    """The summed weight of the distinct n-grams of ``text``; ``math.fsum`` is exact, so the
-    order of the terms cannot change the result (the browser sums the same way)."""
+def _weight(text: str, start: float = 0.0) -> float:
+    """``start`` plus the weight of each distinct n-gram of ``text``, in one exact sum
+    (``math.fsum``: the order of the terms cannot change it, in Python or the browser)."""
     weights, known, *_, longest = _model()
-    return fsum(map(weights.__getitem__, known.intersection(_grams(text, longest))))
+    return fsum(chain((start,), map(weights.__getitem__, known.intersection(_grams(text, longest)))))
 
 
 def score(text: str) -> float:
     """The model's score (log-odds of rude tone) for a normalised text."""
-    return fsum((_model()[2], _weight(text)))
+    return _weight(text, _model()[2])
 
 
 def rude_sentence(structure: Structure) -> tuple[int, int] | None:

@@ -73,7 +73,7 @@ class _CompiledRubric:
         }
 
     def _matched(self, item: Criterion | Penalty, analysis: Analysis) -> list[Finding]:
-        found = [f for f in analysis.findings if f.id in item.techniques]
+        found = analysis.of_any(item.techniques)
         found += self.own[item.id].find(analysis.structure)
         for name in item.sets:
             found += self.sets[name].find(analysis.structure)
@@ -134,7 +134,7 @@ TONE_MARK_MAX = 4  # a rebuke that is a whole clause this short ("是是是", "�
 def _rebuke_spans(analysis: Analysis) -> list[tuple[int, int]]:
     """Where the reply blames, scolds, mocks or brushes the customer off: nothing said there
     is credited."""
-    return [_rebuke_span(analysis.structure, f) for f in analysis.findings if f.id in REBUKES]
+    return [_rebuke_span(analysis.structure, f) for f in analysis.of_any(REBUKES)]
 
 
 def _rebuke_span(structure, finding: Finding) -> tuple[int, int]:

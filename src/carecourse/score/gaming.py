@@ -6,6 +6,7 @@ The thresholds and word lists live in ``gaming.yaml`` beside this file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from carecourse.detect import Analysis
@@ -54,8 +55,10 @@ def check(rubric: Rubric, analysis: Analysis, extra: list[Finding]) -> str | Non
         return "placeholder"
     if _is_not_chinese(text):
         return "not_chinese"
-    findings = [f for f in (*analysis.findings, *extra) if f.id not in ("open_question", "closed_question", "bad_question")]
-    if _is_keyword_list(text, content, findings):
+    def findings() -> list[Finding]:  # every technique's lexicon runs only if a sign needs them
+        return [f for f in (*analysis.findings, *extra) if f.id not in ("open_question", "closed_question", "bad_question")]
+
+    if _is_keyword_list(text, content, cache(findings)):
         return "keyword_list"
     if _is_repetition(text, content):
         return "repetition"
@@ -107,30 +110,29 @@ def in_clause(text: str, finding: Finding) -> bool:
     return bool(_glue().intersection(segment))
 
 
-def _is_keyword_list(text: str, content: str, findings: list[Finding]) -> bool:
+def _is_keyword_list(text: str, content: str, findings: Callable[[], list[Finding]]) -> bool:
     """Any of the three signs of a keyword list in gaming.yaml (cheapest tests first)."""
     rule = settings()["keyword_list"]
     segments = [m.span() for m in _SEGMENT.finditer(text)]
-    kinds = {f.id for f in findings}
     if len(segments) < min(rule["min_segments"], rule["fragments_min"]):
-        return _run_together(rule, content, kinds, findings)
+        return _run_together(rule, content, findings)
     has_glue = _glue_char().search
     glueless = [not has_glue(text, s, e) for s, e in segments]
     return (
-        _bare_words(rule, segments, glueless, kinds, findings)
+        _bare_words(rule, segments, glueless, findings)
         or _telegraphic(rule, text, segments, glueless)
-        or _run_together(rule, content, kinds, findings)
+        or _run_together(rule, content, findings)
     )
 
 
-def _bare_words(rule, segments, glueless, kinds, findings) -> bool:
+def _bare_words(rule, segments, glueless, findings) -> bool:
     """Short glue-free segments naming techniques: "抱歉 理解 感谢 核查 处理"."""
-    if len(segments) < rule["min_segments"] or len(kinds) < rule["min_techniques"]:
+    if len(segments) < rule["min_segments"]:
         return False
     bare = sum(1 for g, (s, e) in zip(glueless, segments) if g and e - s <= rule["bare_max_length"])
-    if bare < rule["bare_share"] * len(segments):
+    if bare < rule["bare_share"] * len(segments) or len({f.id for f in findings()}) < rule["min_techniques"]:
         return False
-    found = sum(1 for s, e in segments if any(s <= f.nstart < e for f in findings))
+    found = sum(1 for s, e in segments if any(s <= f.nstart < e for f in findings()))
     return found >= rule["found_share"] * len(segments)
 
 
@@ -146,14 +148,12 @@ def _telegraphic(rule, text, segments, glueless) -> bool:
     )
 
 
-def _run_together(rule, content, kinds, findings) -> bool:
+def _run_together(rule, content, findings) -> bool:
     """Keywords with no separators: "抱歉理解感谢核查处理退还"."""
-    if len(kinds) < rule["min_techniques"]:
-        return False
     glue_chars = len(content) - len(content.translate(_without(_glue())))
-    if glue_chars > rule["run_glue_share"] * len(content):
+    if glue_chars > rule["run_glue_share"] * len(content) or len({f.id for f in findings()}) < rule["min_techniques"]:
         return False
-    covered = {i for f in findings for i in range(f.nstart, f.nend)}
+    covered = {i for f in findings() for i in range(f.nstart, f.nend)}
     return len(covered) >= rule["run_coverage"] * len(content)
 
 
