@@ -37,25 +37,29 @@ def warm_throughput(rounds: int = 3) -> tuple[list[float], int]:
     return rates, len(work)
 
 
-def jieba_ratio(rounds: int = 3) -> tuple[float, float, float]:
-    """(seconds to grade every reply, seconds to jieba.lcut every reply, their ratio), medians."""
+def jieba_ratio(rounds: int = 3, chunk: int = 500) -> tuple[float, float, float]:
+    """(seconds to grade every reply, seconds to jieba.lcut every reply, their ratio).
+
+    The two alternate every ``chunk`` replies, so a machine whose speed drifts (a shared
+    virtual machine can vary 2x within seconds) slows both alike."""
     import jieba
 
     jieba.setLogLevel(60)
     work = replies()
     jieba.lcut(work[0][1])  # loads the dictionary outside the timing
-    grading, segmenting = [], []
+    grading = segmenting = 0.0
     for _ in range(rounds):
-        start = time.perf_counter()
-        for s, text in work:
-            carecourse.grade(s, text)
-        grading.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        for _, text in work:
-            jieba.lcut(text)
-        segmenting.append(time.perf_counter() - start)
-    g, j = statistics.median(grading), statistics.median(segmenting)
-    return g, j, j / g
+        for k in range(0, len(work), chunk):
+            part = work[k : k + chunk]
+            start = time.perf_counter()
+            for s, text in part:
+                carecourse.grade(s, text)
+            grading += time.perf_counter() - start
+            start = time.perf_counter()
+            for _, text in part:
+                jieba.lcut(text)
+            segmenting += time.perf_counter() - start
+    return grading / rounds, segmenting / rounds, segmenting / grading
 
 
 def cold_start(runs: int = 5) -> list[float]:
