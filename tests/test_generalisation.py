@@ -44,6 +44,10 @@ def test_2_a_rebuke_is_shown_as_the_sentence_it_spoils():
     ("complaint-billing", "这个我可管不了，您问别人去。"),
     ("greet-entry", "有事说事，别杵着。"),
     ("decline-policy", "你朋友的卡让他自己来办，关你什么事啊。"),
+    ("greet-entry", "哟，大驾光临啊，进门没看到要先取号吗？"),
+    ("greet-entry", "喂，那个谁，先取号去。"),
+    ("complaint-billing", "50块而已，至于吗？"),
+    ("follow-up-promise", "催什么催，师傅又不是只给你一家修。"),
 ])  # fmt: skip
 def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
     assert {"forbidden", "flat_no"} & met(scenario, text)
