@@ -19,8 +19,9 @@ from carecourse.rubrics.validity import Marked, band, load_corpus, measure, qwk
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-01 on the test part (never read reply by reply): 0.898, 0.873, 0.740, 0.741
-FLOORS = {"criteria": 0.89, "penalties": 0.865, "qwk": 0.725, "worst_criterion": 0.73}
+# measured 2026-12-01 on the test part (never read reply by reply): 0.929, 0.906, 0.807, 0.825
+# (after dev batches 2 and 3; it was 0.898, 0.873, 0.740, 0.741 with batch 1 only)
+FLOORS = {"criteria": 0.925, "penalties": 0.90, "qwk": 0.80, "worst_criterion": 0.82}
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +61,7 @@ def test_the_held_out_set_does_not_regress():
     replies = [Marked(s, x.text, frozenset(x.met), frozenset(x.penalties))
                for s in scenario_ids() for x in load_samples(DATA / "heldout" / f"{s}.yaml")[s]]  # fmt: skip
     v = measure(replies)
-    assert v.criterion_accuracy >= 0.96 and v.penalty_accuracy >= 0.965
+    assert v.criterion_accuracy >= 0.975 and v.penalty_accuracy >= 0.98
 
 
 def test_bands_and_kappa():
