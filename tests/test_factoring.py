@@ -30,8 +30,8 @@ def _texts(chars: str, rng: random.Random) -> list[str]:
     from carecourse.normalize import normalize
 
     replies = [normalize(json.loads(line)["text"]).text for line in CORPUS.read_text(encoding="utf-8").splitlines()]
-    noise = ["".join(rng.choice(chars) for _ in range(rng.randint(1, 24))) for _ in range(150)]
-    return replies[::3] + noise
+    noise = ["".join(rng.choice(chars) for _ in range(rng.randint(1, 24))) for _ in range(80)]
+    return replies[::10] + noise
 
 
 def test_every_lexicon_and_rubric_matcher_finds_the_same_matches_factored_or_plain(monkeypatch):
@@ -47,7 +47,7 @@ def test_every_lexicon_and_rubric_matcher_finds_the_same_matches_factored_or_pla
         rewritten += 1
         chars = "".join(sorted(set(re.sub(r"[\\\[\]()?:|{}*+.^$=!,0-9-]", "", slow.pattern.pattern)))) + "，。？ "
         for text in _texts(chars, rng):
-            for pos in range(0, len(text), 2):
+            for pos in range(0, len(text), 3):
                 a, b = slow.pattern.search(text, pos), fast.pattern.search(text, pos)
                 assert (a and (a.span(), kind_of(a))) == (b and (b.span(), kind_of(b))), (fast.id, text, pos)
     assert rewritten >= 40  # nearly every matcher is rewritten; a regression would fall back silently

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from carecourse.detect.lexicon import TECHNIQUES, lexicon
+from carecourse.detect.lexicon import TECHNIQUES, lexicon_entry
 from carecourse.detect.matcher import Finding, PhraseMatcher
 from carecourse.detect.questions import find_questions
 from carecourse.detect.structure import Structure
@@ -54,13 +54,13 @@ class Analysis:
         return {"techniques": [f.to_dict() for f in self.findings]}
 
     def _detect(self, technique: str) -> None:
-        phrase, bad, closed, open_ = _matchers()
         if technique in _QUESTIONS:
-            found = find_questions(self.structure, bad, closed, open_)
+            found = find_questions(self.structure, *(_matchers_of(t) for t in _QUESTIONS))
             for t in _QUESTIONS:
                 self._found[t] = _unique([f for f in found if f.id == t])
             return
-        found = phrase[technique].find(self.structure)
+        (matcher,) = _matchers_of(technique)
+        found = matcher.find(self.structure)
         if technique == "forbidden" and not found and not self.of("negative_label") and not self.of("bad_question"):
             if tone := tone_finding(self.structure):
                 found = [tone]  # rude in words no lexicon lists
@@ -89,12 +89,6 @@ _RANK = {technique: k for k, technique in enumerate(TECHNIQUES)}
 
 
 @cache
-def _matchers() -> tuple[dict[str, PhraseMatcher], list[PhraseMatcher], list[PhraseMatcher], list[PhraseMatcher]]:
-    entries = lexicon()
-    phrase = {e.id: m for e in entries.values() if e.scope == "phrase" for m in e.matchers()}
-    return (
-        phrase,
-        entries["bad_question"].matchers(),
-        entries["closed_question"].matchers(),
-        entries["open_question"].matchers(),
-    )
+def _matchers_of(technique: str) -> list[PhraseMatcher]:
+    """A technique's compiled matchers, built the first time a reply needs them."""
+    return lexicon_entry(technique).matchers()

@@ -11,7 +11,7 @@ from carecourse.detect.matcher import PhraseMatcher
 from carecourse.packaged import read_yaml
 from carecourse.regex_subset import subset_problem
 
-__all__ = ["TECHNIQUES", "LexiconEntry", "lexicon"]
+__all__ = ["TECHNIQUES", "LexiconEntry", "lexicon", "lexicon_entry"]
 
 TECHNIQUES = (
     "greeting", "apology", "empathy", "thanks", "action", "commitment", "follow_up",
@@ -72,11 +72,13 @@ class LexiconEntry(BaseModel):
 @cache
 def lexicon() -> dict[str, LexiconEntry]:
     """All technique lexicons shipped with the package, by technique id."""
-    entries = {}
-    for technique in TECHNIQUES:
-        entry = LexiconEntry.model_validate(read_yaml(__package__, "lexicon", f"{technique}.yaml"))
-        if entry.id != technique:
-            raise ValueError(f"lexicon/{technique}.yaml declares id {entry.id!r}")
-        entries[technique] = entry
-    return entries
+    return {technique: lexicon_entry(technique) for technique in TECHNIQUES}
 
+
+@cache
+def lexicon_entry(technique: str) -> LexiconEntry:
+    """One technique's lexicon, read and checked the first time it is needed."""
+    entry = LexiconEntry.model_validate(read_yaml(__package__, "lexicon", f"{technique}.yaml"))
+    if entry.id != technique:
+        raise ValueError(f"lexicon/{technique}.yaml declares id {entry.id!r}")
+    return entry
