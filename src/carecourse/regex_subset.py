@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import re
 
+try:  # Python 3.11+
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse  # type: ignore[no-redef]
+
 from carecourse.wordclasses import expand
 
 __all__ = ["subset_problem", "compile_subset"]
@@ -40,7 +45,7 @@ def subset_problem(pattern: str) -> str | None:
     if re.search(r"(?<!\\)\[\]", unescaped):
         return "an empty character class [] means different things in Python and JavaScript"
     try:
-        re.compile(pattern)
+        sre_parse.parse(pattern)  # every syntax error of the subset shows here, without compiling
     except re.error as err:
         return f"not a valid regular expression ({err})"
     return None
