@@ -61,9 +61,11 @@ class Analysis:
             return
         (matcher,) = _matchers_of(technique)
         found = matcher.find(self.structure)
-        if technique == "forbidden" and not found and not self.of("negative_label") and not self.of("bad_question"):
-            if tone := tone_finding(self.structure):
-                found = [tone]  # rude in words no lexicon lists
+        # rude in words no lexicon lists (the model first: it rarely fires, the question
+        # lexicons need not run at all for most rubrics then)
+        if technique == "forbidden" and not found and not self.of("negative_label"):
+            if (tone := tone_finding(self.structure)) and not self.of("bad_question"):
+                found = [tone]
         self._found[technique] = _unique(found)
 
 
