@@ -1,7 +1,8 @@
 """Step 2 of the pipeline: detect customer-care techniques in a learner's text.
 
-``analyze(text)`` normalises the text and runs every technique lexicon over it. A finding
-is a span of the learner's original text; spans inside quotation or reported speech, and
+``analyze(text)`` normalises the text; each technique's lexicon runs over it when that
+technique is first asked for (``Analysis.of``). A finding is a span of the learner's
+original text; spans inside quotation or reported speech, and
 phrases negated in their clause, are not findings (see docs/patterns.md).
 """
 
