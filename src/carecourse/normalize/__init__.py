@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from carecourse.packaged import read_yaml
+from carecourse.packaged import read_text, read_yaml
 
 __all__ = ["NormalizedText", "normalize"]
 
@@ -126,9 +126,7 @@ T2S_CHARS = "t2s-chars.txt"  # every character OpenCC's t2s changes on its own
 def _traditional_chars() -> frozenset[str]:
     """The characters OpenCC's t2s changes; a text with none of them is left as it is
     (each phrase t2s converts holds at least one). Regenerate with ``changed_by_t2s()``."""
-    from importlib.resources import files
-
-    return frozenset(files(__package__).joinpath(T2S_CHARS).read_text(encoding="utf-8").strip())
+    return frozenset(read_text(__package__, T2S_CHARS).strip())
 
 
 def changed_by_t2s() -> str:
