@@ -20,7 +20,7 @@ import numpy as np
 from scipy.optimize import minimize
 from scipy.sparse import csr_matrix
 
-from carecourse.detect.tone import MODEL_FILE
+from carecourse.detect.tone import MODEL_FILE, ngrams  # the features the grader reads
 from carecourse.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,13 +32,9 @@ L2 = 1 / 0.3  # strength of the penalty on the weights (C = 0.3)
 PROBABILITY = 0.9  # flag a reply only when the model is this sure
 
 
-def grams(text: str) -> list[str]:
-    return list(dict.fromkeys(text[i : i + n] for i in range(len(text)) for n in SIZES if i + n <= len(text)))
-
-
 def main() -> None:
     rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = [grams(normalize(r["text"]).text) for r in rows]
+    docs = [sorted(ngrams(normalize(r["text"]).text, max(SIZES))) for r in rows]
     y = np.array([1.0 if RUDE & set(r["penalties"]) else 0.0 for r in rows])
     counts = Counter(g for d in docs for g in d)
     vocab = sorted(g for g, c in counts.items() if c >= 2)

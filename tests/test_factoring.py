@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from carecourse.detect import factoring, matcher
+from carecourse.detect import matcher
 from carecourse.detect.lexicon import lexicon
 from carecourse.detect.factoring import factor_by_first_char, kind_of
 from carecourse.rubrics import builtin, scenario_ids
@@ -83,4 +83,4 @@ def test_patterns_the_rewrite_does_not_cover_are_left_alone():
     assert factor_by_first_char([(None, "(?=好)好的")]) is None  # a lookahead first
     assert factor_by_first_char([(None, ".{0,3}抱歉")]) is None  # any character first
     assert factor_by_first_char([(None, "(好)\\1")]) is None  # a back-reference
-    assert factoring.factor_by_first_char([(None, "[^好]抱歉")]) is None  # a negated class first
+    assert factor_by_first_char([(None, "[^好]抱歉")]) is None  # a negated class first

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import carecourse
 from carecourse.detect import structure_of
-from carecourse.detect.tone import _grams, _model, rude_sentence, score
+from carecourse.detect.tone import ngrams, _model, rude_sentence, score
 
 DEV = Path(__file__).parent / "data" / "corpus" / "dev.jsonl"
 RUDE_IN_NEW_WORDS = "修不了就是修不了，你明天去网吧办公呗。"  # no lexicon phrase in it
@@ -25,7 +25,7 @@ def test_the_model_is_trained_on_the_whole_dev_part_as_it_is_today():
 def test_a_score_is_the_bias_plus_each_distinct_ngram_once_summed_exactly():
     weights, _, bias, _, longest = _model()
     assert score("") == bias
-    assert _grams("您您好", longest) == {"您", "好", "您您", "您好"}
+    assert ngrams("您您好", longest) == {"您", "好", "您您", "您好"}
     terms = [bias] + [weights.get(g, 0.0) for g in ["您", "好", "您您", "您好"]]
     assert score("您您好") == math.fsum(terms) == math.fsum(reversed(terms))
 

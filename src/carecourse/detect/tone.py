@@ -12,26 +12,26 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib.resources import files
 from itertools import chain
 from math import fsum
 
 from carecourse.detect.matcher import Finding, make_finding
 from carecourse.detect.structure import Structure
+from carecourse.packaged import read_text
 
-__all__ = ["MODEL_FILE", "rude_sentence", "score", "tone_finding"]
+__all__ = ["MODEL_FILE", "ngrams", "rude_sentence", "score", "tone_finding"]
 
 MODEL_FILE = "tone.json"
 
 
 @cache
 def _model() -> tuple[dict[str, float], frozenset[str], float, float, int]:
-    data = json.loads(files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    data = json.loads(read_text(__package__, MODEL_FILE))
     weights = data["weights"]
     return weights, frozenset(weights), float(data["bias"]), float(data["threshold"]), max(data["n"])
 
 
-def _grams(text: str, longest: int) -> set[str]:
+def ngrams(text: str, longest: int) -> set[str]:
     """The distinct n-grams of ``text``, from 1 to ``longest`` characters."""
     grams = set(text)
     for n in range(2, longest + 1):
@@ -43,7 +43,7 @@ def _weight(text: str, start: float = 0.0) -> float:
     """``start`` plus the weight of each distinct n-gram of ``text``, in one exact sum
     (``math.fsum``: the order of the terms cannot change it, in Python or the browser)."""
     weights, known, *_, longest = _model()
-    return fsum(chain((start,), map(weights.__getitem__, known.intersection(_grams(text, longest)))))
+    return fsum(chain((start,), map(weights.__getitem__, known.intersection(ngrams(text, longest)))))
 
 
 def score(text: str) -> float:
