@@ -3,8 +3,8 @@
 A logistic regression over the distinct character 1- and 2-grams of each normalised dev reply
 (n-grams seen in at least two replies), the target being "a trainer marked a rude penalty"
 (forbidden, judgement or bad_question). L2-regularised, fitted with scipy's L-BFGS from
-zeros, so the same corpus always gives the same weights; weights are rounded to 4 decimals
-so Python and JavaScript read the same numbers. Never trained on the test part.
+zeros, so the same corpus always gives the same weights. Weights, bias and threshold are stored as
+whole numbers in units of 1/10,000 (``SCALE``), so every sum is exact in Python and JavaScript. Never trained on the test part.
 
     .venv/bin/python bench/train_tone.py          # needs numpy and scipy (pip install scipy)
 """
@@ -30,6 +30,7 @@ RUDE = {"forbidden", "judgement", "bad_question"}
 SIZES = (1, 2)
 L2 = 1 / 0.3  # strength of the penalty on the weights (C = 0.3)
 PROBABILITY = 0.9  # flag a reply only when the model is this sure
+SCALE = 10_000
 
 
 def main() -> None:
@@ -52,13 +53,14 @@ def main() -> None:
 
     fit = minimize(loss, np.zeros(len(vocab) + 1), jac=True, method="L-BFGS-B", options={"maxiter": 5000, "gtol": 1e-8})
     w, b = fit.x[:-1], fit.x[-1]
-    weights = {g: round(float(v), 4) for g, v in zip(vocab, w) if abs(v) >= 5e-5}
+    weights = {g: round(float(v) * SCALE) for g, v in zip(vocab, w) if round(float(v) * SCALE)}
     model = {
         "about": "carecourse tone model: logistic regression over distinct character 1- and 2-grams of the "
-        "normalised reply; trained by bench/train_tone.py on tests/data/corpus/dev.jsonl",
+        "normalised reply, in units of 1/10000; trained by bench/train_tone.py on tests/data/corpus/dev.jsonl",
         "n": list(SIZES),
-        "bias": round(float(b), 4),
-        "threshold": round(math.log(PROBABILITY / (1 - PROBABILITY)), 4),
+        "scale": SCALE,
+        "bias": round(float(b) * SCALE),
+        "threshold": round(math.log(PROBABILITY / (1 - PROBABILITY)) * SCALE),
         "replies": len(rows),
         "rude": int(y.sum()),
         "weights": weights,

@@ -1,9 +1,8 @@
-"""The learned tone signal: plain data, a fixed sum, the rude sentence as evidence."""
+"""The learned tone signal: plain data, an exact sum, the rude sentence as evidence."""
 
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import carecourse
@@ -15,19 +14,21 @@ RUDE_IN_NEW_WORDS = "修不了就是修不了，你明天去网吧办公呗。" 
 
 
 def test_the_model_is_trained_on_the_whole_dev_part_as_it_is_today():
-    weights, known, bias, threshold, longest = _model()
+    weights, bias, threshold, longest = _model()
     data = json.loads((Path(carecourse.__file__).parent / "detect" / "tone.json").read_text(encoding="utf-8"))
     assert data["replies"] == len(DEV.read_text(encoding="utf-8").splitlines())  # else: bench/train_tone.py
-    assert longest == 2 and threshold > 0 and len(weights) > 1000 and known == set(weights)
-    assert all(isinstance(k, str) and 1 <= len(k) <= longest and isinstance(v, float) for k, v in weights.items())
+    assert longest == 2 and threshold > 0 and len(weights) > 1000 and data["scale"] == 10_000
+    # whole numbers: every sum is exact, in any order, in Python and JavaScript alike
+    assert all(type(v) is int and v != 0 for v in [*weights.values(), bias, threshold])
+    assert all(isinstance(k, str) and 1 <= len(k) <= longest for k in weights)
 
 
-def test_a_score_is_the_bias_plus_each_distinct_ngram_once_summed_exactly():
-    weights, _, bias, _, longest = _model()
+def test_a_score_is_the_bias_plus_each_distinct_ngram_once():
+    weights, bias, _, longest = _model()
     assert score("") == bias
     assert ngrams("您您好", longest) == {"您", "好", "您您", "您好"}
-    terms = [bias] + [weights.get(g, 0.0) for g in ["您", "好", "您您", "您好"]]
-    assert score("您您好") == math.fsum(terms) == math.fsum(reversed(terms))
+    assert score("您您好") == bias + sum(weights.get(g, 0) for g in ["您", "好", "您您", "您好"])
+    assert score("哈哈哈") == score("哈哈")  # each distinct n-gram counts once
 
 
 def test_rude_words_no_lexicon_lists_are_penalised_with_the_sentence_as_evidence():

@@ -1,19 +1,16 @@
 """A learned signal of rude tone, for rudeness the phrase lexicons have no words for.
 
 A linear model over the character 1- and 2-grams of the normalised reply (weights in
-``tone.json``, trained by ``bench/train_tone.py`` on the development corpus): the reply's
-score is the bias plus the weight of every distinct n-gram in it. Above the threshold, the
-sentence whose n-grams weigh most is reported as a ``forbidden`` finding of kind ``tone``.
-Plain data and exact sums (``math.fsum``: the order of the terms cannot matter), so the
-browser can compute the same numbers.
+``tone.json``, trained by ``bench/train_tone.py``): the reply's score is the bias plus the
+weight of every distinct n-gram in it. Above the threshold, the sentence whose n-grams weigh
+most is reported as a ``forbidden`` finding of kind ``tone``. Weights are whole numbers (in
+units of 1/10,000), so every sum is exact and the same in any order, in Python or the browser.
 """
 
 from __future__ import annotations
 
 import json
 from functools import cache
-from itertools import chain
-from math import fsum
 
 from carecourse.detect.matcher import Finding, make_finding
 from carecourse.detect.structure import Structure
@@ -25,10 +22,9 @@ MODEL_FILE = "tone.json"
 
 
 @cache
-def _model() -> tuple[dict[str, float], frozenset[str], float, float, int]:
+def _model() -> tuple[dict[str, int], int, int, int]:
     data = json.loads(read_text(__package__, MODEL_FILE))
-    weights = data["weights"]
-    return weights, frozenset(weights), float(data["bias"]), float(data["threshold"]), max(data["n"])
+    return data["weights"], data["bias"], data["threshold"], max(data["n"])
 
 
 def ngrams(text: str, longest: int) -> set[str]:
@@ -39,24 +35,22 @@ def ngrams(text: str, longest: int) -> set[str]:
     return grams
 
 
-def _weight(text: str, start: float = 0.0) -> float:
-    """``start`` plus the weight of each distinct n-gram of ``text``, in one exact sum
-    (``math.fsum``: the order of the terms cannot change it, in Python or the browser)."""
-    weights, known, *_, longest = _model()
-    return fsum(chain((start,), map(weights.__getitem__, known.intersection(ngrams(text, longest)))))
+def _weight(text: str) -> int:
+    """The weight of each distinct n-gram of ``text``, summed (whole numbers: exact)."""
+    weights, *_, longest = _model()
+    return sum(weights.get(g, 0) for g in ngrams(text, longest))
 
 
-def score(text: str) -> float:
-    """The model's score (log-odds of rude tone) for a normalised text."""
-    return _weight(text, _model()[2])
+def score(text: str) -> int:
+    """The model's score (log-odds of rude tone, times 10,000) for a normalised text."""
+    return _model()[1] + _weight(text)
 
 
 def rude_sentence(structure: Structure) -> tuple[int, int] | None:
     """The sentence that makes the reply read as rude, or None if it does not."""
-    threshold = _model()[3]
-    if score(structure.text) <= threshold:
+    if score(structure.text) <= _model()[2]:
         return None
-    best, best_weight = None, 0.0
+    best, best_weight = None, 0
     for s, e in structure.sentences:
         if structure.is_quoted(s):
             continue  # the customer's words, quoted back
