@@ -1,10 +1,13 @@
-"""Train the tone model (src/carecourse/detect/tone.json) on the development corpus.
+"""Train the tone model (src/carecourse/detect/tone.json).
 
-A logistic regression over the distinct character 1- and 2-grams of each normalised dev reply
-(n-grams seen in at least two replies), the target being "a trainer marked a rude penalty"
-(forbidden, judgement or bad_question). L2-regularised, fitted with scipy's L-BFGS from
-zeros, so the same corpus always gives the same weights. Weights, bias and threshold are stored as
-whole numbers in units of 1/10,000 (``SCALE``), so every sum is exact in Python and JavaScript. Never trained on the test part.
+A logistic regression over the distinct character 1- and 2-grams of each normalised reply
+(n-grams seen in at least two replies). It learns from the dev part of the corpus (target:
+a trainer marked a rude penalty, i.e. forbidden, judgement or bad_question) and from the
+tone set (``tests/data/tone/``: replies written half rude, half not, kept where writer and
+labeller agree). Never trained on the test part. L2-regularised, fitted with scipy's L-BFGS
+from zeros, so the same data always gives the same weights. Weights, bias and threshold are
+stored as whole numbers in units of 1/10,000 (``SCALE``): every sum is exact, in Python and
+JavaScript alike.
 
     .venv/bin/python bench/train_tone.py          # needs numpy and scipy (pip install scipy)
 """
@@ -25,18 +28,38 @@ from carecourse.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "corpus" / "dev.jsonl"
+TONE_SET = ROOT / "tests" / "data" / "tone" / "tone.jsonl"
 OUT = ROOT / "src" / "carecourse" / "detect" / MODEL_FILE
 RUDE = {"forbidden", "judgement", "bad_question"}
 SIZES = (1, 2)
-L2 = 1 / 0.3  # strength of the penalty on the weights (C = 0.3)
-PROBABILITY = 0.9  # flag a reply only when the model is this sure
+L2 = 1 / 3  # strength of the penalty on the weights (C = 3)
+PROBABILITY = 0.97  # flag a reply only when the model is this sure
 SCALE = 10_000
 
 
-def main() -> None:
+def examples() -> tuple[list[str], list[float]]:
+    """The training replies and their targets: the dev part, plus the tone set's replies
+    on which writer and labeller agree."""
     rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = [sorted(ngrams(normalize(r["text"]).text, max(SIZES))) for r in rows]
-    y = np.array([1.0 if RUDE & set(r["penalties"]) else 0.0 for r in rows])
+    texts = [r["text"] for r in rows]
+    y = [1.0 if RUDE & set(r["penalties"]) else 0.0 for r in rows]
+    for r in tone_set():
+        if r["intended"] == r["labelled"]:
+            texts.append(r["text"])
+            y.append(1.0 if r["labelled"] else 0.0)
+    return texts, y
+
+
+def tone_set() -> list[dict]:
+    if not TONE_SET.exists():
+        return []
+    return [json.loads(line) for line in TONE_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def fit(texts: list[str], targets: list[float], l2: float = L2) -> tuple[dict[str, float], float]:
+    """The fitted weights of each n-gram seen in at least two replies, and the bias."""
+    docs = [sorted(ngrams(normalize(t).text, max(SIZES))) for t in texts]
+    y = np.array(targets)
     counts = Counter(g for d in docs for g in d)
     vocab = sorted(g for g, c in counts.items() if c >= 2)
     index = {g: k for k, g in enumerate(vocab)}
@@ -47,26 +70,34 @@ def main() -> None:
         w, b = theta[:-1], theta[-1]
         z = X @ w + b
         p = 1 / (1 + np.exp(-z))
-        value = np.sum(np.logaddexp(0, z) - y * z) + 0.5 * L2 * w @ w
+        value = np.sum(np.logaddexp(0, z) - y * z) + 0.5 * l2 * w @ w
         grad_z = p - y
-        return value, np.append(X.T @ grad_z + L2 * w, grad_z.sum())
+        return value, np.append(X.T @ grad_z + l2 * w, grad_z.sum())
 
     fit = minimize(loss, np.zeros(len(vocab) + 1), jac=True, method="L-BFGS-B", options={"maxiter": 5000, "gtol": 1e-8})
-    w, b = fit.x[:-1], fit.x[-1]
-    weights = {g: round(float(v) * SCALE) for g, v in zip(vocab, w) if round(float(v) * SCALE)}
+    return dict(zip(vocab, map(float, fit.x[:-1]))), float(fit.x[-1])
+
+
+def main() -> None:
+    dev_replies = sum(1 for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip())
+    texts, y = examples()
+    w, b = fit(texts, y)
+    weights = {g: round(v * SCALE) for g, v in w.items() if round(v * SCALE)}
     model = {
         "about": "carecourse tone model: logistic regression over distinct character 1- and 2-grams of the "
-        "normalised reply, in units of 1/10000; trained by bench/train_tone.py on tests/data/corpus/dev.jsonl",
+        "normalised reply, in units of 1/10000; trained by bench/train_tone.py on tests/data/corpus/dev.jsonl "
+        "and tests/data/tone/tone.jsonl",
         "n": list(SIZES),
         "scale": SCALE,
-        "bias": round(float(b) * SCALE),
+        "bias": round(b * SCALE),
         "threshold": round(math.log(PROBABILITY / (1 - PROBABILITY)) * SCALE),
-        "replies": len(rows),
-        "rude": int(y.sum()),
+        "replies": dev_replies,
+        "tone_set": len(texts) - dev_replies,
+        "rude": int(sum(y)),
         "weights": weights,
     }
     OUT.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"{len(rows)} replies ({int(y.sum())} rude), {len(weights)} weights -> {OUT.relative_to(ROOT)}")
+    print(f"{len(texts)} replies ({dev_replies} dev, {int(sum(y))} rude), {len(weights)} weights -> {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

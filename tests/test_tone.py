@@ -7,24 +7,42 @@ from pathlib import Path
 
 import carecourse
 from carecourse.detect import structure_of
-from carecourse.detect.tone import ngrams, _model, rude_sentence, score
+from carecourse.detect.tone import ngrams, _model, rude_clause, score
 
-DEV = Path(__file__).parent / "data" / "corpus" / "dev.jsonl"
+DATA = Path(__file__).parent / "data"
+DEV = DATA / "corpus" / "dev.jsonl"
+TONE_SET = DATA / "tone" / "tone.jsonl"
 RUDE_IN_NEW_WORDS = "修不了就是修不了，你明天去网吧办公呗。"  # no lexicon phrase in it
+RUDE_CLAUSE = "你明天去网吧办公呗"
 
 
-def test_the_model_is_trained_on_the_whole_dev_part_as_it_is_today():
-    weights, bias, threshold, longest = _model()
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_the_model_is_trained_on_the_dev_part_and_the_tone_set_as_they_are_today():
+    weights, bias, threshold, longest, _ = _model()
     data = json.loads((Path(carecourse.__file__).parent / "detect" / "tone.json").read_text(encoding="utf-8"))
-    assert data["replies"] == len(DEV.read_text(encoding="utf-8").splitlines())  # else: bench/train_tone.py
+    agreed = [r for r in _lines(TONE_SET) if r["intended"] == r["labelled"]]
+    assert (data["replies"], data["tone_set"]) == (len(_lines(DEV)), len(agreed))  # else: bench/train_tone.py
     assert longest == 2 and threshold > 0 and len(weights) > 1000 and data["scale"] == 10_000
     # whole numbers: every sum is exact, in any order, in Python and JavaScript alike
     assert all(type(v) is int and v != 0 for v in [*weights.values(), bias, threshold])
     assert all(isinstance(k, str) and 1 <= len(k) <= longest for k in weights)
 
 
+def test_the_tone_set_is_training_data_that_repeats_no_corpus_reply():
+    rows = _lines(TONE_SET)
+    assert len(rows) == len({r["id"] for r in rows}) == len({r["text"] for r in rows}) > 1000
+    corpus = {r["text"] for part in ("dev", "test") for r in _lines(DATA / "corpus" / f"{part}.jsonl")}
+    assert not corpus & {r["text"] for r in rows}
+    assert all(isinstance(r["intended"], bool) and isinstance(r["labelled"], bool) for r in rows)
+    agreement = sum(r["intended"] == r["labelled"] for r in rows) / len(rows)
+    assert agreement > 0.95 and 0.4 < sum(r["labelled"] for r in rows) / len(rows) < 0.6
+
+
 def test_a_score_is_the_bias_plus_each_distinct_ngram_once():
-    weights, bias, _, longest = _model()
+    weights, bias, _, longest, _ = _model()
     assert score("") == bias
     assert ngrams("您您好", longest) == {"您", "好", "您您", "您好"}
     assert score("您您好") == bias + sum(weights.get(g, 0) for g in ["您", "好", "您您", "您好"])
@@ -34,19 +52,27 @@ def test_a_score_is_the_bias_plus_each_distinct_ngram_once():
 def test_rude_words_no_lexicon_lists_are_penalised_with_the_sentence_as_evidence():
     analysis = carecourse.analyze(RUDE_IN_NEW_WORDS)
     (tone,) = [f for f in analysis.findings if f.kind == "tone"]
-    assert (tone.id, tone.text) == ("forbidden", RUDE_IN_NEW_WORDS)
+    assert (tone.id, tone.text) == ("forbidden", RUDE_CLAUSE)
     result = carecourse.grade("follow-up-promise", RUDE_IN_NEW_WORDS)
     (penalty,) = [p for p in result.penalties if p.id == "forbidden"]
-    assert RUDE_IN_NEW_WORDS in [f.text for f in penalty.evidence]
+    assert RUDE_CLAUSE in [f.text for f in penalty.evidence]
 
 
-def test_only_the_rude_sentence_is_marked_and_polite_replies_are_left_alone():
+def test_only_the_rude_clause_is_marked_and_polite_replies_are_left_alone():
     text = "唉。" + RUDE_IN_NEW_WORDS
-    span = rude_sentence(structure_of(text))
-    assert span is not None and text[span[0] : span[1]] == RUDE_IN_NEW_WORDS
+    span = rude_clause(structure_of(text))
+    assert span is not None and text[span[0] : span[1]] == RUDE_CLAUSE
     for polite in ["您稍等，我马上帮您查。", "王先生，您先坐，我马上帮您把账单调出来看看。", "您好，欢迎光临！请问办理什么业务？"]:
-        assert rude_sentence(structure_of(polite)) is None
+        assert rude_clause(structure_of(polite)) is None
 
 
 def test_rude_words_quoted_back_are_not_the_staff_speaking():
-    assert rude_sentence(structure_of(f'"{RUDE_IN_NEW_WORDS}"')) is None
+    assert rude_clause(structure_of(f'"{RUDE_IN_NEW_WORDS}"')) is None
+
+
+def test_a_greeting_in_another_clause_of_the_rude_sentence_still_counts():
+    text = "您好，我不会带您去的，您自己找窗口吧。"
+    result = carecourse.grade("greet-entry", text)
+    assert {c.id for c in result.criteria if c.met} == {"greeting"}
+    (penalty,) = [p for p in result.penalties if p.id == "forbidden"]
+    assert "您好" not in "".join(f.text for f in penalty.evidence)

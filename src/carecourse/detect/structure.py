@@ -69,6 +69,17 @@ class Structure:
             end -= 1
         return start, end
 
+    def clauses_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The clauses of ``text[start:end]`` (a sentence, say), in order, blanks trimmed."""
+        spans, pos = [], start
+        while pos < end:
+            s, e = self.clause_at(pos)
+            if e > s:
+                spans.append((max(s, start), min(e, end)))
+            stop = _CLAUSE_BREAK.search(self.text, max(e, pos))
+            pos = stop.end() if stop else end
+        return spans
+
     def is_quoted(self, pos: int) -> bool:
         """True if ``pos`` lies inside quotation marks or reported speech."""
         k = bisect.bisect_right(self._quote_starts, pos) - 1

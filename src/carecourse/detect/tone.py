@@ -2,9 +2,11 @@
 
 A linear model over the character 1- and 2-grams of the normalised reply (weights in
 ``tone.json``, trained by ``bench/train_tone.py``): the reply's score is the bias plus the
-weight of every distinct n-gram in it. Above the threshold, the sentence whose n-grams weigh
-most is reported as a ``forbidden`` finding of kind ``tone``. Weights are whole numbers (in
-units of 1/10,000), so every sum is exact and the same in any order, in Python or the browser.
+weight of every distinct n-gram in it. Above the threshold, the rudest clause (the heaviest
+clause of the heaviest sentence) is reported as a ``forbidden`` finding of kind ``tone``, so
+a greeting or a fact in another clause of that sentence still counts. Weights are whole
+numbers (in units of 1/10,000): every sum is exact and the same in any order, in Python or
+the browser.
 """
 
 from __future__ import annotations
@@ -16,15 +18,16 @@ from carecourse.detect.matcher import Finding, make_finding
 from carecourse.detect.structure import Structure
 from carecourse.packaged import read_text
 
-__all__ = ["MODEL_FILE", "ngrams", "rude_sentence", "score", "tone_finding"]
+__all__ = ["MODEL_FILE", "ngrams", "rude_clause", "score", "tone_finding"]
 
 MODEL_FILE = "tone.json"
 
 
 @cache
-def _model() -> tuple[dict[str, int], int, int, int]:
+def _model() -> tuple[dict[str, int], int, int, int, frozenset[str]]:
     data = json.loads(read_text(__package__, MODEL_FILE))
-    return data["weights"], data["bias"], data["threshold"], max(data["n"])
+    weights = data["weights"]
+    return weights, data["bias"], data["threshold"], max(data["n"]), frozenset(weights)
 
 
 def ngrams(text: str, longest: int) -> set[str]:
@@ -37,8 +40,8 @@ def ngrams(text: str, longest: int) -> set[str]:
 
 def _weight(text: str) -> int:
     """The weight of each distinct n-gram of ``text``, summed (whole numbers: exact)."""
-    weights, *_, longest = _model()
-    return sum(weights.get(g, 0) for g in ngrams(text, longest))
+    weights, _, _, longest, known = _model()
+    return sum(map(weights.__getitem__, known.intersection(ngrams(text, longest))))
 
 
 def score(text: str) -> int:
@@ -46,14 +49,20 @@ def score(text: str) -> int:
     return _model()[1] + _weight(text)
 
 
-def rude_sentence(structure: Structure) -> tuple[int, int] | None:
-    """The sentence that makes the reply read as rude, or None if it does not."""
+def rude_clause(structure: Structure) -> tuple[int, int] | None:
+    """The clause that makes the reply read as rude, or None if it does not."""
     if score(structure.text) <= _model()[2]:
         return None
+    sentence = _heaviest(structure, structure.sentences)
+    return _heaviest(structure, structure.clauses_in(*sentence)) if sentence else None
+
+
+def _heaviest(structure: Structure, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span whose n-grams weigh most (above zero), skipping the customer's quoted words."""
     best, best_weight = None, 0
-    for s, e in structure.sentences:
+    for s, e in spans:
         if structure.is_quoted(s):
-            continue  # the customer's words, quoted back
+            continue
         weight = _weight(structure.text[s:e])
         if weight > best_weight:
             best, best_weight = (s, e), weight
@@ -61,5 +70,5 @@ def rude_sentence(structure: Structure) -> tuple[int, int] | None:
 
 
 def tone_finding(structure: Structure) -> Finding | None:
-    span = rude_sentence(structure)
+    span = rude_clause(structure)
     return make_finding(structure, "forbidden", *span, kind="tone") if span else None

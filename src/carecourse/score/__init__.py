@@ -141,7 +141,8 @@ def _rebuke_span(structure, finding: Finding) -> tuple[int, int]:
     """A rebuke covers its clause ("肯定是你设置错了"); a short one standing as a clause of its
     own covers its whole sentence ("是是是，都是我们的错，行了吧" is no apology)."""
     start, end = structure.clause_at(finding.nstart)
-    if end - start <= max(TONE_MARK_MAX, finding.nend - finding.nstart):
+    phrase = 0 if finding.kind == "tone" else finding.nend - finding.nstart  # tone: a clause already
+    if end - start <= max(TONE_MARK_MAX, phrase):
         start, end = next(((s, e) for s, e in structure.sentences if s <= finding.nstart < e), (start, end))
     return start, end
 
