@@ -7,7 +7,8 @@ from pathlib import Path
 
 import carecourse
 from carecourse.detect import structure_of
-from carecourse.detect.tone import ngrams, _model, rude_clause, score
+from carecourse.detect.linear import ngrams
+from carecourse.detect.tone import model, rude_clause, threshold
 
 DATA = Path(__file__).parent / "data"
 DEV = DATA / "corpus" / "dev.jsonl"
@@ -21,14 +22,14 @@ def _lines(path: Path) -> list[dict]:
 
 
 def test_the_model_is_trained_on_the_dev_part_and_the_tone_set_as_they_are_today():
-    weights, bias, threshold, longest, _ = _model()
+    tone = model()
     data = json.loads((Path(carecourse.__file__).parent / "detect" / "tone.json").read_text(encoding="utf-8"))
     agreed = [r for r in _lines(TONE_SET) if r["intended"] == r["labelled"]]
     assert (data["replies"], data["tone_set"]) == (len(_lines(DEV)), len(agreed))  # else: bench/train_tone.py
-    assert longest == 2 and threshold > 0 and len(weights) > 1000 and data["scale"] == 10_000
+    assert tone.longest == 2 and threshold() > 0 and len(tone.weights) > 1000 and data["scale"] == 10_000
     # whole numbers: every sum is exact, in any order, in Python and JavaScript alike
-    assert all(type(v) is int and v != 0 for v in [*weights.values(), bias, threshold])
-    assert all(isinstance(k, str) and 1 <= len(k) <= longest for k in weights)
+    assert all(type(v) is int and v != 0 for v in [*tone.weights.values(), tone.bias, threshold()])
+    assert all(isinstance(k, str) and 1 <= len(k) <= tone.longest for k in tone.weights)
 
 
 def test_the_tone_set_is_training_data_that_repeats_no_corpus_reply():
@@ -42,11 +43,11 @@ def test_the_tone_set_is_training_data_that_repeats_no_corpus_reply():
 
 
 def test_a_score_is_the_bias_plus_each_distinct_ngram_once():
-    weights, bias, _, longest, _ = _model()
-    assert score("") == bias
-    assert ngrams("您您好", longest) == {"您", "好", "您您", "您好"}
-    assert score("您您好") == bias + sum(weights.get(g, 0) for g in ["您", "好", "您您", "您好"])
-    assert score("哈哈哈") == score("哈哈")  # each distinct n-gram counts once
+    tone = model()
+    assert tone.score("") == tone.bias
+    assert ngrams("您您好", tone.longest) == {"您", "好", "您您", "您好"}
+    assert tone.score("您您好") == tone.bias + sum(tone.weights.get(g, 0) for g in ["您", "好", "您您", "您好"])
+    assert tone.score("哈哈哈") == tone.score("哈哈")  # each distinct n-gram counts once
 
 
 def test_rude_words_no_lexicon_lists_are_penalised_with_the_sentence_as_evidence():

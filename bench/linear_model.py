@@ -1,0 +1,51 @@
+"""Fit the grader's linear models (carecourse.detect.linear) with numpy and scipy.
+
+Logistic regression over the distinct character n-grams of each normalised text (n-grams
+seen in at least two texts), L2-regularised, fitted with scipy's L-BFGS from zeros, so the
+same data always gives the same weights. Used by train_tone.py and train_criteria.py.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+from scipy.optimize import minimize
+from scipy.sparse import csr_matrix
+
+from carecourse.detect.linear import SCALE, ngrams  # the features the grader reads
+from carecourse.normalize import normalize
+
+LONGEST = 2  # character 1- and 2-grams
+
+
+def features(texts: list[str]) -> list[list[str]]:
+    return [sorted(ngrams(normalize(t).text, LONGEST)) for t in texts]
+
+
+def fit(texts: list[str], targets: list[float], c: float, docs: list[list[str]] | None = None) -> tuple[dict[str, float], float]:
+    """The fitted weight of each n-gram seen in at least two texts, and the bias
+    (``c``: inverse strength of the L2 penalty, as in scikit-learn)."""
+    docs = features(texts) if docs is None else docs
+    y = np.array(targets, dtype=float)
+    counts = Counter(g for d in docs for g in d)
+    vocab = sorted(g for g, k in counts.items() if k >= 2)
+    index = {g: k for k, g in enumerate(vocab)}
+    cells = [(i, index[g]) for i, d in enumerate(docs) for g in d if g in index]
+    X = csr_matrix((np.ones(len(cells)), ([i for i, _ in cells], [j for _, j in cells])), shape=(len(docs), len(vocab)))
+    l2 = 1 / c
+
+    def loss(theta):
+        w, b = theta[:-1], theta[-1]
+        z = X @ w + b
+        value = np.sum(np.logaddexp(0, z) - y * z) + 0.5 * l2 * w @ w
+        grad_z = 1 / (1 + np.exp(-z)) - y
+        return value, np.append(X.T @ grad_z + l2 * w, grad_z.sum())
+
+    fitted = minimize(loss, np.zeros(len(vocab) + 1), jac=True, method="L-BFGS-B", options={"maxiter": 5000, "gtol": 1e-8})
+    return dict(zip(vocab, map(float, fitted.x[:-1]))), float(fitted.x[-1])
+
+
+def in_units(weights: dict[str, float]) -> dict[str, int]:
+    """Weights as whole numbers of 1/SCALE, zeros dropped."""
+    return {g: u for g, v in weights.items() if (u := round(v * SCALE))}

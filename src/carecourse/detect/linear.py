@@ -1,0 +1,63 @@
+"""Linear models over character n-grams: the learned parts of the grader, as plain data.
+
+A model is a bias and a weight per character n-gram (1 to ``longest`` characters). A text's
+score is the bias plus the weight of each distinct n-gram in it. Weights are whole numbers
+in units of 1/``SCALE``, so every sum is exact and the same in any order, in Python or the
+browser. The tone model (``tone.py``) and the rubrics' second opinion
+(``carecourse.score.learned``) are such models; ``bench/linear_model.py`` fits them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from carecourse.detect.structure import Structure
+
+__all__ = ["SCALE", "LinearModel", "log_odds", "ngrams"]
+
+SCALE = 10_000
+
+
+def ngrams(text: str, longest: int) -> set[str]:
+    """The distinct n-grams of ``text``, from 1 to ``longest`` characters."""
+    grams = set(text)
+    for n in range(2, longest + 1):
+        grams.update(map("".join, zip(*(text[k:] for k in range(n)))))
+    return grams
+
+
+def log_odds(probability: float) -> int:
+    """A probability as a threshold on scores (log-odds in units of 1/SCALE)."""
+    return round(math.log(probability / (1 - probability)) * SCALE)
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    weights: dict[str, int]
+    bias: int
+    longest: int
+    _known: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_known", frozenset(self.weights))
+
+    def weight(self, text: str) -> int:
+        """The weight of each distinct n-gram of ``text``, summed."""
+        return sum(map(self.weights.__getitem__, self._known.intersection(ngrams(text, self.longest))))
+
+    def score(self, text: str) -> int:
+        """The bias plus the weight of ``text``: log-odds, in units of 1/SCALE."""
+        return self.bias + self.weight(text)
+
+    def heaviest(self, structure: Structure, spans, skip=lambda s, e: False) -> tuple[int, int] | None:
+        """The span of ``structure.text`` whose n-grams weigh most (above zero), leaving out
+        the customer's quoted words and any span ``skip`` refuses."""
+        best, best_weight = None, 0
+        for s, e in spans:
+            if structure.is_quoted(s) or skip(s, e):
+                continue
+            weight = self.weight(structure.text[s:e])
+            if weight > best_weight:
+                best, best_weight = (s, e), weight
+        return best
