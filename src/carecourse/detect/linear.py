@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from carecourse.detect.structure import Structure
 
@@ -19,12 +20,13 @@ __all__ = ["SCALE", "LinearModel", "log_odds", "ngrams"]
 SCALE = 10_000
 
 
-def ngrams(text: str, longest: int) -> set[str]:
+@lru_cache(maxsize=256)  # several models read the same reply
+def ngrams(text: str, longest: int) -> frozenset[str]:
     """The distinct n-grams of ``text``, from 1 to ``longest`` characters."""
     grams = set(text)
     for n in range(2, longest + 1):
         grams.update(map("".join, zip(*(text[k:] for k in range(n)))))
-    return grams
+    return frozenset(grams)
 
 
 def log_odds(probability: float) -> int:
@@ -44,7 +46,7 @@ class LinearModel:
 
     def weight(self, text: str) -> int:
         """The weight of each distinct n-gram of ``text``, summed."""
-        return sum(map(self.weights.__getitem__, self._known.intersection(ngrams(text, self.longest))))
+        return sum(map(self.weights.__getitem__, ngrams(text, self.longest).intersection(self._known)))
 
     def score(self, text: str) -> int:
         """The bias plus the weight of ``text``: log-odds, in units of 1/SCALE."""

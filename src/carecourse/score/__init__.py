@@ -1,7 +1,8 @@
 """Step 3 of the pipeline: apply a rubric to an analysed reply.
 
 Each criterion collects evidence from the shared techniques, its own patterns and the
-rubric's named sets; an order criterion compares where its two sides first appear.
+rubric's named sets; a shipped rubric's learned models then give their second opinion
+(``learned/``); an order criterion compares where its two sides first appear.
 Penalties subtract points. Gaming checks (``gaming.py``) come first and can void it all.
 """
 
@@ -12,8 +13,8 @@ from dataclasses import dataclass
 from carecourse.detect import Analysis
 from carecourse.detect.matcher import Finding, PhraseMatcher, make_finding
 from carecourse.results import CriterionResult, PenaltyResult
-from carecourse.rubrics import Criterion, Penalty, Rubric
-from carecourse.score import gaming
+from carecourse.rubrics import Criterion, Penalty, Rubric, builtin, scenario_ids
+from carecourse.score import gaming, learned
 
 __all__ = ["Scored", "apply_rubric"]
 
@@ -60,6 +61,9 @@ class _CompiledRubric:
 
     def __init__(self, rubric: Rubric):
         self.rubric = rubric
+        # the learned models know the shipped rubric's criteria, not a trainer's changes to them
+        shipped = rubric.id in scenario_ids() and rubric == builtin(rubric.id)
+        self.opinion = learned.opinion(rubric.id) if shipped else None
         self.sets = {
             name: PhraseMatcher.build(f"set:{name}", s.patterns, s.exclude, negatable=s.negatable)
             for name, s in rubric.sets.items()
@@ -81,16 +85,35 @@ class _CompiledRubric:
         return sorted(unique.values(), key=lambda f: (f.start, f.end))
 
     def criterion_evidence(self, analysis: Analysis) -> dict[str, list[Finding]]:
+        structure = analysis.structure
         rebukes = _rebuke_spans(analysis)
-        blanks = gaming.blank_spans(analysis.structure.text)
-        evidence = {
-            c.id: [f for f in self._matched(c, analysis) if not _inside(f, rebukes) and not _touches(f, blanks, analysis.structure.text)]
-            for c in self.rubric.criteria if not c.order
-        }  # fmt: skip
+        blanks = gaming.blank_spans(structure.text)
+
+        def usable(f: Finding) -> bool:  # not said inside a rebuke, not filling a template blank
+            return not _inside(f, rebukes) and not _touches(f, blanks, structure.text)
+
+        evidence = {c.id: [f for f in self._matched(c, analysis) if usable(f)] for c in self.rubric.criteria if not c.order}
+        if self.opinion:
+            evidence = self._second_opinion(analysis, evidence, rebukes + blanks)
         for c in self.rubric.criteria:
             if c.order:
                 evidence[c.id] = self._order_evidence(c, analysis, evidence)
         return evidence
+
+    def _second_opinion(self, analysis: Analysis, evidence: dict, spoilt: list[tuple[int, int]]) -> dict[str, list[Finding]]:
+        """The learned models' verdicts on the criteria the patterns missed. Their evidence is
+        a clause nothing else explains: not in a rebuke or a blank, and holding no words the
+        patterns found for another criterion or a penalty (a promise is no explanation)."""
+        claimed: list[tuple[int, int]] = []
+
+        def free(s: int, e: int) -> bool:
+            if not claimed:  # worked out only when a model is sure
+                found = [f for fs in evidence.values() for f in fs]
+                found += [f for p in self.rubric.penalties for f in self._matched(p, analysis)]
+                claimed.extend([*spoilt, *((f.nstart, f.nend) for f in found), (-1, -1)])
+            return not any(a < e and s < b for a, b in claimed)
+
+        return {cid: self.opinion.overrule(analysis.structure, cid, found, free) for cid, found in evidence.items()}
 
     def _order_evidence(self, c: Criterion, analysis: Analysis, evidence: dict) -> list[Finding]:
         def earliest(names: list[str]) -> Finding | None:
