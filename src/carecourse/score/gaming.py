@@ -55,10 +55,14 @@ def check(rubric: Rubric, analysis: Analysis, extra: list[Finding]) -> str | Non
         return "placeholder"
     if _is_not_chinese(text):
         return "not_chinese"
-    def findings() -> list[Finding]:  # every technique's lexicon runs only if a sign needs them
-        return [f for f in (*analysis.findings, *extra) if f.id not in ("open_question", "closed_question", "bad_question")]
+    memo: list[list[Finding]] = []
 
-    if _is_keyword_list(text, content, cache(findings)):
+    def findings() -> list[Finding]:  # every technique's lexicon runs only if a sign needs them
+        if not memo:
+            memo.append([f for f in (*analysis.findings, *extra) if f.id not in ("open_question", "closed_question", "bad_question")])
+        return memo[0]
+
+    if _is_keyword_list(text, content, findings):
         return "keyword_list"
     if _is_repetition(text, content):
         return "repetition"
