@@ -26,7 +26,7 @@ TONE_SET = ROOT / "tests" / "data" / "tone" / "tone.jsonl"
 OUT = ROOT / "src" / "carecourse" / "detect" / MODEL_FILE
 RUDE = {"forbidden", "judgement", "bad_question"}
 C = 3.0  # inverse strength of the L2 penalty
-PROBABILITY = 0.97  # flag a reply only when the model is this sure
+PROBABILITY = 0.9  # flag a reply only when the model is this sure
 
 
 def read_lines(path: Path) -> list[dict]:
