@@ -138,3 +138,10 @@ def test_speaking_to_the_customer_or_asking_them_to_speak_is_not_their_reported_
     assert analysis.structure.is_quoted(0) is False
     reported = carecourse.analyze("您刚才说你们乱扣钱，我记下了。")
     assert not [f for f in reported.findings if f.id == "forbidden"]
+
+
+def test_you_mean_is_the_staff_restating_in_their_own_words_and_checking():
+    text = "您是说上周六买的手机，老断线，信号只有一两格？"
+    assert not carecourse.analyze(text).structure.is_quoted(4)
+    result = carecourse.grade("listening-restate", text)
+    assert {c.id for c in result.criteria if c.met} >= {"fact_when", "fact_symptom", "confirm"}

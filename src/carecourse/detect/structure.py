@@ -22,10 +22,11 @@ _QUOTE = re.compile('"')
 _CLAUSE_BREAK = re.compile(r"[,。!?;:\n、]")
 # Reported speech: "您刚才说..." up to the end of the clause is the customer's words.
 # "您说是不是/对不对/是吧" asks the customer to agree (a tag question), it reports nothing.
-# A tag question closing the clause ("您是说老断线对吧?") is the staff's own check, not reported.
+# A tag question closing the clause ("您说老断线对吧?") is the staff's own check, not reported;
+# so is "您是说…?" (the staff putting what they heard into their own words).
 # "跟您说好" and "向您讲清楚" are the staff speaking to the customer; "您说说" asks them to speak.
 _REPORTED = re.compile(
-    r"(?<![跟和给向对同])(?:您|你)(?:(?:刚才|刚刚|之前|方才|是)(?:说|讲)|(?:说|讲)(?!说|讲|是不是|对不对|是吧|对吧))(?![得的了过])[:]?[^,。!?;\n]+?"
+    r"(?<![跟和给向对同])(?:您|你)(?:(?:刚才|刚刚|之前|方才)(?:说|讲)|(?:说|讲)(?!说|讲|是不是|对不对|是吧|对吧))(?![得的了过])[:]?[^,。!?;\n]+?"
     r"(?=(?:对吧|是吧|对吗|是吗|对不对|是不是|没错吧)?(?:[,。!?;\n]|$))"
 )
 
