@@ -19,9 +19,10 @@ from carecourse.rubrics.validity import Marked, band, load_corpus, measure, qwk
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-01 on the test part (never read reply by reply): 0.929, 0.906, 0.807, 0.825
-# (after dev batches 2 and 3; it was 0.898, 0.873, 0.740, 0.741 with batch 1 only)
-FLOORS = {"criteria": 0.925, "penalties": 0.90, "qwk": 0.80, "worst_criterion": 0.82}
+# measured 2026-12-02 on the test part (never read reply by reply): 0.934, 0.922, 0.844, 0.825
+# (after dev batch 4, the tone set, the learned second opinion and calibrated points; it was
+# 0.929, 0.906, 0.807, 0.825 after batches 2 and 3, and 0.898, 0.873, 0.740, 0.741 with batch 1)
+FLOORS = {"criteria": 0.93, "penalties": 0.915, "qwk": 0.835, "worst_criterion": 0.82}
 
 
 @pytest.fixture(scope="module")
