@@ -1,6 +1,7 @@
 """Train the rubrics' learned second opinion (src/carecourse/score/learned/<rubric>.json).
 
-For each shipped rubric and each of its criteria (order criteria excepted), a logistic
+For each shipped rubric and each of its criteria (except order criteria and those that need
+several findings, such as two open questions), a logistic
 regression (linear_model.py) over the distinct character 1- and 2-grams of the normalised
 reply, the target being "the trainers marked this criterion met", learned from the dev part
 of the corpus. Never trained on the test part. One vocabulary per rubric (n-grams seen in
@@ -36,7 +37,8 @@ def train(rubric_id: str, rows: list[dict]) -> dict:
     fitted = {}
     for c in rubric.criteria:
         y = [1.0 if c.id in r["met"] else 0.0 for r in rows]
-        if c.order or min(sum(y), len(y) - sum(y)) < MIN_CASES:
+        # an order, or a criterion that needs several findings, is more than one clause can show
+        if c.order or c.min_count > 1 or min(sum(y), len(y) - sum(y)) < MIN_CASES:
             continue
         fitted[c.id] = fit(texts, y, C, docs)
     vocabulary = sorted({g for w, _ in fitted.values() for g, v in w.items() if round(v * SCALE)})
