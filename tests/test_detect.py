@@ -304,3 +304,16 @@ def test_a_question_after_an_introduction_keeps_exact_offsets_in_traditional_scr
     text = "您好，讓您久等了！這裡是陽光營業廳，我是工號1032的小林，請問有什麼可以幫您？"
     (question,) = [f for f in carecourse.analyze(text).findings if f.id == "open_question"]
     assert (question.text, text[question.start : question.end]) == ("請問有什麼可以幫您？", "請問有什麼可以幫您？")
+
+
+def test_dots_tildes_and_dashes_end_a_clause_but_a_decimal_point_does_not():
+    structure = carecourse.analyze("您好......您先自己看看吧~价格5.5元——马上办").structure
+    text = structure.text
+    clauses = [text[s:e] for s, e in structure.clauses_in(0, len(text))]
+    assert clauses == ["您好", "您先自己看看吧", "价格5.5元", "马上办"]
+
+
+def test_a_negator_in_the_clause_before_does_not_reach_a_match_that_opens_at_a_break():
+    structure = carecourse.analyze("运气不错。是自己办业务").structure
+    assert structure.is_negated(structure.text.index("。")) is False
+    assert structure.is_negated(structure.text.index("错")) is True  # 不 right before it, same clause

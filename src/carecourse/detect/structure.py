@@ -19,7 +19,8 @@ __all__ = ["Structure"]
 # A sentence ends at 。 ! ? ; or a line break, or at "." unless it sits between digits.
 _SENTENCE_END = re.compile(r"[。!?;\n]+|(?<![0-9])\.+|\.+(?![0-9])")
 _QUOTE = re.compile('"')
-_CLAUSE_BREAK = re.compile(r"[,。!?;:\n、]")
+# A clause also ends at "~", a dash or dots ("您好......您先自己看看吧"), but not at a decimal point.
+_CLAUSE_BREAK = re.compile(r"[,。!?;:\n、~—]|(?<![0-9])\.|\.(?![0-9])")
 # Reported speech: "您刚才说..." up to the end of the clause is the customer's words.
 # "您说是不是/对不对/是吧" asks the customer to agree (a tag question), it reports nothing.
 # A tag question closing the clause ("您说老断线对吧?") is the staff's own check, not reported;
@@ -59,7 +60,7 @@ class Structure:
         return spans
 
     def clause_at(self, pos: int) -> tuple[int, int]:
-        """The clause holding ``pos``: between clause breaks (, 。 ! ? ; : \n 、), blanks trimmed."""
+        """The clause holding ``pos``: between clause breaks (, 。 ! ? ; : \n 、 ~ — and dots), blanks trimmed."""
         text = self.text
         start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, pos)), default=0)
         stop = _CLAUSE_BREAK.search(text, pos)
@@ -88,6 +89,8 @@ class Structure:
 
     def is_negated(self, pos: int) -> bool:
         """True if a negator ends at most ``max_gap`` characters before ``pos`` in its clause."""
+        if _CLAUSE_BREAK.match(self.text, pos):
+            return False  # the match opens its clause: what stands before it is another clause
         negator, set_phrases, reach, _ = _negation()
         window = self.text[max(0, pos - reach) : pos]
         breaks = list(_CLAUSE_BREAK.finditer(window))
