@@ -67,3 +67,9 @@ def test_restating_in_own_words_is_not_copying():
 def test_long_clauses_without_pronouns_are_not_keywords():
     result = carecourse.grade("decline-policy", "不好意思，按照实名制规定，补卡必须机主本人来办，我不能给您代办。")
     assert result.flags == []
+
+
+def test_a_dense_formal_sentence_is_not_keywords_run_together():
+    result = carecourse.grade("decline-policy", "对不起，按规定必须本人或者持本人身份证和授权书办理。")
+    assert result.flags == [] and result.score > 0
+    assert [f.id for f in carecourse.grade("complaint-billing", "抱歉理解感谢核查处理退还").flags] == ["keyword_list"]

@@ -157,7 +157,9 @@ def _run_together(rule, content, findings) -> bool:
     glue_chars = len(content) - len(content.translate(_without(_glue())))
     if glue_chars > rule["run_glue_share"] * len(content) or len({f.id for f in findings()}) < rule["min_techniques"]:
         return False
-    covered = {i for f in findings() for i in range(f.nstart, f.nend)}
+    # keywords are short: a long phrase found in a dense formal sentence is no listed keyword
+    short = [f for f in findings() if f.nend - f.nstart <= rule["bare_max_length"]]
+    covered = {i for f in short for i in range(f.nstart, f.nend)}
     return len(covered) >= rule["run_coverage"] * len(content)
 
 
