@@ -104,14 +104,14 @@ class _CompiledRubric:
         """The learned models' verdicts on the criteria the patterns missed. Their evidence is
         a clause nothing else explains: not in a rebuke or a blank, and holding no words the
         patterns found for another criterion or a penalty (a promise is no explanation)."""
-        claimed: list[tuple[int, int]] = []
+        claims: list[list[tuple[int, int]]] = []  # worked out only when a model is sure
 
         def free(s: int, e: int) -> bool:
-            if not claimed:  # worked out only when a model is sure
+            if not claims:
                 found = [f for fs in evidence.values() for f in fs]
                 found += [f for p in self.rubric.penalties for f in self._matched(p, analysis)]
-                claimed.extend([*spoilt, *((f.nstart, f.nend) for f in found), (-1, -1)])
-            return not any(a < e and s < b for a, b in claimed)
+                claims.append([*spoilt, *((f.nstart, f.nend) for f in found)])
+            return not any(a < e and s < b for a, b in claims[0])
 
         return {cid: self.opinion.overrule(analysis.structure, cid, found, free) for cid, found in evidence.items()}
 

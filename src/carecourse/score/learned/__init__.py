@@ -38,6 +38,8 @@ class Opinion:
         }
 
     def overrule(self, structure: Structure, cid: str, found: list[Finding], usable: Callable[[int, int], bool]) -> list[Finding]:
+        """``found`` (the patterns' evidence for criterion ``cid``), or, where that is empty
+        and the model is sure, its evidence clause; ``usable(start, end)`` vets a clause."""
         model = self.models.get(cid)
         if found or model is None:
             return found
