@@ -2,8 +2,8 @@
 held-out set (tests/data/corpus/README.md says how they were made).
 
 Issue 12's targets on the test part are criterion accuracy >= 0.95, penalty accuracy
->= 0.95, level QWK >= 0.85 and no criterion below 0.90; they are not reached yet. Until
-they are, this is a ratchet: the figures measured when it was written (below) may not
+>= 0.95, level QWK >= 0.85 and no criterion below 0.90; only the QWK one is reached yet.
+Until all are, this is a ratchet: the figures measured when it was written (below) may not
 fall, so a change that fits the development part at the cost of generalising fails CI.
 Raise the floors as the grader improves; `bench/validity.py` prints every figure.
 """
@@ -19,10 +19,11 @@ from carecourse.rubrics.validity import Marked, band, load_corpus, measure, qwk
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-02 on the test part (never read reply by reply): 0.934, 0.922, 0.844, 0.825
-# (after dev batch 4, the tone set, the learned second opinion and calibrated points; it was
-# 0.929, 0.906, 0.807, 0.825 after batches 2 and 3, and 0.898, 0.873, 0.740, 0.741 with batch 1)
-FLOORS = {"criteria": 0.93, "penalties": 0.915, "qwk": 0.835, "worst_criterion": 0.82}
+# measured 2026-12-02 on the test part (never read reply by reply): 0.942, 0.922, 0.853, 0.825
+# (after dev batches 4 and 5, the tone set, the learned second opinion, calibrated points and
+# two more rubric rounds; it was 0.929, 0.906, 0.807, 0.825 after batches 2 and 3, and 0.898,
+# 0.873, 0.740, 0.741 with batch 1)
+FLOORS = {"criteria": 0.935, "penalties": 0.915, "qwk": 0.845, "worst_criterion": 0.82}
 
 
 @pytest.fixture(scope="module")
