@@ -87,8 +87,9 @@ def test_the_shipped_table_of_traditional_characters_is_what_opencc_changes_toda
 
 
 def test_a_text_with_no_character_opencc_changes_is_left_as_it_is_by_opencc_too():
-    """Skipping OpenCC for such a text is exact: no phrase of t2s is made only of
-    characters it leaves alone (checked on every corpus and sample line)."""
+    """Skipping OpenCC for such a text is exact, but for phrase rules of t2s that rewrite
+    Simplified text as well (一坏了 -> 一坯了): there, skipping keeps the learner's words
+    (checked on every corpus and sample line)."""
     import json
     from pathlib import Path
 
@@ -100,5 +101,7 @@ def test_a_text_with_no_character_opencc_changes_is_left_as_it_is_by_opencc_too(
     lines += [line for p in data.glob("heldout/*.yaml") for line in p.read_text(encoding="utf-8").splitlines()]
     untouched = [line for line in lines if _traditional_chars().isdisjoint(line)]
     assert len(untouched) > 1000
-    assert all(_opencc().convert(line) == line for line in untouched)
+    converted = [(line, _opencc().convert(line)) for line in untouched]
+    assert all(len(line) == len(out) for line, out in converted)
+    assert {(a, b) for line, out in converted for a, b in zip(line, out) if a != b} <= {("坏", "坯")}
     assert any(not _traditional_chars().isdisjoint(line) for line in lines)  # the Traditional replies take the slow path

@@ -125,7 +125,8 @@ T2S_CHARS = "t2s-chars.txt"  # every character OpenCC's t2s changes on its own
 @cache
 def _traditional_chars() -> frozenset[str]:
     """The characters OpenCC's t2s changes; a text with none of them is left as it is
-    (each phrase t2s converts holds at least one). Regenerate with ``changed_by_t2s()``."""
+    (a t2s phrase holds at least one, but for a few rules that rewrite Simplified text too,
+    such as 一坏 -> 一坯, which are better skipped). Regenerate with ``changed_by_t2s()``."""
     return frozenset(read_text(__package__, T2S_CHARS).strip())
 
 
