@@ -43,12 +43,13 @@ class Opinion:
         model = self.models.get(cid)
         if found or model is None:
             return found
-        if model.score(structure.text) <= self.sure:
+        weight = model.weight(structure.text)
+        if model.bias + weight <= self.sure:
             return found
         clauses = [c for s, e in structure.sentences for c in structure.clauses_in(s, e)]
         span = model.heaviest(structure, clauses, skip=lambda s, e: not usable(s, e))
         # the clause must carry a good share of the reply's weight, so the evidence is what did it
-        if span and model.weight(structure.text[span[0] : span[1]]) >= self.share * model.weight(structure.text):
+        if span and model.weight(structure.text[span[0] : span[1]]) >= self.share * weight:
             return [make_finding(structure, f"learned:{cid}", *span, kind="learned")]
         return found
 
