@@ -114,6 +114,13 @@ def test_10_bad_questions_in_new_words():
     assert check_rewrite("您是要办宽带吗？", "您今天想办理什么业务？").ok
 
 
+def test_10_a_bad_question_is_not_also_a_good_closed_one():
+    # the penalty's own pattern finds it, so the question lexicon still reads it as closed
+    reproach = met("needs-questions", "您都逛了好几圈了，看好了没？")
+    assert "bad_question" in reproach and "closed_question" not in reproach
+    assert "closed_question" in met("needs-questions", "您好，您是自己用吗？")
+
+
 def test_11_feedback_tells_the_truth():
     greeting = carecourse.grade("greet-entry", "您好，欢迎光临 办理业务 取号 引导 这边")
     flag = greeting.flags[0]

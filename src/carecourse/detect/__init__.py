@@ -9,6 +9,7 @@ phrases negated in their clause, are not findings (see docs/patterns.md).
 from __future__ import annotations
 
 from functools import cache
+from operator import attrgetter
 
 from carecourse.detect.lexicon import TECHNIQUES, lexicon_entry
 from carecourse.detect.matcher import Finding, PhraseMatcher
@@ -44,8 +45,9 @@ class Analysis:
 
     def of_any(self, techniques) -> list[Finding]:
         """The findings of several techniques, in reading order."""
-        found = [f for t in techniques if t in _RANK for f in self.of(t)]
-        return sorted(found, key=_reading_order)
+        found = [f for t in _by_rank(tuple(techniques)) for f in self.of(t)]
+        found.sort(key=_SPAN)  # stable: where two spans are equal, the rank order stays
+        return found
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -80,11 +82,16 @@ def analyze(text: str) -> Analysis:
 
 
 def _unique(found: list[Finding]) -> list[Finding]:
-    return sorted({(f.start, f.end): f for f in found}.values(), key=_reading_order)
+    """One finding per span (of one technique), in reading order."""
+    return sorted({(f.start, f.end): f for f in found}.values(), key=_SPAN)
 
 
-def _reading_order(f: Finding) -> tuple[int, int, int]:
-    return f.start, f.end, _RANK[f.id]
+_SPAN = attrgetter("start", "end")
+
+
+@cache
+def _by_rank(techniques: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted((t for t in techniques if t in _RANK), key=_RANK.__getitem__))
 
 
 _QUESTIONS = ("bad_question", "closed_question", "open_question")

@@ -10,9 +10,9 @@ browser. The tone model (``tone.py``) and the rubrics' second opinion
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from operator import add
 
 from carecourse.detect.structure import Structure
@@ -40,14 +40,10 @@ class LinearModel:
     weights: dict[str, int]
     bias: int
     longest: int
-    _known: frozenset[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_known", frozenset(self.weights))
 
     def weight(self, text: str) -> int:
         """The weight of each distinct n-gram of ``text``, summed."""
-        return sum(map(self.weights.__getitem__, ngrams(text, self.longest).intersection(self._known)))
+        return sum(map(self.weights.get, ngrams(text, self.longest), repeat(0)))
 
     def score(self, text: str) -> int:
         """The bias plus the weight of ``text``: log-odds, in units of 1/SCALE."""

@@ -77,16 +77,19 @@ class PhraseMatcher:
         if self.pattern is None:
             return []
         text = structure.text
+        search = self.pattern.search
+        match = search(text)
+        if not match:
+            return []
         found = []
-        match = self._next(text, 0)
-        excluded = self._excluded(text) if match else []
+        excluded = self._excluded(text)
         while match:
             s, e = match.span()
             # Overlapping matches ("为您核" and "核查") merge into one span ("为您核查").
-            match = self._next(text, s + 1)
+            match = search(text, s + 1)
             while match and match.start() < e:
                 e = max(e, match.end())
-                match = self._next(text, match.start() + 1)
+                match = search(text, match.start() + 1)
             if e > s and not self._cancelled(structure, s, e, excluded):
                 found.append(make_finding(structure, self.id, s, e))
         return found

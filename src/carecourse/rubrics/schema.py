@@ -87,6 +87,9 @@ class Criterion(_Matchers):
     section: str = ""
     min_count: int = Field(default=1, ge=1)
     in_quotes: bool = False  # own patterns also match quoted/reported speech (restated facts)
+    # Evidence (from techniques too, which `exclude` cannot reach) overlapping what a penalty
+    # in `spoilt_by` found earns nothing here: a bad question is not also a good closed one.
+    spoilt_by: list[str] = Field(default_factory=list)
     order: Order | None = None
     feedback: Feedback
 
@@ -166,6 +169,10 @@ class Rubric(_Strict):
                     raise ValueError(f"criterion {c.id}: order names unknown {', '.join(unknown)}")
                 if c.id in c.order.first + c.order.then:
                     raise ValueError(f"criterion {c.id}: an order cannot refer to itself")
+        for c in self.criteria:
+            unknown = [n for n in c.spoilt_by if n not in penalties]
+            if unknown:
+                raise ValueError(f"criterion {c.id}: 'spoilt_by' names unknown penalty {', '.join(unknown)}")
         for p in self.penalties:
             unknown = [n for n in p.unless if n not in criteria]
             if unknown:

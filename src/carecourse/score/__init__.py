@@ -9,6 +9,7 @@ Penalties subtract points. Gaming checks (``gaming.py``) come first and can void
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from carecourse.detect import Analysis
 from carecourse.detect.matcher import Finding, PhraseMatcher, make_finding
@@ -82,7 +83,7 @@ class _CompiledRubric:
         for name in item.sets:
             found += self.sets[name].find(analysis.structure)
         unique = {(f.start, f.end): f for f in found}  # a technique and a pattern may find one span
-        return sorted(unique.values(), key=lambda f: (f.start, f.end))
+        return sorted(unique.values(), key=_SPAN)
 
     def criterion_evidence(self, analysis: Analysis) -> dict[str, list[Finding]]:
         structure = analysis.structure
@@ -90,20 +91,31 @@ class _CompiledRubric:
         blanks = gaming.blank_spans(structure.text)
 
         def usable(f: Finding) -> bool:  # not said inside a rebuke, not filling a template blank
-            return not _inside(f, rebukes) and not _touches(f, blanks, structure.text)
+            return not (rebukes and _inside(f, rebukes)) and not (blanks and _touches(f, blanks, structure.text))
 
-        evidence = {c.id: [f for f in self._matched(c, analysis) if usable(f)] for c in self.rubric.criteria if not c.order}
+        voids = {c.id: self._void(c, analysis) for c in self.rubric.criteria if not c.order}
+        evidence = {
+            cid: [f for f in self._matched(c, analysis) if usable(f) and not (void and _overlaps(f, void))]
+            for c in self.rubric.criteria
+            if (void := voids.get(cid := c.id)) is not None
+        }
         if self.opinion:
-            evidence = self._second_opinion(analysis, evidence, rebukes + blanks)
+            evidence = self._second_opinion(analysis, evidence, rebukes + blanks, voids)
         for c in self.rubric.criteria:
             if c.order:
                 evidence[c.id] = self._order_evidence(c, analysis, evidence)
         return evidence
 
-    def _second_opinion(self, analysis: Analysis, evidence: dict, spoilt: list[tuple[int, int]]) -> dict[str, list[Finding]]:
+    def _void(self, c: Criterion, analysis: Analysis) -> list[tuple[int, int]]:
+        """Where criterion ``c``'s evidence earns nothing: what the penalties it is
+        ``spoilt_by`` found (a bad question is not also a good closed one)."""
+        return [(f.nstart, f.nend) for p in self.rubric.penalties if p.id in c.spoilt_by for f in self._matched(p, analysis)]
+
+    def _second_opinion(self, analysis: Analysis, evidence: dict, spoilt: list[tuple[int, int]], voids: dict) -> dict[str, list[Finding]]:
         """The learned models' verdicts on the criteria the patterns missed. Their evidence is
-        a clause nothing else explains: not in a rebuke or a blank, and holding no words the
-        patterns found for another criterion or a penalty (a promise is no explanation)."""
+        a clause nothing else explains: not in a rebuke or a blank, holding no words the
+        patterns found for another criterion or a penalty (a promise is no explanation), and
+        not void for that criterion (``voids``)."""
         claims: list[list[tuple[int, int]]] = []  # worked out only when a model is sure
 
         def free(s: int, e: int) -> bool:
@@ -113,7 +125,11 @@ class _CompiledRubric:
                 claims.append([*spoilt, *((f.nstart, f.nend) for f in found)])
             return not any(a < e and s < b for a, b in claims[0])
 
-        return {cid: self.opinion.overrule(analysis.structure, cid, found, free) for cid, found in evidence.items()}
+        def usable_for(cid: str):
+            void = voids.get(cid)
+            return lambda s, e: free(s, e) and not (void and any(a < e and s < b for a, b in void))
+
+        return {cid: self.opinion.overrule(analysis.structure, cid, found, usable_for(cid)) for cid, found in evidence.items()}
 
     def _order_evidence(self, c: Criterion, analysis: Analysis, evidence: dict) -> list[Finding]:
         def earliest(names: list[str]) -> Finding | None:
@@ -147,10 +163,11 @@ class _CompiledRubric:
                 f = make_finding(structure, f.id, *_rebuke_span(structure, f))
             found.append(f)
         unique = {(f.start, f.end): f for f in found}
-        return sorted(unique.values(), key=lambda f: (f.start, f.end))
+        return sorted(unique.values(), key=_SPAN)
 
 
 REBUKES = ("forbidden", "negative_label")
+_SPAN = attrgetter("start", "end")
 TONE_MARK_MAX = 4  # a rebuke that is a whole clause this short ("是是是", "行了吧") sets its sentence's tone
 
 
@@ -168,6 +185,10 @@ def _rebuke_span(structure, finding: Finding) -> tuple[int, int]:
     if end - start <= max(TONE_MARK_MAX, phrase):
         start, end = next(((s, e) for s, e in structure.sentences if s <= finding.nstart < e), (start, end))
     return start, end
+
+
+def _overlaps(finding: Finding, spans: list[tuple[int, int]]) -> bool:
+    return any(s < finding.nend and finding.nstart < e for s, e in spans)
 
 
 def _inside(finding: Finding, spans: list[tuple[int, int]]) -> bool:
