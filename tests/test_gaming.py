@@ -73,3 +73,11 @@ def test_a_dense_formal_sentence_is_not_keywords_run_together():
     result = carecourse.grade("decline-policy", "对不起，按规定必须本人或者持本人身份证和授权书办理。")
     assert result.flags == [] and result.score > 0
     assert [f.id for f in carecourse.grade("complaint-billing", "抱歉理解感谢核查处理退还").flags] == ["keyword_list"]
+
+
+def test_english_words_and_emoji_mixed_into_chinese_are_not_listed_keywords():
+    mixed = "王先生 sorry sorry 🙏 先别生气，我马上帮您 check 一下账单，看看这 50 块是什么 charge，有问题一定给您 refund 💰"
+    result = carecourse.grade("complaint-billing", mixed)
+    assert not result.flags and result.met("action") and result.met("apology")
+    listed = carecourse.grade("complaint-billing", "服务补救 service recovery 五步法 致歉 解释 补偿 承诺 兑现")
+    assert [f.id for f in listed.flags] == ["keyword_list"]

@@ -117,7 +117,9 @@ def in_clause(text: str, finding: Finding) -> bool:
 def _is_keyword_list(text: str, content: str, findings: Callable[[], list[Finding]]) -> bool:
     """Any of the three signs of a keyword list in gaming.yaml (cheapest tests first)."""
     rule = settings()["keyword_list"]
-    segments = [m.span() for m in _SEGMENT.finditer(text)]
+    # English words, emoji and numbers between Chinese words are how mixed writing looks, not
+    # listed keywords: only segments holding Chinese count ("我马上帮您 check 一下账单")
+    segments = [m.span() for m in _SEGMENT.finditer(text) if _HAN.search(text, m.start(), m.end())]
     if len(segments) < min(rule["min_segments"], rule["fragments_min"]):
         return _run_together(rule, content, findings)
     has_glue = _glue_char().search
