@@ -88,7 +88,8 @@ class Criterion(_Matchers):
     min_count: int = Field(default=1, ge=1)
     in_quotes: bool = False  # own patterns also match quoted/reported speech (restated facts)
     # Evidence (from techniques too, which `exclude` cannot reach) overlapping what a penalty
-    # in `spoilt_by` found earns nothing here: a bad question is not also a good closed one.
+    # or set named in `spoilt_by` found earns nothing here: a bad question is not also a good
+    # closed one, nor a sales push ("要不要试试这款？") a question about the customer's need.
     spoilt_by: list[str] = Field(default_factory=list)
     order: Order | None = None
     feedback: Feedback
@@ -170,9 +171,9 @@ class Rubric(_Strict):
                 if c.id in c.order.first + c.order.then:
                     raise ValueError(f"criterion {c.id}: an order cannot refer to itself")
         for c in self.criteria:
-            unknown = [n for n in c.spoilt_by if n not in penalties]
+            unknown = [n for n in c.spoilt_by if n not in penalties and n not in self.sets]
             if unknown:
-                raise ValueError(f"criterion {c.id}: 'spoilt_by' names unknown penalty {', '.join(unknown)}")
+                raise ValueError(f"criterion {c.id}: 'spoilt_by' names unknown penalty or set {', '.join(unknown)}")
         for p in self.penalties:
             unknown = [n for n in p.unless if n not in criteria]
             if unknown:

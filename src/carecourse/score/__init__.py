@@ -107,9 +107,11 @@ class _CompiledRubric:
         return evidence
 
     def _void(self, c: Criterion, analysis: Analysis) -> list[tuple[int, int]]:
-        """Where criterion ``c``'s evidence earns nothing: what the penalties it is
+        """Where criterion ``c``'s evidence earns nothing: what the penalties and sets it is
         ``spoilt_by`` found (a bad question is not also a good closed one)."""
-        return [(f.nstart, f.nend) for p in self.rubric.penalties if p.id in c.spoilt_by for f in self._matched(p, analysis)]
+        found = [f for p in self.rubric.penalties if p.id in c.spoilt_by for f in self._matched(p, analysis)]
+        found += [f for name in c.spoilt_by if name in self.sets for f in self.sets[name].find(analysis.structure)]
+        return [(f.nstart, f.nend) for f in found]
 
     def _second_opinion(self, analysis: Analysis, evidence: dict, spoilt: list[tuple[int, int]], voids: dict) -> dict[str, list[Finding]]:
         """The learned models' verdicts on the criteria the patterns missed. Their evidence is
