@@ -20,6 +20,7 @@ __all__ = ["NormalizedText", "normalize"]
 
 _QUOTES = "\"'“”‘’「」『』＂＇〝〞"
 _FOLD = {ord(q): '"' for q in _QUOTES} | {ord("｡"): "。"} | {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_FOLDED = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")
 _BLANKS = re.compile(r"\s+")
 _LINE_BREAK = re.compile("[\n\r\v\f\u2028\u2029\x85]")
 _DROPPED_CATEGORIES = {"Cc", "Cf", "Cs"}
@@ -82,7 +83,8 @@ def _to_simplified(text: str) -> str:
 
 def _fold(text: str, index: list[int]) -> tuple[str, list[int]]:
     """Lower-case ASCII, fold quotes, collapse whitespace runs to one space or newline."""
-    text = text.translate(_FOLD)
+    if _FOLDED.search(text):  # (translating every character costs more than looking first)
+        text = text.translate(_FOLD)
     if not _BLANKS.search(text):
         return text, index
     pieces: list[str] = []

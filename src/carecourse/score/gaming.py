@@ -25,7 +25,6 @@ EMPTY = ("empty", "placeholder", "not_chinese")
 _SEPARATOR_CHARS = r" \n,、。!?;:.~/|()\[\]【】《》\"…\-—_*#"
 _SEPARATORS = re.compile(f"[{_SEPARATOR_CHARS}]+")
 _SEGMENT = re.compile(f"[^{_SEPARATOR_CHARS}]+")
-_CONTENT = re.compile(f"[^{_SEPARATOR_CHARS}]")
 _SENTENCE_END = re.compile(r"[。!?]")
 _RUN = re.compile(r"(.{2,10}?)\1{2,}")
 
@@ -48,7 +47,7 @@ def _glue_char() -> re.Pattern[str]:
 def check(rubric: Rubric, analysis: Analysis, extra: list[Finding]) -> str | None:
     """The first gaming problem of the reply, or None. ``extra`` holds rubric-pattern findings."""
     text = analysis.structure.text
-    content = "".join(_CONTENT.findall(text))
+    content = _SEPARATORS.sub("", text)
     if not content:
         return "empty"
     if _is_placeholder(content, rubric):
@@ -74,7 +73,7 @@ def check(rubric: Rubric, analysis: Analysis, extra: list[Finding]) -> str | Non
 @cache
 def _content_of(text: str) -> str:
     """The normalised content characters of a fixed text (placeholders, customer lines)."""
-    return "".join(_CONTENT.findall(normalize(text).text))
+    return _SEPARATORS.sub("", normalize(text).text)
 
 
 def _is_placeholder(content: str, rubric: Rubric) -> bool:
