@@ -13,7 +13,7 @@ from carecourse.detect.tone import model, rude_clause, threshold
 DATA = Path(__file__).parent / "data"
 DEV = DATA / "corpus" / "dev.jsonl"
 TONE_SET = DATA / "tone" / "tone.jsonl"
-RUDE_IN_NEW_WORDS = "修不了就是修不了，你明天去网吧办公呗。"  # no lexicon phrase in it
+RUDE_IN_NEW_WORDS = "这事急不来，你明天去网吧办公呗。"  # no lexicon phrase in it
 RUDE_CLAUSE = "你明天去网吧办公呗"
 
 
@@ -77,3 +77,11 @@ def test_a_greeting_in_another_clause_of_the_rude_sentence_still_counts():
     assert {c.id for c in result.criteria if c.met} == {"greeting"}
     (penalty,) = [p for p in result.penalties if p.id == "forbidden"]
     assert "您好" not in "".join(f.text for f in penalty.evidence)
+
+
+def test_a_clause_the_lexicon_declares_not_rude_is_not_rude_by_tone(monkeypatch):
+    import carecourse.detect.tone as tone
+
+    monkeypatch.setattr(tone, "threshold", lambda: -10**9)  # the model now flags every reply
+    assert [f.kind for f in carecourse.analyze("我们马上查。").of("forbidden")] == ["tone"]
+    assert carecourse.analyze("肯定不是您设置错了，我们马上查。").of("forbidden") == []

@@ -65,9 +65,11 @@ class Analysis:
         (matcher,) = _matchers_of(technique)
         found = matcher.find(self.structure)
         # rude in words no lexicon lists (the model first: it rarely fires, the question
-        # lexicons need not run at all for most rubrics then)
+        # lexicons need not run at all for most rubrics then); a clause holding words the
+        # lexicon declares not rude ("不是您的错") is not rude by tone either
         if technique == "forbidden" and not found and not self.of("negative_label"):
-            if (tone := tone_finding(self.structure)) and not self.of("bad_question"):
+            tone = tone_finding(self.structure)
+            if tone and not self.of("bad_question") and not matcher.excludes(self.structure, tone.nstart, tone.nend):
                 found = [tone]
         self._found[technique] = _unique(found)
 

@@ -113,6 +113,11 @@ class PhraseMatcher:
             match = self._next(piece, match.end() if match.end() > match.start() else match.start() + 1)
         return None
 
+    def excludes(self, structure: Structure, start: int, end: int) -> bool:
+        """True if one of this matcher's exclusions (phrases declared not to be it) overlaps
+        ``text[start:end]``."""
+        return any(s < end and start < e for s, e in self._excluded(structure.text))
+
     def _excluded(self, text: str) -> list[tuple[int, int]]:
         return [m.span() for m in self.exclude.finditer(text)] if self.exclude else []
 
