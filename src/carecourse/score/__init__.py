@@ -95,9 +95,9 @@ class _CompiledRubric:
 
         voids = {c.id: self._void(c, analysis) for c in self.rubric.criteria if not c.order}
         evidence = {
-            cid: [f for f in self._matched(c, analysis) if usable(f) and not (void and _overlaps(f, void))]
+            c.id: [f for f in self._matched(c, analysis) if usable(f) and not _overlaps(f.nstart, f.nend, voids[c.id])]
             for c in self.rubric.criteria
-            if (void := voids.get(cid := c.id)) is not None
+            if not c.order
         }
         if self.opinion:
             evidence = self._second_opinion(analysis, evidence, rebukes + blanks, voids)
@@ -125,11 +125,10 @@ class _CompiledRubric:
                 found = [f for fs in evidence.values() for f in fs]
                 found += [f for p in self.rubric.penalties for f in self._matched(p, analysis)]
                 claims.append([*spoilt, *((f.nstart, f.nend) for f in found)])
-            return not any(a < e and s < b for a, b in claims[0])
+            return not _overlaps(s, e, claims[0])
 
         def usable_for(cid: str):
-            void = voids.get(cid)
-            return lambda s, e: free(s, e) and not (void and any(a < e and s < b for a, b in void))
+            return lambda s, e: free(s, e) and not _overlaps(s, e, voids[cid])
 
         return {cid: self.opinion.overrule(analysis.structure, cid, found, usable_for(cid)) for cid, found in evidence.items()}
 
@@ -189,8 +188,8 @@ def _rebuke_span(structure, finding: Finding) -> tuple[int, int]:
     return start, end
 
 
-def _overlaps(finding: Finding, spans: list[tuple[int, int]]) -> bool:
-    return any(s < finding.nend and finding.nstart < e for s, e in spans)
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def _inside(finding: Finding, spans: list[tuple[int, int]]) -> bool:
