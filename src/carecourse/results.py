@@ -1,13 +1,44 @@
-"""What grading returns: plain dataclasses that serialise to the JSON of scenarios.md."""
+"""What grading returns: plain dataclasses that serialise to the JSON of scenarios.md.
+
+The bottom of the pipeline: every step may import this module, and it imports none of them.
+A ``Finding`` is one piece of evidence (detect), a ``GradeResult`` the whole grade (feedback).
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, fields
 
-from carecourse.detect.matcher import Finding
+__all__ = ["CriterionResult", "Finding", "Flag", "GradeResult", "PenaltyResult", "distinct_quotes"]
 
-__all__ = ["CriterionResult", "Flag", "GradeResult", "PenaltyResult"]
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One piece of evidence: ``text`` is ``original[start:end]`` of the learner's input."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    kind: str | None = None
+    nstart: int = 0  # the same span in the normalised text
+    nend: int = 0
+
+    @property
+    def key(self) -> str:
+        """What makes two findings 'the same' when counting distinct evidence."""
+        return self.text.strip()
+
+    def to_dict(self) -> dict:
+        data = {"id": self.id, "text": self.text, "start": self.start, "end": self.end}
+        if self.kind:
+            data["kind"] = self.kind
+        return data
+
+
+def distinct_quotes(evidence: list[Finding]) -> list[str]:
+    """The learner's words behind a line, each distinct text once, in reading order."""
+    return list(dict.fromkeys(e.text for e in evidence))
 
 
 class _WithEvidence:
@@ -21,7 +52,7 @@ class _WithEvidence:
     @property
     def quotes(self) -> list[str]:
         """The learner's words behind this line, each distinct text once, in reading order."""
-        return list(dict.fromkeys(e.text for e in self.evidence))
+        return distinct_quotes(self.evidence)
 
 
 @dataclass

@@ -51,7 +51,7 @@ def main() -> None:
 @click.argument("file", default="-")
 def grade(scenario: str | None, rubric_file: str | None, as_json: bool, file: str) -> None:
     """Grade the reply in FILE ('-' for standard input) against a scenario's rubric."""
-    import carecourse
+    from carecourse import pipeline
     from carecourse.rubrics import RubricError
 
     try:
@@ -59,7 +59,7 @@ def grade(scenario: str | None, rubric_file: str | None, as_json: bool, file: st
         text = read_reply(file)
     except (RubricError, InputError) as err:
         return _fail(str(err))
-    result = carecourse.grade(rubric.id, text, rubric=rubric)
+    result = pipeline.grade(rubric.id, text, rubric=rubric)
     if as_json:
         return _dump(result.to_dict())
     from carecourse.cli import render
@@ -72,13 +72,13 @@ def grade(scenario: str | None, rubric_file: str | None, as_json: bool, file: st
 @click.argument("file", default="-")
 def analyze(as_json: bool, file: str) -> None:
     """List the customer-care techniques found in FILE ('-' for standard input)."""
-    import carecourse
+    from carecourse import pipeline
 
     try:
         text = read_reply(file)
     except InputError as err:
         return _fail(str(err))
-    analysis = carecourse.analyze(text)
+    analysis = pipeline.analyze(text)
     if as_json:
         return _dump(analysis.to_dict())
     from carecourse.cli import render

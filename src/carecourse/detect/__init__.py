@@ -1,7 +1,7 @@
-"""Step 2 of the pipeline: detect customer-care techniques in a learner's text.
+"""Step 2 of the pipeline: detect customer-care techniques in a normalised text.
 
-``analyze(text)`` normalises the text; each technique's lexicon runs over it when that
-technique is first asked for (``Analysis.of``). A finding is a span of the learner's
+``detect(normalised)`` takes step 1's output (``analyze(text)`` runs both steps); each
+technique's lexicon runs over it when that technique is first asked for (``Analysis.of``). A finding is a span of the learner's
 original text; spans inside quotation or reported speech, and
 phrases negated in their clause, are not findings (see docs/patterns.md).
 """
@@ -12,13 +12,14 @@ from functools import cache
 from operator import attrgetter
 
 from carecourse.detect.lexicon import TECHNIQUES, lexicon_entry
-from carecourse.detect.matcher import Finding, PhraseMatcher
+from carecourse.detect.matcher import PhraseMatcher
 from carecourse.detect.questions import find_questions
 from carecourse.detect.structure import Structure
 from carecourse.detect.tone import tone_finding
-from carecourse.normalize import normalize
+from carecourse.normalize import NormalizedText, normalize
+from carecourse.results import Finding
 
-__all__ = ["Analysis", "Finding", "TECHNIQUES", "analyze", "structure_of"]
+__all__ = ["Analysis", "Finding", "TECHNIQUES", "analyze", "detect", "structure_of"]
 
 
 class Analysis:
@@ -74,13 +75,18 @@ class Analysis:
         self._found[technique] = _unique(found)
 
 
+def detect(normalised: NormalizedText) -> Analysis:
+    """The techniques of ``TECHNIQUES`` in a normalised text (each found when first asked for)."""
+    return Analysis(Structure(normalised))
+
+
 def structure_of(text: str) -> Structure:
     return Structure(normalize(text))
 
 
 def analyze(text: str) -> Analysis:
-    """Find the techniques of ``TECHNIQUES`` in ``text`` (each when first asked for)."""
-    return Analysis(structure_of(text))
+    """Normalise ``text`` and detect its techniques: steps 1 and 2 in one call."""
+    return detect(normalize(text))
 
 
 def _unique(found: list[Finding]) -> list[Finding]:

@@ -7,33 +7,10 @@ from dataclasses import dataclass
 
 from carecourse.detect.factoring import factor_by_first_char, kind_of
 from carecourse.detect.structure import Structure
+from carecourse.results import Finding
 from carecourse.wordclasses import expand
 
 __all__ = ["Finding", "PhraseMatcher"]
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One piece of evidence: ``text`` is ``original[start:end]`` of the learner's input."""
-
-    id: str
-    start: int
-    end: int
-    text: str
-    kind: str | None = None
-    nstart: int = 0  # the same span in the normalised text
-    nend: int = 0
-
-    @property
-    def key(self) -> str:
-        """What makes two findings 'the same' when counting distinct evidence."""
-        return self.text.strip()
-
-    def to_dict(self) -> dict:
-        data = {"id": self.id, "text": self.text, "start": self.start, "end": self.end}
-        if self.kind:
-            data["kind"] = self.kind
-        return data
 
 
 def make_finding(structure: Structure, id: str, nstart: int, nend: int, kind: str | None = None) -> Finding:

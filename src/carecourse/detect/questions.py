@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from carecourse.detect.matcher import Finding, PhraseMatcher, make_finding
+from carecourse.detect.matcher import PhraseMatcher, make_finding
+from carecourse.results import Finding
 from carecourse.detect.structure import Structure
 
 __all__ = ["find_questions"]

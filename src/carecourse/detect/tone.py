@@ -13,7 +13,8 @@ import json
 from functools import cache
 
 from carecourse.detect.linear import LinearModel
-from carecourse.detect.matcher import Finding, make_finding
+from carecourse.detect.matcher import make_finding
+from carecourse.results import Finding
 from carecourse.detect.structure import Structure
 from carecourse.packaged import read_text
 

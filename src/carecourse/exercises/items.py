@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-import carecourse
+from carecourse import pipeline
 from carecourse.exercises.schema import (
     ChoiceItem,
     MatchItem,
@@ -161,7 +161,7 @@ def _reply(item: ReplyItem, text: str, result: ItemResult) -> None:
     if len(text) > item.max_chars:
         _no_points(result, "too_long", f"回应有 {len(text)} 字，超过 {item.max_chars} 字的上限，没有评分。")
         return
-    grade = carecourse.grade(item.scenario, text)
+    grade = pipeline.grade(item.scenario, text)
     result.grade = grade
     result.points = item.points * grade.fraction
     result.message = grade.summary

@@ -1,13 +1,17 @@
-"""Step 4 of the pipeline: write the learner's feedback (Chinese) onto a scored reply."""
+"""Step 4 of the pipeline: what the learner is told (Chinese) about a scored reply.
+
+Takes step 3's ``Scored`` and returns the ``GradeResult`` every page, notebook and report
+shows: each criterion's met/missing text, each penalty's note, the flag and a summary.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 
 from carecourse.packaged import read_yaml
-from carecourse.results import Flag, GradeResult
+from carecourse.results import CriterionResult, Flag, GradeResult, PenaltyResult
 from carecourse.rubrics import Rubric
-from carecourse.score import Scored
+from carecourse.score import CriterionScore, PenaltyScore, Scored
 
 __all__ = ["write_feedback", "messages"]
 
@@ -17,25 +21,32 @@ def messages() -> dict:
     return read_yaml(__package__, "messages.yaml")
 
 
-def write_feedback(rubric: Rubric, scored: Scored) -> GradeResult:
-    """Attach each criterion's met/missing text, penalty notes and a summary."""
-    for result, criterion in zip(scored.criteria, rubric.criteria):
-        result.feedback = criterion.feedback.met if result.met else criterion.feedback.missing
-        if scored.flag and result.evidence and not criterion.order:  # said, but not counted
-            quotes = "、".join(f"“{q}”" for q in result.quotes)
-            result.feedback = messages()["said_not_counted"].format(quotes=quotes)
-    for result in scored.penalties:
-        result.feedback = next(p for p in rubric.penalties if p.id == result.id).feedback.met
+def write_feedback(scored: Scored) -> GradeResult:
+    """The learner's grade: the score with a sentence for every criterion and penalty."""
+    rubric = scored.rubric
     flags = [Flag(scored.flag, _flag_message(rubric, scored.flag))] if scored.flag else []
     return GradeResult(
         scenario=rubric.id,
         score=scored.score,
         max_score=rubric.max_score,
-        criteria=scored.criteria,
-        penalties=scored.penalties,
+        criteria=[_criterion_line(c, scored.flag) for c in scored.criteria],
+        penalties=[_penalty_line(p) for p in scored.penalties],
         flags=flags,
         summary=_summary(rubric, scored, flags),
     )
+
+
+def _criterion_line(scored: CriterionScore, flag: str | None) -> CriterionResult:
+    c = scored.criterion
+    text = c.feedback.met if scored.met else c.feedback.missing
+    if flag and scored.evidence and not c.order:  # said, but not counted
+        text = messages()["said_not_counted"].format(quotes="、".join(f"“{q}”" for q in scored.quotes))
+    return CriterionResult(c.id, c.label, scored.met, scored.points, float(c.points), scored.evidence, text, c.section)
+
+
+def _penalty_line(scored: PenaltyScore) -> PenaltyResult:
+    p = scored.penalty
+    return PenaltyResult(p.id, p.label, scored.points, scored.evidence, p.feedback.met, p.section)
 
 
 def _flag_message(rubric: Rubric, flag: str) -> str:

@@ -71,7 +71,7 @@ class SampleReport:
 
 def run_samples(rubric: Rubric, samples: list[Sample] | None = None) -> SampleReport:
     """Grade each sample with ``rubric`` and compare with its marks."""
-    from carecourse import grade
+    from carecourse.pipeline import grade
 
     samples = rubric.samples if samples is None else samples
     table = {i: Confusion(i) for i in [c.id for c in rubric.criteria] + [p.id for p in rubric.penalties]}

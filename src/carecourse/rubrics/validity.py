@@ -81,7 +81,7 @@ def qwk(table: list[list[int]]) -> float:
 
 
 def measure(replies: list[Marked]) -> Validity:
-    from carecourse import grade
+    from carecourse.pipeline import grade
     from carecourse.rubrics import builtin
 
     out = Validity(replies=len(replies))

@@ -1,4 +1,8 @@
-"""Step 3 of the pipeline: apply a rubric to an analysed reply.
+"""Step 3 of the pipeline: apply a rubric to an analysed reply (step 2's ``Analysis``).
+
+It returns a ``Scored``: each criterion met or not with its points and evidence, the
+penalties that apply, the gaming flag and the total; step 4 (``carecourse.feedback``)
+turns that into the learner's ``GradeResult``.
 
 Each criterion collects evidence from the shared techniques, its own patterns and the
 rubric's named sets; a shipped rubric's learned models then give their second opinion
@@ -12,20 +16,45 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from carecourse.detect import Analysis
-from carecourse.detect.matcher import Finding, PhraseMatcher, make_finding
-from carecourse.results import CriterionResult, PenaltyResult
+from carecourse.detect.matcher import PhraseMatcher, make_finding
+from carecourse.results import Finding
+from carecourse.results import distinct_quotes
 from carecourse.rubrics import Criterion, Penalty, Rubric, builtin, scenario_ids
 from carecourse.score import gaming, learned
 
-__all__ = ["Scored", "apply_rubric"]
+__all__ = ["CriterionScore", "PenaltyScore", "Scored", "apply_rubric"]
 
 
-@dataclass
+@dataclass(frozen=True)
+class CriterionScore:
+    """One criterion of the rubric: met or not, the points it earned, the evidence found."""
+
+    criterion: Criterion
+    met: bool
+    points: float
+    evidence: list[Finding]
+
+    @property
+    def quotes(self) -> list[str]:
+        return distinct_quotes(self.evidence)
+
+
+@dataclass(frozen=True)
+class PenaltyScore:
+    """A penalty of the rubric that applies; ``points`` is negative."""
+
+    penalty: Penalty
+    points: float
+    evidence: list[Finding]
+
+
+@dataclass(frozen=True)
 class Scored:
-    """Criterion and penalty outcomes before feedback is written."""
+    """What the rubric made of the reply, before anything is said to the learner."""
 
-    criteria: list[CriterionResult]
-    penalties: list[PenaltyResult]
+    rubric: Rubric
+    criteria: list[CriterionScore]
+    penalties: list[PenaltyScore]
     flag: str | None
     score: float
 
@@ -38,10 +67,10 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     void = flag is not None  # a flagged reply earns no criterion; its real evidence is still shown
     if flag == "keyword_list":  # only what stands in a real clause was said ("您好" yes, "道歉" no)
         evidence = {cid: [f for f in found if gaming.in_clause(analysis.structure.text, f)] for cid, found in evidence.items()}
-    criteria = [_criterion_result(c, evidence[c.id], void) for c in rubric.criteria]
-    met = {c.id for c in criteria if c.met}
+    criteria = [_criterion_score(c, evidence[c.id], void) for c in rubric.criteria]
+    met = {c.criterion.id for c in criteria if c.met}
     penalties = [
-        PenaltyResult(p.id, p.label, -float(p.points), found, section=p.section)
+        PenaltyScore(p, -float(p.points), found)
         for p in rubric.penalties
         if flag not in gaming.EMPTY
         and not met.intersection(p.unless)
@@ -49,12 +78,12 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     ]
     total = sum(c.points for c in criteria) + sum(p.points for p in penalties)
     total = min(max(total, 0.0), rubric.max_score)
-    return Scored(criteria, penalties, flag, round(total, 2))
+    return Scored(rubric, criteria, penalties, flag, round(total, 2))
 
 
-def _criterion_result(c: Criterion, found: list[Finding], void: bool) -> CriterionResult:
+def _criterion_score(c: Criterion, found: list[Finding], void: bool) -> CriterionScore:
     met = not void and len({f.key for f in found}) >= (1 if c.order else c.min_count)
-    return CriterionResult(c.id, c.label, met, float(c.points) if met else 0.0, float(c.points), found, section=c.section)
+    return CriterionScore(c, met, float(c.points) if met else 0.0, found)
 
 
 class _CompiledRubric:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import cache
 
 from carecourse.detect import Analysis
-from carecourse.detect.matcher import Finding
+from carecourse.results import Finding
 from carecourse.normalize import normalize
 from carecourse.packaged import read_yaml
 from carecourse.regex_subset import compile_subset

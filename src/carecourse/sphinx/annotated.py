@@ -24,7 +24,7 @@ from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
-import carecourse
+from carecourse import pipeline
 from carecourse.feedback.html import annotated_html
 from carecourse.rubrics import builtin
 
@@ -62,7 +62,7 @@ class AnnotatedReplyDirective(SphinxDirective):
         title = escape(self.arguments[0]) if self.arguments else ""
         score = ""
         if scenario:
-            result = carecourse.grade(scenario, reply)
+            result = pipeline.grade(scenario, reply)
             rubric = builtin(scenario)
             score = (
                 f'<span class="cc-annotated-score">按“{escape(rubric.title)}”评分：'
@@ -72,7 +72,7 @@ class AnnotatedReplyDirective(SphinxDirective):
             f'<div class="cc-annotated-box {cls}" data-reply="{escape(reply)}">'
             f'<div class="cc-annotated-head"><span class="cc-verdict">{badge}</span>'
             f"<b>{title}</b>{score}</div>"
-            f"{annotated_html(carecourse.analyze(reply))}"
+            f"{annotated_html(pipeline.analyze(reply))}"
         )
 
 

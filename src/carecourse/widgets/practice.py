@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from carecourse import grade
+from carecourse.pipeline import grade
 from carecourse.feedback.html import grade_html
 from carecourse.rubrics import builtin
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note

@@ -15,7 +15,7 @@ from html import escape
 
 from pydantic import BaseModel, ConfigDict
 
-from carecourse import analyze
+from carecourse.pipeline import analyze
 from carecourse.detect import Analysis
 from carecourse.feedback.html import annotated_html
 from carecourse.packaged import read_yaml

@@ -18,7 +18,8 @@ from collections.abc import Callable
 from functools import cache
 
 from carecourse.detect.linear import LinearModel
-from carecourse.detect.matcher import Finding, make_finding
+from carecourse.detect.matcher import make_finding
+from carecourse.results import Finding
 from carecourse.detect.structure import Structure
 from carecourse.packaged import read_text
 

@@ -1,0 +1,77 @@
+"""The package's design, checked: the pipeline flows one way and nothing inside the package
+leans on the top-level ``carecourse`` module."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import carecourse
+from carecourse.detect import detect
+from carecourse.feedback import write_feedback
+from carecourse.normalize import normalize
+from carecourse.rubrics import builtin
+from carecourse.score import apply_rubric
+
+PACKAGE = Path(carecourse.__file__).parent
+# each step may import the ones before it, never the ones after
+STEPS = ["results", "normalize", "detect", "score", "feedback", "pipeline"]
+
+
+def _imports(path: Path) -> list[str]:
+    """Every carecourse module a file imports (``from carecourse import x`` counts as carecourse.x)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.split(".")[0] == "carecourse"]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "carecourse":
+            if node.module == "carecourse":
+                found += [f"carecourse.{a.name}" for a in node.names]
+            else:
+                found.append(node.module)
+    return found
+
+
+def _step_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in STEPS else None
+
+
+def _files_of(step: str) -> list[Path]:
+    folder = PACKAGE / step
+    return sorted(folder.rglob("*.py")) if folder.is_dir() else [PACKAGE / f"{step}.py"]
+
+
+def test_no_module_inside_the_package_imports_the_top_level_package():
+    public = set(carecourse.__all__)
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if path == PACKAGE / "__init__.py":
+            continue
+        bad = [m for m in _imports(path) if m == "carecourse" or m.split(".", 1)[-1] in public]
+        offenders += [f"{path.relative_to(PACKAGE)}: {m}" for m in bad]
+    assert offenders == []
+
+
+def test_each_pipeline_step_imports_only_the_steps_before_it():
+    backwards = []
+    for k, step in enumerate(STEPS):
+        later = set(STEPS[k + 1 :])
+        for path in _files_of(step):
+            backwards += [f"{path.relative_to(PACKAGE)} imports {m}" for m in _imports(path) if _step_of(m) in later]
+    assert backwards == []
+
+
+def test_the_steps_chain_each_taking_the_previous_output():
+    text = "王先生，非常抱歉给您添麻烦了，我马上为您核查账单，今天下午五点前给您回电话。"
+    rubric = builtin("complaint-billing")
+    normalised = normalize(text)
+    analysis = detect(normalised)
+    scored = apply_rubric(rubric, analysis)
+    result = write_feedback(scored)
+    assert result.to_dict() == carecourse.grade("complaint-billing", text).to_dict()
+    # scoring says nothing to the learner yet; feedback adds the words without changing the facts
+    assert [c.criterion.id for c in scored.criteria] == [c.id for c in result.criteria]
+    assert [(c.met, c.points) for c in scored.criteria] == [(c.met, c.points) for c in result.criteria]
+    assert all(c.feedback for c in result.criteria)
+    assert result.score == scored.score > 0
