@@ -41,7 +41,8 @@ def test_stored_values_are_unchanged_and_each_has_one_label():
 
 
 def test_every_item_kind_of_the_schema_is_in_the_vocabulary():
-    schema_kinds = {typing.get_args(m.model_fields["kind"].annotation)[0] for m in typing.get_args(typing.get_args(Item)[0])}
+    models = typing.get_args(typing.get_args(Item)[0])  # Annotated[Union[...], discriminator]
+    schema_kinds = {typing.get_args(m.model_fields["kind"].annotation)[0] for m in models}
     assert schema_kinds == {k.value for k in ItemKind}
 
 
@@ -63,8 +64,8 @@ def test_every_kind_of_file_fails_as_file_and_line(tmp_path):
     with pytest.raises(RubricError, match=re.escape(f"{samples}:5: samples.0.colour: Extra inputs")):
         load_samples(samples)
     assignment = tmp_path / "a.yaml"
-    assignment.write_text("id: a\ntitle: t\nmodules: [M1]\nintro: i\nitems:\n  - {id: q1, kind: number, points: -1, title: t,"
-                          " prompt: p, key: 1}\n", encoding="utf-8")  # fmt: skip
+    items = "items:\n  - {id: q1, kind: number, points: -1, title: t, prompt: p, key: 1}\n"
+    assignment.write_text("id: a\ntitle: t\nmodules: [M1]\nintro: i\n" + items, encoding="utf-8")
     with pytest.raises(AssignmentError, match=re.escape(f"{assignment}:6: items.0.number.points:")):
         load(assignment)
     with pytest.raises(QuizError, match=re.escape("m1.md:11: options: ")):

@@ -16,6 +16,7 @@ from carecourse.vocabulary import LearnerStatus
 
 __all__ = ["collect_view", "console", "grade_summary", "stray_files", "with_progress"]
 
+
 def console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 

@@ -47,6 +47,7 @@ td.nw,th.nw{white-space:nowrap}
 .explain{background:#f3f4f6;border-radius:6px;padding:.4em .8em}
 """
 
+
 def html_page(title: str, body: str, css: str = "") -> str:
     """A complete, self-contained page: inline CSS, no outside requests."""
     return (

@@ -121,7 +121,8 @@ def _grade_cohort(ws: Workspace, assignment: str, engine: str, progress) -> list
 def _grade_learner(ws, gb, assignment, learner, on_roster, engine) -> LearnerResult:
     path = ws.submitted(learner, assignment)
     if not on_roster:
-        result = LearnerResult(learner, assignment, LearnerStatus.PROBLEM, problems=["不在名单上，没有评分（先把这位学员加入名单）。"])
+        result = LearnerResult(learner, assignment, LearnerStatus.PROBLEM,
+                               problems=["不在名单上，没有评分（先把这位学员加入名单）。"])  # fmt: skip
     elif not path.is_file():
         result = LearnerResult(learner, assignment, LearnerStatus.NOT_SUBMITTED, problems=["没有收到提交。"])
     else:

@@ -76,6 +76,7 @@ class Pair(StrictModel):
 
 class MatchQuiz(StrictModel):
     model_config = ConfigDict(frozen=False)  # its validator fills in the default choices
+
     question: str
     pairs: list[Pair] = Field(min_length=2)
     choices: list[str] = Field(default_factory=list)
@@ -91,8 +92,9 @@ class MatchQuiz(StrictModel):
         return self
 
 
-MODELS: dict[str, type[StrictModel]] = {
-    QuizKind.SINGLE: SingleQuiz, QuizKind.MULTIPLE: MultipleQuiz, QuizKind.ORDER: OrderQuiz, QuizKind.MATCH: MatchQuiz,
+MODELS: dict[QuizKind, type[StrictModel]] = {
+    QuizKind.SINGLE: SingleQuiz, QuizKind.MULTIPLE: MultipleQuiz, QuizKind.ORDER: OrderQuiz,
+    QuizKind.MATCH: MatchQuiz,
 }  # fmt: skip
 KINDS = tuple(MODELS)
 AnyQuiz = Union[SingleQuiz, MultipleQuiz, OrderQuiz, MatchQuiz]
@@ -159,7 +161,8 @@ class QuizDirective(SphinxDirective):
         kind = self.arguments[0].strip()
         try:
             page = self.env.doc2path(self.env.docname, False)
-            q = parse(kind, "\n".join(self.content), page, self.content_offset + 1)
+            first = self.lineno + self.content_offset  # MyST counts the offset from the directive's line
+            q = parse(kind, "\n".join(self.content), page, first)
         except ValueError as err:
             raise self.error(f"quiz: {err}") from None
         seed = f"{self.env.docname}:{q.question}"
