@@ -1,5 +1,7 @@
 """Rubric files are validated on load; lints warn about weaker problems."""
 
+import re
+
 import pytest
 
 from carecourse.rubrics import RubricError, builtin, parse, scenario_ids
@@ -48,14 +50,29 @@ def test_minimal_rubric_loads():
         (rubric_with("samples:\n  - label: excellent\n    text: 您好\n    met: [ghost]\n"), "unknown criterion or penalty ghost"),
         (rubric_with("colour: red\n"), "colour: Extra inputs are not permitted"),
         ("- just\n- a list\n", "a rubric is a YAML mapping"),
-        ("id: [unclosed\n", "not valid YAML at line"),
+        ("id: [unclosed\n", "not valid YAML"),
     ],
 )
 def test_invalid_rubrics_are_rejected_with_a_clear_reason(text, message):
     with pytest.raises(RubricError) as err:
         parse(text, "my.yaml")
-    assert str(err.value).startswith("my.yaml: ")
+    assert re.match(r"my\.yaml:\d+: ", str(err.value))
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        (rubric_with(**{"points: 2": "points: 0"}), "my.yaml:7: criteria.0.points:"),  # the value's line
+        (rubric_with(**{"title: 测试\n": ""}), "my.yaml:2: title: Field required"),  # missing: the mapping's line
+        (rubric_with("colour: red\n"), "my.yaml:11: colour:"),
+        ("id: mini\ntitle: [unclosed\n", "my.yaml:3: not valid YAML"),
+        ("- a list\n", "my.yaml:1: a rubric is a YAML mapping"),
+    ],
+)
+def test_a_rubric_error_names_the_file_and_line(text, where):
+    with pytest.raises(RubricError, match=re.escape(where)):
+        parse(text, "my.yaml")
 
 
 def test_lint_warns_about_missing_samples_and_sections():

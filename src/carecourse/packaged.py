@@ -1,25 +1,51 @@
-"""Read the data files shipped inside the package (lexicons, rubrics, rules, messages)."""
+"""Read the project's data files: YAML (lexicons, rubrics, samples, assignments, content,
+messages, quizzes …) through one loader, and the UTF-8 text of shipped and trainer's files.
+
+Every YAML file goes through ``load_yaml``, so a bad one always fails the same way: one
+``DataFileError`` (or a subclass, e.g. ``RubricError``) whose message starts ``file:line:``.
+"""
 
 from __future__ import annotations
 
+import os
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
-__all__ = ["LOADER", "parse_model", "read_file", "read_text", "read_yaml"]
+__all__ = ["LOADER", "DataFileError", "load_yaml", "read_file", "read_text", "read_yaml", "resource"]
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Model = TypeVar("Model", bound=BaseModel)
+
+
+class DataFileError(ValueError):
+    """A data file that cannot be used; the message names the file, the line and every problem.
+
+    A subclass names its kind of file for the messages: ``what`` it is, and the ``shape``
+    it should have when it is not a mapping at all.
+    """
+
+    what = "YAML file"
+    shape = "the file must be a YAML mapping"
+
+
+def resource(package: str, *path: str) -> Traversable:
+    """A file shipped inside ``package`` (works from a wheel or a checkout)."""
+    return resources.files(package).joinpath(*path)
 
 
 def read_text(package: str, *path: str) -> str:
-    """The UTF-8 text of ``path`` inside ``package`` (works from a wheel or a checkout)."""
-    return resources.files(package).joinpath(*path).read_text(encoding="utf-8")
+    """The UTF-8 text of ``path`` inside ``package``."""
+    return resource(package, *path).read_text(encoding="utf-8")
 
 
 def read_yaml(package: str, *path: str) -> Any:
-    return yaml.load(read_text(package, *path), Loader=LOADER)
+    """The data of a YAML file shipped inside ``package``, as plain Python values."""
+    return load_yaml(resource(package, *path))
 
 
 def read_file(path, error: type[Exception], what: str) -> str:
@@ -31,28 +57,50 @@ def read_file(path, error: type[Exception], what: str) -> str:
         raise error(f"{path}: cannot read {what} ({reason})") from None
 
 
-def parse_model(raw: str, source: str, model, error: type[Exception], shape: str):
-    """Validate YAML text as ``model``; any problem raises ``error`` naming ``source``.
+def load_yaml(file: str | os.PathLike | Traversable, model: type[Model] | None = None, *, text: str | None = None,
+              error: type[DataFileError] = DataFileError, first_line: int = 1) -> Model | Any:
+    """The data of a YAML file: validated as ``model`` when one is given, else plain values.
 
-    ``shape`` says what the file should look like when it is not a mapping at all.
+    ``file`` is a path or a package resource (``resource(package, name)``). With ``text``
+    the YAML is that text and ``file`` only names it (a quiz in a page, a rubric being
+    edited; ``first_line`` is the file's line the text starts on). Any problem raises
+    ``error`` as ``file:line: problem``.
     """
-    from pydantic import ValidationError
-
+    if text is None:
+        text = read_file(file, error, error.what) if isinstance(file, (str, os.PathLike)) else file.read_text("utf-8")
     try:
-        data = yaml.load(raw, Loader=LOADER)
+        data = yaml.load(text, Loader=LOADER)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise error(f"{source}: not valid YAML{where}: {getattr(err, 'problem', err)}") from None
+        line = first_line + mark.line if mark else first_line
+        raise error(f"{file}:{line}: not valid YAML: {getattr(err, 'problem', err)}") from None
+    if model is None:
+        return data
     if not isinstance(data, dict):
-        raise error(f"{source}: {shape}")
+        raise error(f"{file}:{first_line}: {error.shape}")
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        raise error(f"{source}: " + "; ".join(_describe(e) for e in err.errors())) from None
+        root = yaml.compose(text, Loader=LOADER)
+        problems = [_describe(e, f"{file}:{first_line + _line_of(root, e['loc'])}") for e in err.errors()]
+        raise error("; ".join(problems)) from None
 
 
-def _describe(error: dict) -> str:
-    where = ".".join(str(p) for p in error["loc"])
+def _line_of(node: yaml.Node, loc: tuple) -> int:
+    """The 0-based line of the deepest node on ``loc`` (a pydantic error's path) that exists."""
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if k.value == str(key)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            child = node.value[key]
+        else:
+            child = None
+        if child is not None:  # else a name pydantic adds (a union's tag): skip it
+            node = child
+    return node.start_mark.line
+
+
+def _describe(error: dict, where: str) -> str:
+    path = ".".join(str(p) for p in error["loc"])
     message = error["msg"].removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
+    return f"{where}: {path}: {message}" if path else f"{where}: {message}"

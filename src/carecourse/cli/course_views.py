@@ -12,9 +12,9 @@ from rich.progress import (
 )
 from rich.table import Table
 
-__all__ = ["collect_view", "console", "grade_summary", "stray_files", "with_progress"]
+from carecourse.vocabulary import LearnerStatus
 
-STATUS = {"graded": "已评分", "problem": "有问题", "missing": "未提交"}
+__all__ = ["collect_view", "console", "grade_summary", "stray_files", "with_progress"]
 
 
 def console() -> Console:
@@ -33,15 +33,15 @@ def with_progress(run, total: int, engine: str):
 
 
 def grade_summary(results, assignment: str, engine: str) -> Table:
-    graded = [r for r in results if r.status == "graded"]
+    graded = [r for r in results if r.status == LearnerStatus.GRADED]
     table = Table(title=f"{assignment}: {len(graded)} graded of {len(results)} ({engine} engine)", title_justify="left")
     for column in ("learner", "score", "status", "problems"):
         table.add_column(column, overflow="fold")
-    ordered = sorted(results, key=lambda r: (r.status == "graded" and not r.problems, r.learner))
+    ordered = sorted(results, key=lambda r: (r.status == LearnerStatus.GRADED and not r.problems, r.learner))
     for r in ordered:
-        score = f"{r.score:g} / {r.max_score:g}" if r.status == "graded" else "—"
-        style = "red" if r.status == "problem" else ("yellow" if r.problems else None)
-        table.add_row(r.learner, score, STATUS[r.status], "；".join(r.problems), style=style)
+        score = f"{r.score:g} / {r.max_score:g}" if r.status == LearnerStatus.GRADED else "—"
+        style = "red" if r.status == LearnerStatus.PROBLEM else ("yellow" if r.problems else None)
+        table.add_row(r.learner, score, LearnerStatus(r.status).label, "；".join(r.problems), style=style)
     if graded:
         mean = sum(r.score for r in graded) / len(graded)
         table.caption = f"mean {mean:.1f} / {graded[0].max_score:g}; problems: {sum(1 for r in results if r.problems)}"

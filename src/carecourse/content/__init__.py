@@ -8,24 +8,21 @@ from __future__ import annotations
 
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from carecourse.content.figures import FigureData, figure_data
-from carecourse.packaged import read_yaml
+from carecourse.models import StrictModel
+from carecourse.packaged import load_yaml, resource
 
 __all__ = ["Check", "FigureData", "Journey", "Touchpoint", "Zone", "figure_data", "journey"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Zone(_Strict):
+class Zone(StrictModel):
     id: str
     name: str
 
 
-class Check(_Strict):
+class Check(StrictModel):
     question: str
     options: list[str] = Field(min_length=2)
     answer: int
@@ -38,7 +35,7 @@ class Check(_Strict):
         return self
 
 
-class Touchpoint(_Strict):
+class Touchpoint(StrictModel):
     id: str
     step: int
     name: str
@@ -52,7 +49,7 @@ class Touchpoint(_Strict):
     check: Check
 
 
-class Journey(_Strict):
+class Journey(StrictModel):
     zones: list[Zone]
     touchpoints: list[Touchpoint]
 
@@ -81,4 +78,4 @@ class Journey(_Strict):
 @cache
 def journey() -> Journey:
     """The 16 touchpoints of the business hall, validated."""
-    return Journey.model_validate(read_yaml("carecourse.content", "touchpoints.yaml"))
+    return load_yaml(resource("carecourse.content", "touchpoints.yaml"), Journey)

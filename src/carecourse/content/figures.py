@@ -11,17 +11,20 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from carecourse.packaged import read_yaml
+from carecourse.models import StrictModel
+from carecourse.packaged import load_yaml, resource
 
 __all__ = [
     "Axis", "CustomerType", "CustomerTypes", "FigureData", "Iceberg", "ListeningLevel",
     "RepurchaseGroup", "Repurchase", "SandwichLayer", "SandwichNo", "Step", "Steps", "figure_data",
 ]  # fmt: skip
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+class _Strict(StrictModel):
+    """Figure texts are laid out by hand: a stray space in the YAML would show, so it is stripped."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
 
 
 # --- M5 customer types -----------------------------------------------------------------
@@ -164,4 +167,4 @@ class FigureData(_Strict):
 @cache
 def figure_data() -> FigureData:
     """The figures' data, validated."""
-    return FigureData.model_validate(read_yaml("carecourse.content", "figures.yaml"))
+    return load_yaml(resource("carecourse.content", "figures.yaml"), FigureData)

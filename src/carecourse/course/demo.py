@@ -21,6 +21,7 @@ from carecourse.exercises import assignment_files
 from carecourse.exercises.answers import answer_cell_id, write_answer
 from carecourse.exercises.schema import ChoiceItem, MatchItem, NumberItem, OrderItem
 from carecourse.rubrics import builtin as rubric_for
+from carecourse.vocabulary import LearnerStatus
 
 __all__ = ["demo_roster", "learner_answers", "run_demo", "write_returned"]
 
@@ -146,7 +147,7 @@ def run_demo(folder, *, learners: int = 30, assignment: str = "a4-complaints", e
     collected = collect(ws, assignment, returned)
     say(f"3. collected {len(collected.collected)} notebooks from {returned}; {len(collected.problems)} problems")
     results = grade_cohort(ws, assignment, engine=engine)
-    graded = [r for r in results if r.status == "graded"]
+    graded = [r for r in results if r.status == LearnerStatus.GRADED]
     say(f"4. graded {len(graded)} with the {engine} engine; mean {sum(r.score for r in graded) / max(1, len(graded)):.1f}"
         f" / {ws.assignment(assignment).max_score:g}")  # fmt: skip
     pages = write_feedback(ws, assignment)

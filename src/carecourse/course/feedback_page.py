@@ -17,6 +17,7 @@ from carecourse.course.workspace import CourseError, Workspace, atomic_write
 from carecourse.exercises.items import ItemResult
 from carecourse.exercises.schema import Assignment
 from carecourse.feedback.html import grade_html, section_href
+from carecourse.vocabulary import ItemKind, ItemStatus, LearnerStatus
 
 __all__ = ["book_link", "feedback_html", "html_page", "write_feedback"]
 
@@ -45,8 +46,6 @@ td.nw,th.nw{white-space:nowrap}
 .muted{color:#6b7280}
 .explain{background:#f3f4f6;border-radius:6px;padding:.4em .8em}
 """
-
-_STATUS = {"unanswered": "未作答", "unreadable": "无法读取", "too_long": "超出字数", "missing": "缺少答案"}
 
 
 def html_page(title: str, body: str, css: str = "") -> str:
@@ -78,12 +77,12 @@ def feedback_html(assignment: Assignment, result: LearnerResult, *, name: str = 
     who = f"{name}（{result.learner}）" if name else result.learner
     title = f"{assignment.title} · {who}"
     parts = [f"<h1>{escape(title)}</h1>"]
-    if result.status == "missing":
+    if result.status == LearnerStatus.NOT_SUBMITTED:
         parts.append('<div class="notice"><b>没有收到提交。</b>这份作业还没有交上来，所以没有评分。'
                      "如果你已经交了，请联系培训老师。</div>")  # fmt: skip
         return html_page(title, "\n".join(parts))
     parts.append(_problems(result))
-    if result.status == "problem":
+    if result.status == LearnerStatus.PROBLEM:
         parts.append("<p>这份作业没有评分。请按上面的说明处理后重新提交，或联系培训老师。</p>")
         return html_page(title, "\n".join(parts))
     parts += [_total(result), _item_table(assignment, result)]
@@ -114,10 +113,10 @@ def _title(assignment: Assignment, item_id: str) -> str:
 
 
 def _short_status(item: ItemResult) -> str:
-    if item.status != "graded":
-        return _STATUS.get(item.status, item.status)
-    if item.kind == "reply":
-        return "已评分"
+    if item.status != ItemStatus.GRADED:
+        return ItemStatus(item.status).label
+    if item.kind == ItemKind.REPLY:
+        return ItemStatus.GRADED.label
     if item.correct:
         return "正确"
     return "部分正确" if item.points > 0 else "不正确"
@@ -146,10 +145,10 @@ def _item_section(assignment: Assignment, item: ItemResult, book_url: str) -> st
     head = (f'<section class="item" id="{escape(item.item_id)}"><h2>{escape(item.item_id)} · '
             f"{escape(_title(assignment, item.item_id))}"
             f' <span class="muted">{item.points:g} / {item.max_points:g} 分</span></h2>')  # fmt: skip
-    if item.status == "graded" and item.grade is not None:
+    if item.status == ItemStatus.GRADED and item.grade is not None:
         return head + _reply(item, book_url) + "</section>"
     parts = [head]
-    parts.append(_exact(item) if item.status == "graded" else _not_graded(item))
+    parts.append(_exact(item) if item.status == ItemStatus.GRADED else _not_graded(item))
     if spec is not None and spec.explain:
         parts.append(f'<p class="explain">{escape(spec.explain)}</p>')
     if spec is not None and item.points < item.max_points - 1e-9 and spec.section:
@@ -158,11 +157,12 @@ def _item_section(assignment: Assignment, item: ItemResult, book_url: str) -> st
 
 
 def _not_graded(item: ItemResult) -> str:
-    plain = {"unanswered": "这道题没有作答，得 0 分。", "unreadable": "没能读出你的答案，得 0 分。",
-             "too_long": "回应超过了字数上限，没有评分。", "missing": "笔记本里找不到这道题的答案，得 0 分。"}  # fmt: skip
+    plain = {ItemStatus.UNANSWERED: "这道题没有作答，得 0 分。", ItemStatus.UNREADABLE: "没能读出你的答案，得 0 分。",
+             ItemStatus.TOO_LONG: "回应超过了字数上限，没有评分。",
+             ItemStatus.CELL_MISSING: "笔记本里找不到这道题的答案，得 0 分。"}  # fmt: skip
     lead = plain.get(item.status, "这道题没有评分。")
-    detail = f"<p>{escape(item.message)}</p>" if item.message and item.status != "unanswered" else ""
-    shown = item.status == "unreadable" and item.answer and item.answer not in item.message
+    detail = f"<p>{escape(item.message)}</p>" if item.message and item.status != ItemStatus.UNANSWERED else ""
+    shown = item.status == ItemStatus.UNREADABLE and item.answer and item.answer not in item.message
     answer = f'<p class="muted">你写的是：{escape(item.answer)}</p>' if shown else ""
     return f'<p class="no">{lead}</p>{detail}{answer}'
 

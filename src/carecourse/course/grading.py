@@ -26,6 +26,7 @@ from carecourse.exercises import Assignment
 from carecourse.exercises.answers import read_answers
 from carecourse.exercises.items import ItemResult, grade_answer
 from carecourse.results import GradeResult
+from carecourse.vocabulary import ItemStatus, LearnerStatus
 
 __all__ = ["ENGINES", "LearnerResult", "grade_cohort", "load_results"]
 
@@ -37,7 +38,7 @@ BATCH = 25  # learners per gradebook transaction: an interrupted run loses at mo
 class LearnerResult:
     learner: str
     assignment: str
-    status: str  # graded | problem | missing
+    status: str  # a LearnerStatus (a plain string once read back from JSON)
     score: float = 0.0
     max_score: float = 0.0
     items: list[ItemResult] = field(default_factory=list)
@@ -51,7 +52,7 @@ class LearnerResult:
 
 def grade_submission(assignment: Assignment, learner: str, path: Path) -> LearnerResult:
     """Grade one submitted notebook without running it."""
-    result = LearnerResult(learner, assignment.id, "graded", max_score=assignment.max_score)
+    result = LearnerResult(learner, assignment.id, LearnerStatus.GRADED, max_score=assignment.max_score)
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -62,17 +63,18 @@ def grade_submission(assignment: Assignment, learner: str, path: Path) -> Learne
     for item in assignment.items:
         answer = answers[item.id]
         if answer.problem:
-            graded = ItemResult(item.id, item.kind, 0.0, float(item.points), status="missing", message=answer.problem)
+            graded = ItemResult(item.id, item.kind, 0.0, float(item.points), status=ItemStatus.CELL_MISSING,
+                                message=answer.problem)  # fmt: skip
         else:
             graded = grade_answer(item, answer.value)
         result.items.append(graded)
-    result.problems = [i.message for i in result.items if i.status == "missing"]
+    result.problems = [i.message for i in result.items if i.status == ItemStatus.CELL_MISSING]
     result.score = round(sum(i.points for i in result.items), 2)
     return result
 
 
 def _problem(result: LearnerResult, message: str) -> LearnerResult:
-    result.status, result.problems = "problem", [message]
+    result.status, result.problems = LearnerStatus.PROBLEM, [message]
     return result
 
 
@@ -101,8 +103,8 @@ def _grade_cohort(ws: Workspace, assignment: str, engine: str, progress) -> list
             result = _grade_learner(ws, gb, assignment, learner, learner in roster, engine)
             if notes.get(learner):  # what collect found: a broken file, two submissions…
                 result.problems[:0] = notes[learner]
-                if result.status == "missing":
-                    result.status, result.problems = "problem", notes[learner]
+                if result.status == LearnerStatus.NOT_SUBMITTED:
+                    result.status, result.problems = LearnerStatus.PROBLEM, notes[learner]
             results.append(result)
             if progress:
                 progress(result)
@@ -119,12 +121,13 @@ def _grade_cohort(ws: Workspace, assignment: str, engine: str, progress) -> list
 def _grade_learner(ws, gb, assignment, learner, on_roster, engine) -> LearnerResult:
     path = ws.submitted(learner, assignment)
     if not on_roster:
-        result = LearnerResult(learner, assignment, "problem", problems=["不在名单上，没有评分（先把这位学员加入名单）。"])
+        result = LearnerResult(learner, assignment, LearnerStatus.PROBLEM,
+                               problems=["不在名单上，没有评分（先把这位学员加入名单）。"])  # fmt: skip
     elif not path.is_file():
-        result = LearnerResult(learner, assignment, "missing", problems=["没有收到提交。"])
+        result = LearnerResult(learner, assignment, LearnerStatus.NOT_SUBMITTED, problems=["没有收到提交。"])
     else:
         result = grade_submission(ws.assignment(assignment), learner, path)
-        if result.status == "graded" and engine == "direct":
+        if result.status == LearnerStatus.GRADED and engine == "direct":
             record_scores(gb, assignment, learner, {i.item_id: i.points for i in result.items}, _timestamp(path))
     result.max_score = ws.assignment(assignment).max_score
     return result
@@ -150,7 +153,7 @@ def _autograde(ws: Workspace, assignment: str) -> str:
 def _compare_with_nbgrader(gb, assignment: str, results: list[LearnerResult], log: str | None) -> None:
     recorded = recorded_scores(gb, assignment)
     for result in results:
-        if result.status != "graded":
+        if result.status != LearnerStatus.GRADED:
             continue
         theirs = recorded.get(result.learner)
         if theirs is None:

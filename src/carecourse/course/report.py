@@ -8,9 +8,7 @@ inline SVG or plain tables with CSS colours; nothing is fetched from anywhere.
 
 from __future__ import annotations
 
-import re
 import statistics
-import unicodedata
 from collections import Counter
 from html import escape
 from pathlib import Path
@@ -29,9 +27,11 @@ from carecourse.course.report_charts import (
 )
 from carecourse.course.spreadsheet import spreadsheet_csv
 from carecourse.course.workspace import CourseError, Workspace, atomic_write
+from carecourse.exercises.items import normalise_answer
 from carecourse.exercises.schema import Assignment
+from carecourse.vocabulary import ItemKind, ItemStatus, LearnerStatus
 
-__all__ = ["ANONYMOUS", "criteria_rows", "report_html", "write_report"]
+__all__ = ["ANONYMOUS", "criteria_rows", "normalise_answer", "report_html", "write_report"]
 
 ANONYMOUS = "甲乙丙丁戊"
 MISKEY_SHARE, MISKEY_MIN = 0.8, 5
@@ -45,13 +45,12 @@ blockquote{margin:.4em 0;padding:.3em .8em;border-left:4px solid #f59e0b;backgro
 .table-wrap{overflow-x:auto}
 main{max-width:1200px}
 """
-_KINDS = {"choice": "选择题", "order": "排序题", "match": "连线题", "number": "数值题", "reply": "回应题"}
 
 
 def report_html(assignment: Assignment, results: list[LearnerResult], problems: list[Problem],
                 roster: dict[str, str], *, book_url: str = "") -> str:  # fmt: skip
     cols = columns(assignment)
-    graded = [r for r in results if r.status == "graded"]
+    graded = [r for r in results if r.status == LearnerStatus.GRADED]
     title = f"{assignment.title}（{assignment.id}）· 班级报告"
     body = [
         f"<h1>{escape(title)}</h1>",
@@ -75,15 +74,16 @@ def _shares(graded: list[LearnerResult]) -> list[float]:
 
 
 def _headline(results: list[LearnerResult], problems: list[Problem], roster: dict[str, str]) -> str:
-    graded = [r for r in results if r.status == "graded"]
-    submitted = sum(1 for r in results if r.status != "missing" and r.learner in roster)
-    troubled = {r.learner for r in results if r.status != "missing" and r.problems} | {p.learner for p in problems if p.learner}
+    graded = [r for r in results if r.status == LearnerStatus.GRADED]
+    handed_in = [r for r in results if r.status != LearnerStatus.NOT_SUBMITTED]
+    submitted = sum(1 for r in handed_in if r.learner in roster)
+    troubled = {r.learner for r in handed_in if r.problems} | {p.learner for p in problems if p.learner}
     troubled_n = len(troubled) + sum(1 for p in problems if not p.learner)
     shares = _shares(graded)
     mean = _pct(statistics.mean(shares)) if shares else "—"
     median = _pct(statistics.median(shares)) if shares else "—"
-    figures = [("名单人数", len(roster)), ("已提交", submitted), ("已评分", len(graded)),
-               ("有问题", troubled_n), ("未提交", sum(1 for r in results if r.status == "missing")),
+    figures = [("名单人数", len(roster)), ("已提交", submitted), (LearnerStatus.GRADED.label, len(graded)),
+               ("有问题", troubled_n), (LearnerStatus.NOT_SUBMITTED.label, len(results) - len(handed_in)),
                ("平均得分率", mean), ("得分率中位数", median)]  # fmt: skip
     cells = "".join(f"<div><span>{label}</span><b>{value}</b></div>" for label, value in figures)
     return f'<div class="figures">{cells}</div>'
@@ -130,23 +130,10 @@ def _truncate(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def normalise_answer(kind: str, text: str) -> str:
-    """An exact item's answer in a comparable form: ``b, a`` and ``A、B`` are both ``A、B``."""
-    plain = unicodedata.normalize("NFKC", text).upper()
-    letters = re.findall(r"[A-Z]", plain)
-    if kind == "choice" and letters:
-        return "、".join(sorted(set(letters)))
-    if kind == "order" and letters:
-        return "".join(letters)
-    if kind == "number" and (numbers := re.findall(r"[-+]?\d+(?:\.\d+)?", plain.replace(" ", ""))):
-        return f"{float(numbers[-1]):g}"
-    return " ".join(plain.split())
-
-
 def _miskeyed(assignment: Assignment, graded: list[LearnerResult], cols: list[Column]) -> str:
     rows = []
     for col in cols:
-        answered = [r for r in graded if (i := _item_of(r, col.item_id)) and i.status == "graded"]
+        answered = [r for r in graded if (i := _item_of(r, col.item_id)) and i.status == ItemStatus.GRADED]
         wrong = _missed(answered, col)
         if len(answered) < MISKEY_MIN or len(wrong) < MISKEY_SHARE * len(answered):
             continue
@@ -166,11 +153,11 @@ def _miskeyed(assignment: Assignment, graded: list[LearnerResult], cols: list[Co
 
 
 def _problems(results: list[LearnerResult], problems: list[Problem], roster: dict[str, str]) -> str:
-    status = {"graded": "已评分", "problem": "未评分", "missing": "未提交"}
     rows = [("（不在名单上）", "", p.file, "未收取", p.message) for p in problems if not p.learner]
     rows += [(p.learner, roster.get(p.learner, ""), p.file, "收取时", p.message) for p in problems if p.learner]
-    rows += [(r.learner, roster.get(r.learner, ""), "", status.get(r.status, r.status), m)
-             for r in sorted(results, key=lambda r: (r.status == "missing", r.learner)) for m in r.problems]  # fmt: skip
+    rows += [(r.learner, roster.get(r.learner, ""), "", LearnerStatus(r.status).label, m)
+             for r in sorted(results, key=lambda r: (r.status == LearnerStatus.NOT_SUBMITTED, r.learner))
+             for m in r.problems]  # fmt: skip
     if not rows:
         return "<p>没有问题。</p>"
     body = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>" for row in rows)
@@ -187,8 +174,8 @@ def _items(assignment: Assignment, graded: list[LearnerResult]) -> str:
         n = len(got) or 1
         mean = f"{statistics.mean(i.points for i in got):.1f}" if got else "—"
         full = sum(1 for i in got if i.points >= i.max_points - 1e-9) / n
-        blank = sum(1 for i in got if i.status == "unanswered") / n
-        cells = [escape(item.id), escape(item.title), _KINDS.get(item.kind, item.kind)]
+        blank = sum(1 for i in got if i.status == ItemStatus.UNANSWERED) / n
+        cells = [escape(item.id), escape(item.title), ItemKind(item.kind).label]
         nums = [f"{item.points:g}", mean, _pct(full) if got else "—", _pct(blank) if got else "—"]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "".join(f"<td class=num>{c}</td>" for c in nums) + "</tr>")
     return f'<div class="table-wrap"><table>{head}{"".join(rows)}</table></div>'
@@ -199,7 +186,7 @@ def criteria_rows(assignment: Assignment, results: list[LearnerResult], roster: 
     cols = columns(assignment)
     rows = [["learner", "name", "status", "score", "max_score"] + [f"{c.label} (/{c.max_points:g})" for c in cols]]
     for r in sorted(results, key=lambda r: r.learner):
-        graded = r.status == "graded"
+        graded = r.status == LearnerStatus.GRADED
         score = f"{r.score:g}" if graded else ""
         points = [f"{cell(r, c):g}" if graded else "" for c in cols]
         rows.append([r.learner, roster.get(r.learner, ""), r.status, score, f"{r.max_score:g}", *points])

@@ -13,6 +13,7 @@ from html import escape
 from carecourse.course.grading import LearnerResult
 from carecourse.exercises.schema import Assignment
 from carecourse.rubrics import builtin as rubric
+from carecourse.vocabulary import ItemKind, LearnerStatus
 
 __all__ = ["Column", "cell", "columns", "heatmap_html", "histogram", "histogram_svg", "share_class"]
 
@@ -45,7 +46,7 @@ class Column:
 def columns(assignment: Assignment) -> list[Column]:
     out = []
     for item in assignment.items:
-        if item.kind != "reply":
+        if item.kind != ItemKind.REPLY:
             out.append(Column(item.id, f"{item.id}·{item.title}", item.id, "", float(item.points), item.section))
             continue
         for c in rubric(item.scenario).criteria:
@@ -56,7 +57,7 @@ def columns(assignment: Assignment) -> list[Column]:
 
 def cell(result: LearnerResult, column: Column) -> float | None:
     """The points ``result`` earned in ``column`` (None unless the learner was graded)."""
-    if result.status != "graded":
+    if result.status != LearnerStatus.GRADED:
         return None
     item = next((i for i in result.items if i.item_id == column.item_id), None)
     if item is None:
@@ -79,7 +80,7 @@ def histogram(results: list[LearnerResult]) -> list[int]:
     """Graded learners per 10-point band of score %: 0–10, 10–20, … 90–100 (100 in the last)."""
     counts = [0] * 10
     for r in results:
-        if r.status == "graded" and r.max_score:
+        if r.status == LearnerStatus.GRADED and r.max_score:
             pct = round(r.score / r.max_score * 100, 6)
             counts[min(max(int(pct // 10), 0), 9)] += 1
     return counts
@@ -111,9 +112,6 @@ def histogram_svg(counts: list[int]) -> str:
 
 
 # --- heatmap ------------------------------------------------------------------------
-_NOT_GRADED = {"missing": "未提交", "problem": "有问题，未评分"}
-
-
 def heatmap_html(results: list[LearnerResult], cols: list[Column], roster: dict[str, str]) -> str:
     head = "".join(f'<th class="col" title="{escape(c.label)}（满分 {c.max_points:g}）">{escape(c.label)}</th>'
                    for c in cols)  # fmt: skip
@@ -128,8 +126,8 @@ def heatmap_html(results: list[LearnerResult], cols: list[Column], roster: dict[
 
 def _heat_row(result: LearnerResult, cols: list[Column], name: str) -> str:
     who = escape(result.learner) + (f" {escape(name)}" if name else "")
-    if result.status != "graded":
-        why = _NOT_GRADED.get(result.status, result.status)
+    if result.status != LearnerStatus.GRADED:
+        why = LearnerStatus(result.status).label
         return (f'<tr><th class="who">{who}</th><td class="s-none" colspan="{len(cols) + 1}">'
                 f"{escape(why)}</td></tr>")  # fmt: skip
     total = f'<td class="{share_class(result.score, result.max_score)}">{result.score:g}</td>'

@@ -5,10 +5,11 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from carecourse.detect.matcher import PhraseMatcher
-from carecourse.packaged import read_yaml
+from carecourse.models import StrictModel
+from carecourse.packaged import load_yaml, resource
 from carecourse.regex_subset import subset_problem
 
 __all__ = ["TECHNIQUES", "LexiconEntry", "lexicon", "lexicon_entry"]
@@ -29,10 +30,8 @@ def _check_patterns(patterns: list[str]) -> list[str]:
     return patterns
 
 
-class LexiconEntry(BaseModel):
+class LexiconEntry(StrictModel):
     """One technique's lexicon file."""
-
-    model_config = ConfigDict(extra="forbid")
 
     id: Literal[TECHNIQUES]  # type: ignore[valid-type]
     label: str
@@ -78,7 +77,7 @@ def lexicon() -> dict[str, LexiconEntry]:
 @cache
 def lexicon_entry(technique: str) -> LexiconEntry:
     """One technique's lexicon, read and checked the first time it is needed."""
-    entry = LexiconEntry.model_validate(read_yaml(__package__, "lexicon", f"{technique}.yaml"))
+    entry = load_yaml(resource(__package__, "lexicon", f"{technique}.yaml"), LexiconEntry)
     if entry.id != technique:
         raise ValueError(f"lexicon/{technique}.yaml declares id {entry.id!r}")
     return entry

@@ -15,23 +15,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from carecourse.exercises.schema import Assignment
-from carecourse.packaged import parse_model, read_file
+from carecourse.packaged import DataFileError, load_yaml
 
 __all__ = ["Assignment", "AssignmentError", "assignment_files", "load", "parse"]
 
 
-class AssignmentError(ValueError):
-    """An assignment file that cannot be used; the message names the file and the problem."""
+class AssignmentError(DataFileError):
+    """An assignment file that cannot be used."""
+
+    what = "assignment"
+    shape = "an assignment is a YAML mapping (id, title, modules, intro, items)"
 
 
 def parse(raw: str, source: str = "<assignment>") -> Assignment:
-    shape = "an assignment is a YAML mapping (id, title, modules, intro, items)"
-    return parse_model(raw, source, Assignment, AssignmentError, shape)
+    return load_yaml(source, Assignment, text=raw, error=AssignmentError)
 
 
 def load(path: str | Path) -> Assignment:
     """Read and validate an assignment file; its id must match its file name."""
-    assignment = parse(read_file(path, AssignmentError, "assignment"), str(path))
+    assignment = load_yaml(path, Assignment, error=AssignmentError)
     if assignment.id != Path(path).stem:
         raise AssignmentError(f"{path}: its id is {assignment.id!r}; the file name must match ({assignment.id}.yaml)")
     return assignment

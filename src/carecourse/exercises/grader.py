@@ -19,6 +19,7 @@ from pydantic import TypeAdapter
 from carecourse.exercises.items import ItemResult, grade_answer
 from carecourse.exercises.schema import Item
 from carecourse.feedback.html import STYLE, grade_html
+from carecourse.vocabulary import ItemStatus
 
 __all__ = ["Check", "Grader", "item_from_view"]
 
@@ -69,8 +70,8 @@ class Check:
         r = self.result
         if r.grade is not None:
             return grade_html(r.grade, r.answer, book_base=None)
-        tone = "#b45309" if r.status != "graded" else "#0a7d91"
-        note = "" if r.status != "graded" else "（选择、排序、连线和计算题提交后由培训师评分，这里只确认读到的答案。）"
+        tone = "#b45309" if r.status != ItemStatus.GRADED else "#0a7d91"
+        note = "" if r.status != ItemStatus.GRADED else "（选择、排序、连线和计算题提交后由培训师评分，这里只确认读到的答案。）"
         return f'{STYLE}<div class="cc-fb"><p style="color:{tone}">{escape(r.message)}{note}</p></div>'
 
     def __repr__(self) -> str:

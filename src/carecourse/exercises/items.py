@@ -23,10 +23,12 @@ from carecourse.exercises.schema import (
     ReplyItem,
 )
 from carecourse.results import GradeResult
+from carecourse.vocabulary import ItemKind, ItemStatus, QuizKind
 
-__all__ = ["PLACEHOLDER", "ItemResult", "answer_text", "grade_answer"]
+__all__ = ["PLACEHOLDER", "ItemResult", "answer_text", "grade_answer", "normalise_answer"]
 
 PLACEHOLDER = "（请在此处写下你的回应）"  # nbgrader's code stub inside the answer's quotes
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 
 
 @dataclass
@@ -38,7 +40,7 @@ class ItemResult:
     points: float
     max_points: float
     answer: str = ""
-    status: str = "graded"  # graded | unanswered | unreadable | too_long | missing
+    status: str = ItemStatus.GRADED  # an ItemStatus (a plain string once read back from JSON)
     message: str = ""  # what was read; never whether it is right (grader.check shows it)
     correct: bool | None = None
     detail: str = ""  # for feedback after grading: how much of it was right
@@ -64,10 +66,10 @@ def grade_answer(item, value: object) -> ItemResult:
     text = answer_text(value)
     result = ItemResult(item.id, item.kind, 0.0, float(item.points))
     if text is None:
-        return _no_points(result, "unreadable", "答案要写成文字，放在两组三引号之间。")
+        return _no_points(result, ItemStatus.UNREADABLE, "答案要写成文字，放在两组三引号之间。")
     result.answer = text
     if not text:
-        return _no_points(result, "unanswered", "还没有作答。")
+        return _no_points(result, ItemStatus.UNANSWERED, "还没有作答。")
     grader = {ChoiceItem: _choice, OrderItem: _order, MatchItem: _match,
               NumberItem: _number, ReplyItem: _reply}[type(item)]  # fmt: skip
     grader(item, text, result)
@@ -94,14 +96,32 @@ def _letters(text: str) -> list[str]:
     return re.findall(r"[A-Z]", _plain(text))
 
 
+def _numbers(text: str) -> list[str]:
+    return _NUMBER.findall(_plain(text).replace(" ", ""))
+
+
+def normalise_answer(kind: str, text: str) -> str:
+    """An exact item's answer as grading reads it, so that equal answers compare equal:
+    ``b, a`` and ``A、B`` are both ``A、B``; ``−1.50`` (a minus sign) and ``-1.5`` are both ``-1.5``."""
+    letters = _letters(text)
+    if kind == ItemKind.CHOICE and letters:
+        return "、".join(sorted(set(letters)))
+    if kind == ItemKind.ORDER and letters:
+        return "".join(letters)
+    if kind == ItemKind.NUMBER and (numbers := _numbers(text)):
+        return f"{float(numbers[-1]):g}"
+    return " ".join(_plain(text).split())
+
+
 def _choice(item: ChoiceItem, text: str, result: ItemResult) -> None:
     chosen = sorted(set(_letters(text)))
     unknown = [c for c in chosen if c not in item.options]
     if not chosen or unknown:
-        _no_points(result, "unreadable", f"没有读到选项字母（可选：{'、'.join(item.options)}）。")
+        _no_points(result, ItemStatus.UNREADABLE, f"没有读到选项字母（可选：{'、'.join(item.options)}）。")
         return
     if len(chosen) > 1 and not item.multiple:
-        _no_points(result, "unreadable", f"这是单选题，你写了 {'、'.join(chosen)} 几个字母，只能写一个。")
+        _no_points(result, ItemStatus.UNREADABLE,
+                   f"这是{QuizKind.SINGLE.label}，你写了 {'、'.join(chosen)} 几个字母，只能写一个。")  # fmt: skip
         return
     result.message = f"读到的答案：{'、'.join(chosen)}。"
     if item.key is None:
@@ -113,7 +133,9 @@ def _choice(item: ChoiceItem, text: str, result: ItemResult) -> None:
 def _order(item: OrderItem, text: str, result: ItemResult) -> None:
     order = "".join(_letters(text))
     if sorted(order) != sorted(item.options):
-        _no_points(result, "unreadable", f"排序题要把 {''.join(item.options)} 每个字母各写一次，读到的是“{order or '（没有字母）'}”。")
+        read = order or "（没有字母）"
+        _no_points(result, ItemStatus.UNREADABLE,
+                   f"{ItemKind.ORDER.label}要把 {''.join(item.options)} 每个字母各写一次，读到的是“{read}”。")  # fmt: skip
         return
     result.message = f"读到的顺序：{order}。"
     if item.key is None:
@@ -132,7 +154,8 @@ def _match(item: MatchItem, text: str, result: ItemResult) -> None:
         if len(letters) == len(item.statements):  # "BAC": one letter per statement, in order
             pairs = dict(zip(item.statements, letters))
     if not pairs:
-        _no_points(result, "unreadable", "连线题每行写“编号-字母”，如 1-B，没有读到这样的配对。")
+        _no_points(result, ItemStatus.UNREADABLE,
+                   f"{ItemKind.MATCH.label}每行写“编号-字母”，如 1-B，没有读到这样的配对。")  # fmt: skip
         return
     shown = " ".join(f"{n}-{pairs[n]}" for n in sorted(pairs))
     result.message = f"读到的配对：{shown}。"
@@ -145,9 +168,9 @@ def _match(item: MatchItem, text: str, result: ItemResult) -> None:
 
 
 def _number(item: NumberItem, text: str, result: ItemResult) -> None:
-    numbers = re.findall(r"[-+]?\d+(?:\.\d+)?", _plain(text).replace(" ", ""))
+    numbers = _numbers(text)
     if not numbers:
-        _no_points(result, "unreadable", "数值题要写一个数字，如 -1.5，没有读到数字。")
+        _no_points(result, ItemStatus.UNREADABLE, f"{ItemKind.NUMBER.label}要写一个数字，如 -1.5，没有读到数字。")
         return
     value = float(numbers[-1])  # in a worked line (5-6.5=-1.5) the result comes last
     result.message = f"读到的数字：{value:g}{item.unit}。"
@@ -159,7 +182,7 @@ def _number(item: NumberItem, text: str, result: ItemResult) -> None:
 
 def _reply(item: ReplyItem, text: str, result: ItemResult) -> None:
     if len(text) > item.max_chars:
-        _no_points(result, "too_long", f"回应有 {len(text)} 字，超过 {item.max_chars} 字的上限，没有评分。")
+        _no_points(result, ItemStatus.TOO_LONG, f"回应有 {len(text)} 字，超过 {item.max_chars} 字的上限，没有评分。")
         return
     grade = pipeline.grade(item.scenario, text)
     result.grade = grade

@@ -25,10 +25,9 @@ from carecourse.exercises.schema import (
     ReplyItem,
 )
 from carecourse.rubrics import builtin as rubric_for
+from carecourse.vocabulary import ItemKind
 
-__all__ = ["KIND_NAMES", "setup_code", "source_notebook", "write_all", "write_source"]
-
-KIND_NAMES = {"choice": "选择题", "order": "排序题", "match": "连线题", "number": "计算题", "reply": "情景回应"}
+__all__ = ["setup_code", "source_notebook", "write_all", "write_source"]
 
 
 def source_notebook(assignment: Assignment) -> nbformat.NotebookNode:
@@ -69,7 +68,7 @@ def write_all(folder) -> list[str]:
 
 def _item_cells(number: int, item) -> list:
     q = item.id
-    heading = f"## 第 {number} 题 · {KIND_NAMES[item.kind]}（{item.points:g} 分）：{item.title}"
+    heading = f"## 第 {number} 题 · {ItemKind(item.kind).label}（{item.points:g} 分）：{item.title}"
     answer = f'{q} = """\n### BEGIN SOLUTION\n{_model_answer(item)}\n### END SOLUTION\n"""'
     return [
         _locked(new_markdown_cell(f"{heading}\n\n{_prompt(item)}"), f"{q}-prompt"),

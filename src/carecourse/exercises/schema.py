@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
+
+from carecourse.models import StrictModel
 
 __all__ = ["Assignment", "ChoiceItem", "Item", "MatchItem", "NumberItem", "OrderItem", "ReplyItem"]
 
@@ -21,11 +23,7 @@ _ITEM_ID = r"^q[0-9]+$"  # also the variable the learner's answer is stored in
 _LETTER = r"^[A-Z]$"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Item(_Strict):
+class _Item(StrictModel):
     id: str = Field(pattern=_ITEM_ID)
     points: float = Field(gt=0, le=100)
     title: str = Field(min_length=1, description="A short name for reports: 投诉处理六步的顺序")
@@ -177,7 +175,7 @@ class ReplyItem(_Item):
 Item = Annotated[ChoiceItem | OrderItem | MatchItem | NumberItem | ReplyItem, Field(discriminator="kind")]
 
 
-class Assignment(_Strict):
+class Assignment(StrictModel):
     id: str = Field(pattern=_ASSIGNMENT_ID, description="The nbgrader assignment (and notebook) name")
     title: str = Field(min_length=1)
     modules: list[str] = Field(min_length=1)

@@ -6,24 +6,27 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from carecourse.packaged import parse_model, read_file, read_text
+from carecourse.packaged import DataFileError, load_yaml, resource
 from carecourse.rubrics.schema import Criterion, Penalty, Rubric, Sample
 
 __all__ = ["Criterion", "Penalty", "Rubric", "RubricError", "Sample", "builtin", "load", "scenario_ids"]
 
 
-class RubricError(ValueError):
-    """A rubric that cannot be used; the message names the file and every problem."""
+class RubricError(DataFileError):
+    """A rubric that cannot be used."""
+
+    what = "rubric"
+    shape = "a rubric is a YAML mapping (id, title, prompt, criteria, ...)"
 
 
 def load(path: str | Path) -> Rubric:
     """Read and validate a rubric file."""
-    return parse(read_file(path, RubricError, "rubric"), str(path))
+    return load_yaml(path, Rubric, error=RubricError)
 
 
 def parse(raw: str, source: str = "<rubric>") -> Rubric:
     """Validate rubric YAML text; ``source`` names it in error messages."""
-    return parse_model(raw, source, Rubric, RubricError, "a rubric is a YAML mapping (id, title, prompt, criteria, ...)")
+    return load_yaml(source, Rubric, text=raw, error=RubricError)
 
 
 def _folder():
@@ -42,4 +45,4 @@ def builtin(scenario_id: str) -> Rubric:
     if scenario_id not in scenario_ids():
         known = ", ".join(scenario_ids())
         raise RubricError(f"unknown scenario {scenario_id!r} (known: {known})")
-    return parse(read_text(__package__, f"{scenario_id}.yaml"), f"{scenario_id}.yaml")
+    return load_yaml(resource(__package__, f"{scenario_id}.yaml"), Rubric, error=RubricError)

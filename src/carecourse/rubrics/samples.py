@@ -4,28 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
-
+from carecourse.models import StrictModel
+from carecourse.packaged import load_yaml
 from carecourse.rubrics import RubricError
 from carecourse.rubrics.schema import Sample
 
-__all__ = ["SampleFile", "load_samples"]
+__all__ = ["SampleFile", "SampleFileError", "load_samples"]
 
 
-class SampleFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class SampleFileError(RubricError):
+    """A file of marked samples that cannot be used."""
 
+    what = "sample file"
+    shape = "a sample file is a YAML mapping (scenario, samples)"
+
+
+class SampleFile(StrictModel):
     scenario: str
     samples: list[Sample]
 
 
 def load_samples(path: str | Path) -> dict[str, list[Sample]]:
     """Samples by scenario id from a YAML file ``{scenario: id, samples: [...]}``."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        parsed = SampleFile.model_validate(data)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValidationError) as err:
-        raise RubricError(f"{path}: not a usable sample file ({str(err).splitlines()[0]})") from None
+    parsed = load_yaml(path, SampleFile, error=SampleFileError)
     return {parsed.scenario: parsed.samples}
-

@@ -9,18 +9,15 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from carecourse.detect.lexicon import TECHNIQUES
+from carecourse.models import StrictModel
 from carecourse.regex_subset import subset_problem
 
 __all__ = ["Criterion", "Feedback", "Order", "Penalty", "PhraseSet", "Rubric", "Sample"]
 
 _ID = r"^[a-z][a-z0-9_-]*$"
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def _subset_patterns(patterns: list[str]) -> list[str]:
@@ -39,12 +36,12 @@ def _known_techniques(techniques: list[str]) -> list[str]:
     return techniques
 
 
-class Feedback(_Strict):
+class Feedback(StrictModel):
     met: str = Field(min_length=1)
     missing: str = Field(min_length=1)
 
 
-class _Matchers(_Strict):
+class _Matchers(StrictModel):
     """Where evidence comes from: shared techniques, own patterns, named sets."""
 
     techniques: list[str] = Field(default_factory=list)
@@ -63,7 +60,7 @@ class _Matchers(_Strict):
         return bool(self.techniques or self.patterns or self.sets)
 
 
-class PhraseSet(_Strict):
+class PhraseSet(StrictModel):
     patterns: list[str] = Field(min_length=1)
     exclude: list[str] = Field(default_factory=list)
     negatable: bool = False
@@ -71,7 +68,7 @@ class PhraseSet(_Strict):
     _check_patterns = field_validator("patterns", "exclude")(_subset_patterns)
 
 
-class Order(_Strict):
+class Order(StrictModel):
     first: list[str] = Field(min_length=1)
     then: list[str] = Field(min_length=1)
     # false: the earliest of `first` comes before the earliest of `then` ("open questions
@@ -118,7 +115,7 @@ class Penalty(_Matchers):
         return self
 
 
-class Sample(_Strict):
+class Sample(StrictModel):
     label: Literal["excellent", "partial", "poor", "adversarial"]
     text: str
     met: list[str] = Field(default_factory=list)
@@ -129,7 +126,7 @@ class Sample(_Strict):
     note: str = ""
 
 
-class Rubric(_Strict):
+class Rubric(StrictModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     title: str = Field(min_length=1)
     module: str = ""

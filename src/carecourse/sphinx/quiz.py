@@ -13,22 +13,29 @@ import json
 import random
 from typing import Union
 
-import yaml
 from docutils import nodes
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from sphinx.util.docutils import SphinxDirective
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+from carecourse.models import StrictModel
+from carecourse.packaged import DataFileError, load_yaml
+from carecourse.vocabulary import QuizKind
 
 
-class Option(_Strict):
+class QuizError(DataFileError):
+    """A quiz body that cannot be used."""
+
+    what = "quiz"
+    shape = "the quiz body must be a YAML mapping (question:, explain:, ...)"
+
+
+class Option(StrictModel):
     text: str
     correct: bool = False
     why: str = ""
 
 
-class ChoiceQuiz(_Strict):
+class ChoiceQuiz(StrictModel):
     question: str
     options: list[Option] = Field(min_length=2)
     explain: str
@@ -50,7 +57,7 @@ class MultipleQuiz(ChoiceQuiz):
         return self
 
 
-class OrderQuiz(_Strict):
+class OrderQuiz(StrictModel):
     question: str
     items: list[str] = Field(min_length=3)
     explain: str
@@ -62,12 +69,14 @@ class OrderQuiz(_Strict):
         return self
 
 
-class Pair(_Strict):
+class Pair(StrictModel):
     item: str
     answer: str
 
 
-class MatchQuiz(_Strict):
+class MatchQuiz(StrictModel):
+    model_config = ConfigDict(frozen=False)  # its validator fills in the default choices
+
     question: str
     pairs: list[Pair] = Field(min_length=2)
     choices: list[str] = Field(default_factory=list)
@@ -83,8 +92,9 @@ class MatchQuiz(_Strict):
         return self
 
 
-MODELS: dict[str, type[BaseModel]] = {
-    "single": SingleQuiz, "multiple": MultipleQuiz, "order": OrderQuiz, "match": MatchQuiz,
+MODELS: dict[QuizKind, type[StrictModel]] = {
+    QuizKind.SINGLE: SingleQuiz, QuizKind.MULTIPLE: MultipleQuiz, QuizKind.ORDER: OrderQuiz,
+    QuizKind.MATCH: MatchQuiz,
 }  # fmt: skip
 KINDS = tuple(MODELS)
 AnyQuiz = Union[SingleQuiz, MultipleQuiz, OrderQuiz, MatchQuiz]
@@ -98,21 +108,11 @@ class quiz_part(nodes.General, nodes.Element):
     """A piece of a check rendered as ``<tag class=... data-...>`` around its children."""
 
 
-def parse(kind: str, body: str) -> AnyQuiz:
-    """Validate a quiz body; raises ``ValueError`` with a readable message."""
+def parse(kind: str, body: str, source: str = "<quiz>", first_line: int = 1) -> AnyQuiz:
+    """Validate a quiz body (``first_line`` of the page ``source``); raises ``QuizError``."""
     if kind not in MODELS:
-        raise ValueError(f"unknown quiz kind {kind!r}; use one of {', '.join(KINDS)}")
-    try:
-        data = yaml.safe_load(body)
-    except yaml.YAMLError as err:
-        raise ValueError(f"the quiz body is not valid YAML: {err}") from None
-    if not isinstance(data, dict):
-        raise ValueError("the quiz body must be a YAML mapping (question:, explain:, ...)")
-    try:
-        return MODELS[kind].model_validate(data)
-    except ValidationError as err:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or kind}: {e['msg']}" for e in err.errors())
-        raise ValueError(problems) from None
+        raise QuizError(f"{source}:{first_line}: unknown quiz kind {kind!r}; use one of {', '.join(KINDS)}")
+    return load_yaml(source, MODELS[kind], text=body, error=QuizError, first_line=first_line)
 
 
 def shuffled(items: list, seed: str) -> list[int]:
@@ -160,7 +160,9 @@ class QuizDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         kind = self.arguments[0].strip()
         try:
-            q = parse(kind, "\n".join(self.content))
+            page = self.env.doc2path(self.env.docname, False)
+            first = self.lineno + self.content_offset  # MyST counts the offset from the directive's line
+            q = parse(kind, "\n".join(self.content), page, first)
         except ValueError as err:
             raise self.error(f"quiz: {err}") from None
         seed = f"{self.env.docname}:{q.question}"
@@ -172,16 +174,13 @@ class QuizDirective(SphinxDirective):
             answers = _match(q)
         node = quiz(kind=kind)
         node.extend([
-            _text("div", "cc-quiz-kind", _KIND_LABELS[kind]),
+            _text("div", "cc-quiz-kind", QuizKind(kind).label),
             _text("div", "cc-question", q.question),
             answers,
             _text("div", "cc-explain", q.explain),
         ])  # fmt: skip
         self.set_source_info(node)
         return [node]
-
-
-_KIND_LABELS = {"single": "单选题", "multiple": "多选题", "order": "排序题", "match": "配对题"}
 
 
 def visit_quiz(self, node: quiz) -> None:

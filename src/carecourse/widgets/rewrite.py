@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from functools import cache
 from html import escape
 
-from pydantic import BaseModel, ConfigDict
-
 from carecourse.pipeline import analyze
 from carecourse.detect import Analysis
 from carecourse.feedback.html import annotated_html
-from carecourse.packaged import read_yaml
+from carecourse.models import StrictModel
+from carecourse.packaged import load_yaml, resource
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
 
 __all__ = ["RewriteItem", "check_rewrite", "question_rewrite", "rewrite_items"]
@@ -32,12 +31,15 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_CONTENT = 4
 
 
-class RewriteItem(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class RewriteItem(StrictModel):
     question: str
     kind: str
     hint: str
     example: str
+
+
+class _RewriteFile(StrictModel):
+    items: tuple[RewriteItem, ...]
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,7 @@ class RewriteCheck:
 
 @cache
 def rewrite_items() -> tuple[RewriteItem, ...]:
-    data = read_yaml("carecourse.widgets", "question_rewrites.yaml")
-    return tuple(RewriteItem.model_validate(item) for item in data["items"])
+    return load_yaml(resource("carecourse.widgets", "question_rewrites.yaml"), _RewriteFile).items
 
 
 def check_rewrite(original: str, rewrite: str) -> RewriteCheck:
