@@ -17,12 +17,18 @@ from markupsafe import Markup
 from carecourse.feedback.view import quoted
 from carecourse.templates.palette import colours, technique_colours
 
-__all__ = ["Markup", "render"]
+__all__ = ["Markup", "macro", "render"]
 
 
-def render(name: str, **context) -> str:
+def render(name: str, /, **context) -> str:
     """The template ``name`` filled with ``context``, as a plain string."""
     return str(_environment().get_template(name).render(**context))
+
+
+def macro(template: str, macro_name: str, /, **arguments) -> str:
+    """The macro ``macro_name`` of ``template`` called with ``arguments``, as a plain string
+    (for fragments a live widget updates one at a time)."""
+    return str(getattr(_environment().get_template(template).module, macro_name)(**arguments))
 
 
 def _escaped(value) -> Markup:
