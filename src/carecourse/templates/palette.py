@@ -1,6 +1,7 @@
 """The one palette: every colour the package shows, for HTML and for the terminal.
 
-Colours by meaning are in ``palette.yaml``; the techniques' colours stay with their
+Every colour is written once in ``palette.yaml`` (its swatches); pages name colours by
+meaning, the course figures pick swatches; the techniques' colours stay with their
 lexicons (``detect/lexicon/*.yaml``) and are read from there.
 """
 
@@ -11,7 +12,7 @@ from functools import cache
 from carecourse.detect.lexicon import lexicon
 from carecourse.packaged import read_yaml
 
-__all__ = ["colours", "technique_colours", "terminal_style"]
+__all__ = ["colours", "swatch", "technique_colours", "terminal_style"]
 
 
 @cache
@@ -19,9 +20,15 @@ def _palette() -> dict:
     return read_yaml("carecourse.templates", "palette.yaml")
 
 
+@cache
 def colours() -> dict[str, str]:
     """Colour by meaning: ``colours()["met"]`` is the colour of a met criterion."""
-    return _palette()["colours"]
+    return {meaning: swatch(name) for meaning, name in _palette()["colours"].items()}
+
+
+def swatch(name: str) -> str:
+    """A swatch by name (``"amber_100"``), for the course figures."""
+    return _palette()["swatches"][name]
 
 
 def technique_colours() -> dict[str, str]:
