@@ -54,7 +54,8 @@ def _criterion_row(line) -> tuple:
 
 def _penalty_row(line) -> tuple:
     mark = Text("−", style=terminal_style("cross"))
-    return mark, f"扣分：{line.label or line.id}\n[dim]{line.id}[/dim]", f"{line.points:g}", Text(f"{quoted(line.quotes)}\n{line.feedback}")
+    feedback = Text(f"{quoted(line.quotes)}\n{line.feedback}")
+    return mark, f"扣分：{line.label or line.id}\n[dim]{line.id}[/dim]", f"{line.points:g}", feedback
 
 
 def analysis_view(analysis: Analysis) -> Group:

@@ -16,7 +16,7 @@ from carecourse.course.workspace import CourseError, Workspace, atomic_write
 from carecourse.exercises.items import ItemResult
 from carecourse.exercises.schema import Assignment
 from carecourse.feedback.html import grade_html
-from carecourse.feedback.view import book_base, book_href
+from carecourse.feedback.view import book_base, book_href, graded_lines
 from carecourse.templates import Markup, render
 
 __all__ = ["feedback_html", "write_feedback"]
@@ -69,7 +69,8 @@ def _item_view(assignment: Assignment, item: ItemResult, book_url: str) -> dict:
 def _not_graded(item: ItemResult) -> dict:
     shown = item.status == "unreadable" and item.answer and item.answer not in item.message
     return {"exact": False, "lead": _NOT_GRADED.get(item.status, "这道题没有评分。"),
-            "message": item.message if item.status != "unanswered" else "", "answer": item.answer if shown else ""}  # fmt: skip
+            "message": item.message if item.status != "unanswered" else "",
+            "answer": item.answer if shown else ""}  # fmt: skip
 
 
 def _exact(item: ItemResult) -> dict:
@@ -81,7 +82,7 @@ def _exact(item: ItemResult) -> dict:
 def _reply(item: ItemResult, book_url: str) -> dict:
     """The graded reply's own fragment; without a book to link to, the sections to review by name."""
     html = grade_html(item.grade, item.answer, book_base=book_base(book_url))
-    missed = {c.section for c in item.grade.criteria if not c.met and c.section} | {p.section for p in item.grade.penalties if p.section}
+    missed = {line.section for line in graded_lines(item.grade) if not line.met and line.section}
     return {"reply": Markup(html), "unlinked": [] if book_url else sorted(missed)}
 
 

@@ -145,8 +145,8 @@ def _items(assignment: Assignment, graded: list[LearnerResult]) -> list[dict]:
         mean = f"{statistics.mean(i.points for i in got):.1f}" if got else "—"
         full = sum(1 for i in got if i.points >= i.max_points - 1e-9) / n
         blank = sum(1 for i in got if i.status == "unanswered") / n
-        rows.append({"cells": [item.id, item.title, _KINDS.get(item.kind, item.kind)],
-                     "numbers": [f"{item.points:g}", mean, _pct(full) if got else "—", _pct(blank) if got else "—"]})  # fmt: skip
+        numbers = [f"{item.points:g}", mean, _pct(full) if got else "—", _pct(blank) if got else "—"]
+        rows.append({"cells": [item.id, item.title, _KINDS.get(item.kind, item.kind)], "numbers": numbers})
     return rows
 
 

@@ -114,4 +114,5 @@ def _heat_row(result: LearnerResult, cols: list[Column], name: str) -> dict:
         points = cell(result, c)
         tip = f"{result.learner} · {c.label}：{points:g} / {c.max_points:g}"
         cells.append({"cls": share_class(points, c.max_points), "tip": tip, "points": points})
-    return row | {"why": "", "total_class": share_class(result.score, result.max_score), "score": result.score, "cells": cells}
+    total_class = share_class(result.score, result.max_score)
+    return row | {"why": "", "total_class": total_class, "score": result.score, "cells": cells}

@@ -35,11 +35,11 @@ class GradedLine:
 
 def graded_lines(result: GradeResult) -> list[GradedLine]:
     """The criteria in the rubric's order, then the penalties that applied."""
-    lines = [GradedLine("criterion", c.id, c.label, c.met, c.points, c.max_points, c.feedback, tuple(c.quotes), c.section)
-             for c in result.criteria]  # fmt: skip
-    lines += [GradedLine("penalty", p.id, p.label, False, p.points, None, p.feedback, tuple(p.quotes), p.section)
-              for p in result.penalties]  # fmt: skip
-    return lines
+    criteria = [GradedLine("criterion", c.id, c.label, c.met, c.points, c.max_points, c.feedback, tuple(c.quotes),
+                           c.section) for c in result.criteria]  # fmt: skip
+    penalties = [GradedLine("penalty", p.id, p.label, False, p.points, None, p.feedback, tuple(p.quotes), p.section)
+                 for p in result.penalties]  # fmt: skip
+    return criteria + penalties
 
 
 def quoted(quotes: tuple[str, ...] | list[str]) -> str:

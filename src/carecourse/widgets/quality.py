@@ -103,5 +103,6 @@ def _live_calculator():
     for s in (*expected.values(), *perceived.values()):
         s.observe(update, names="value")
     update()
-    rows = [w.HBox([w.HTML(macro(_TEMPLATE, "dimension", name=d), layout=w.Layout(width="5em")), expected[d], perceived[d]]) for d in DIMENSIONS]
+    labels = {d: w.HTML(macro(_TEMPLATE, "dimension", name=d), layout=w.Layout(width="5em")) for d in DIMENSIONS}
+    rows = [w.HBox([labels[d], expected[d], perceived[d]]) for d in DIMENSIONS]
     return w.VBox([*rows, table])
