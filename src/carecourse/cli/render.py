@@ -9,17 +9,18 @@ from rich.text import Text
 
 from carecourse.detect import Analysis
 from carecourse.detect.lexicon import lexicon
+from carecourse.feedback.view import graded_lines, quoted
 from carecourse.results import GradeResult
 from carecourse.rubrics import Rubric
 from carecourse.rubrics.testing import SampleReport
+from carecourse.templates.palette import terminal_style
 
 __all__ = ["analysis_view", "grade_view", "sample_report_view", "scenarios_view"]
 
 
-
 def _technique_style(technique: str) -> str:
     """The technique's highlight colour from its lexicon, as in the HTML feedback."""
-    return f"black on {lexicon()[technique].colour}"
+    return terminal_style("on_technique", technique)
 
 
 def _highlighted(text: str, spans: list[tuple[int, int, str]]) -> Text:
@@ -30,24 +31,31 @@ def _highlighted(text: str, spans: list[tuple[int, int, str]]) -> Text:
 
 
 def grade_view(result: GradeResult, text: str, rubric: Rubric) -> Group:
-    spans = [(e.start, e.end, "bold green") for c in result.criteria if c.met for e in c.evidence]
-    spans += [(e.start, e.end, "bold white on red") for p in result.penalties for e in p.evidence]
+    spans = [(e.start, e.end, terminal_style("met")) for c in result.criteria if c.met for e in c.evidence]
+    spans += [(e.start, e.end, terminal_style("penalty")) for p in result.penalties for e in p.evidence]
     header = Text.assemble((f"{rubric.id} · {rubric.title}", "bold"), "   ", (f"{result.score:g} / {result.max_score:g}", "bold reverse"))
     table = Table(show_header=True, header_style="bold", expand=True, show_lines=True)
     for column, options in (("", {"width": 2}), ("要点", {"ratio": 1}), ("得分", {"justify": "right", "width": 7}), ("反馈", {"ratio": 3})):
         table.add_column(column, overflow="fold", **options)
-    for c in result.criteria:
-        mark = Text("✓", style="green") if c.met else Text("✗", style="red")
-        feedback = Text(c.feedback)
-        if not c.met and c.section:
-            feedback.append(f"\n→ 课本：{c.section}", style="dim")
-        table.add_row(mark, f"{c.label or c.id}\n[dim]{c.id}[/dim]", f"{c.points:g}/{c.max_points:g}", feedback)
-    for p in result.penalties:
-        quoted = "、".join(f"“{q}”" for q in p.quotes)
-        table.add_row(Text("−", style="red"), f"扣分：{p.label or p.id}\n[dim]{p.id}[/dim]", f"{p.points:g}", Text(f"{quoted}\n{p.feedback}"))
+    for line in graded_lines(result):
+        table.add_row(*(_penalty_row(line) if line.penalty else _criterion_row(line)))
     summary = Text(result.summary, style="bold yellow" if result.flags else "bold")
     reply = _highlighted(text.rstrip(), spans)
     return Group(header, Panel(reply, title="你的回应", title_align="left"), summary, table)
+
+
+def _criterion_row(line) -> tuple:
+    mark = Text("✓", style=terminal_style("tick")) if line.met else Text("✗", style=terminal_style("cross"))
+    feedback = Text(line.feedback)
+    if not line.met and line.section:
+        feedback.append(f"\n→ 课本：{line.section}", style="dim")
+    return mark, f"{line.label or line.id}\n[dim]{line.id}[/dim]", f"{line.points:g}/{line.max_points:g}", feedback
+
+
+def _penalty_row(line) -> tuple:
+    mark = Text("−", style=terminal_style("cross"))
+    feedback = Text(f"{quoted(line.quotes)}\n{line.feedback}")
+    return mark, f"扣分：{line.label or line.id}\n[dim]{line.id}[/dim]", f"{line.points:g}", feedback
 
 
 def analysis_view(analysis: Analysis) -> Group:

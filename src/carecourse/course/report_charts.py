@@ -8,30 +8,15 @@ all use the same columns, in the assignment's order.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from carecourse.course.grading import LearnerResult
 from carecourse.exercises.schema import Assignment
 from carecourse.rubrics import builtin as rubric
+from carecourse.templates import render
+from carecourse.templates.palette import colours
 from carecourse.vocabulary import ItemKind, LearnerStatus
 
 __all__ = ["Column", "cell", "columns", "heatmap_html", "histogram", "histogram_svg", "share_class"]
-
-CHART_CSS = """
-.heat-wrap{overflow-x:auto;max-width:100%;border:1px solid #e5e7eb;border-radius:6px;background:#fff}
-table.heat{width:auto;font-size:14px}
-table.heat th.col{writing-mode:vertical-rl;white-space:nowrap;font-weight:500;padding:.5em .2em;
-  text-align:left;vertical-align:bottom}
-table.heat th.who{position:sticky;left:0;background:#f3f4f6;white-space:nowrap;z-index:1}
-table.heat td{text-align:center;min-width:2.4em;white-space:nowrap}
-table.heat td.s-full{background:#bbf7d0}table.heat td.s-part{background:#fde68a}
-table.heat td.s-zero{background:#fecaca}table.heat td.s-none{background:#f3f4f6;color:#6b7280;text-align:left}
-.legend{display:flex;flex-wrap:wrap;gap:.3em 1em;font-size:.9em;margin:.4em 0}
-.legend span::before{content:"";display:inline-block;width:1em;height:1em;margin-right:.3em;vertical-align:-.15em;
-  border-radius:2px;background:var(--c)}
-svg.hist{width:100%;max-width:640px;height:auto;display:block}
-"""
-
 
 @dataclass(frozen=True)
 class Column:
@@ -92,48 +77,42 @@ def histogram_svg(counts: list[int]) -> str:
     tallest = max(counts) or 1
     scale = (height - bottom - top) / tallest
     total = sum(counts)
+    c = colours()
     svg = (f'<svg class="hist" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg" '
            f'aria-label="得分分布：{total} 位已评分学员">')  # fmt: skip
-    axis = f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" stroke="#9ca3af"/>'
+    axis = f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" stroke="{c["chart_axis"]}"/>'
     parts = [svg, axis]
     for k, n in enumerate(counts):
         x, h = left + k * bar_w, n * scale
         y = height - bottom - h
         band = f"{k * 10}–{k * 10 + 10}%"
-        parts.append(f'<rect x="{x + 4:.1f}" y="{y:.1f}" width="{bar_w - 8:.1f}" height="{h:.1f}" fill="#3b82f6">'
+        parts.append(f'<rect x="{x + 4:.1f}" y="{y:.1f}" width="{bar_w - 8:.1f}" height="{h:.1f}" fill="{c["chart_bar"]}">'
                      f"<title>{band}：{n} 人</title></rect>")  # fmt: skip
         parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 6:.1f}" text-anchor="middle" font-size="14" '
                      f'class="count">{n}</text>')  # fmt: skip
         parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{height - bottom + 18}" text-anchor="middle" '
-                     f'font-size="12" fill="#374151">{k * 10}–{k * 10 + 10}</text>')  # fmt: skip
-    parts.append(f'<text x="{width / 2}" y="{height - 4}" text-anchor="middle" font-size="12" fill="#6b7280">'
+                     f'font-size="12" fill="{c["ink_soft"]}">{k * 10}–{k * 10 + 10}</text>')  # fmt: skip
+    parts.append(f'<text x="{width / 2}" y="{height - 4}" text-anchor="middle" font-size="12" fill="{c["muted"]}">'
                  "得分（占满分的百分比）</text></svg>")  # fmt: skip
     return "".join(parts)
 
 
 # --- heatmap ------------------------------------------------------------------------
+
+
 def heatmap_html(results: list[LearnerResult], cols: list[Column], roster: dict[str, str]) -> str:
-    head = "".join(f'<th class="col" title="{escape(c.label)}（满分 {c.max_points:g}）">{escape(c.label)}</th>'
-                   for c in cols)  # fmt: skip
     rows = [_heat_row(r, cols, roster.get(r.learner, "")) for r in sorted(results, key=lambda r: r.learner)]
-    legend = ('<div class="legend"><span style="--c:#bbf7d0">满分</span><span style="--c:#fde68a">部分得分</span>'
-              '<span style="--c:#fecaca">0 分</span><span style="--c:#f3f4f6">未评分</span>'
-              "<span>格子里的数字是得分；鼠标停留可看满分</span></div>")  # fmt: skip
-    table = (f'<div class="heat-wrap"><table class="heat"><thead><tr><th class="who">学员</th>'
-             f'<th class="col">总分</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')  # fmt: skip
-    return legend + table
+    return render("heatmap.html", columns=cols, rows=rows)
 
 
-def _heat_row(result: LearnerResult, cols: list[Column], name: str) -> str:
-    who = escape(result.learner) + (f" {escape(name)}" if name else "")
+def _heat_row(result: LearnerResult, cols: list[Column], name: str) -> dict:
+    row = {"who": result.learner + (f" {name}" if name else "")}
     if result.status != LearnerStatus.GRADED:
-        why = LearnerStatus(result.status).label
-        return (f'<tr><th class="who">{who}</th><td class="s-none" colspan="{len(cols) + 1}">'
-                f"{escape(why)}</td></tr>")  # fmt: skip
-    total = f'<td class="{share_class(result.score, result.max_score)}">{result.score:g}</td>'
+        return row | {"why": LearnerStatus(result.status).label}
     cells = []
     for c in cols:
         points = cell(result, c)
         tip = f"{result.learner} · {c.label}：{points:g} / {c.max_points:g}"
-        cells.append(f'<td class="{share_class(points, c.max_points)}" title="{escape(tip)}">{points:g}</td>')
-    return f'<tr><th class="who">{who}</th>{total}{"".join(cells)}</tr>'
+        cells.append({"cls": share_class(points, c.max_points), "tip": tip, "points": points})
+    total_class = share_class(result.score, result.max_score)
+    return row | {"why": "", "total_class": total_class, "score": result.score, "cells": cells}

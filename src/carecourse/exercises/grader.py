@@ -12,13 +12,13 @@ nbgrader's hidden test cells, which the learner's copy does not contain:
 
 from __future__ import annotations
 
-from html import escape
-
 from pydantic import TypeAdapter
 
 from carecourse.exercises.items import ItemResult, grade_answer
 from carecourse.exercises.schema import Item
-from carecourse.feedback.html import STYLE, grade_html
+from carecourse.feedback.html import grade_html
+from carecourse.feedback.view import graded_lines
+from carecourse.templates import render
 from carecourse.vocabulary import ItemStatus
 
 __all__ = ["Check", "Grader", "item_from_view"]
@@ -70,16 +70,17 @@ class Check:
         r = self.result
         if r.grade is not None:
             return grade_html(r.grade, r.answer, book_base=None)
-        tone = "#b45309" if r.status != ItemStatus.GRADED else "#0a7d91"
-        note = "" if r.status != ItemStatus.GRADED else "（选择、排序、连线和计算题提交后由培训师评分，这里只确认读到的答案。）"
-        return f'{STYLE}<div class="cc-fb"><p style="color:{tone}">{escape(r.message)}{note}</p></div>'
+        return render("check.html", message=r.message, graded=r.status == ItemStatus.GRADED)
 
     def __repr__(self) -> str:
         r = self.result
         if r.grade is not None:
             lines = [f"{r.points:g} / {r.max_points:g} 分  {r.grade.summary}"]
-            lines += [f"{'✔' if c.met else '✘'} {c.label}：{c.feedback}" for c in r.grade.criteria]
-            lines += [f"⚠ {p.label}：{p.feedback}" for p in r.grade.penalties]
+            lines += [f"{_mark(line)} {line.label}：{line.feedback}" for line in graded_lines(r.grade)]
             lines += [f"! {f.message}" for f in r.grade.flags]
             return "\n".join(lines)
         return r.message
+
+
+def _mark(line) -> str:
+    return "⚠" if line.penalty else "✔" if line.met else "✘"

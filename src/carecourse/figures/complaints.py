@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from carecourse.content.figures import Iceberg, Repurchase, Steps, figure_data
 from carecourse.figures.svg import INK, MUTED, WIDTH, box_group, heading, svg_frame, text, text_lines, text_width, wrap
+from carecourse.templates.palette import swatch
 
 __all__ = ["complaint_iceberg_svg", "complaint_repurchase_svg", "complaint_steps_svg", "polygon_area"]
 
@@ -16,7 +17,7 @@ __all__ = ["complaint_iceberg_svg", "complaint_repurchase_svg", "complaint_steps
 
 BAR_X, BAR_FULL = 16, WIDTH - 32  # 100% spans the width
 BAR_H, ROW = 32, 74
-BAR_COLOURS = ("#6b7280", "#0e7490", "#1d4ed8", "#166534")  # all dark enough for white labels
+BAR_COLOURS = (swatch("gray_500"), swatch("cyan_700"), swatch("blue_700"), swatch("green_800"))  # all dark enough for white labels
 VALUE_SIZE, LABEL_SIZE = 16, 15
 
 
@@ -35,14 +36,14 @@ def complaint_repurchase_svg(data: Repurchase | None = None) -> str:
         inside = text_width(value, VALUE_SIZE, bold=True) + 16 <= length
         colour = BAR_COLOURS[k % len(BAR_COLOURS)]
         label = (
-            text(BAR_X + length - 8, y + 24 + BAR_H / 2 + 6, value, VALUE_SIZE, weight="700", fill="#fff", anchor="end", cls="cc-value")
+            text(BAR_X + length - 8, y + 24 + BAR_H / 2 + 6, value, VALUE_SIZE, weight="700", fill=swatch("white"), anchor="end", cls="cc-value")
             if inside
-            else text(BAR_X + length + 8, y + 24 + BAR_H / 2 + 6, value, VALUE_SIZE, weight="700", fill="#374151", cls="cc-value")
+            else text(BAR_X + length + 8, y + 24 + BAR_H / 2 + 6, value, VALUE_SIZE, weight="700", fill=swatch("gray_700"), cls="cc-value")
         )  # fmt: skip
         body.append(
             f'<g class="cc-bar-row" data-percent="{group.percent:g}">'
             + text(BAR_X, y + 16, group.label, LABEL_SIZE, fill=INK, cls="cc-bar-label")
-            + f'<rect class="cc-track" x="{BAR_X}" y="{y + 24}" width="{BAR_FULL}" height="{BAR_H}" rx="4" fill="#f3f4f6"/>'
+            + f'<rect class="cc-track" x="{BAR_X}" y="{y + 24}" width="{BAR_FULL}" height="{BAR_H}" rx="4" fill="{swatch("gray_100")}"/>'
             + f'<rect class="cc-bar" x="{BAR_X}" y="{y + 24}" width="{length:.2f}" height="{BAR_H}" rx="4" fill="{colour}"/>'
             + label
             + "</g>"
@@ -61,7 +62,7 @@ ICE_CX = 220
 TIP = [(-44, 0.0), (-26, 0.5), (-6, 1.0), (10, 0.78), (22, 0.86), (44, 0.0)]
 # the part under water, clockwise from the tip's right base corner (x offset, depth)
 BODY = [(44, 0), (128, 58), (196, 150), (150, 236), (40, 270), (-84, 262), (-172, 196), (-176, 112), (-112, 44), (-44, 0)]
-ICE_INK, TELLS_INK = "#0c4a6e", "#9d174d"
+ICE_INK, TELLS_INK = swatch("sky_900"), swatch("pink_800")
 
 
 def polygon_area(points: list[tuple[float, float]]) -> float:
@@ -97,12 +98,12 @@ def complaint_iceberg_svg(data: Iceberg | None = None) -> str:
     out = [
         heading(data.title),
         text(WIDTH / 2, 50, data.subtitle, 13, fill=MUTED, anchor="middle"),
-        f'<rect class="cc-water" x="0" y="{water:.1f}" width="{WIDTH}" height="{height - water:.1f}" fill="#e0f2fe"/>',
-        f'<polygon class="cc-ice-body" points="{pts(body_pts)}" fill="#bae6fd" stroke="#0369a1" stroke-width="2" stroke-linejoin="round"/>',
-        f'<polygon class="cc-ice-tip" points="{pts(tip_pts)}" fill="#ffffff" stroke="#0369a1" stroke-width="2" stroke-linejoin="round"/>',
-        f'<line x1="0" y1="{water:.1f}" x2="{WIDTH}" y2="{water:.1f}" stroke="#0284c7" stroke-width="2"/>',
+        f'<rect class="cc-water" x="0" y="{water:.1f}" width="{WIDTH}" height="{height - water:.1f}" fill="{swatch("sky_100")}"/>',
+        f'<polygon class="cc-ice-body" points="{pts(body_pts)}" fill="{swatch("sky_200")}" stroke="{swatch("sky_700")}" stroke-width="2" stroke-linejoin="round"/>',
+        f'<polygon class="cc-ice-tip" points="{pts(tip_pts)}" fill="{swatch("white_long")}" stroke="{swatch("sky_700")}" stroke-width="2" stroke-linejoin="round"/>',
+        f'<line x1="0" y1="{water:.1f}" x2="{WIDTH}" y2="{water:.1f}" stroke="{swatch("sky_600")}" stroke-width="2"/>',
         text(12, water - 10, "水面上：你听得到的", 13, fill=MUTED),
-        text(12, water + 22, "水面下：你听不到的", 13, fill="#075985"),
+        text(12, water + 22, "水面下：你听不到的", 13, fill=swatch("sky_800")),
         # the tip: the few who complain
         text(label_x, water - 12, pct, 30, weight="700", fill=ICE_INK, cls="cc-ice-pct"),
         text(label_x + text_width(pct, 30, bold=True) + 8, water - 14, data.complain_label, 15, fill=INK),
@@ -129,7 +130,7 @@ STEP_NUM_X = 30
 CARD_X, CARD_R = 60, WIDTH - 8
 STEP_GAP = 14
 STEP_NAME, STEP_BODY, STEP_LEAD = 17, 14, 20
-STEP_INK, STEP_FILL = "#1e40af", "#eff6ff"
+STEP_INK, STEP_FILL = swatch("blue_800"), swatch("blue_50")
 
 
 def complaint_steps_svg(data: Steps | None = None) -> str:
@@ -144,17 +145,17 @@ def complaint_steps_svg(data: Steps | None = None) -> str:
         heading(data.title),
         text(WIDTH / 2, 50, "按顺序做，每一步都有一句话可说", 13, fill=MUTED, anchor="middle"),
         # the thread through the numbers
-        f'<line x1="{STEP_NUM_X}" y1="{ys[0] + 22}" x2="{STEP_NUM_X}" y2="{ys[-1] + 22}" stroke="#93c5fd" stroke-width="3"/>',
+        f'<line x1="{STEP_NUM_X}" y1="{ys[0] + 22}" x2="{STEP_NUM_X}" y2="{ys[-1] + 22}" stroke="{swatch("blue_300")}" stroke-width="3"/>',
     ]
     for k, (step, y, h, lines) in enumerate(zip(data.steps, ys, heights, examples), start=1):
         rect = f'<rect x="{CARD_X}" y="{y:.1f}" width="{CARD_R - CARD_X}" height="{h:.1f}" rx="8" fill="{STEP_FILL}" stroke="{STEP_INK}" stroke-width="1.2"/>'  # fmt: skip
         body.append(f'<circle cx="{STEP_NUM_X}" cy="{y + 22:.1f}" r="15" fill="{STEP_INK}"/>')
-        body.append(text(STEP_NUM_X, y + 27, str(k), 15, weight="700", fill="#fff", anchor="middle"))
+        body.append(text(STEP_NUM_X, y + 27, str(k), 15, weight="700", fill=swatch("white"), anchor="middle"))
         body.append(
             box_group(
                 rect,
                 text(CARD_X + 12, y + 26, step.name, STEP_NAME, weight="700", fill=STEP_INK, cls="cc-cs-name"),
-                text_lines(CARD_X + 12, y + 26 + STEP_LEAD + 2, lines, STEP_BODY, STEP_LEAD, fill="#374151", cls="cc-cs-example"),
+                text_lines(CARD_X + 12, y + 26 + STEP_LEAD + 2, lines, STEP_BODY, STEP_LEAD, fill=swatch("gray_700"), cls="cc-cs-example"),
                 cls="cc-cs-step",
                 step=str(k),
             )
@@ -165,7 +166,7 @@ def complaint_steps_svg(data: Steps | None = None) -> str:
     body.append(
         box_group(
             f'<rect x="{CARD_X}" y="{cap_y:.1f}" width="{CARD_R - CARD_X}" height="{cap_h}" rx="{min(18, cap_h / 2)}" fill="{STEP_INK}"/>',
-            text_lines((CARD_X + CARD_R) / 2, cap_y + 23, caption, 15, 22, weight="700", fill="#fff", anchor="middle"),
+            text_lines((CARD_X + CARD_R) / 2, cap_y + 23, caption, 15, 22, weight="700", fill=swatch("white"), anchor="middle"),
             cls="cc-cs-caption",
         )
     )

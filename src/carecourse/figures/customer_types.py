@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from carecourse.content.figures import CustomerType, CustomerTypes, figure_data
 from carecourse.figures.svg import INK, MUTED, WIDTH, box_group, heading, svg_frame, text, text_lines, text_width, wrap
+from carecourse.templates.palette import swatch
 
 __all__ = ["customer_types_svg"]
 
@@ -23,10 +24,10 @@ PAD = 12
 NAME_SIZE, BODY_SIZE, LEAD = 18, 14, 20
 # (fill, ink) per quadrant, from the journey map's palette
 COLOURS = {
-    ("high", "low"): ("#fef3c7", "#92400e"),
-    ("high", "high"): ("#fce7f3", "#9d174d"),
-    ("low", "high"): ("#ede9fe", "#5b21b6"),
-    ("low", "low"): ("#dcfce7", "#166534"),
+    ("high", "low"): (swatch("amber_100"), swatch("amber_800")),
+    ("high", "high"): (swatch("pink_100"), swatch("pink_800")),
+    ("low", "high"): (swatch("violet_100"), swatch("violet_800")),
+    ("low", "low"): (swatch("green_100"), swatch("green_800")),
 }
 FIRST = "首先："
 
@@ -88,7 +89,7 @@ def _first(x: float, y: float, lines: list[str], ink: str) -> str:
 
 
 def _axes(data: CustomerTypes, grid_bottom: float) -> list[str]:
-    grey = "#6b7280"
+    grey = swatch("gray_500")
     v, h = data.vertical, data.horizontal
     out = [
         # horizontal: emotion, calm on the left
@@ -124,7 +125,7 @@ def _label(x: float, y: float, s: str, anchor: str, bold: bool = False) -> str:
     size = 15 if bold else 14
     w = text_width(s, size) + 10
     left = {"start": x - 5, "middle": x - w / 2, "end": x - w + 5}[anchor]
-    patch = f'<rect x="{left:.1f}" y="{y - size / 2 - 4:.1f}" width="{w:.1f}" height="{size + 8}" fill="#fff"/>'
+    patch = f'<rect x="{left:.1f}" y="{y - size / 2 - 4:.1f}" width="{w:.1f}" height="{size + 8}" fill="{swatch("white")}"/>'
     return patch + text(x, y + size * 0.36, s, size, fill=INK if bold else MUTED, weight="700" if bold else None, anchor=anchor)
 
 
@@ -133,7 +134,7 @@ def _stack(x: float, at: float, s: str, align: str, bold: bool = False) -> str:
     size, gap = (15, 18) if bold else (14, 17)
     height = gap * len(s)
     top = {"top": at, "middle": at - height / 2, "bottom": at - height}[align]
-    patch = f'<rect x="{x - size / 2 - 3:.1f}" y="{top - 2:.1f}" width="{size + 6}" height="{height + 4:.1f}" fill="#fff"/>'
+    patch = f'<rect x="{x - size / 2 - 3:.1f}" y="{top - 2:.1f}" width="{size + 6}" height="{height + 4:.1f}" fill="{swatch("white")}"/>'
     lines = list(s)
     return patch + text_lines(x, top + gap * 0.8, lines, size, gap, fill=INK if bold else MUTED,
                               weight="700" if bold else None, anchor="middle")  # fmt: skip

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from carecourse.content import Journey, Touchpoint
+from carecourse.templates.palette import swatch
 
 __all__ = ["journey_svg"]
 
@@ -18,8 +19,8 @@ ROW = 58  # one touchpoint
 BAND_X, BAND_W = 8, 64
 PATH_X = 104
 CARD_X, CARD_W = 128, WIDTH - 128 - 8
-ZONE_COLOURS = ("#dbeafe", "#dcfce7", "#fef3c7", "#fce7f3", "#ede9fe", "#e0f2fe")
-ZONE_INK = ("#1e40af", "#166534", "#92400e", "#9d174d", "#5b21b6", "#075985")
+ZONE_COLOURS = (swatch("blue_100"), swatch("green_100"), swatch("amber_100"), swatch("pink_100"), swatch("violet_100"), swatch("sky_100"))
+ZONE_INK = (swatch("blue_800"), swatch("green_800"), swatch("amber_800"), swatch("pink_800"), swatch("violet_800"), swatch("sky_800"))
 FONT = "'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif"
 
 
@@ -33,12 +34,12 @@ def journey_svg(journey: Journey, title: str = "营业厅服务全景图：客�
         f'role="img" aria-labelledby="cc-jm-title cc-jm-desc" font-family="{FONT}">',
         f'<title id="cc-jm-title">{escape(title)}</title>',
         f'<desc id="cc-jm-desc">{escape(_description(journey))}</desc>',
-        f'<text x="{WIDTH / 2}" y="28" text-anchor="middle" font-size="19" font-weight="700" fill="#111827">{escape(title)}</text>',
-        f'<text x="{WIDTH / 2}" y="50" text-anchor="middle" font-size="13" fill="#4b5563">从找到营业厅到离开，沿着客户的脚步走一遍</text>',
+        f'<text x="{WIDTH / 2}" y="28" text-anchor="middle" font-size="19" font-weight="700" fill="{swatch("gray_900")}">{escape(title)}</text>',
+        f'<text x="{WIDTH / 2}" y="50" text-anchor="middle" font-size="13" fill="{swatch("gray_600")}">从找到营业厅到离开，沿着客户的脚步走一遍</text>',
     ]  # fmt: skip
     parts += _zone_bands(journey)
     parts.append(
-        f'<line x1="{PATH_X}" y1="{_y(1)}" x2="{PATH_X}" y2="{_y(len(steps))}" stroke="#9ca3af" stroke-width="3"/>'
+        f'<line x1="{PATH_X}" y1="{_y(1)}" x2="{PATH_X}" y2="{_y(len(steps))}" stroke="{swatch("gray_400")}" stroke-width="3"/>'
     )
     colour_of = {z.id: k for k, z in enumerate(journey.zones)}
     for t in steps:
@@ -89,19 +90,19 @@ def _step(t: Touchpoint, colour: int) -> list[str]:
     return [
         f'<g class="cc-jm-step" data-step="{t.step}" data-id="{escape(t.id)}">',
         f'<circle cx="{PATH_X}" cy="{y}" r="15" fill="{ink}"/>',
-        f'<text x="{PATH_X}" y="{y + 5}" text-anchor="middle" font-size="14" font-weight="700" fill="#fff">{t.step}</text>',
-        f'<rect x="{CARD_X}" y="{card_top}" width="{CARD_W}" height="{ROW - 10}" rx="8" fill="#fff" stroke="{ink}" stroke-width="1.5"{dash}/>',
-        f'<text x="{CARD_X + 12}" y="{y - 3}" font-size="17" font-weight="700" fill="#111827">{escape(t.name)}</text>',
-        f'<text x="{CARD_X + 12}" y="{y + 17}" font-size="14" fill="#374151">需求：{escape(t.need)}</text>',
+        f'<text x="{PATH_X}" y="{y + 5}" text-anchor="middle" font-size="14" font-weight="700" fill="{swatch("white")}">{t.step}</text>',
+        f'<rect x="{CARD_X}" y="{card_top}" width="{CARD_W}" height="{ROW - 10}" rx="8" fill="{swatch("white")}" stroke="{ink}" stroke-width="1.5"{dash}/>',
+        f'<text x="{CARD_X + 12}" y="{y - 3}" font-size="17" font-weight="700" fill="{swatch("gray_900")}">{escape(t.name)}</text>',
+        f'<text x="{CARD_X + 12}" y="{y + 17}" font-size="14" fill="{swatch("gray_700")}">需求：{escape(t.need)}</text>',
         "</g>",
     ]  # fmt: skip
 
 
 def _legend(y: float) -> list[str]:
     return [
-        f'<rect x="{CARD_X}" y="{y}" width="28" height="16" rx="4" fill="#fff" stroke="#6b7280" stroke-dasharray="5 4"/>',
-        f'<text x="{CARD_X + 36}" y="{y + 13}" font-size="13" fill="#4b5563">虚线框：根据课程其他内容整理的触点</text>',
-        f'<text x="{BAND_X}" y="{y + 13}" font-size="13" fill="#4b5563">色带＝区域</text>',
+        f'<rect x="{CARD_X}" y="{y}" width="28" height="16" rx="4" fill="{swatch("white")}" stroke="{swatch("gray_500")}" stroke-dasharray="5 4"/>',
+        f'<text x="{CARD_X + 36}" y="{y + 13}" font-size="13" fill="{swatch("gray_600")}">虚线框：根据课程其他内容整理的触点</text>',
+        f'<text x="{BAND_X}" y="{y + 13}" font-size="13" fill="{swatch("gray_600")}">色带＝区域</text>',
     ]  # fmt: skip
 
 

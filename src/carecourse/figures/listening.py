@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from carecourse.content.figures import ListeningLevel, figure_data
 from carecourse.figures.svg import INK, MUTED, WIDTH, box_group, heading, svg_frame, text, text_lines, text_width, wrap
+from carecourse.templates.palette import swatch
 
 __all__ = ["listening_ladder_svg"]
 
@@ -19,11 +20,11 @@ TEXT_X = NUM_X + 26
 TAG = "目标"
 # lowest to highest: grey to green, the journey map's palette
 COLOURS = [
-    ("#f3f4f6", "#4b5563"),
-    ("#fef3c7", "#92400e"),
-    ("#e0f2fe", "#075985"),
-    ("#dbeafe", "#1e40af"),
-    ("#dcfce7", "#166534"),
+    (swatch("gray_100"), swatch("gray_600")),
+    (swatch("amber_100"), swatch("amber_800")),
+    (swatch("sky_100"), swatch("sky_800")),
+    (swatch("blue_100"), swatch("blue_800")),
+    (swatch("green_100"), swatch("green_800")),
 ]
 
 
@@ -38,7 +39,7 @@ def listening_ladder_svg(levels: list[ListeningLevel] | None = None) -> str:
         text(WIDTH / 2, 50, SUBTITLE, 13, fill=MUTED, anchor="middle"),
     ]
     for x in (RAIL_L, RAIL_R):  # the ladder's rails, a little past the top and bottom rungs
-        body.append(f'<rect x="{x - 4}" y="{TOP - 12}" width="8" height="{bottom - TOP + 24:.0f}" rx="4" fill="#d1d5db"/>')
+        body.append(f'<rect x="{x - 4}" y="{TOP - 12}" width="8" height="{bottom - TOP + 24:.0f}" rx="4" fill="{swatch("gray_300")}"/>')
     y = TOP
     for lv in sorted(levels, key=lambda lv: -lv.level):  # drawn top (highest) down
         body.append(_rung(lv, y, heights[lv.level], descs[lv.level], top=lv.level == len(levels)))
@@ -52,7 +53,7 @@ def _rung(lv: ListeningLevel, y: float, height: float, desc: list[str], top: boo
     rect = f'<rect x="{RUNG_X}" y="{y:.1f}" width="{RUNG_R - RUNG_X}" height="{height:.1f}" rx="10" fill="{fill}"{stroke}/>'
     parts = [
         f'<circle cx="{NUM_X}" cy="{y + 21:.1f}" r="14" fill="{ink}"/>',
-        text(NUM_X, y + 26, str(lv.level), 14, weight="700", fill="#fff", anchor="middle"),
+        text(NUM_X, y + 26, str(lv.level), 14, weight="700", fill=swatch("white"), anchor="middle"),
         text(TEXT_X, y + 27, lv.name, NAME_SIZE, weight="700", fill=ink, cls="cc-ll-name"),
         text_lines(TEXT_X, y + 27 + LEAD + 2, desc, DESC_SIZE, LEAD, fill=INK, cls="cc-ll-desc"),
     ]
@@ -60,7 +61,7 @@ def _rung(lv: ListeningLevel, y: float, height: float, desc: list[str], top: boo
         x = TEXT_X + text_width(lv.name, NAME_SIZE) + 10
         w = text_width(TAG, 13) + 14
         parts.append(f'<rect x="{x:.1f}" y="{y + 12:.1f}" width="{w:.1f}" height="20" rx="10" fill="{ink}"/>')
-        parts.append(text(x + w / 2, y + 26.5, TAG, 13, weight="700", fill="#fff", anchor="middle"))
+        parts.append(text(x + w / 2, y + 26.5, TAG, 13, weight="700", fill=swatch("white"), anchor="middle"))
     return box_group(rect, *parts, cls="cc-ll-level", level=str(lv.level))
 
 

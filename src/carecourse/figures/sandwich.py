@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from carecourse.content.figures import SandwichLayer, SandwichNo, figure_data
 from carecourse.figures.svg import INK, MUTED, WIDTH, box_group, heading, svg_frame, text, text_lines, text_width, wrap
+from carecourse.templates.palette import swatch
 
 __all__ = ["sandwich_no_svg"]
 
@@ -19,10 +20,10 @@ LEAD = 20
 LEAD_SIZE, EXAMPLE_SIZE, TAG_SIZE = 16, 14, 13
 # role -> (fill, stroke, ink, corner radius): bread, tomato, lettuce, bread
 STYLE = {
-    "understanding": ("#fef3c7", "#d97706", "#92400e", 26),
-    "refusal": ("#fee2e2", "#dc2626", "#991b1b", 8),
-    "my_offer": ("#dcfce7", "#16a34a", "#166534", 8),
-    "your_option": ("#fef3c7", "#d97706", "#92400e", 26),
+    "understanding": (swatch("amber_100"), swatch("amber_600"), swatch("amber_800"), 26),
+    "refusal": (swatch("red_100"), swatch("red_600"), swatch("red_800"), 8),
+    "my_offer": (swatch("green_100"), swatch("green_600"), swatch("green_800"), 8),
+    "your_option": (swatch("amber_100"), swatch("amber_600"), swatch("amber_800"), 26),
 }
 
 
@@ -45,7 +46,7 @@ def sandwich_no_svg(data: SandwichNo | None = None) -> str:
     cap_h = 22 * len(caption) + 14
     body.append(
         box_group(
-            f'<rect x="{X}" y="{cap_y:.1f}" width="{R - X}" height="{cap_h}" rx="10" fill="#f9fafb" stroke="#d1d5db"/>',
+            f'<rect x="{X}" y="{cap_y:.1f}" width="{R - X}" height="{cap_h}" rx="10" fill="{swatch("gray_50")}" stroke="{swatch("gray_300")}"/>',
             text_lines(WIDTH / 2, cap_y + 22, caption, 14, 22, fill=INK, anchor="middle", cls="cc-sw-caption"),
             cls="cc-sw-caption-box",
         )
@@ -74,8 +75,8 @@ def _layer(layer: SandwichLayer, layout: tuple[list[str], list[str]], y: float, 
     first = y + PAD + 15
     parts = [
         f'<rect x="{X + PAD}" y="{first - 15:.1f}" width="{tag_w:.1f}" height="21" rx="10.5" fill="{ink}"/>',
-        text(X + PAD + tag_w / 2, first, layer.label, TAG_SIZE, weight="700", fill="#fff", anchor="middle", cls="cc-sw-label"),
+        text(X + PAD + tag_w / 2, first, layer.label, TAG_SIZE, weight="700", fill=swatch("white"), anchor="middle", cls="cc-sw-label"),
         text_lines(X + PAD + tag_w + 10, first + 1, lead, LEAD_SIZE, 22, weight="700", fill=ink, cls="cc-sw-lead"),
-        text_lines(X + PAD, first + 22 * (len(lead) - 1) + 4 + LEAD + 2, example, EXAMPLE_SIZE, LEAD, fill="#374151", cls="cc-sw-example"),
+        text_lines(X + PAD, first + 22 * (len(lead) - 1) + 4 + LEAD + 2, example, EXAMPLE_SIZE, LEAD, fill=swatch("gray_700"), cls="cc-sw-example"),
     ]  # fmt: skip
     return box_group(rect, *parts, cls="cc-sw-layer", role=layer.role)

@@ -14,6 +14,7 @@ import unicodedata
 from html import escape
 
 from carecourse.figures.journey import FONT
+from carecourse.templates.palette import swatch
 
 __all__ = [
     "FONT", "INK", "MIN_FONT", "MUTED", "WIDTH", "box_group", "svg_frame", "text",
@@ -22,8 +23,8 @@ __all__ = [
 
 WIDTH = 480
 MIN_FONT = 13
-INK = "#111827"  # body text
-MUTED = "#4b5563"  # subtitles, sources
+INK = swatch("gray_900")  # body text
+MUTED = swatch("gray_600")  # subtitles, sources
 
 # em widths of the narrow characters a CJK font draws proportionally
 _NARROW = {" ": 0.3, "%": 0.9, "–": 0.6, "-": 0.4, ".": 0.3, ",": 0.3, ":": 0.3, "(": 0.4, ")": 0.4}

@@ -17,8 +17,6 @@ The first paragraph of the body is the reply; the rest is the author's commentar
 
 from __future__ import annotations
 
-from html import escape
-
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
@@ -27,6 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 from carecourse import pipeline
 from carecourse.feedback.html import annotated_html
 from carecourse.rubrics import builtin
+from carecourse.templates import Markup, render
 
 VERDICTS = {"good": ("cc-good", "好的示范"), "poor": ("cc-poor", "需要改进")}
 
@@ -59,21 +58,13 @@ class AnnotatedReplyDirective(SphinxDirective):
 
     def _reply_html(self, reply: str, scenario: str | None) -> str:
         cls, badge = VERDICTS[self.options.get("verdict", "good")]
-        title = escape(self.arguments[0]) if self.arguments else ""
-        score = ""
+        graded = None
         if scenario:
             result = pipeline.grade(scenario, reply)
-            rubric = builtin(scenario)
-            score = (
-                f'<span class="cc-annotated-score">按“{escape(rubric.title)}”评分：'
-                f"{result.score:g} / {result.max_score:g} 分</span>"
-            )
-        return (
-            f'<div class="cc-annotated-box {cls}" data-reply="{escape(reply)}">'
-            f'<div class="cc-annotated-head"><span class="cc-verdict">{badge}</span>'
-            f"<b>{title}</b>{score}</div>"
-            f"{annotated_html(pipeline.analyze(reply))}"
-        )
+            graded = {"rubric": builtin(scenario).title, "score": result.score, "max_score": result.max_score}
+        return render("annotated_box.html", cls=cls, reply=reply, badge=badge, graded=graded,
+                      title=self.arguments[0] if self.arguments else "",
+                      annotated=Markup(annotated_html(pipeline.analyze(reply))))  # fmt: skip
 
 
 def _split(content: StringList) -> tuple[str, StringList]:

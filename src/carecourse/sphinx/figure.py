@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from carecourse.figures import figure_svg
+from carecourse.templates import Markup, render
 
 
 class CourseFigureDirective(SphinxDirective):
@@ -25,7 +26,7 @@ class CourseFigureDirective(SphinxDirective):
             svg = figure_svg(name)
         except KeyError as err:
             raise self.error(f"course-figure: {err.args[0]}") from None
-        html = f'<figure class="cc-figure cc-figure-{name}">{svg}</figure>'
+        html = render("figure.html", cls=f"cc-figure cc-figure-{name}", svg=Markup(svg))
         return [nodes.raw("", html, format="html")]
 
 

@@ -12,6 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from carecourse.content import journey
 from carecourse.figures.journey import journey_svg
+from carecourse.templates import Markup, render
 
 
 class JourneyMapDirective(SphinxDirective):
@@ -23,7 +24,7 @@ class JourneyMapDirective(SphinxDirective):
         self.env.note_dependency(_data_file())
         title = self.arguments[0] if self.arguments else None
         svg = journey_svg(journey(), title) if title else journey_svg(journey())
-        html = f'<figure class="cc-journey">{svg}</figure>'
+        html = render("figure.html", cls="cc-journey", svg=Markup(svg))
         return [nodes.raw("", html, format="html")]
 
 

@@ -8,33 +8,18 @@ answers folded away.
 
 from __future__ import annotations
 
-from html import escape
-
 from carecourse.content import Journey, Touchpoint, journey
+from carecourse.templates import macro
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
 
 __all__ = ["touchpoint_card", "touchpoint_explorer"]
 
-CARD = "border:1px solid #cbd5e1;border-radius:8px;padding:.6em .9em;background:#fff;line-height:1.7"
+_TEMPLATE = "widgets/explorer.html"
 
 
 def touchpoint_card(t: Touchpoint, j: Journey) -> str:
     """One touchpoint as an HTML card (the quick check is not part of it)."""
-    guidelines = "".join(f"<li>{escape(g)}</li>" for g in t.guidelines)
-    phrase = (
-        f'<p style="background:#ecfeff;border-left:4px solid #0891b2;padding:.3em .6em">标准用语：“{escape(t.phrase)}”</p>'
-        if t.phrase
-        else ""
-    )
-    case = f'<p style="background:#fefce8;padding:.3em .6em"><b>案例：</b>{escape(t.case)}</p>' if t.case else ""
-    source = "" if t.from_seed else '<p style="color:#64748b;font-size:.9em">（本触点的指引根据课程其他内容整理）</p>'
-    return (
-        f'<div style="{CARD}">'
-        f'<div style="color:#64748b">第 {t.step} / {len(j.touchpoints)} 步 · {escape(j.zone(t.zone).name)}</div>'
-        f'<div style="font-size:1.25em;font-weight:700">{escape(t.name)}</div>'
-        f"<p><b>客户的核心需求：</b>{escape(t.need)}。{escape(t.need_detail)}</p>"
-        f"<b>服务指引</b><ul>{guidelines}</ul>{phrase}{case}{source}</div>"
-    )
+    return macro(_TEMPLATE, "card", t=t, steps=len(j.touchpoints), zone=j.zone(t.zone).name)
 
 
 def touchpoint_explorer():
@@ -46,19 +31,8 @@ def touchpoint_explorer():
 
 
 def _static_html(j: Journey) -> str:
-    steps = []
-    for t in j.touchpoints:
-        options = "".join(f"<li>{escape(o)}</li>" for o in t.check.options)
-        check = (
-            f'<p style="margin:.6em 0 .2em"><b>小测验：</b>{escape(t.check.question)}</p><ol type="A">{options}</ol>'
-            f"<details><summary>查看答案</summary><p>{'ABCDEFG'[t.check.answer]}．{escape(t.check.explain)}</p></details>"
-        )
-        opened = " open" if t.step == 1 else ""
-        steps.append(
-            f'<details{opened} style="margin:.4em 0"><summary style="cursor:pointer;font-weight:600">'
-            f"{t.step}. {escape(t.name)} — {escape(t.need)}</summary>{touchpoint_card(t, j)}{check}</details>"
-        )
-    return "\n".join(steps) + run_locally_note()
+    steps = [{"t": t, "zone": j.zone(t.zone).name} for t in j.touchpoints]
+    return macro(_TEMPLATE, "walkthrough", steps=steps) + run_locally_note()
 
 
 def _live_explorer(j: Journey):
@@ -77,7 +51,7 @@ def _live_explorer(j: Journey):
     def show(k: int) -> None:
         t = j.touchpoints[k]
         card.value = touchpoint_card(t, j)
-        question.value = f"<b>小测验：</b>{escape(t.check.question)}"
+        question.value = macro(_TEMPLATE, "question", t=t)
         choice.options = [(o, n) for n, o in enumerate(t.check.options)]
         choice.value = None
         verdict.value = ""
@@ -89,8 +63,7 @@ def _live_explorer(j: Journey):
             verdict.value = "先选一个答案。"
             return
         right = choice.value == t.check.answer
-        mark = '<b style="color:#15803d">✔ 正确。</b>' if right else '<b style="color:#b91c1c">✘ 不对。</b>'
-        verdict.value = f"{mark}{escape(t.check.explain)}"
+        verdict.value = macro(_TEMPLATE, "verdict", right=right, explain=t.check.explain)
 
     picker.observe(lambda change: show(change["new"]), names="value")
     back.on_click(lambda _: setattr(picker, "value", max(0, picker.value - 1)))

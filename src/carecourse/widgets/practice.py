@@ -7,14 +7,15 @@ and says how to open the notebook to try it yourself.
 
 from __future__ import annotations
 
-from html import escape
-
 from carecourse.pipeline import grade
 from carecourse.feedback.html import grade_html
 from carecourse.rubrics import builtin
+from carecourse.templates import Markup, macro
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
 
 __all__ = ["practice_box"]
+
+_TEMPLATE = "widgets/practice.html"
 
 
 def practice_box(scenario_id: str, examples: list[str] | tuple[str, ...] = ()):
@@ -26,25 +27,13 @@ def practice_box(scenario_id: str, examples: list[str] | tuple[str, ...] = ()):
 
 
 def _prompt_html(scenario_id: str) -> str:
-    rubric = builtin(scenario_id)
-    customer = (
-        f'<p style="margin:.3em 0"><b>客户说：</b>“{escape(rubric.customer_says)}”</p>' if rubric.customer_says else ""
-    )
-    return (
-        f'<div style="border-left:4px solid #0a7d91;padding:.4em .8em;background:#f0f9fa;margin:.3em 0">'
-        f"<b>练习：{escape(rubric.title)}</b>"
-        f'<div style="white-space:pre-wrap;margin-top:.3em">{escape(rubric.prompt.strip())}</div>{customer}</div>'
-    )
+    return macro(_TEMPLATE, "prompt", rubric=builtin(scenario_id))
 
 
 def _static_html(scenario_id: str, examples) -> str:
-    parts = [_prompt_html(scenario_id)]
-    for k, text in enumerate(examples, 1):
-        result = grade(scenario_id, text)
-        parts.append(f'<p style="margin:1em 0 .3em"><b>示例作答 {k}</b>（评分器的反馈如下）</p>')
-        parts.append(grade_html(result, text, book_base=""))
-    parts.append(run_locally_note(scenario_id))
-    return "\n".join(parts)
+    graded = [Markup(grade_html(grade(scenario_id, text), text, book_base="")) for text in examples]
+    note = Markup(run_locally_note(scenario_id))
+    return macro(_TEMPLATE, "static", rubric=builtin(scenario_id), examples=graded, note=note)
 
 
 def _live_box(scenario_id: str):
@@ -63,7 +52,7 @@ def _live_box(scenario_id: str):
         try:
             result = grade(scenario_id, text)
         except Exception as err:  # a learner should see a message, never a traceback
-            output.value = f'<p style="color:#b91c1c">评分时出错：{escape(str(err))}</p>'
+            output.value = macro(_TEMPLATE, "error", message=str(err))
             return
         output.value = grade_html(result, text, book_base=None)
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html import escape
-
+from carecourse.templates import Markup, macro
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
 
 __all__ = ["DIMENSIONS", "QualityGaps", "quality_calculator", "quality_gaps"]
 
 DIMENSIONS = ("有形性", "可靠性", "响应性", "保证性", "移情性")
 SCALE = (1, 7)
+_TEMPLATE = "widgets/quality.html"
 
 # The worked example on the static site: a busy business hall on a Monday morning.
 WORKED_EXPECTED = {"有形性": 5, "可靠性": 7, "响应性": 6, "保证性": 6, "移情性": 5}
@@ -63,34 +63,15 @@ def verdict(gap: float) -> str:
 
 def gaps_table_html(result: QualityGaps) -> str:
     """The gaps as a table, with the average and where to act first."""
-    rows = "".join(
-        f"<tr><td>{d}</td><td>{result.expected[d]:g}</td><td>{result.perceived[d]:g}</td>"
-        f'<td style="{_gap_style(g)}">{_signed(g)}</td><td>{verdict(g)}</td></tr>'
-        for d, g in result.gaps.items()
-    )
-    worst = result.worst
-    advice = (
-        f"最该先改进的是<b>{worst}</b>（差距 {_signed(result.gaps[worst])}）。"
-        if worst
-        else "每个维度都达到或超过了客户的期望。"
-    )
-    return (
-        "<style>table.cc-quality th,table.cc-quality td{padding:.25em .5em;border-bottom:1px solid #e5e7eb;"
-        "text-align:center;white-space:nowrap}</style>"
-        '<table class="cc-quality" style="border-collapse:collapse;margin:.5em 0">'
-        "<thead><tr><th>维度</th><th>期望</th><th>感知</th><th>感知−期望</th><th>结论</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-        f"<p>平均差距：<b>{_signed(round(result.average, 1))}</b>（{verdict(round(result.average, 1))}）。{advice}</p>"
-    )
+    rows = [{"dimension": d, "expected": result.expected[d], "perceived": result.perceived[d], "gap": g,
+             "signed": _signed(g), "verdict": verdict(g)} for d, g in result.gaps.items()]  # fmt: skip
+    average, worst = round(result.average, 1), result.worst
+    return macro(_TEMPLATE, "gaps_table", rows=rows, average=_signed(average), average_verdict=verdict(average),
+                 worst=worst, worst_gap=_signed(result.gaps[worst]) if worst else "")  # fmt: skip
 
 
 def _signed(gap: float) -> str:
     return "0" if gap == 0 else f"{gap:+g}"
-
-
-def _gap_style(gap: float) -> str:
-    colour = "#15803d" if gap > 0 else "#b91c1c" if gap < 0 else "#374151"
-    return f"color:{colour};font-weight:700"
 
 
 def quality_calculator():
@@ -101,11 +82,8 @@ def quality_calculator():
 
 
 def _static_html() -> str:
-    worked = quality_gaps(WORKED_EXPECTED, WORKED_PERCEIVED)
-    return (
-        "<p><b>算一算：</b>周一上午，一位客户来营业厅办理套餐变更。下表是他对五个维度的期望分和离开时的感知分"
-        f"（{SCALE[0]}～{SCALE[1]} 分）。</p>" + gaps_table_html(worked) + run_locally_note()
-    )
+    table = Markup(gaps_table_html(quality_gaps(WORKED_EXPECTED, WORKED_PERCEIVED)))
+    return macro(_TEMPLATE, "worked", scale=SCALE, table=table, note=Markup(run_locally_note()))
 
 
 def _live_calculator():
@@ -125,5 +103,6 @@ def _live_calculator():
     for s in (*expected.values(), *perceived.values()):
         s.observe(update, names="value")
     update()
-    rows = [w.HBox([w.HTML(f"<b>{escape(d)}</b>", layout=w.Layout(width="5em")), expected[d], perceived[d]]) for d in DIMENSIONS]
+    labels = {d: w.HTML(macro(_TEMPLATE, "dimension", name=d), layout=w.Layout(width="5em")) for d in DIMENSIONS}
+    rows = [w.HBox([labels[d], expected[d], perceived[d]]) for d in DIMENSIONS]
     return w.VBox([*rows, table])

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from html import escape
 
-from carecourse.pipeline import analyze
 from carecourse.detect import Analysis
 from carecourse.feedback.html import annotated_html
 from carecourse.models import StrictModel
 from carecourse.packaged import load_yaml, resource
+from carecourse.pipeline import analyze
+from carecourse.templates import Markup, macro
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
 
 __all__ = ["RewriteItem", "check_rewrite", "question_rewrite", "rewrite_items"]
@@ -29,6 +29,7 @@ _PUNCTUATION = re.compile(r"[\s，。？！?!,.、～~]+")
 _NOT_CONTENT = re.compile(r"什么|怎么样|怎么|怎样|哪些|哪个|哪里|哪儿|如何|为什么|多少|您|你|我们|我|他|她|们|吗|呢|吧|啊|呀|的|了|请问")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_CONTENT = 4
+_TEMPLATE = "widgets/rewrite.html"
 
 
 class RewriteItem(StrictModel):
@@ -38,15 +39,15 @@ class RewriteItem(StrictModel):
     example: str
 
 
-class _RewriteFile(StrictModel):
-    items: tuple[RewriteItem, ...]
-
-
 @dataclass(frozen=True)
 class RewriteCheck:
     ok: bool
     message: str
     analysis: Analysis
+
+
+class _RewriteFile(StrictModel):
+    items: tuple[RewriteItem, ...]
 
 
 @cache
@@ -87,28 +88,20 @@ def question_rewrite():
 
 
 def _item_head(k: int, item: RewriteItem) -> str:
-    return (
-        f'<p style="margin:.8em 0 .2em"><b>{k}. “{escape(item.question)}”</b>'
-        f'<span style="color:#64748b">（{escape(item.kind)}：{escape(item.hint)}）</span></p>'
-    )
+    return macro(_TEMPLATE, "head", k=k, item=item)
 
 
 def _verdict_html(check: RewriteCheck) -> str:
-    colour, mark = ("#15803d", "✔") if check.ok else ("#b91c1c", "✘")
-    return f'<p style="color:{colour};margin:.2em 0"><b>{mark}</b> {escape(check.message)}</p>' + annotated_html(
-        check.analysis, legend=False
-    )
+    annotated = Markup(annotated_html(check.analysis, legend=False))
+    return macro(_TEMPLATE, "verdict", ok=check.ok, message=check.message, annotated=annotated)
 
 
 def _static_html(items) -> str:
-    parts = ['<div class="cc-rewrite">']
-    for k, item in enumerate(items, 1):
-        check = check_rewrite(item.question, item.example)
-        original = annotated_html(analyze(item.question), legend=False)
-        parts += [_item_head(k, item), "<div>评分器眼中的原问题：</div>", original]
-        parts += ["<div>一种改法：</div>", _verdict_html(check)]
-    parts.append("</div>")
-    return "\n".join(parts) + run_locally_note()
+    worked = [{"head": Markup(_item_head(k, item)),
+               "original": Markup(annotated_html(analyze(item.question), legend=False)),
+               "verdict": Markup(_verdict_html(check_rewrite(item.question, item.example)))}
+              for k, item in enumerate(items, 1)]  # fmt: skip
+    return macro(_TEMPLATE, "worked", items=worked, note=Markup(run_locally_note()))
 
 
 def _live_form(items):
@@ -125,9 +118,9 @@ def _live_form(items):
             check = check_rewrite(item.question, box.value)
             passed += check.ok
             tried = box.value.strip() and not check.ok
-            example = f'<div style="color:#64748b">参考改法：“{escape(item.example)}”</div>' if tried else ""
+            example = macro(_TEMPLATE, "example", text=item.example) if tried else ""
             out.value = _verdict_html(check) + example
-        summary.value = f"<b>{passed} / {len(items)} 题改好了。</b>"
+        summary.value = macro(_TEMPLATE, "summary", passed=passed, total=len(items))
 
     button.on_click(on_click)
     rows = [w.VBox([w.HTML(_item_head(k, item)), box, out]) for k, (item, box, out) in enumerate(zip(items, boxes, results), 1)]

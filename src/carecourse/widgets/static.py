@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from html import escape
+
+from carecourse.templates import render
 
 STATIC_BUILD_ENV = "CARECOURSE_STATIC"
 
@@ -28,16 +29,4 @@ class StaticHTML:
 
 def run_locally_note(scenario_id: str | None = None) -> str:
     """How to get the live version: the note under every static widget."""
-    cli = (
-        f"<br>也可以在终端里直接评分：<code>echo \"你的回应\" | carecourse grade --scenario {escape(scenario_id)} -</code>"
-        if scenario_id
-        else ""
-    )
-    return (
-        '<div style="border:1px dashed #94a3b8;border-radius:6px;padding:.5em .8em;margin:.8em 0;'
-        'background:#f8fafc;font-size:.95em">'
-        "<b>这是静态网页，这里的练习不能直接作答。</b>想自己动手：在课程文件夹里运行 "
-        "<code>make lab</code>，在打开的 Jupyter 里进入 <code>book</code> 文件夹打开这一页的笔记本，"
-        "依次运行每一格（Shift + Enter），就会出现可以输入、点击的版本。"
-        f"{cli}</div>"
-    )
+    return render("widgets/static_note.html", scenario_id=scenario_id)
