@@ -6,6 +6,10 @@ notebook, executing the learners' code). Either way every learner's details are 
 out by reading the notebook (``results/<learner>.json``), so feedback and the report
 look the same, and with ``nbgrader`` the two engines' scores are compared item by item.
 
+A run is one gradebook session, under the assignment's lock. It returns what it found
+(``CohortGrades``: every learner's result and collect's problems) and keeps each learner's
+details in ``results/<learner>.json`` for the ``feedback`` and ``report`` commands.
+
 One learner's broken submission is recorded as their problem; everyone else is graded.
 Learners are written to the gradebook in transactions of ``BATCH``, so an interrupted run
 leaves it consistent (nothing recorded before is lost) and running again gives the same
