@@ -71,7 +71,8 @@ class Gradebook:
             return 0.0
 
     # --- scores ------------------------------------------------------------------------
-    def record_scores(self, assignment: str, learner: str, scores: dict[str, float], timestamp: datetime | None) -> None:
+    def record_scores(self, assignment: str, learner: str, scores: dict[str, float],
+                      timestamp: datetime | None) -> None:
         """Set one learner's item scores in the open transaction (the caller commits).
 
         A new submission is laid out as nbgrader's ``Gradebook.add_submission`` does it (a

@@ -103,7 +103,8 @@ class Progress(Protocol):
     def step(self, result: LearnerResult) -> None: ...  # one learner done
 
 
-def grade_cohort(ws: Workspace, assignment: str, *, engine: str = "direct", progress: Progress | None = None) -> CohortGrades:
+def grade_cohort(ws: Workspace, assignment: str, *, engine: str = "direct",
+                 progress: Progress | None = None) -> CohortGrades:
     """Grade every learner on the roster (and flag submissions from anyone else), in one
     gradebook session, holding the assignment's lock."""
     if engine not in ENGINES:
@@ -114,7 +115,8 @@ def grade_cohort(ws: Workspace, assignment: str, *, engine: str = "direct", prog
             return _grade_cohort(ws, gb, assignment, engine, progress)
 
 
-def _grade_cohort(ws: Workspace, gb: Gradebook, assignment: str, engine: str, progress) -> CohortGrades:
+def _grade_cohort(ws: Workspace, gb: Gradebook, assignment: str, engine: str,
+                  progress: Progress | None) -> CohortGrades:
     gb.check_released(assignment)
     roster = gb.roster()
     if progress:
@@ -148,7 +150,8 @@ def _grade_cohort(ws: Workspace, gb: Gradebook, assignment: str, engine: str, pr
     return CohortGrades(assignment, engine, results, collect_problems)
 
 
-def _grade_learner(ws: Workspace, gb: Gradebook, assignment: str, learner: str, on_roster: bool, engine: str) -> LearnerResult:
+def _grade_learner(ws: Workspace, gb: Gradebook, assignment: str, learner: str, on_roster: bool,
+                   engine: str) -> LearnerResult:
     path = ws.submitted(learner, assignment)
     if not on_roster:
         result = LearnerResult(learner, assignment, "problem", problems=["不在名单上，没有评分（先把这位学员加入名单）。"])
