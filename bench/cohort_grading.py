@@ -17,7 +17,6 @@ from pathlib import Path
 from carecourse.course import workflow
 from carecourse.course.collect import collect
 from carecourse.course.demo import demo_roster, write_returned
-from carecourse.course.gradebook import recorded_scores
 from carecourse.course.release import release
 
 
@@ -29,7 +28,7 @@ def timed(*command: str, cwd: Path) -> float:
 
 def scores(ws, assignment: str) -> dict:
     with ws.gradebook() as gb:
-        return recorded_scores(gb, assignment)
+        return gb.recorded_scores(assignment)
 
 
 def main() -> None:

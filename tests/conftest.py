@@ -1,7 +1,35 @@
+"""What several test modules share: the command runner, a released course, its helpers, the site's pages.
+
+Markers (registered in pyproject.toml; ``make test`` runs them all, they only let someone
+deselect): ``nbgrader`` for tests that run nbgrader (a released course), ``site`` for
+tests that read the built site, ``browser`` for tests that open it in Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import sys
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
 from carecourse.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXERCISES = ROOT / "exercises"
+BIN = Path(sys.executable).parent  # the carecourse and nbgrader commands of this Python
+A = "a4-complaints"  # the assignment a course's tests collect and grade
+LEARNERS = 8  # on the released course's roster
+
+# The built site's pages (``make book``): module pages and labs.
+BUILT_MODULES = {
+    "M1": "m1-care", "M2": "m2-value", "M3": "m3-rater", "M4": "m4-touchpoints", "M5": "m5-customer-types",
+    "M6": "m6-questions", "M7": "m7-listening", "M8": "m8-complaints", "M9": "m9-saying-no", "M10": "m10-standards",
+}  # fmt: skip
+LABS = ["m4-lab", "m6-lab", "m7-lab", "m8-lab", "m9-lab", "m10-lab"]
 
 
 @pytest.fixture
@@ -13,3 +41,77 @@ def cli():
         return runner.invoke(main, list(args), input=input, catch_exceptions=False)
 
     return run
+
+
+# --- a released course (needs nbgrader) -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory) -> Path:
+    """A course folder with LEARNERS learners and A released, made once per test module
+    (nbgrader takes seconds to start); tests work on a copy (``ws``)."""
+    from carecourse.course import workflow
+    from carecourse.course.demo import demo_roster
+    from carecourse.course.release import release
+
+    base = tmp_path_factory.mktemp("course")
+    roster = base / "roster.csv"
+    roster.write_text("id,name\n" + "".join(f"{k},{v}\n" for k, v in demo_roster(LEARNERS).items()), encoding="utf-8")
+    ws = workflow.init(base / "course", roster=roster)
+    release(ws, A)
+    return ws.root
+
+
+@pytest.fixture
+def ws(released, tmp_path):
+    """This test's own copy of the released course."""
+    from carecourse.course.workspace import Workspace
+
+    copy = tmp_path / "course"
+    shutil.copytree(released, copy)
+    return Workspace.open(copy)
+
+
+def builtin(assignment_id: str):
+    """The repository's own assignment file (the one ``course init`` copies in)."""
+    from carecourse.exercises import assignment_files, load
+
+    return load(assignment_files(EXERCISES)[assignment_id])
+
+
+def released_nb(ws) -> dict:
+    return json.loads(ws.release(A).read_text(encoding="utf-8"))
+
+
+def answered(ws, **answers: str) -> dict:
+    """The released notebook with ``answers`` typed in (item id → text)."""
+    from carecourse.exercises.answers import write_answer
+
+    nb = released_nb(ws)
+    for item, text in answers.items():
+        write_answer(nb, item, text)
+    return nb
+
+
+def cohort(ws, folder: Path) -> Path:
+    """Every learner's returned notebook (the demo's answers, nothing broken) in ``folder``."""
+    from carecourse.course.demo import write_returned
+
+    write_returned(ws, A, ws.roster(), folder, mishaps=False)
+    return folder
+
+
+def gradebook_rows(ws) -> list[tuple]:
+    """(learner, item, auto score, manual score) for every grade in the SQLite gradebook."""
+    with sqlite3.connect(ws.root / "gradebook.db") as db:
+        return sorted(db.execute(
+            "select student.id, base_cell.name, grade.auto_score, grade.manual_score from grade "
+            "join submitted_notebook on grade.notebook_id = submitted_notebook.id "
+            "join submitted_assignment on submitted_notebook.assignment_id = submitted_assignment.id "
+            "join student on submitted_assignment.student_id = student.id "
+            "join base_cell on grade.cell_id = base_cell.id").fetchall())  # fmt: skip
+
+
+def by_learner(grades) -> dict:
+    """A grading's results by learner id."""
+    return {r.learner: r for r in grades.results}

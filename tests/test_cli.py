@@ -1,4 +1,4 @@
-"""The command-line contract of scenarios.md: JSON shape, offsets, exit codes."""
+"""The command-line contract of docs/contract.md: JSON shape, offsets, exit codes."""
 
 import json
 import subprocess

@@ -12,7 +12,6 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
@@ -21,51 +20,14 @@ import pytest
 
 from carecourse.course import workflow
 from carecourse.course.collect import collect, load_problems
-from carecourse.course.demo import demo_roster, write_returned
+from carecourse.course.demo import demo_roster
 from carecourse.course.export import export_grades
-from carecourse.course.grading import grade_cohort, load_results
-from carecourse.course.release import release
-from carecourse.course.workspace import CourseError, Workspace
-from carecourse.exercises import assignment_files, load
-from carecourse.exercises.answers import answer_cell_id, write_answer
+from carecourse.course.grading import BATCH, grade_cohort, load_results
+from carecourse.course.workspace import CourseError
+from carecourse.exercises.answers import answer_cell_id
+from conftest import A, BIN, LEARNERS, answered, builtin, by_learner, cohort, gradebook_rows, released_nb
 
-A = "a4-complaints"
-BIN = Path(sys.executable).parent
-LEARNERS = 8
-EXERCISES = Path(__file__).resolve().parent.parent / "exercises"
-
-
-def builtin(assignment_id: str):
-    """The repository's own assignment file (the one ``course init`` copies in)."""
-    return load(assignment_files(EXERCISES)[assignment_id])
-
-
-@pytest.fixture(scope="module")
-def released(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("course")
-    roster = base / "roster.csv"
-    roster.write_text("id,name\n" + "".join(f"{k},{v}\n" for k, v in demo_roster(LEARNERS).items()), encoding="utf-8")
-    ws = workflow.init(base / "course", roster=roster)
-    release(ws, A)
-    return ws.root
-
-
-@pytest.fixture
-def ws(released, tmp_path) -> Workspace:
-    copy = tmp_path / "course"
-    shutil.copytree(released, copy)
-    return Workspace.open(copy)
-
-
-def released_nb(ws: Workspace) -> dict:
-    return json.loads(ws.release(A).read_text(encoding="utf-8"))
-
-
-def answered(ws: Workspace, **answers: str) -> dict:
-    nb = released_nb(ws)
-    for item, text in answers.items():
-        write_answer(nb, item, text)
-    return nb
+pytestmark = pytest.mark.nbgrader
 
 
 def set_answer_cell(nb: dict, item_id: str, source: str) -> None:
@@ -80,25 +42,6 @@ def save(folder: Path, name: str, nb_or_text) -> Path:
     path = folder / name
     path.write_text(nb_or_text if isinstance(nb_or_text, str) else json.dumps(nb_or_text, ensure_ascii=False), encoding="utf-8")
     return path
-
-
-def cohort(ws: Workspace, folder: Path) -> Path:
-    write_returned(ws, A, ws.roster(), folder, mishaps=False)
-    return folder
-
-
-def gradebook_rows(ws: Workspace) -> list[tuple]:
-    with sqlite3.connect(ws.root / "gradebook.db") as db:
-        return sorted(db.execute(
-            "select student.id, base_cell.name, grade.auto_score, grade.manual_score from grade "
-            "join submitted_notebook on grade.notebook_id = submitted_notebook.id "
-            "join submitted_assignment on submitted_notebook.assignment_id = submitted_assignment.id "
-            "join student on submitted_assignment.student_id = student.id "
-            "join base_cell on grade.cell_id = base_cell.id").fetchall())  # fmt: skip
-
-
-def by_learner(results) -> dict:
-    return {r.learner: r for r in results}
 
 
 # --- release -------------------------------------------------------------------------
@@ -131,7 +74,7 @@ def test_released_notebook_is_clean(ws):
 
 def test_direct_grading_records_every_learner_in_the_gradebook(ws, tmp_path):
     collect(ws, A, cohort(ws, tmp_path / "returned"))
-    results = grade_cohort(ws, A)
+    results = grade_cohort(ws, A).results
     assert {r.status for r in results} == {"graded"}
     rows = gradebook_rows(ws)
     items = [i.id for i in builtin(A).items]
@@ -146,9 +89,9 @@ def test_both_engines_give_identical_scores_and_nbgrader_never_sees_the_key(ws, 
     returned = cohort(ws, tmp_path / "returned")
     save(returned, f"{sorted(ws.roster())[0]}.ipynb", answered(ws, q1="", q2="完全不相关的话"))
     collect(ws, A, returned)
-    direct = {r.learner: [i.points for i in r.items] for r in grade_cohort(ws, A)}
+    direct = {r.learner: [i.points for i in r.items] for r in grade_cohort(ws, A).results}
     direct_rows = gradebook_rows(ws)
-    results = grade_cohort(ws, A, engine="nbgrader")
+    results = grade_cohort(ws, A, engine="nbgrader").results
     assert {r.learner: [i.points for i in r.items] for r in results} == direct
     assert gradebook_rows(ws) == direct_rows
     assert not [p for r in results for p in r.problems], "nbgrader and the direct engine disagree"
@@ -227,13 +170,15 @@ def test_odd_answers_get_a_message_and_bounded_points(ws, tmp_path, answer):
 
 def test_a_number_instead_of_text_is_read_like_nbgrader_would(ws, tmp_path):
     learner = sorted(ws.roster())[0]
-    number_or_choice = builtin(A).items[0]
+    order_item = builtin(A).items[0]
     nb = released_nb(ws)
-    set_answer_cell(nb, number_or_choice.id, f"{number_or_choice.id} = 3")
+    set_answer_cell(nb, order_item.id, f"{order_item.id} = 3")
     save(tmp_path / "returned", f"{learner}.ipynb", nb)
     collect(ws, A, tmp_path / "returned")
     item = by_learner(grade_cohort(ws, A))[learner].items[0]
-    assert item.points == 0 and item.status in {"unreadable", "graded"} and item.message
+    assert order_item.kind == "order"  # nbgrader's q1 would be the int 3: no letters to order
+    assert item.answer == "3" and item.status == "unreadable" and item.points == 0
+    assert "读到" in item.message
 
 
 def test_two_submissions_for_one_learner_the_latest_counts(ws, tmp_path):
@@ -266,7 +211,9 @@ def test_regrading_twice_gives_identical_results_and_keeps_manual_scores(ws, tmp
     first_rows = gradebook_rows(ws)
     first_files = {p.name: p.read_bytes() for p in (ws.state(A) / "results").iterdir()}
     learner = sorted(ws.roster())[0]
-    with ws.gradebook() as gb:  # a trainer overrides one score in formgrader
+    from nbgrader.api import Gradebook
+
+    with Gradebook(ws.db_url, course_id="carecourse") as gb:  # a trainer overrides one score in formgrader
         grade = gb.find_grade("q1", A, A, learner)
         grade.manual_score = 0.5
         gb.db.commit()
@@ -296,8 +243,10 @@ def test_an_interrupted_run_loses_nothing_and_the_rerun_matches(released, tmp_pa
                 break
         time.sleep(0.02)
     run.send_signal(signal.SIGKILL)
-    run.wait()
+    assert run.wait() == -signal.SIGKILL, "the run ended before it was killed"
     partial = gradebook_rows(ws)
+    assert BATCH <= len({learner for learner, *_ in partial}) < 150  # some batches recorded, not all
+    assert not list((ws.state(A) / "results").glob("*.json"))  # written only by a finished run
     assert all(auto is None or 0 <= auto for _, _, auto, _ in partial)
     subprocess.run(command, check=True, capture_output=True)
     after_interrupt = gradebook_rows(ws)
@@ -315,7 +264,7 @@ def test_feedback_report_and_export_from_one_grading(ws, tmp_path):
     from carecourse.course.report import write_report
 
     collect(ws, A, cohort(ws, tmp_path / "returned"))
-    results = grade_cohort(ws, A)
+    results = grade_cohort(ws, A).results
     pages = write_feedback(ws, A)
     assert len(pages) == LEARNERS
     files = write_report(ws, A)
@@ -330,7 +279,7 @@ def test_feedback_report_and_export_from_one_grading(ws, tmp_path):
 
 def test_loaded_results_match_what_grading_returned(ws, tmp_path):
     collect(ws, A, cohort(ws, tmp_path / "returned"))
-    results = grade_cohort(ws, A)
+    results = grade_cohort(ws, A).results
     assert [r.to_dict() for r in load_results(ws, A)] == [r.to_dict() for r in results]
 
 

@@ -15,10 +15,12 @@ import tracemalloc
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from carecourse.course.collect import collect
 from carecourse.course.grading import grade_cohort
 from carecourse.course.workspace import Workspace, atomic_write, read_roster
-from test_course import answered, builtin, by_learner, released, ws  # noqa: F401  (fixtures)
+from conftest import A, BIN, answered, builtin, by_learner, cohort, gradebook_rows
 
 ODD_NAMES = {"s01": '王"小"明', "s02": "李,雷", "s03": "韩\n梅梅", "s04": '"引号"开头', "s05": "平常名字"}
 
@@ -29,6 +31,7 @@ def write_roster(path: Path, names: dict[str, str]) -> Path:
     return path
 
 
+@pytest.mark.nbgrader
 def test_names_that_need_quoting_survive_the_course_roster_file(ws, tmp_path):
     ws.import_roster(write_roster(tmp_path / "roster.csv", ODD_NAMES))
     assert {k: ws.roster()[k] for k in ODD_NAMES} == ODD_NAMES
@@ -56,8 +59,6 @@ def test_writers_of_the_same_file_never_collide(tmp_path):
 
 # --- collect: what learners really hand in ---------------------------------------------
 
-A = "a4-complaints"
-
 
 def _zip(path: Path, entries: list[tuple[str, bytes]]) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -71,6 +72,7 @@ def _notebook(ws, marker: str = "") -> bytes:
     return json.dumps(nb, ensure_ascii=False).encode("utf-8")
 
 
+@pytest.mark.nbgrader
 def test_a_broken_newer_file_never_displaces_a_good_older_one(ws, tmp_path):
     bundle = tmp_path / "returned.zip"
     with zipfile.ZipFile(bundle, "w") as zf:
@@ -112,6 +114,7 @@ def _set_compression(bundle: Path, name: str, method: int, flag: int = 0) -> Non
     bundle.write_bytes(bytes(raw))
 
 
+@pytest.mark.nbgrader
 def test_one_bad_zip_entry_is_that_learners_problem(ws, tmp_path):
     learners = sorted(ws.roster())
     bundle = _zip(tmp_path / "returned.zip", [(f"{name}.ipynb", _notebook(ws, name)) for name in learners])
@@ -126,6 +129,7 @@ def test_one_bad_zip_entry_is_that_learners_problem(ws, tmp_path):
     assert sorted(result.collected) == learners[3:]
 
 
+@pytest.mark.nbgrader
 def test_an_entry_that_lies_about_its_size_is_read_only_up_to_the_cap(ws, tmp_path):
     from carecourse.course import collect as collect_module
 
@@ -145,6 +149,7 @@ def test_an_entry_that_lies_about_its_size_is_read_only_up_to_the_cap(ws, tmp_pa
     assert peak < 2 * collect_module.MAX_BYTES + 10_000_000
 
 
+@pytest.mark.nbgrader
 def test_windows_zips_backslash_paths_and_gbk_names_are_understood(ws, tmp_path):
     learners = sorted(ws.roster())
     bundle = _zip(tmp_path / "returned.zip", [(f"returned\\{name}.ipynb", _notebook(ws)) for name in learners[1:]])
@@ -159,6 +164,7 @@ def test_windows_zips_backslash_paths_and_gbk_names_are_understood(ws, tmp_path)
     assert not result.problems
 
 
+@pytest.mark.nbgrader
 def test_paths_leaving_the_zip_are_reported_not_dropped(ws, tmp_path):
     learners = sorted(ws.roster())
     bundle = _zip(tmp_path / "returned.zip", [(f"../{learners[0]}.ipynb", _notebook(ws)), (f"{learners[1]}.ipynb", _notebook(ws))])
@@ -168,6 +174,7 @@ def test_paths_leaving_the_zip_are_reported_not_dropped(ws, tmp_path):
     assert not (ws.root / "submitted" / ".." / f"{learners[0]}.ipynb").exists()
 
 
+@pytest.mark.nbgrader
 def test_links_in_a_folder_submission_are_refused(ws, tmp_path):
     learners = sorted(ws.roster())
     elsewhere = tmp_path / "elsewhere"
@@ -184,6 +191,7 @@ def test_links_in_a_folder_submission_are_refused(ws, tmp_path):
     assert {p.file for p in refused} == {f"{learners[0]}.ipynb", learners[1]}
 
 
+@pytest.mark.nbgrader
 def test_an_impossible_date_in_a_zip_entry_is_not_fatal(ws, tmp_path):
     learner = sorted(ws.roster())[0]
     bundle = tmp_path / "returned.zip"
@@ -195,9 +203,8 @@ def test_an_impossible_date_in_a_zip_entry_is_not_fatal(ws, tmp_path):
 # --- two trainers at once ------------------------------------------------------------
 
 
+@pytest.mark.nbgrader
 def test_two_grade_runs_at_once_both_finish_and_agree(ws, tmp_path):
-    from test_course import BIN, cohort, gradebook_rows
-
     collect(ws, A, cohort(ws, tmp_path / "returned"))
     for trial in range(4):  # a fresh gradebook each time: the race is over creating submissions
         course = Workspace.open(shutil.copytree(ws.root, tmp_path / f"trial{trial}"))
@@ -214,6 +221,7 @@ def test_two_grade_runs_at_once_both_finish_and_agree(ws, tmp_path):
 # --- exports a spreadsheet opens --------------------------------------------------------
 
 
+@pytest.mark.nbgrader
 def test_spreadsheet_cells_never_run_as_formulas(ws):
     from carecourse.course.export import export_grades
 

@@ -18,10 +18,12 @@ from carecourse.course.release import release
 from carecourse.course.demo import demo_roster
 from carecourse.exercises import assignment_files, load
 from carecourse.exercises.notebook import _model_answer, _score_call
-from test_course import EXERCISES
+from conftest import EXERCISES
 
 ASSIGNMENTS = {a: load(p) for a, p in assignment_files(EXERCISES).items()}
 EXACT = ("choice", "order", "match", "number")
+
+pytestmark = pytest.mark.nbgrader
 
 
 @pytest.fixture(scope="module")

@@ -31,11 +31,17 @@ def test_any_text_grades_with_valid_offsets(text, scenario):
     assert carecourse.grade(scenario, text).to_dict() == result
 
 
-def test_a_100_kb_reply_grades():
-    text = ("王先生，非常抱歉！我理解您的心情，马上为您核查账单。请问您是哪天发现的？" * 3000)[:100_000]
+def test_a_100_kb_reply_is_read_to_the_end_and_repetition_earns_nothing():
+    sentence = "王先生，非常抱歉！我理解您的心情，马上为您核查账单。请问您是哪天发现的？"
+    text = (sentence * 3000)[:100_000]
     result = carecourse.grade("complaint-billing", text)
-    assert result.score <= result.max_score
-    check_spans(text, [e.to_dict() for c in result.criteria for e in c.evidence])
+    apologies = [e for c in result.criteria if c.id == "apology" for e in c.evidence]
+    assert len(apologies) == text.count("非常抱歉")  # found all the way through, not in a cut copy
+    assert result.score == 0 and result.flags  # one good sentence repeated 2,778 times earns nothing …
+    assert carecourse.grade("complaint-billing", sentence).score > 0  # … that earns points once
+    check_spans(text, [e.to_dict() for item in result.criteria + result.penalties for e in item.evidence])
+    check_spans(text, carecourse.analyze(text).to_dict()["techniques"])
+    assert carecourse.grade("complaint-billing", text).to_dict() == result.to_dict()
 
 
 def test_emoji_and_control_characters():

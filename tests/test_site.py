@@ -7,15 +7,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import BUILT_MODULES, LABS
+
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
 KEY_TERMS = yaml.safe_load((ROOT / "tests/data/key_terms.yaml").read_text(encoding="utf-8"))
 SYLLABUS = ROOT.parent / "shared" / "syllabus.md"
-BUILT_MODULES = {
-    "M1": "m1-care", "M2": "m2-value", "M3": "m3-rater", "M4": "m4-touchpoints", "M5": "m5-customer-types",
-    "M6": "m6-questions", "M7": "m7-listening", "M8": "m8-complaints", "M9": "m9-saying-no", "M10": "m10-standards",
-}  # fmt: skip
-LABS = ["m4-lab", "m6-lab", "m7-lab", "m8-lab", "m9-lab", "m10-lab"]
+pytestmark = pytest.mark.site
+
 PAGES = ["index", "glossary", *BUILT_MODULES.values(), *LABS]
 ANNOTATED_MODULES = ["m6-questions", "m7-listening", "m8-complaints", "m9-saying-no"]
 FIGURES = {

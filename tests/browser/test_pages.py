@@ -2,9 +2,11 @@
 
 import pytest
 
+from conftest import BUILT_MODULES, LABS  # tests/conftest.py (tests/ is on sys.path)
+
 from .conftest import DESKTOP, PHONE
 
-from test_site import BUILT_MODULES, LABS  # tests/ is on sys.path (rootdir of test_site.py)
+pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 PAGES = ["index", *BUILT_MODULES.values(), *LABS, "glossary"]
 

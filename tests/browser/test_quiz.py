@@ -4,6 +4,8 @@ import pytest
 
 from .conftest import PHONE
 
+pytestmark = [pytest.mark.browser, pytest.mark.site]
+
 
 def _quiz(v, kind: str, page_index: int = 0):
     quiz = v.page.locator(f'.cc-quiz[data-kind="{kind}"]').nth(page_index)

@@ -2,6 +2,8 @@
 
 import pytest
 
+pytestmark = [pytest.mark.browser, pytest.mark.site]
+
 
 def _results(visit, query: str) -> list[str]:
     v = visit(f"search.html?q={query}")

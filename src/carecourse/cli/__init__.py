@@ -1,4 +1,4 @@
-"""The ``carecourse`` command: a thin shell over the package (contract: scenarios.md).
+"""The ``carecourse`` command: a thin shell over the package (contract: docs/contract.md).
 
 Exit codes: 0 fine, 1 a rubric's samples fell below its agreement threshold, 2 bad input
 (unknown scenario, unreadable or undecodable file, a rubric with errors).

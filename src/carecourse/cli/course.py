@@ -69,8 +69,8 @@ def init(folder: str, roster: str | None, book_url: str, assignments: str | None
 def roster(folder: str, roster: str) -> None:
     """Add or update learners from a CSV (id,name); nobody is removed."""
     ws = _open(folder)
-    ids = _guarded(lambda: ws.import_roster(roster))
-    click.echo(f"{len(ids)} learners added or updated; {len(ws.roster())} on the roster")
+    update = _guarded(lambda: ws.import_roster(roster))
+    click.echo(f"{len(update.imported)} learners added or updated; {len(update.roster)} on the roster")
 
 
 @course.command()
@@ -110,15 +110,12 @@ def grade(folder: str, assignment: str, engine: str) -> None:
     from carecourse.course.grading import grade_cohort
 
     ws = _open(folder)
-    results = _guarded(lambda: course_views.with_progress(
-        lambda progress: grade_cohort(ws, assignment, engine=engine, progress=progress), len(ws.roster()), engine))
-    from carecourse.course.collect import load_problems
-
+    grades = _guarded(lambda: course_views.with_progress(
+        lambda progress: grade_cohort(ws, assignment, engine=engine, progress=progress), engine))
     out = course_views.console()
-    out.print(course_views.grade_summary(results, assignment, engine))
-    strays = [p for p in load_problems(ws, assignment) if not p.learner]
-    if strays:
-        out.print(course_views.stray_files(strays))
+    out.print(course_views.grade_summary(grades.results, assignment, engine))
+    if grades.strays:
+        out.print(course_views.stray_files(grades.strays))
 
 
 @course.command()

@@ -21,15 +21,25 @@ def console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
-def with_progress(run, total: int, engine: str):
-    """Call ``run(progress)``; ``progress(result)`` advances a bar on standard error."""
+def with_progress(run, engine: str):
+    """Call ``run(progress)``; ``progress`` shows a bar on standard error (``grading.Progress``)."""
     columns = [TextColumn("[bold]grading[/] ({task.fields[engine]})"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn(), TextColumn("{task.fields[learner]}")]  # fmt: skip
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("grade", total=total, engine=engine, learner="")
-        if engine == "nbgrader":
-            bar.update(task, learner="nbgrader autograde is running the notebooks…")
-        return run(lambda result: bar.update(task, advance=1, learner=result.learner))
+        return run(_GradingBar(bar, engine))
+
+
+class _GradingBar:
+    def __init__(self, bar: Progress, engine: str):
+        self.bar, self.engine, self.task = bar, engine, None
+
+    def start(self, total: int) -> None:
+        self.task = self.bar.add_task("grade", total=total, engine=self.engine, learner="")
+        if self.engine == "nbgrader":
+            self.bar.update(self.task, learner="nbgrader autograde is running the notebooks…")
+
+    def step(self, result) -> None:
+        self.bar.update(self.task, advance=1, learner=result.learner)
 
 
 def grade_summary(results, assignment: str, engine: str) -> Table:

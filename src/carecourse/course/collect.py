@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from carecourse.course.workspace import CourseError, Workspace, atomic_write
 
-__all__ = ["CollectResult", "Problem", "collect", "load_problems"]
+__all__ = ["CollectResult", "NotebookProblem", "Problem", "collect", "load_problems", "parse_notebook"]
 
 MAX_BYTES = 20 * 1024 * 1024
 _SEPARATORS = "_- .(（"
@@ -221,10 +221,11 @@ def _store(ws: Workspace, assignment: str, learner: str, entry: _Entry) -> Probl
         return Problem(learner, entry.name, f"{err}，没有收取。")
     if len(data) > MAX_BYTES or not data:
         return Problem(learner, entry.name, "文件是空的或超过 20 MB，没有收取。")
-    problem = notebook_problem(data)
-    if problem:
+    try:
+        parse_notebook(data)
+    except NotebookProblem as problem:
         kept = "；仍保留上次收到的版本" if ws.submitted(learner, assignment).is_file() else ""
-        return Problem(learner, entry.name, problem + kept + "。")
+        return Problem(learner, entry.name, f"{problem}{kept}。")
     target = ws.submitted(learner, assignment)
     atomic_write(target, data.decode("utf-8"))
     stamp = entry.when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
@@ -232,17 +233,21 @@ def _store(ws: Workspace, assignment: str, learner: str, entry: _Entry) -> Probl
     return None
 
 
-def notebook_problem(data: bytes) -> str:
-    """Why ``data`` is not a notebook we can grade ("" if it is one)."""
+class NotebookProblem(Exception):
+    """A file that is not a notebook we can grade: its message is for the trainer."""
+
+
+def parse_notebook(data: bytes) -> dict:
+    """The notebook in ``data``, parsed; NotebookProblem if it is not one we can grade."""
     try:
         nb = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        return "文件不是文本（可能是二进制文件或损坏了），无法读取"
+        raise NotebookProblem("文件不是文本（可能是二进制文件或损坏了），无法读取") from None
     except json.JSONDecodeError as err:
-        return f"文件不是有效的笔记本（JSON 格式错误，第 {err.lineno} 行）"
+        raise NotebookProblem(f"文件不是有效的笔记本（JSON 格式错误，第 {err.lineno} 行）") from None
     if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list) or nb.get("nbformat") != 4:
-        return "文件不是 Jupyter 笔记本（没有 cells，或不是第 4 版格式）"
-    return ""
+        raise NotebookProblem("文件不是 Jupyter 笔记本（没有 cells，或不是第 4 版格式）")
+    return nb
 
 
 def _save_problems(ws: Workspace, assignment: str, collected: dict, problems: list[Problem]) -> None:

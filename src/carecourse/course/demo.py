@@ -146,8 +146,7 @@ def run_demo(folder, *, learners: int = 30, assignment: str = "a4-complaints", e
     write_returned(ws, assignment, roster, returned)
     collected = collect(ws, assignment, returned)
     say(f"3. collected {len(collected.collected)} notebooks from {returned}; {len(collected.problems)} problems")
-    results = grade_cohort(ws, assignment, engine=engine)
-    graded = [r for r in results if r.status == LearnerStatus.GRADED]
+    graded = [r for r in grade_cohort(ws, assignment, engine=engine).results if r.status == LearnerStatus.GRADED]
     say(f"4. graded {len(graded)} with the {engine} engine; mean {sum(r.score for r in graded) / max(1, len(graded)):.1f}"
         f" / {ws.assignment(assignment).max_score:g}")  # fmt: skip
     pages = write_feedback(ws, assignment)

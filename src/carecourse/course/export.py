@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from carecourse.course.gradebook import recorded_scores
 from carecourse.course.spreadsheet import spreadsheet_csv
 from carecourse.course.workspace import Workspace, atomic_write
 
@@ -15,25 +14,17 @@ def grades_table(ws: Workspace) -> list[list[str]]:
     """Header + one row per learner: id, name, each assignment's score, total."""
     assignments = ws.assignments()
     with ws.gradebook() as gb:
-        scores = {a: recorded_scores(gb, a) for a in assignments}
-        maxima = {a: _max_score(gb, a) for a in assignments}
+        scores = {a: gb.recorded_scores(a) for a in assignments}
+        maxima = {a: gb.max_score(a) for a in assignments}
+        roster = gb.roster()
     header = ["learner", "name"] + [f"{a} (/{maxima[a]:g})" for a in assignments] + ["total"]
     rows = [header]
-    for learner, name in sorted(ws.roster().items()):
+    for learner, name in sorted(roster.items()):
         got = [scores[a].get(learner) for a in assignments]
         cells = ["" if g is None else f"{sum(v or 0 for v in g.values()):g}" for g in got]
         total = sum(float(c) for c in cells if c)
         rows.append([learner, name, *cells, f"{total:g}"])
     return rows
-
-
-def _max_score(gb, assignment: str) -> float:
-    from nbgrader.api import MissingEntry
-
-    try:
-        return gb.find_assignment(assignment).max_score
-    except MissingEntry:
-        return 0.0
 
 
 def export_grades(ws: Workspace, out: str | Path | None = None) -> Path:

@@ -6,6 +6,10 @@ notebook, executing the learners' code). Either way every learner's details are 
 out by reading the notebook (``results/<learner>.json``), so feedback and the report
 look the same, and with ``nbgrader`` the two engines' scores are compared item by item.
 
+A run is one gradebook session, under the assignment's lock. It returns what it found
+(``CohortGrades``: every learner's result and collect's problems) and keeps each learner's
+details in ``results/<learner>.json`` for the ``feedback`` and ``report`` commands.
+
 One learner's broken submission is recorded as their problem; everyone else is graded.
 Learners are written to the gradebook in transactions of ``BATCH``, so an interrupted run
 leaves it consistent (nothing recorded before is lost) and running again gives the same
@@ -18,9 +22,10 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
-from carecourse.course.collect import load_problems, notebook_problem
-from carecourse.course.gradebook import check_released, record_scores, recorded_scores
+from carecourse.course.collect import NotebookProblem, Problem, load_problems, parse_notebook
+from carecourse.course.gradebook import Gradebook
 from carecourse.course.workspace import CourseError, Workspace, atomic_write
 from carecourse.exercises import Assignment
 from carecourse.exercises.answers import read_answers
@@ -28,7 +33,7 @@ from carecourse.exercises.items import ItemResult, grade_answer
 from carecourse.results import GradeResult
 from carecourse.vocabulary import ItemStatus, LearnerStatus
 
-__all__ = ["ENGINES", "LearnerResult", "grade_cohort", "load_results"]
+__all__ = ["ENGINES", "CohortGrades", "LearnerResult", "grade_cohort", "load_results"]
 
 ENGINES = ("direct", "nbgrader")
 BATCH = 25  # learners per gradebook transaction: an interrupted run loses at most one batch
@@ -57,9 +62,11 @@ def grade_submission(assignment: Assignment, learner: str, path: Path) -> Learne
         data = path.read_bytes()
     except OSError as err:
         return _problem(result, f"无法读取提交的文件（{err.strerror}）。")
-    if problem := notebook_problem(data):
-        return _problem(result, problem + "。")
-    answers = read_answers(json.loads(data.decode("utf-8")), [i.id for i in assignment.items])
+    try:
+        nb = parse_notebook(data)
+    except NotebookProblem as problem:
+        return _problem(result, f"{problem}。")
+    answers = read_answers(nb, [i.id for i in assignment.items])
     for item in assignment.items:
         answer = answers[item.id]
         if answer.problem:
@@ -78,47 +85,75 @@ def _problem(result: LearnerResult, message: str) -> LearnerResult:
     return result
 
 
-def grade_cohort(ws: Workspace, assignment: str, *, engine: str = "direct", progress=None) -> list[LearnerResult]:
-    """Grade every learner on the roster (and flag submissions from anyone else)."""
+@dataclass
+class CohortGrades:
+    """What one ``grade`` found: every learner's result, and the problems collect last saved."""
+
+    assignment: str
+    engine: str
+    results: list[LearnerResult]
+    collect_problems: list[Problem]
+
+    @property
+    def strays(self) -> list[Problem]:
+        """Files that matched nobody on the roster (never graded)."""
+        return [p for p in self.collect_problems if not p.learner]
+
+
+class Progress(Protocol):
+    def start(self, total: int) -> None: ...  # learners on the roster, before any is graded
+    def step(self, result: LearnerResult) -> None: ...  # one learner done
+
+
+def grade_cohort(ws: Workspace, assignment: str, *, engine: str = "direct",
+                 progress: Progress | None = None) -> CohortGrades:
+    """Grade every learner on the roster (and flag submissions from anyone else), in one
+    gradebook session, holding the assignment's lock."""
     if engine not in ENGINES:
         raise CourseError(f"unknown engine {engine!r} (choose: {', '.join(ENGINES)})")
     with ws.lock(assignment):
-        return _grade_cohort(ws, assignment, engine, progress)
+        ws.assignment(assignment)  # an unknown assignment stops here
+        with ws.gradebook() as gb:
+            return _grade_cohort(ws, gb, assignment, engine, progress)
 
 
-def _grade_cohort(ws: Workspace, assignment: str, engine: str, progress) -> list[LearnerResult]:
-    ws.assignment(assignment)
-    with ws.gradebook() as gb:
-        check_released(gb, assignment)
-    roster = ws.roster()
+def _grade_cohort(ws: Workspace, gb: Gradebook, assignment: str, engine: str,
+                  progress: Progress | None) -> CohortGrades:
+    gb.check_released(assignment)
+    roster = gb.roster()
+    if progress:
+        progress.start(len(roster))
     submitted = {p.parent.parent.name for p in (ws.root / "submitted").glob(f"*/{assignment}/{assignment}.ipynb")}
-    nbgrader_log = _autograde(ws, assignment) if engine == "nbgrader" and submitted & set(roster) else None
-    results = []
-    learners = sorted(set(roster) | submitted)
+    nbgrader_log = None
+    if engine == "nbgrader" and submitted & set(roster):
+        gb.commit()  # holds nothing while nbgrader (another process) writes; what it wrote is read afresh
+        nbgrader_log = _autograde(ws, assignment)
+    collect_problems = load_problems(ws, assignment)
     notes: dict[str, list[str]] = {}
-    for p in load_problems(ws, assignment):
+    for p in collect_problems:
         notes.setdefault(p.learner, []).append(f"{p.file}：{p.message}")
-    with ws.gradebook() as gb:
-        for learner in learners:
-            result = _grade_learner(ws, gb, assignment, learner, learner in roster, engine)
-            if notes.get(learner):  # what collect found: a broken file, two submissions…
-                result.problems[:0] = notes[learner]
-                if result.status == LearnerStatus.NOT_SUBMITTED:
-                    result.status, result.problems = LearnerStatus.PROBLEM, notes[learner]
-            results.append(result)
-            if progress:
-                progress(result)
-            if len(results) % BATCH == 0:
-                gb.db.commit()
-        gb.db.commit()
-        if engine == "nbgrader":
-            _compare_with_nbgrader(gb, assignment, results, nbgrader_log)
+    results = []
+    for learner in sorted(set(roster) | submitted):
+        result = _grade_learner(ws, gb, assignment, learner, learner in roster, engine)
+        if notes.get(learner):  # what collect found: a broken file, two submissions…
+            result.problems[:0] = notes[learner]
+            if result.status == LearnerStatus.NOT_SUBMITTED:
+                result.status, result.problems = LearnerStatus.PROBLEM, notes[learner]
+        results.append(result)
+        if progress:
+            progress.step(result)
+        if len(results) % BATCH == 0:
+            gb.commit()
+    gb.commit()
+    if engine == "nbgrader":
+        _compare_with_nbgrader(gb, assignment, results, nbgrader_log)
     for result in results:
         atomic_write(ws.results_file(assignment, result.learner), json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
-    return results
+    return CohortGrades(assignment, engine, results, collect_problems)
 
 
-def _grade_learner(ws, gb, assignment, learner, on_roster, engine) -> LearnerResult:
+def _grade_learner(ws: Workspace, gb: Gradebook, assignment: str, learner: str, on_roster: bool,
+                   engine: str) -> LearnerResult:
     path = ws.submitted(learner, assignment)
     if not on_roster:
         result = LearnerResult(learner, assignment, LearnerStatus.PROBLEM,
@@ -128,7 +163,7 @@ def _grade_learner(ws, gb, assignment, learner, on_roster, engine) -> LearnerRes
     else:
         result = grade_submission(ws.assignment(assignment), learner, path)
         if result.status == LearnerStatus.GRADED and engine == "direct":
-            record_scores(gb, assignment, learner, {i.item_id: i.points for i in result.items}, _timestamp(path))
+            gb.record_scores(assignment, learner, {i.item_id: i.points for i in result.items}, _timestamp(path))
     result.max_score = ws.assignment(assignment).max_score
     return result
 
@@ -150,8 +185,8 @@ def _autograde(ws: Workspace, assignment: str) -> str:
         return str(err)
 
 
-def _compare_with_nbgrader(gb, assignment: str, results: list[LearnerResult], log: str | None) -> None:
-    recorded = recorded_scores(gb, assignment)
+def _compare_with_nbgrader(gb: Gradebook, assignment: str, results: list[LearnerResult], log: str | None) -> None:
+    recorded = gb.recorded_scores(assignment)
     for result in results:
         if result.status != LearnerStatus.GRADED:
             continue

@@ -40,8 +40,9 @@ def init(folder, *, roster=None, book_url: str = "", assignments=None) -> Worksp
     for assignment, path in files.items():
         shutil.copyfile(path, ws.assignment_file(assignment))
     add_sources(ws, ws.assignments())
-    with ws.gradebook():
-        pass  # creates the gradebook database
     if roster:
-        ws.import_roster(roster)
+        ws.import_roster(roster)  # makes the gradebook database, then adds the learners
+    else:
+        with ws.gradebook():
+            pass  # makes the gradebook database
     return ws

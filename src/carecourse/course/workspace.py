@@ -21,12 +21,13 @@ import re
 import sys
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from carecourse.exercises import Assignment, assignment_files, load
 from carecourse.packaged import read_text
 
-__all__ = ["CourseError", "Workspace", "atomic_write"]
+__all__ = ["CourseError", "RosterUpdate", "Workspace", "atomic_write"]
 
 CONFIG = "nbgrader_config.py"
 SETTINGS = "carecourse.json"
@@ -55,6 +56,12 @@ def atomic_write(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@dataclass(frozen=True)
+class RosterUpdate:
+    imported: list[str]  # the learner ids the CSV listed, in its order
+    roster: dict[str, str]  # everyone on the roster afterwards: id → name
 
 
 class Workspace:
@@ -152,28 +159,28 @@ class Workspace:
 
     @contextmanager
     def gradebook(self):
-        from nbgrader.api import Gradebook
+        """One session with the course's gradebook (``course.gradebook.Gradebook``)."""
+        from carecourse.course.gradebook import open_gradebook
 
-        with_scripts_on_path()
-        with Gradebook(self.db_url, course_id="carecourse") as gb:
+        with open_gradebook(self.db_url) as gb:
             yield gb
 
     # --- roster --------------------------------------------------------------------
     def roster(self) -> dict[str, str]:
         """``learner id → name`` from the gradebook (the roster nbgrader knows)."""
         with self.gradebook() as gb:
-            return {s.id: (s.first_name or "") for s in gb.students}
+            return gb.roster()
 
-    def import_roster(self, path: str | Path) -> list[str]:
-        """Add or update learners from a CSV (id,name). Returns the ids; nobody is removed."""
+    def import_roster(self, path: str | Path) -> RosterUpdate:
+        """Add or update learners from a CSV (id,name); nobody is removed."""
         rows = read_roster(Path(path))
         with self.gradebook() as gb:
-            for learner, name in rows.items():
-                gb.update_or_create_student(learner, first_name=name)
+            gb.add_learners(rows)
+            roster = gb.roster()
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows([["id", "name"], *sorted(self.roster().items())])
+        csv.writer(buffer, lineterminator="\n").writerows([["id", "name"], *sorted(roster.items())])
         atomic_write(self.root / "roster.csv", buffer.getvalue())
-        return list(rows)
+        return RosterUpdate(list(rows), roster)
 
 
 def with_scripts_on_path() -> None:
