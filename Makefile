@@ -50,7 +50,7 @@ lab: $(LAB_STAMP)
 
 # The nbgrader source notebooks in exercises/ are written from the assignment files.
 exercises: $(STAMP)
-	$(BIN)/python -c "from carecourse.exercises.notebook import write_all; write_all('exercises')"
+	$(BIN)/python -c "from carecourse.assignments.notebook import write_all; write_all('exercises')"
 
 # A sample cohort of 30 learners through the whole trainer workflow (see README).
 demo: $(STAMP)

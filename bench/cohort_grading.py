@@ -14,10 +14,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from carecourse.course import workflow
-from carecourse.course.collect import collect
-from carecourse.course.demo import demo_roster, write_returned
-from carecourse.course.release import release
+from carecourse.trainer import workflow
+from carecourse.trainer.collect import collect
+from carecourse.trainer.demo import demo_roster, write_returned
+from carecourse.trainer.release import release
 
 
 def timed(*command: str, cwd: Path) -> float:

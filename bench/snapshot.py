@@ -24,10 +24,10 @@ import yaml
 from rich.console import Console
 
 import carecourse
-from carecourse.cli import render
-from carecourse.exercises.grader import Check
-from carecourse.exercises.items import ItemResult
-from carecourse.feedback.html import annotated_html, grade_html
+from carecourse.render import terminal
+from carecourse.assignments.grader import Check
+from carecourse.assignments.items import ItemResult
+from carecourse.render.html import annotated_html, grade_html
 from carecourse.rubrics import builtin, scenario_ids
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +42,7 @@ def replies() -> list[tuple[str, str]]:
     return found
 
 
-def terminal(renderable) -> str:
+def terminal_text(renderable) -> str:
     out = io.StringIO()
     Console(file=out, width=100, color_system=None, force_terminal=False).print(renderable)
     return out.getvalue()
@@ -58,8 +58,8 @@ def write_replies(out: Path) -> int:
         lines.append({
             "scenario": scenario, "text": text, "grade": result.to_dict(), "analysis": analysis.to_dict(),
             "grade_html": grade_html(result, text), "annotated_html": annotated_html(analysis),
-            "terminal": terminal(render.grade_view(result, text, builtin(scenario))),
-            "analysis_terminal": terminal(render.analysis_view(analysis)),
+            "terminal": terminal_text(terminal.grade_view(result, text, builtin(scenario))),
+            "analysis_terminal": terminal_text(terminal.analysis_view(analysis)),
             "check_html": check._repr_html_(), "check_text": repr(check),
         })  # fmt: skip
     (out / "replies.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")

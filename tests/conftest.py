@@ -50,9 +50,9 @@ def cli():
 def released(tmp_path_factory) -> Path:
     """A course folder with LEARNERS learners and A released, made once per test module
     (nbgrader takes seconds to start); tests work on a copy (``ws``)."""
-    from carecourse.course import workflow
-    from carecourse.course.demo import demo_roster
-    from carecourse.course.release import release
+    from carecourse.trainer import workflow
+    from carecourse.trainer.demo import demo_roster
+    from carecourse.trainer.release import release
 
     base = tmp_path_factory.mktemp("course")
     roster = base / "roster.csv"
@@ -65,7 +65,7 @@ def released(tmp_path_factory) -> Path:
 @pytest.fixture
 def ws(released, tmp_path):
     """This test's own copy of the released course."""
-    from carecourse.course.workspace import Workspace
+    from carecourse.trainer.workspace import Workspace
 
     copy = tmp_path / "course"
     shutil.copytree(released, copy)
@@ -74,7 +74,7 @@ def ws(released, tmp_path):
 
 def builtin(assignment_id: str):
     """The repository's own assignment file (the one ``course init`` copies in)."""
-    from carecourse.exercises import assignment_files, load
+    from carecourse.assignments import assignment_files, load
 
     return load(assignment_files(EXERCISES)[assignment_id])
 
@@ -85,7 +85,7 @@ def released_nb(ws) -> dict:
 
 def answered(ws, **answers: str) -> dict:
     """The released notebook with ``answers`` typed in (item id → text)."""
-    from carecourse.exercises.answers import write_answer
+    from carecourse.assignments.answers import write_answer
 
     nb = released_nb(ws)
     for item, text in answers.items():
@@ -95,7 +95,7 @@ def answered(ws, **answers: str) -> dict:
 
 def cohort(ws, folder: Path) -> Path:
     """Every learner's returned notebook (the demo's answers, nothing broken) in ``folder``."""
-    from carecourse.course.demo import write_returned
+    from carecourse.trainer.demo import write_returned
 
     write_returned(ws, A, ws.roster(), folder, mishaps=False)
     return folder

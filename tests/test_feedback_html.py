@@ -4,7 +4,7 @@ import re
 from html import unescape
 
 import carecourse
-from carecourse.feedback.html import annotated_html, grade_html, highlight, section_href
+from carecourse.render.html import annotated_html, grade_html, highlight, section_href
 
 GOOD = "您好，欢迎光临！请问您办理什么业务？这边请，先取个号。"
 

@@ -13,11 +13,11 @@ import zipfile
 
 import pytest
 
-from carecourse.course import workflow
-from carecourse.course.release import release
-from carecourse.course.demo import demo_roster
-from carecourse.exercises import assignment_files, load
-from carecourse.exercises.notebook import _model_answer, _score_call
+from carecourse.trainer import workflow
+from carecourse.trainer.release import release
+from carecourse.trainer.demo import demo_roster
+from carecourse.assignments import assignment_files, load
+from carecourse.assignments.notebook import _model_answer, _score_call
 from conftest import EXERCISES
 
 ASSIGNMENTS = {a: load(p) for a, p in assignment_files(EXERCISES).items()}

@@ -10,17 +10,17 @@ import pytest
 from rich.console import Console
 
 import carecourse
-from carecourse.cli import render as terminal
+from carecourse.render import terminal
 from carecourse.rubrics import builtin
-from carecourse.course.feedback_page import feedback_html
-from carecourse.course.grading import LearnerResult
-from carecourse.exercises.grader import Check
-from carecourse.exercises.items import grade_answer
-from carecourse.exercises.schema import Assignment
-from carecourse.feedback.html import annotated_html, grade_html
-from carecourse.feedback.view import book_href, graded_lines, quoted
-from carecourse.templates import _environment, macro, render
-from carecourse.templates.palette import colours, technique_colours, terminal_style
+from carecourse.trainer.feedback_pages import feedback_html
+from carecourse.trainer.grading import LearnerResult
+from carecourse.assignments.grader import Check
+from carecourse.assignments.items import grade_answer
+from carecourse.assignments.schema import Assignment
+from carecourse.render.html import annotated_html, grade_html
+from carecourse.render.view import book_href, graded_lines, quoted
+from carecourse.render import _environment, macro, render
+from carecourse.render.palette import colours, technique_colours, terminal_style
 
 SRC = Path(carecourse.__file__).parent
 SCRIPT = "<script>alert('x')</script>真的很抱歉，您别生气，我马上帮您核查账单。"

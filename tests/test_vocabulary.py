@@ -9,10 +9,10 @@ import typing
 import pytest
 from pydantic import ValidationError
 
-from carecourse.course import report
-from carecourse.exercises import AssignmentError, load, parse
-from carecourse.exercises.items import grade_answer, normalise_answer
-from carecourse.exercises.schema import Item
+from carecourse.trainer import report
+from carecourse.assignments import AssignmentError, load, parse
+from carecourse.assignments.items import grade_answer, normalise_answer
+from carecourse.assignments.schema import Item
 from carecourse.models import StrictModel
 from carecourse.packaged import DataFileError, load_yaml, resource
 from carecourse.rubrics import RubricError

@@ -45,7 +45,7 @@ def test_wheel_installs_in_a_fresh_venv_and_grades(tmp_path):
                            capture_output=True, text=True, cwd=tmp_path, check=True).stdout  # fmt: skip
     assert str(env_dir) in where
     names = zipfile.ZipFile(wheel).namelist()
-    assert "carecourse/course/nbgrader_config.py.txt" in names
+    assert "carecourse/trainer/nbgrader_config.py.txt" in names
     assert_no_answer_key_in(wheel)
     # without the [course] extra (nbgrader), a trainer command says what to install
     proc = subprocess.run([bin_dir / "carecourse", "course", "init", tmp_path / "c"], capture_output=True, text=True)
@@ -54,11 +54,11 @@ def test_wheel_installs_in_a_fresh_venv_and_grades(tmp_path):
 
 def assert_no_answer_key_in(wheel: Path) -> None:
     """The package learners install holds no assignment file, key or key-revealing explanation."""
-    from carecourse.exercises import assignment_files, load
+    from carecourse.assignments import assignment_files, load
 
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
-        assert not [n for n in names if n.startswith("carecourse/exercises/") and n.endswith(".yaml")]
+        assert not [n for n in names if n.startswith("carecourse/assignments/") and n.endswith(".yaml")]
         text = "\n".join(zf.read(n).decode("utf-8", "replace") for n in names)
     secrets = []
     for path in assignment_files(ROOT / "exercises").values():

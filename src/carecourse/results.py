@@ -1,4 +1,5 @@
-"""What grading returns: plain dataclasses that serialise to the JSON of scenarios.md.
+"""What grading returns: plain dataclasses that serialise to the JSON of the grading
+contract (docs/contract.md).
 
 The bottom of the pipeline: every step may import this module, and it imports none of them.
 A ``Finding`` is one piece of evidence (detect), a ``GradeResult`` the whole grade (feedback).

@@ -62,9 +62,9 @@ def grade(scenario: str | None, rubric_file: str | None, as_json: bool, file: st
     result = pipeline.grade(rubric.id, text, rubric=rubric)
     if as_json:
         return _dump(result.to_dict())
-    from carecourse.cli import render
+    from carecourse.render import terminal
 
-    render.console().print(render.grade_view(result, text, rubric))
+    terminal.console().print(terminal.grade_view(result, text, rubric))
 
 
 @main.command()
@@ -81,9 +81,9 @@ def analyze(as_json: bool, file: str) -> None:
     analysis = pipeline.analyze(text)
     if as_json:
         return _dump(analysis.to_dict())
-    from carecourse.cli import render
+    from carecourse.render import terminal
 
-    render.console().print(render.analysis_view(analysis))
+    terminal.console().print(terminal.analysis_view(analysis))
 
 
 @main.command()
@@ -98,9 +98,9 @@ def scenarios(as_json: bool) -> None:
                        "max_score": r.max_score, "prompt": r.prompt,
                        "criteria": [c.id for c in r.criteria], "penalties": [p.id for p in r.penalties]}
                       for r in rubrics])  # fmt: skip
-    from carecourse.cli import render
+    from carecourse.render import terminal
 
-    render.console().print(render.scenarios_view(rubrics))
+    terminal.console().print(terminal.scenarios_view(rubrics))
 
 
 from carecourse.cli.course import course, demo  # noqa: E402
@@ -164,10 +164,10 @@ def rubric_test(files: tuple[str, ...], extra: str | None, as_json: bool) -> Non
                 "criteria": {c.id: {"agreement": round(c.agreement, 4), "tp": c.tp, "fp": c.fp, "fn": c.fn, "tn": c.tn}
                              for c in r.table}} for _, r in reports])  # fmt: skip
     else:
-        from carecourse.cli import render
+        from carecourse.render import terminal
 
-        out = render.console()
+        out = terminal.console()
         for name, report in reports:
-            out.print(render.sample_report_view(report, name))
+            out.print(terminal.sample_report_view(report, name))
     if not all(r.passed for _, r in reports):
         sys.exit(1)

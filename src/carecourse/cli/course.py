@@ -1,4 +1,4 @@
-"""``carecourse course …``: the trainer's commands, thin shells over ``carecourse.course``.
+"""``carecourse course …``: the trainer's commands, thin shells over ``carecourse.trainer``.
 
 Every command takes the course folder first. A bad argument or file prints one line and
 exits 2 without changing anything; one learner's broken submission never stops the rest.
@@ -20,8 +20,8 @@ def _fail(message: str) -> None:
 
 def _guarded(action):
     """Run ``action``; a CourseError or a bad assignment becomes a one-line error."""
-    from carecourse.course.workspace import CourseError
-    from carecourse.exercises import AssignmentError
+    from carecourse.trainer.workspace import CourseError
+    from carecourse.assignments import AssignmentError
 
     try:
         return action()
@@ -30,7 +30,7 @@ def _guarded(action):
 
 
 def _open(folder: str):
-    from carecourse.course.workspace import Workspace
+    from carecourse.trainer.workspace import Workspace
 
     return _guarded(lambda: Workspace.open(folder))
 
@@ -56,7 +56,7 @@ def _need_nbgrader() -> None:
               help="Folder of assignment files to copy in [default: exercises/ of the carecourse repository].")  # fmt: skip
 def init(folder: str, roster: str | None, book_url: str, assignments: str | None) -> None:
     """Make a course folder with nbgrader's config, its own copy of every assignment, a gradebook."""
-    from carecourse.course import workflow
+    from carecourse.trainer import workflow
 
     ws = _guarded(lambda: workflow.init(folder, roster=roster, book_url=book_url, assignments=assignments))
     click.echo(f"course folder ready: {ws.root}")
@@ -78,7 +78,7 @@ def roster(folder: str, roster: str) -> None:
 @click.argument("assignment")
 def release(folder: str, assignment: str) -> None:
     """Generate the learner version of ASSIGNMENT (nbgrader) and zip it for handing out."""
-    from carecourse.course.release import release as do_release
+    from carecourse.trainer.release import release as do_release
 
     ws = _open(folder)
     bundle = _guarded(lambda: do_release(ws, assignment))
@@ -92,7 +92,7 @@ def release(folder: str, assignment: str) -> None:
 def collect(folder: str, assignment: str, source: str) -> None:
     """Collect returned notebooks for ASSIGNMENT from a folder or a zip (one per learner)."""
     from carecourse.cli import course_views
-    from carecourse.course.collect import collect as do_collect
+    from carecourse.trainer.collect import collect as do_collect
 
     ws = _open(folder)
     result = _guarded(lambda: do_collect(ws, assignment, source))
@@ -107,7 +107,7 @@ def collect(folder: str, assignment: str, source: str) -> None:
 def grade(folder: str, assignment: str, engine: str) -> None:
     """Grade every learner's submission of ASSIGNMENT and record it in the gradebook."""
     from carecourse.cli import course_views
-    from carecourse.course.grading import grade_cohort
+    from carecourse.trainer.grading import grade_cohort
 
     ws = _open(folder)
     grades = _guarded(lambda: course_views.with_progress(
@@ -123,10 +123,10 @@ def grade(folder: str, assignment: str, engine: str) -> None:
 @click.argument("assignment")
 def feedback(folder: str, assignment: str) -> None:
     """Write one feedback page per learner (feedback/<learner>/<assignment>/index.html)."""
-    from carecourse.course.feedback_page import write_feedback
+    from carecourse.trainer.feedback_pages import write_feedback_pages
 
     ws = _open(folder)
-    pages = _guarded(lambda: write_feedback(ws, assignment))
+    pages = _guarded(lambda: write_feedback_pages(ws, assignment))
     click.echo(f"{len(pages)} feedback pages in {ws.root / 'feedback'}")
 
 
@@ -135,7 +135,7 @@ def feedback(folder: str, assignment: str) -> None:
 @click.argument("assignment")
 def report(folder: str, assignment: str) -> None:
     """Write the cohort report: report.html (charts) and criteria.csv."""
-    from carecourse.course.report import write_report
+    from carecourse.trainer.report import write_report
 
     ws = _open(folder)
     files = _guarded(lambda: write_report(ws, assignment))
@@ -148,7 +148,7 @@ def report(folder: str, assignment: str) -> None:
 @click.option("--out", type=click.Path(dir_okay=False), help="Where to write (default: FOLDER/grades.csv).")
 def export(folder: str, out: str | None) -> None:
     """Write every learner's score per assignment, from the gradebook, as CSV."""
-    from carecourse.course.export import export_grades
+    from carecourse.trainer.export import export_grades
 
     ws = _open(folder)
     path = _guarded(lambda: export_grades(ws, out))
@@ -164,7 +164,7 @@ def export(folder: str, out: str | None) -> None:
               help="Folder of assignment files [default: exercises/ of the carecourse repository].")  # fmt: skip
 def demo(folder: str, learners: int, assignment: str, engine: str, assignments: str | None) -> None:
     """Build a sample cohort in FOLDER and run the whole trainer workflow on it."""
-    from carecourse.course.demo import run_demo
+    from carecourse.trainer.demo import run_demo
 
     _need_nbgrader()
     _guarded(lambda: run_demo(folder, learners=learners, assignment=assignment, engine=engine,

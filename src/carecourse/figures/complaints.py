@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from carecourse.content.figures import Iceberg, Repurchase, Steps, figure_data
 from carecourse.figures.svg import INK, MUTED, WIDTH, box_group, heading, svg_frame, text, text_lines, text_width, wrap
-from carecourse.templates.palette import swatch
+from carecourse.render.palette import swatch
 
 __all__ = ["complaint_iceberg_svg", "complaint_repurchase_svg", "complaint_steps_svg", "polygon_area"]
 

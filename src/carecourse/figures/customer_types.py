@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from carecourse.content.figures import CustomerType, CustomerTypes, figure_data
 from carecourse.figures.svg import INK, MUTED, WIDTH, box_group, heading, svg_frame, text, text_lines, text_width, wrap
-from carecourse.templates.palette import swatch
+from carecourse.render.palette import swatch
 
 __all__ = ["customer_types_svg"]
 

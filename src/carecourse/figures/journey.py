@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from carecourse.content import Journey, Touchpoint
-from carecourse.templates.palette import swatch
+from carecourse.render.palette import swatch
 
 __all__ = ["journey_svg"]
 

@@ -14,7 +14,7 @@ import unicodedata
 from html import escape
 
 from carecourse.figures.journey import FONT
-from carecourse.templates.palette import swatch
+from carecourse.render.palette import swatch
 
 __all__ = [
     "FONT", "INK", "MIN_FONT", "MUTED", "WIDTH", "box_group", "svg_frame", "text",

@@ -23,9 +23,9 @@ from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
 from carecourse import pipeline
-from carecourse.feedback.html import annotated_html
+from carecourse.render.html import annotated_html
 from carecourse.rubrics import builtin
-from carecourse.templates import Markup, render
+from carecourse.render import Markup, render
 
 VERDICTS = {"good": ("cc-good", "好的示范"), "poor": ("cc-poor", "需要改进")}
 

@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from carecourse.figures import figure_svg
-from carecourse.templates import Markup, render
+from carecourse.render import Markup, render
 
 
 class CourseFigureDirective(SphinxDirective):

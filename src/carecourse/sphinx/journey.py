@@ -12,7 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from carecourse.content import journey
 from carecourse.figures.journey import journey_svg
-from carecourse.templates import Markup, render
+from carecourse.render import Markup, render
 
 
 class JourneyMapDirective(SphinxDirective):

@@ -9,7 +9,7 @@ answers folded away.
 from __future__ import annotations
 
 from carecourse.content import Journey, Touchpoint, journey
-from carecourse.templates import macro
+from carecourse.render import macro
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
 
 __all__ = ["touchpoint_card", "touchpoint_explorer"]

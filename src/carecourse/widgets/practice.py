@@ -8,9 +8,9 @@ and says how to open the notebook to try it yourself.
 from __future__ import annotations
 
 from carecourse.pipeline import grade
-from carecourse.feedback.html import grade_html
+from carecourse.render.html import grade_html
 from carecourse.rubrics import builtin
-from carecourse.templates import Markup, macro
+from carecourse.render import Markup, macro
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
 
 __all__ = ["practice_box"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from carecourse.templates import Markup, macro
+from carecourse.render import Markup, macro
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
 
 __all__ = ["DIMENSIONS", "QualityGaps", "quality_calculator", "quality_gaps"]

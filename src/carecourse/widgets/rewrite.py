@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from carecourse.detect import Analysis
-from carecourse.feedback.html import annotated_html
+from carecourse.render.html import annotated_html
 from carecourse.models import StrictModel
 from carecourse.packaged import load_yaml, resource
 from carecourse.pipeline import analyze
-from carecourse.templates import Markup, macro
+from carecourse.render import Markup, macro
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
 
 __all__ = ["RewriteItem", "check_rewrite", "question_rewrite", "rewrite_items"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from carecourse.templates import render
+from carecourse.render import render
 
 STATIC_BUILD_ENV = "CARECOURSE_STATIC"
 

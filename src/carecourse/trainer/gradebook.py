@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from carecourse.course.workspace import CourseError
+from carecourse.trainer.workspace import CourseError
 
 __all__ = ["Gradebook", "open_gradebook"]
 
@@ -22,7 +22,7 @@ def open_gradebook(db_url: str) -> Iterator[Gradebook]:
     """One session with the gradebook at ``db_url`` (made, with nbgrader's tables, if new)."""
     from nbgrader.api import Gradebook as NbgraderGradebook
 
-    from carecourse.course.workspace import with_scripts_on_path
+    from carecourse.trainer.workspace import with_scripts_on_path
 
     with_scripts_on_path()
     with NbgraderGradebook(db_url, course_id="carecourse") as gb:

@@ -3,19 +3,19 @@
 Python prepares plain data; a template in this folder lays it out. ``render`` escapes every
 value (autoescape), the way ``html.escape`` does, so the pages keep the exact bytes they had
 when they were f-strings. Stylesheets (``*.css``) are templates too: they take their colours
-from the one palette (``palette.yaml``, see ``carecourse.templates.palette``).
+from the one palette (``palette.yaml``, see ``carecourse.render.palette``).
 """
 
 from __future__ import annotations
 
-import html
+from html import escape as html_escape
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from carecourse.feedback.view import quoted
-from carecourse.templates.palette import colours, technique_colours
+from carecourse.render.view import quoted
+from carecourse.render.palette import colours, technique_colours
 
 __all__ = ["Markup", "macro", "render"]
 
@@ -36,13 +36,13 @@ def _escaped(value) -> Markup:
     (``&#39;`` and ``&#34;``): the same bytes as before the templates."""
     if hasattr(value, "__html__"):
         return value
-    return Markup(html.escape(str(value)))
+    return Markup(html_escape(str(value)))
 
 
 @cache
 def _environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("carecourse", "templates"),
+        loader=PackageLoader("carecourse.render", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from carecourse.course.spreadsheet import spreadsheet_csv
-from carecourse.course.workspace import Workspace, atomic_write
+from carecourse.trainer.spreadsheet import spreadsheet_csv
+from carecourse.trainer.workspace import Workspace, atomic_write
 
 __all__ = ["export_grades", "grades_table"]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import zipfile
 
-from carecourse.course.nbgrader_run import run_nbgrader
-from carecourse.course.workspace import CourseError, Workspace
-from carecourse.exercises.notebook import write_source
+from carecourse.trainer.nbgrader_run import run_nbgrader
+from carecourse.trainer.workspace import CourseError, Workspace
+from carecourse.assignments.notebook import write_source
 
 __all__ = ["add_sources", "release"]
 

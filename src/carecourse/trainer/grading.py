@@ -24,12 +24,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from carecourse.course.collect import NotebookProblem, Problem, load_problems, parse_notebook
-from carecourse.course.gradebook import Gradebook
-from carecourse.course.workspace import CourseError, Workspace, atomic_write
-from carecourse.exercises import Assignment
-from carecourse.exercises.answers import read_answers
-from carecourse.exercises.items import ItemResult, grade_answer
+from carecourse.trainer.collect import NotebookProblem, Problem, load_problems, parse_notebook
+from carecourse.trainer.gradebook import Gradebook
+from carecourse.trainer.workspace import CourseError, Workspace, atomic_write
+from carecourse.assignments import Assignment
+from carecourse.assignments.answers import read_answers
+from carecourse.assignments.items import ItemResult, grade_answer
 from carecourse.results import GradeResult
 from carecourse.vocabulary import ItemStatus, LearnerStatus
 
@@ -177,7 +177,7 @@ def _timestamp(path: Path) -> datetime | None:
 
 
 def _autograde(ws: Workspace, assignment: str) -> str:
-    from carecourse.course.nbgrader_run import run_nbgrader
+    from carecourse.trainer.nbgrader_run import run_nbgrader
 
     try:
         return run_nbgrader(ws, "autograde", assignment, "--force")

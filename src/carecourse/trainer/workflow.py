@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from carecourse.course.release import add_sources
-from carecourse.course.workspace import CourseError, Workspace, read_roster
-from carecourse.exercises import assignment_files, load
+from carecourse.trainer.release import add_sources
+from carecourse.trainer.workspace import CourseError, Workspace, read_roster
+from carecourse.assignments import assignment_files, load
 
 __all__ = ["default_assignments", "init"]
 

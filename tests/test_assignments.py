@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from carecourse.exercises import AssignmentError, assignment_files, load, parse
-from carecourse.exercises.answers import read_answers, write_answer
-from carecourse.exercises.grader import Grader
-from carecourse.exercises.items import PLACEHOLDER, grade_answer
-from carecourse.exercises.notebook import _model_answer, source_notebook, write_all
+from carecourse.assignments import AssignmentError, assignment_files, load, parse
+from carecourse.assignments.answers import read_answers, write_answer
+from carecourse.assignments.grader import Grader
+from carecourse.assignments.items import PLACEHOLDER, grade_answer
+from carecourse.assignments.notebook import _model_answer, source_notebook, write_all
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = assignment_files(ROOT / "exercises")
@@ -189,6 +189,6 @@ def test_answers_are_read_from_the_cells_without_running_them():
 
 
 def test_the_repository_autograder_config_is_a_course_folders_plus_the_exercises_folder():
-    template = (ROOT / "src/carecourse/course/nbgrader_config.py.txt").read_text(encoding="utf-8")
+    template = (ROOT / "src/carecourse/trainer/nbgrader_config.py.txt").read_text(encoding="utf-8")
     mine = (ROOT / "autograder/nbgrader_config.py").read_text(encoding="utf-8")
     assert mine.startswith(template) and 'source_directory = "../exercises"' in mine

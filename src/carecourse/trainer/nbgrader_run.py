@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from carecourse.course.workspace import CourseError, Workspace, with_scripts_on_path
+from carecourse.trainer.workspace import CourseError, Workspace, with_scripts_on_path
 
 __all__ = ["run_nbgrader"]
 

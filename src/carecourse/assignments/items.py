@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from carecourse import pipeline
-from carecourse.exercises.schema import (
+from carecourse.assignments.schema import (
     ChoiceItem,
     MatchItem,
     NumberItem,

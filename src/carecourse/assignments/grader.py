@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from pydantic import TypeAdapter
 
-from carecourse.exercises.items import ItemResult, grade_answer
-from carecourse.exercises.schema import Item
-from carecourse.feedback.html import grade_html
-from carecourse.feedback.view import graded_lines
-from carecourse.templates import render
+from carecourse.assignments.items import ItemResult, grade_answer
+from carecourse.assignments.schema import Item
+from carecourse.render.html import grade_html
+from carecourse.render.view import graded_lines
+from carecourse.render import render
 from carecourse.vocabulary import ItemStatus
 
 __all__ = ["Check", "Grader", "item_from_view"]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from carecourse.course.grading import LearnerResult
-from carecourse.exercises.schema import Assignment
+from carecourse.trainer.grading import LearnerResult
+from carecourse.assignments.schema import Assignment
 from carecourse.rubrics import builtin as rubric
-from carecourse.templates import render
-from carecourse.templates.palette import colours
+from carecourse.render import render
+from carecourse.render.palette import colours
 from carecourse.vocabulary import ItemKind, LearnerStatus
 
 __all__ = ["Column", "cell", "columns", "heatmap_html", "histogram", "histogram_svg", "share_class"]

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from carecourse.exercises import Assignment, assignment_files, load
+from carecourse.assignments import Assignment, assignment_files, load
 from carecourse.packaged import read_text
 
 __all__ = ["CourseError", "RosterUpdate", "Workspace", "atomic_write"]
@@ -160,7 +160,7 @@ class Workspace:
     @contextmanager
     def gradebook(self):
         """One session with the course's gradebook (``course.gradebook.Gradebook``)."""
-        from carecourse.course.gradebook import open_gradebook
+        from carecourse.trainer.gradebook import open_gradebook
 
         with open_gradebook(self.db_url) as gb:
             yield gb

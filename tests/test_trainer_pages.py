@@ -8,20 +8,20 @@ from html import unescape
 
 import pytest
 
-from carecourse.course import feedback_page, report
-from carecourse.course.collect import Problem
-from carecourse.course.feedback_page import feedback_html, write_feedback
-from carecourse.course.grading import LearnerResult
-from carecourse.course.report import (
+from carecourse.trainer import report
+from carecourse.trainer.collect import Problem
+from carecourse.trainer.feedback_pages import feedback_html, write_feedback_pages
+from carecourse.trainer.grading import LearnerResult
+from carecourse.trainer.report import (
     criteria_rows,
     normalise_answer,
     report_html,
     write_report,
 )
-from carecourse.course.report_charts import cell, columns, histogram
-from carecourse.course.workspace import Workspace, atomic_write
-from carecourse.exercises.items import grade_answer
-from carecourse.exercises.schema import Assignment
+from carecourse.trainer.report_charts import cell, columns, histogram
+from carecourse.trainer.workspace import Workspace, atomic_write
+from carecourse.assignments.items import grade_answer
+from carecourse.assignments.schema import Assignment
 from carecourse.rubrics import builtin as rubric
 
 BOOK = "https://book.example.org/course"
@@ -292,7 +292,7 @@ def test_criteria_csv(ws):
 
 
 def test_write_feedback_writes_every_learners_page(ws):
-    pages = write_feedback(ws, ASSIGNMENT.id)
+    pages = write_feedback_pages(ws, ASSIGNMENT.id)
     assert sorted(pages) == sorted(ws.feedback_page(k, ASSIGNMENT.id) for k in ROSTER)
     page = ws.feedback_page("s02", ASSIGNMENT.id).read_text(encoding="utf-8")
     assert "韩梅梅（s02）" in page and f'href="{BOOK}/m8-complaints.html#understanding"' in page

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from carecourse.course.grading import LearnerResult, load_results
-from carecourse.course.workspace import CourseError, Workspace, atomic_write
-from carecourse.exercises.items import ItemResult
-from carecourse.exercises.schema import Assignment
-from carecourse.feedback.html import grade_html
-from carecourse.feedback.view import book_base, book_href, graded_lines
-from carecourse.templates import Markup, render
+from carecourse.trainer.grading import LearnerResult, load_results
+from carecourse.trainer.workspace import CourseError, Workspace, atomic_write
+from carecourse.assignments.items import ItemResult
+from carecourse.assignments.schema import Assignment
+from carecourse.render.html import grade_html
+from carecourse.render.view import book_base, book_href, graded_lines
+from carecourse.render import Markup, render
 from carecourse.vocabulary import ItemKind, ItemStatus, LearnerStatus
 
-__all__ = ["feedback_html", "write_feedback"]
+__all__ = ["feedback_html", "write_feedback_pages"]
 
 _NOT_GRADED = {ItemStatus.UNANSWERED: "这道题没有作答，得 0 分。", ItemStatus.UNREADABLE: "没能读出你的答案，得 0 分。",
                ItemStatus.TOO_LONG: "回应超过了字数上限，没有评分。",
@@ -87,7 +87,7 @@ def _reply(item: ItemResult, book_url: str) -> dict:
     return {"reply": Markup(html), "unlinked": [] if book_url else sorted(missed)}
 
 
-def write_feedback(ws: Workspace, assignment_id: str) -> list[Path]:
+def write_feedback_pages(ws: Workspace, assignment_id: str) -> list[Path]:
     """Write every graded learner's page to ``feedback/<learner>/<assignment>/index.html``."""
     assignment = ws.assignment(assignment_id)
     results = load_results(ws, assignment_id)

@@ -17,7 +17,7 @@ __all__ = ["colours", "swatch", "technique_colours", "terminal_style"]
 
 @cache
 def _palette() -> dict:
-    return read_yaml("carecourse.templates", "palette.yaml")
+    return read_yaml("carecourse.render", "palette.yaml")
 
 
 @cache

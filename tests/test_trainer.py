@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from carecourse.course import workflow
-from carecourse.course.collect import collect, load_problems
-from carecourse.course.demo import demo_roster
-from carecourse.course.export import export_grades
-from carecourse.course.grading import BATCH, grade_cohort, load_results
-from carecourse.course.workspace import CourseError
-from carecourse.exercises.answers import answer_cell_id
+from carecourse.trainer import workflow
+from carecourse.trainer.collect import collect, load_problems
+from carecourse.trainer.demo import demo_roster
+from carecourse.trainer.export import export_grades
+from carecourse.trainer.grading import BATCH, grade_cohort, load_results
+from carecourse.trainer.workspace import CourseError
+from carecourse.assignments.answers import answer_cell_id
 from conftest import A, BIN, LEARNERS, answered, builtin, by_learner, cohort, gradebook_rows, released_nb
 
 pytestmark = pytest.mark.nbgrader
@@ -61,7 +61,7 @@ def test_released_notebook_is_clean(ws):
         source = "".join(cell["source"])
         assert "（请在此处写下你的回应）" in source and "NotImplementedError" not in source
     model = [i for i in assignment.items if i.kind == "reply"]
-    from carecourse.exercises.notebook import _model_answer
+    from carecourse.assignments.notebook import _model_answer
 
     for item in model:  # the model reply is not handed out
         assert _model_answer(item)[:20] not in learner
@@ -260,12 +260,12 @@ def test_an_interrupted_run_loses_nothing_and_the_rerun_matches(released, tmp_pa
 
 
 def test_feedback_report_and_export_from_one_grading(ws, tmp_path):
-    from carecourse.course.feedback_page import write_feedback
-    from carecourse.course.report import write_report
+    from carecourse.trainer.feedback_pages import write_feedback_pages
+    from carecourse.trainer.report import write_report
 
     collect(ws, A, cohort(ws, tmp_path / "returned"))
     results = grade_cohort(ws, A).results
-    pages = write_feedback(ws, A)
+    pages = write_feedback_pages(ws, A)
     assert len(pages) == LEARNERS
     files = write_report(ws, A)
     html = Path(files["report"]).read_text(encoding="utf-8")

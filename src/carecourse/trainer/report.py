@@ -12,15 +12,15 @@ import statistics
 from collections import Counter
 from pathlib import Path
 
-from carecourse.course.collect import Problem, load_problems
-from carecourse.course.grading import LearnerResult, load_results
-from carecourse.course.report_charts import Column, cell, columns, heatmap_html, histogram, histogram_svg
-from carecourse.course.spreadsheet import spreadsheet_csv
-from carecourse.course.workspace import CourseError, Workspace, atomic_write
-from carecourse.exercises.items import normalise_answer
-from carecourse.exercises.schema import Assignment
-from carecourse.feedback.view import book_base, book_href
-from carecourse.templates import Markup, render
+from carecourse.trainer.collect import Problem, load_problems
+from carecourse.trainer.grading import LearnerResult, load_results
+from carecourse.trainer.report_charts import Column, cell, columns, heatmap_html, histogram, histogram_svg
+from carecourse.trainer.spreadsheet import spreadsheet_csv
+from carecourse.trainer.workspace import CourseError, Workspace, atomic_write
+from carecourse.assignments.items import normalise_answer
+from carecourse.assignments.schema import Assignment
+from carecourse.render.view import book_base, book_href
+from carecourse.render import Markup, render
 from carecourse.vocabulary import ItemKind, ItemStatus, LearnerStatus
 
 __all__ = ["ANONYMOUS", "criteria_rows", "normalise_answer", "report_html", "write_report"]

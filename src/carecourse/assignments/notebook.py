@@ -15,8 +15,8 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from carecourse.exercises.answers import answer_cell_id
-from carecourse.exercises.schema import (
+from carecourse.assignments.answers import answer_cell_id
+from carecourse.assignments.schema import (
     Assignment,
     ChoiceItem,
     MatchItem,
@@ -48,7 +48,7 @@ def source_notebook(assignment: Assignment) -> nbformat.NotebookNode:
 def setup_code(assignment: Assignment) -> str:
     """The setup cell: a grader that knows each item's learner view and no key."""
     views = "".join(f"    {i.id!r}: {i.learner_view()!r},\n" for i in assignment.items)  # Python literals
-    return f"from carecourse.exercises.grader import Grader\n\ngrader = Grader({assignment.id!r}, {{\n{views}}})"
+    return f"from carecourse.assignments.grader import Grader\n\ngrader = Grader({assignment.id!r}, {{\n{views}}})"
 
 
 def write_source(assignment: Assignment, folder) -> str:
@@ -61,7 +61,7 @@ def write_source(assignment: Assignment, folder) -> str:
 
 def write_all(folder) -> list[str]:
     """Write the source notebook of every assignment file in ``folder`` (``<id>/<id>.yaml``)."""
-    from carecourse.exercises import assignment_files, load
+    from carecourse.assignments import assignment_files, load
 
     return [write_source(load(path), folder) for path in assignment_files(folder).values()]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from carecourse.exercises.schema import Assignment
+from carecourse.assignments.schema import Assignment
 from carecourse.packaged import DataFileError, load_yaml
 
 __all__ = ["Assignment", "AssignmentError", "assignment_files", "load", "parse"]

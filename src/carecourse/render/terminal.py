@@ -9,11 +9,11 @@ from rich.text import Text
 
 from carecourse.detect import Analysis
 from carecourse.detect.lexicon import lexicon
-from carecourse.feedback.view import graded_lines, quoted
+from carecourse.render.view import graded_lines, quoted
 from carecourse.results import GradeResult
 from carecourse.rubrics import Rubric
 from carecourse.rubrics.testing import SampleReport
-from carecourse.templates.palette import terminal_style
+from carecourse.render.palette import terminal_style
 
 __all__ = ["analysis_view", "grade_view", "sample_report_view", "scenarios_view"]
 

@@ -16,10 +16,10 @@ import os
 import random
 from pathlib import Path
 
-from carecourse.course.workspace import CourseError, Workspace
-from carecourse.exercises import assignment_files
-from carecourse.exercises.answers import answer_cell_id, write_answer
-from carecourse.exercises.schema import ChoiceItem, MatchItem, NumberItem, OrderItem
+from carecourse.trainer.workspace import CourseError, Workspace
+from carecourse.assignments import assignment_files
+from carecourse.assignments.answers import answer_cell_id, write_answer
+from carecourse.assignments.schema import ChoiceItem, MatchItem, NumberItem, OrderItem
 from carecourse.rubrics import builtin as rubric_for
 from carecourse.vocabulary import LearnerStatus
 
@@ -118,13 +118,13 @@ def _save(path: Path, nb: dict, mtime: int | None = None) -> None:
 
 def run_demo(folder, *, learners: int = 30, assignment: str = "a4-complaints", engine: str = "direct",
              assignments=None, say=print):  # fmt: skip
-    from carecourse.course import workflow
-    from carecourse.course.collect import collect
-    from carecourse.course.export import export_grades
-    from carecourse.course.feedback_page import write_feedback
-    from carecourse.course.grading import grade_cohort
-    from carecourse.course.release import release
-    from carecourse.course.report import write_report
+    from carecourse.trainer import workflow
+    from carecourse.trainer.collect import collect
+    from carecourse.trainer.export import export_grades
+    from carecourse.trainer.feedback_pages import write_feedback_pages
+    from carecourse.trainer.grading import grade_cohort
+    from carecourse.trainer.release import release
+    from carecourse.trainer.report import write_report
 
     assignments = Path(assignments) if assignments else workflow.default_assignments()
     if assignment not in assignment_files(assignments):
@@ -149,7 +149,7 @@ def run_demo(folder, *, learners: int = 30, assignment: str = "a4-complaints", e
     graded = [r for r in grade_cohort(ws, assignment, engine=engine).results if r.status == LearnerStatus.GRADED]
     say(f"4. graded {len(graded)} with the {engine} engine; mean {sum(r.score for r in graded) / max(1, len(graded)):.1f}"
         f" / {ws.assignment(assignment).max_score:g}")  # fmt: skip
-    pages = write_feedback(ws, assignment)
+    pages = write_feedback_pages(ws, assignment)
     say(f"5. {len(pages)} feedback pages, e.g. {pages[0] if pages else '-'}")
     files = write_report(ws, assignment)
     say(f"6. report: {files['report']}")

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from carecourse.detect import Analysis
 from carecourse.detect.lexicon import TECHNIQUES, lexicon
-from carecourse.feedback.view import book_href, graded_lines, score_share, section_href
+from carecourse.render.view import book_href, graded_lines, score_share, section_href
 from carecourse.results import GradeResult
-from carecourse.templates import render
+from carecourse.render import render
 
 __all__ = ["Segment", "annotated_html", "grade_html", "highlight", "marked_segments", "section_href"]
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from carecourse.course.collect import collect
-from carecourse.course.grading import grade_cohort
-from carecourse.course.workspace import Workspace, atomic_write, read_roster
+from carecourse.trainer.collect import collect
+from carecourse.trainer.grading import grade_cohort
+from carecourse.trainer.workspace import Workspace, atomic_write, read_roster
 from conftest import A, BIN, answered, builtin, by_learner, cohort, gradebook_rows
 
 ODD_NAMES = {"s01": '王"小"明', "s02": "李,雷", "s03": "韩\n梅梅", "s04": '"引号"开头', "s05": "平常名字"}
@@ -131,7 +131,7 @@ def test_one_bad_zip_entry_is_that_learners_problem(ws, tmp_path):
 
 @pytest.mark.nbgrader
 def test_an_entry_that_lies_about_its_size_is_read_only_up_to_the_cap(ws, tmp_path):
-    from carecourse.course import collect as collect_module
+    from carecourse.trainer import collect as collect_module
 
     learners = sorted(ws.roster())
     huge = b"{" + b" " * (collect_module.MAX_BYTES * 3)  # 60 MB of blanks, a few kB zipped
@@ -223,7 +223,7 @@ def test_two_grade_runs_at_once_both_finish_and_agree(ws, tmp_path):
 
 @pytest.mark.nbgrader
 def test_spreadsheet_cells_never_run_as_formulas(ws):
-    from carecourse.course.export import export_grades
+    from carecourse.trainer.export import export_grades
 
     ws.import_roster(write_roster(ws.root.parent / "evil.csv", {"s01": "=1+2", "s02": "@SUM(A1)", "s03": "+86 138", "s04": "-2+3"}))
     rows = list(csv.reader(export_grades(ws).read_text(encoding="utf-8-sig").splitlines()))

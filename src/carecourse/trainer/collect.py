@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path, PurePosixPath
 
-from carecourse.course.workspace import CourseError, Workspace, atomic_write
+from carecourse.trainer.workspace import CourseError, Workspace, atomic_write
 
 __all__ = ["CollectResult", "NotebookProblem", "Problem", "collect", "load_problems", "parse_notebook"]
 

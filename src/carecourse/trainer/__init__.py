@@ -11,7 +11,7 @@ Its modules, in the order a trainer meets them:
   (``nbgrader_run`` runs nbgrader's own commands).
 - ``collect``: returned notebooks (a folder or a zip) into ``submitted/``, each problem noted.
 - ``grading``: ``grade`` the cohort, record the scores, keep every learner's details.
-- ``feedback_page``: one feedback page per learner.
+- ``feedback_pages``: one feedback page per learner.
 - ``report`` (with ``report_charts``): the cohort report and ``criteria.csv``.
 - ``export`` (with ``spreadsheet``): ``grades.csv`` from the gradebook.
 - ``demo``: a sample cohort run through all of the above.
