@@ -24,7 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from carecourse import pipeline
 from carecourse.render.html import annotated_html
-from carecourse.rubrics import builtin
+from carecourse.rubrics import builtin, scenario_ids
 from carecourse.render import Markup, render
 
 VERDICTS = {"good": ("cc-good", "好的示范"), "poor": ("cc-poor", "需要改进")}
@@ -44,7 +44,7 @@ class AnnotatedReplyDirective(SphinxDirective):
         if not reply:
             raise self.error("annotated-reply: the first paragraph of the body must be the reply")
         scenario = self.options.get("scenario")
-        if scenario and scenario not in carecourse.scenario_ids():
+        if scenario and scenario not in scenario_ids():
             raise self.error(f"annotated-reply: unknown scenario {scenario!r}")
         container = nodes.container(classes=["cc-annotated"])
         container += nodes.raw("", self._reply_html(reply, scenario), format="html")

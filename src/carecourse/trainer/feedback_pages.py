@@ -30,7 +30,9 @@ _NOT_GRADED = {ItemStatus.UNANSWERED: "这道题没有作答，得 0 分。", It
 def feedback_html(assignment: Assignment, result: LearnerResult, *, name: str = "", book_url: str = "") -> str:
     who = f"{name}（{result.learner}）" if name else result.learner
     share = result.score / result.max_score if result.max_score else 0.0
-    return render("feedback_page.html", title=f"{assignment.title} · {who}", status=result.status,
+    return render("feedback_page.html", title=f"{assignment.title} · {who}",
+                  not_submitted=result.status == LearnerStatus.NOT_SUBMITTED,
+                  not_graded=result.status == LearnerStatus.PROBLEM,
                   problems=result.problems, score=result.score, max_score=result.max_score, share=share,
                   bar_share=max(0.0, min(1.0, share)),
                   items=[_item_view(assignment, item, book_url) for item in result.items])  # fmt: skip
