@@ -83,12 +83,22 @@ def test_the_palette_is_the_only_place_for_colours():
     assert set(technique_colours()) == set(carecourse.detect.lexicon.TECHNIQUES)
 
 
-def test_templates_use_colours_by_name():
-    """The templates name colours from the palette; none is written out."""
+def test_templates_and_stylesheets_use_colours_by_name():
+    """Every template and stylesheet of the package (the site's included) names colours from
+    the palette; none is written out."""
     hex_colour = re.compile(r"#[0-9a-fA-F]{3}\b|#[0-9a-fA-F]{6}\b")
-    for path in (SRC / "templates").rglob("*"):
-        if path.suffix in {".html", ".css"}:
-            assert not hex_colour.search(path.read_text(encoding="utf-8")), path
+    checked = [p for p in SRC.rglob("*") if p.suffix in {".html", ".css"}]
+    assert len(checked) > 20 and any(p.name == "quiz.css" for p in checked)
+    assert [p.name for p in checked if hex_colour.search(p.read_text(encoding="utf-8"))] == []
+
+
+def test_the_sites_stylesheets_are_filled_from_the_palette(tmp_path):
+    from carecourse.sphinx import STYLESHEETS, _write_stylesheets
+
+    folder = _write_stylesheets(tmp_path)
+    css = {name: (folder / name).read_text(encoding="utf-8") for name in STYLESHEETS}
+    assert colours()["met"] in css["carecourse.css"] and colours()["quiz_wrong"] in css["quiz.css"]
+    assert all("{{" not in text for text in css.values())
 
 
 def test_the_terminal_takes_technique_colours_from_the_lexicon():

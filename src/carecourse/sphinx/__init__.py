@@ -8,7 +8,9 @@
 - ``annotated``: a reply with its techniques marked by the analyzer, at build time.
 - ``figure``: the course's figures (customer types, listening ladder, …) drawn as SVG.
 
-Add ``carecourse.sphinx`` to ``sphinx.extra_extensions`` in ``_config.yml``.
+Add ``carecourse.sphinx`` to ``sphinx.extra_extensions`` in ``_config.yml``. The site's
+stylesheets are templates (``render/templates/site/``) filled from the one palette when the
+build starts.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from carecourse.render import render
 from carecourse.sphinx import annotated, cjk, figure, journey, offline, quiz, search
 from carecourse.widgets.static import STATIC_BUILD_ENV
 
 STATIC = Path(__file__).parent / "static"
+STYLESHEETS = ("carecourse.css", "quiz.css")  # render/templates/site/, filled from the palette
 
 
 def setup(app):
@@ -35,3 +39,13 @@ def setup(app):
 
 def _add_static_path(app) -> None:
     app.config.html_static_path.append(str(STATIC))
+    app.config.html_static_path.append(str(_write_stylesheets(Path(app.doctreedir).parent / "carecourse-css")))
+
+
+def _write_stylesheets(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in STYLESHEETS:
+        css = render(f"site/{name}") + "\n"
+        if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != css:
+            (folder / name).write_text(css, encoding="utf-8")
+    return folder
