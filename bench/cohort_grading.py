@@ -41,7 +41,7 @@ def main() -> None:
         roster = demo_roster(args.learners)
         roster_csv = Path(tmp) / "roster.csv"
         roster_csv.write_text("id,name\n" + "".join(f"{k},{v}\n" for k, v in roster.items()), encoding="utf-8")
-        ws = workflow.init(Path(tmp) / "course", roster=roster_csv)
+        ws = workflow.init(Path(tmp) / "course", roster=roster_csv).workspace
         release(ws, args.assignment)
         write_returned(ws, args.assignment, roster, Path(tmp) / "returned", mishaps=False)
         collect(ws, args.assignment, Path(tmp) / "returned")

@@ -57,7 +57,7 @@ def released(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("course")
     roster = base / "roster.csv"
     roster.write_text("id,name\n" + "".join(f"{k},{v}\n" for k, v in demo_roster(LEARNERS).items()), encoding="utf-8")
-    ws = workflow.init(base / "course", roster=roster)
+    ws = workflow.init(base / "course", roster=roster).workspace
     release(ws, A)
     return ws.root
 

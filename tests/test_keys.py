@@ -31,7 +31,7 @@ def course(tmp_path_factory):
     base = tmp_path_factory.mktemp("keys")
     roster = base / "roster.csv"
     roster.write_text("id,name\n" + "".join(f"{k},{v}\n" for k, v in demo_roster(2).items()), encoding="utf-8")
-    ws = workflow.init(base / "course", roster=roster, assignments=EXERCISES)
+    ws = workflow.init(base / "course", roster=roster, assignments=EXERCISES).workspace
     for assignment in ASSIGNMENTS:
         release(ws, assignment)
     return ws

@@ -229,7 +229,7 @@ def test_an_interrupted_run_loses_nothing_and_the_rerun_matches(released, tmp_pa
     roster = base / "roster.csv"
     base.mkdir()
     roster.write_text("id,name\n" + "".join(f"{k},{v}\n" for k, v in demo_roster(150).items()), encoding="utf-8")
-    ws = workflow.init(base / "course", roster=roster)
+    ws = workflow.init(base / "course", roster=roster).workspace
     shutil.copytree(released / "release", ws.root / "release", dirs_exist_ok=True)
     shutil.copy(released / "gradebook.db", ws.root / "gradebook.db")
     ws.import_roster(roster)
@@ -329,3 +329,37 @@ def test_grade_command_shows_a_summary_with_each_problem(ws, tmp_path):
     assert f"{LEARNERS - 2} graded of {LEARNERS}" in done.stdout
     assert "stranger.ipynb" in done.stdout and "未提交" in done.stdout
     assert load_problems(ws, A)
+
+
+def test_each_command_opens_one_gradebook_session(ws, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import carecourse.trainer.gradebook as gradebook
+    from carecourse.cli import main
+
+    opened = []
+    real = gradebook.open_gradebook
+
+    def counting(db_url):
+        opened.append(db_url)
+        return real(db_url)
+
+    monkeypatch.setattr(gradebook, "open_gradebook", counting)
+    returned = cohort(ws, tmp_path / "returned")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,name\n" + "".join(f"{k},{v}\n" for k, v in ws.roster().items()), encoding="utf-8")
+    commands = {
+        "init": ["course", "init", str(tmp_path / "new"), "--roster", str(roster)],
+        "roster": ["course", "roster", str(ws.root), str(roster)],
+        "collect": ["course", "collect", str(ws.root), A, str(returned)],
+        "grade": ["course", "grade", str(ws.root), A],
+        "export": ["course", "export", str(ws.root)],
+    }
+    sessions = {}
+    for name, args in commands.items():
+        opened.clear()
+        done = CliRunner().invoke(main, args, catch_exceptions=False)
+        assert done.exit_code == 0, done.output
+        sessions[name] = len(opened)
+    assert sessions["init"] == sessions["roster"] == sessions["grade"] == sessions["export"] == 1, sessions
+    assert sessions["collect"] <= 1, sessions

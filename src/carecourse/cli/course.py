@@ -58,9 +58,9 @@ def init(folder: str, roster: str | None, book_url: str, assignments: str | None
     """Make a course folder with nbgrader's config, its own copy of every assignment, a gradebook."""
     from carecourse.trainer import workflow
 
-    ws = _guarded(lambda: workflow.init(folder, roster=roster, book_url=book_url, assignments=assignments))
-    click.echo(f"course folder ready: {ws.root}")
-    click.echo(f"assignments: {', '.join(ws.assignments())}; learners: {len(ws.roster())}")
+    made = _guarded(lambda: workflow.init(folder, roster=roster, book_url=book_url, assignments=assignments))
+    click.echo(f"course folder ready: {made.workspace.root}")
+    click.echo(f"assignments: {', '.join(made.workspace.assignments())}; learners: {len(made.roster)}")
 
 
 @course.command()

@@ -136,7 +136,7 @@ def run_demo(folder, *, learners: int = 30, assignment: str = "a4-complaints", e
     with roster_csv.open("w", encoding="utf-8", newline="") as out:
         csv.writer(out).writerows([("id", "name"), *roster.items()])
     try:
-        ws = workflow.init(folder, roster=roster_csv, book_url=_local_book(), assignments=assignments)
+        ws = workflow.init(folder, roster=roster_csv, book_url=_local_book(), assignments=assignments).workspace
     finally:
         roster_csv.unlink()
     say(f"1. course folder {ws.root} with {len(roster)} learners and {len(ws.assignments())} assignments")

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from carecourse.trainer.release import add_sources
 from carecourse.trainer.workspace import CourseError, Workspace, read_roster
 from carecourse.assignments import assignment_files, load
 
-__all__ = ["default_assignments", "init"]
+__all__ = ["Initialised", "default_assignments", "init"]
+
+
+@dataclass(frozen=True)
+class Initialised:
+    """A new course folder and the roster its gradebook holds."""
+
+    workspace: Workspace
+    roster: dict[str, str]
 
 
 def default_assignments() -> Path:
@@ -22,7 +31,7 @@ def default_assignments() -> Path:
                       "(the carecourse repository's exercises/ folder, or your own)")  # fmt: skip
 
 
-def init(folder, *, roster=None, book_url: str = "", assignments=None) -> Workspace:
+def init(folder, *, roster=None, book_url: str = "", assignments=None) -> Initialised:
     """A new course folder holding a copy of every assignment file (keys and all) and its
     source notebook; the roster and the assignments are checked before anything is made."""
     try:
@@ -40,9 +49,8 @@ def init(folder, *, roster=None, book_url: str = "", assignments=None) -> Worksp
     for assignment, path in files.items():
         shutil.copyfile(path, ws.assignment_file(assignment))
     add_sources(ws, ws.assignments())
-    if roster:
-        ws.import_roster(roster)  # makes the gradebook database, then adds the learners
-    else:
-        with ws.gradebook():
-            pass  # makes the gradebook database
-    return ws
+    if roster:  # makes the gradebook database, then adds the learners
+        return Initialised(ws, ws.import_roster(roster).roster)
+    with ws.gradebook():
+        pass  # makes the gradebook database
+    return Initialised(ws, {})
