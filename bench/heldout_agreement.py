@@ -11,7 +11,7 @@ from pathlib import Path
 
 from carecourse.rubrics import builtin, scenario_ids
 from carecourse.rubrics.samples import load_samples
-from carecourse.rubrics.testing import run_samples
+from carecourse.evaluation.agreement import run_samples
 
 HELDOUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "heldout"
 

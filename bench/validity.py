@@ -18,7 +18,7 @@ from pathlib import Path
 
 from carecourse.rubrics import builtin, scenario_ids
 from carecourse.rubrics.samples import load_samples
-from carecourse.rubrics.validity import Marked, Validity, load_corpus, measure
+from carecourse.evaluation.validity import Marked, Validity, load_corpus, measure
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 

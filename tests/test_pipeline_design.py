@@ -75,3 +75,28 @@ def test_the_steps_chain_each_taking_the_previous_output():
     assert [(c.met, c.points) for c in scored.criteria] == [(c.met, c.points) for c in result.criteria]
     assert all(c.feedback for c in result.criteria)
     assert result.score == scored.score > 0
+
+
+def _unit(path: Path) -> str:
+    """The subpackage (or top-level module) a file belongs to."""
+    first = path.relative_to(PACKAGE).with_suffix("").parts[0]
+    return "carecourse" if first == "__init__" else first
+
+
+def test_the_subpackages_import_each_other_one_way_only():
+    """No two parts of the package import each other, directly or round a loop (lazy imports
+    inside functions count too): a reader following an import never comes back."""
+    edges: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        here = _unit(path)
+        for module in _imports(path):
+            parts = module.split(".")
+            there = parts[1] if len(parts) > 1 else "carecourse"
+            if there != here:
+                edges.setdefault(here, set()).add(there)
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        return any(n == goal or (n not in seen and reaches(n, goal, seen | {n})) for n in edges.get(start, ()))
+
+    loops = sorted(f"{a} -> {b}" for a, targets in edges.items() for b in targets if reaches(b, a, {b}))
+    assert loops == []

@@ -6,7 +6,7 @@ import pytest
 
 from carecourse.rubrics import builtin, scenario_ids
 from carecourse.rubrics.samples import load_samples
-from carecourse.rubrics.testing import run_samples
+from carecourse.evaluation.agreement import run_samples
 
 HELDOUT = Path(__file__).parent / "data" / "heldout"
 # The held-out replies were written without seeing the lexicons; the grader must still

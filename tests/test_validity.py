@@ -15,7 +15,7 @@ import pytest
 
 from carecourse.rubrics import builtin, scenario_ids
 from carecourse.rubrics.samples import load_samples
-from carecourse.rubrics.validity import Marked, band, load_corpus, measure, qwk
+from carecourse.evaluation.validity import Marked, band, load_corpus, measure, qwk
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}

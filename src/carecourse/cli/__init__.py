@@ -146,7 +146,7 @@ def rubric_test(files: tuple[str, ...], extra: str | None, as_json: bool) -> Non
     """Run each rubric's marked samples (all shipped rubrics if no FILES are given)."""
     from carecourse.rubrics import RubricError, builtin, load, scenario_ids
     from carecourse.rubrics.samples import load_samples
-    from carecourse.rubrics.testing import run_samples
+    from carecourse.evaluation.agreement import run_samples
 
     try:
         rubrics = [(name, load(name)) for name in files] or [(s, builtin(s)) for s in scenario_ids()]

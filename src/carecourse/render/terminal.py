@@ -12,7 +12,7 @@ from carecourse.detect.lexicon import lexicon
 from carecourse.render.view import graded_lines, quoted
 from carecourse.results import GradeResult
 from carecourse.rubrics import Rubric
-from carecourse.rubrics.testing import SampleReport
+from carecourse.evaluation.agreement import SampleReport
 from carecourse.render.palette import terminal_style
 
 __all__ = ["analysis_view", "grade_view", "sample_report_view", "scenarios_view"]

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from carecourse.rubrics.testing import Confusion
+from carecourse.evaluation.agreement import Confusion
 
 __all__ = ["BANDS", "Marked", "Validity", "band", "load_corpus", "measure", "qwk"]
 
