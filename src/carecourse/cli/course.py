@@ -91,12 +91,12 @@ def release(folder: str, assignment: str) -> None:
 @click.argument("source", type=click.Path())
 def collect(folder: str, assignment: str, source: str) -> None:
     """Collect returned notebooks for ASSIGNMENT from a folder or a zip (one per learner)."""
-    from carecourse.cli import course_views
+    from carecourse.render import terminal
     from carecourse.trainer.collect import collect as do_collect
 
     ws = _open(folder)
     result = _guarded(lambda: do_collect(ws, assignment, source))
-    course_views.console().print(course_views.collect_view(result))
+    terminal.console().print(terminal.collect_view(result))
 
 
 @course.command()
@@ -106,16 +106,16 @@ def collect(folder: str, assignment: str, source: str) -> None:
               help="direct: read the answers, execute nothing; nbgrader: nbgrader autograde (runs the notebooks).")
 def grade(folder: str, assignment: str, engine: str) -> None:
     """Grade every learner's submission of ASSIGNMENT and record it in the gradebook."""
-    from carecourse.cli import course_views
+    from carecourse.render import terminal
     from carecourse.trainer.grading import grade_cohort
 
     ws = _open(folder)
-    grades = _guarded(lambda: course_views.with_progress(
+    grades = _guarded(lambda: terminal.with_progress(
         lambda progress: grade_cohort(ws, assignment, engine=engine, progress=progress), engine))
-    out = course_views.console()
-    out.print(course_views.grade_summary(grades.results, assignment, engine))
+    out = terminal.console()
+    out.print(terminal.grade_summary(grades.results, assignment, engine))
     if grades.strays:
-        out.print(course_views.stray_files(grades.strays))
+        out.print(terminal.stray_files(grades.strays))
 
 
 @course.command()

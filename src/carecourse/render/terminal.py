@@ -1,9 +1,11 @@
-"""Readable terminal output (rich): a grade with the learner's words highlighted."""
+"""The terminal renderer: a graded or analysed reply, the scenarios, a rubric's agreement report,
+and what the trainer's commands print (a progress bar while grading, summary tables after)."""
 
 from __future__ import annotations
 
 from rich.console import Console, Group
 from rich.panel import Panel
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -14,8 +16,12 @@ from carecourse.results import GradeResult
 from carecourse.rubrics import Rubric
 from carecourse.evaluation.agreement import SampleReport
 from carecourse.render.palette import terminal_style
+from carecourse.vocabulary import LearnerStatus
 
-__all__ = ["analysis_view", "grade_view", "sample_report_view", "scenarios_view"]
+__all__ = [
+    "analysis_view", "collect_view", "console", "grade_summary", "grade_view", "sample_report_view", "scenarios_view",
+    "stray_files", "with_progress",
+]  # fmt: skip
 
 
 def _technique_style(technique: str) -> str:
@@ -66,7 +72,7 @@ def analysis_view(analysis: Analysis) -> Group:
         kind = f" ({f.kind})" if f.kind else ""
         table.add_row(Text(f"{labels[f.id]} {f.id}{kind}", style=_technique_style(f.id)), f.text, f"{f.start}–{f.end}")
     if not analysis.findings:
-        return Group(Text(analysis.text.rstrip()), Text("没有找到任何服务技巧。", style="yellow"))
+        return Group(Text(analysis.text.rstrip()), Text("没有找到任何服务技巧。", style=terminal_style("warning")))
     return Group(Panel(_highlighted(analysis.text.rstrip(), spans), title="分析", title_align="left"), table)
 
 
@@ -88,10 +94,71 @@ def sample_report_view(report: SampleReport, source: str) -> Group:
     for d in report.disagreements:
         verdict = "grader says met, marked not met" if d.got else "marked met, grader says not met"
         text = " ".join(d.text.split())[:70]
-        lines.append(Text(f"  sample {d.sample} · {d.id}: {verdict}: {text}", style="yellow"))
-    lines += [Text(f"  {p}", style="red") for p in report.score_problems]
+        lines.append(Text(f"  sample {d.sample} · {d.id}: {verdict}: {text}", style=terminal_style("warning")))
+    lines += [Text(f"  {p}", style=terminal_style("problem")) for p in report.score_problems]
     return Group(*lines)
 
 
 def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+# --- the trainer's commands (carecourse course …) --------------------------------------
+
+def with_progress(run, engine: str):
+    """Call ``run(progress)``; ``progress`` shows a bar on standard error (``grading.Progress``)."""
+    columns = [TextColumn("[bold]grading[/] ({task.fields[engine]})"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn(), TextColumn("{task.fields[learner]}")]  # fmt: skip
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        return run(_GradingBar(bar, engine))
+
+
+class _GradingBar:
+    def __init__(self, bar: Progress, engine: str):
+        self.bar, self.engine, self.task = bar, engine, None
+
+    def start(self, total: int) -> None:
+        self.task = self.bar.add_task("grade", total=total, engine=self.engine, learner="")
+        if self.engine == "nbgrader":
+            self.bar.update(self.task, learner="nbgrader autograde is running the notebooks…")
+
+    def step(self, result) -> None:
+        self.bar.update(self.task, advance=1, learner=result.learner)
+
+
+def grade_summary(results, assignment: str, engine: str) -> Table:
+    graded = [r for r in results if r.status == LearnerStatus.GRADED]
+    table = Table(title=f"{assignment}: {len(graded)} graded of {len(results)} ({engine} engine)", title_justify="left")
+    for column in ("learner", "score", "status", "problems"):
+        table.add_column(column, overflow="fold")
+    ordered = sorted(results, key=lambda r: (r.status == LearnerStatus.GRADED and not r.problems, r.learner))
+    for r in ordered:
+        score = f"{r.score:g} / {r.max_score:g}" if r.status == LearnerStatus.GRADED else "—"
+        style = terminal_style("problem") if r.status == LearnerStatus.PROBLEM else (terminal_style("warning") if r.problems else None)
+        table.add_row(r.learner, score, LearnerStatus(r.status).label, "；".join(r.problems), style=style)
+    if graded:
+        mean = sum(r.score for r in graded) / len(graded)
+        table.caption = f"mean {mean:.1f} / {graded[0].max_score:g}; problems: {sum(1 for r in results if r.problems)}"
+    return table
+
+
+def stray_files(problems) -> Table:
+    """Collected files that belong to nobody on the roster (not graded)."""
+    table = Table(title="files not collected (not on the roster)", title_justify="left")
+    table.add_column("file", overflow="fold")
+    table.add_column("problem", overflow="fold")
+    for p in problems:
+        table.add_row(p.file, p.message, style=terminal_style("warning"))
+    return table
+
+
+def collect_view(result) -> Table:
+    table = Table(title=f"collected {len(result.collected)} submissions", title_justify="left")
+    table.add_column("learner")
+    table.add_column("file", overflow="fold")
+    table.add_column("problem", overflow="fold")
+    for p in result.problems:
+        table.add_row(p.learner or "?", p.file, p.message, style=terminal_style("warning"))
+    if not result.problems:
+        table.caption = "no problems"
+    return table
