@@ -80,28 +80,69 @@ def test_every_offset_points_into_the_original():
     assert list(norm.offsets) == sorted(norm.offsets)
 
 
-def test_the_shipped_table_of_traditional_characters_is_what_opencc_changes_today():
-    from carecourse.normalize import _traditional_chars, changed_by_t2s
-
-    assert _traditional_chars() == frozenset(changed_by_t2s())
-
-
-def test_a_text_with_no_character_opencc_changes_is_left_as_it_is_by_opencc_too():
-    """Skipping OpenCC for such a text is exact, but for phrase rules of t2s that rewrite
-    Simplified text as well (一坏了 -> 一坯了): there, skipping keeps the learner's words
-    (checked on every corpus and sample line)."""
+def _corpus_lines() -> list[str]:
     import json
     from pathlib import Path
-
-    from carecourse.normalize import _opencc, _traditional_chars
 
     data = Path(__file__).parent / "data"
     lines = [json.loads(line)["text"] for p in data.glob("corpus/*.jsonl") for line in p.read_text(encoding="utf-8").splitlines()
              if "text" in line]  # fmt: skip
-    lines += [line for p in data.glob("heldout/*.yaml") for line in p.read_text(encoding="utf-8").splitlines()]
-    untouched = [line for line in lines if _traditional_chars().isdisjoint(line)]
+    return lines + [line for p in data.glob("heldout/*.yaml") for line in p.read_text(encoding="utf-8").splitlines()]
+
+
+def test_the_shipped_script_table_is_what_opencc_does_today():
+    """Every character the installed OpenCC's t2s changes on its own is in ``t2s.txt``, and
+    every line there is what OpenCC makes of it (run ``t2s_table`` again when OpenCC changes)."""
+    from carecourse.normalize.script import T2S_TABLE, _table, t2s_table
+    from carecourse.packaged import read_text
+
+    phrases = list(_table()[1])
+    assert len(phrases) > 400 and "瞭解" in phrases and "答覆" in phrases
+    assert read_text("carecourse.normalize", T2S_TABLE) == t2s_table(phrases)
+
+
+def test_the_table_converts_as_opencc_does():
+    """The same output as OpenCC on every corpus reply turned into Traditional three ways
+    (OpenCC standard, Taiwan with its phrases, Hong Kong) and on text made of the table's own
+    phrases and characters run together, where phrases overlap."""
+    import random
+
+    import opencc
+
+    from carecourse.normalize.script import _table, to_simplified
+
+    t2s = opencc.OpenCC("t2s")
+
+    def by_opencc(text: str) -> str:  # what the normaliser did while it called OpenCC
+        if text.isascii() or _table()[2].isdisjoint(text):
+            return text
+        converted = t2s.convert(text)
+        return converted if len(converted) == len(text) else "".join(c2 if len(c2 := t2s.convert(c)) == 1 else c for c in text)
+
+    lines = _corpus_lines()[::3]
+    converters = [opencc.OpenCC(config) for config in ("s2t", "s2twp", "s2hk")]
+    texts = [to_traditional.convert(line) for to_traditional in converters for line in lines]
+    rng = random.Random(7)
+    pieces = sorted(_table()[1]) + sorted(_table()[2])
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    assert len(texts) > 10_000
+    assert [t for t in texts if to_simplified(t) != by_opencc(t)] == []
+    assert to_simplified("我瞭解，會盡快答覆您") == "我了解，会尽快答复您"  # phrases, not characters alone
+
+
+def test_a_text_with_no_character_the_table_changes_is_left_as_it_is_by_opencc_too():
+    """Skipping the conversion for such a text is exact, but for phrase rules of t2s that
+    rewrite Simplified text as well (一坏了 -> 一坯了): there, skipping keeps the learner's
+    words (checked on every corpus and sample line)."""
+    import opencc
+
+    from carecourse.normalize.script import traditional_chars
+
+    lines = _corpus_lines()
+    untouched = [line for line in lines if traditional_chars().isdisjoint(line)]
     assert len(untouched) > 1000
-    converted = [(line, _opencc().convert(line)) for line in untouched]
+    t2s = opencc.OpenCC("t2s")
+    converted = [(line, t2s.convert(line)) for line in untouched]
     assert all(len(line) == len(out) for line, out in converted)
     assert {(a, b) for line, out in converted for a, b in zip(line, out) if a != b} <= {("坏", "坯")}
-    assert any(not _traditional_chars().isdisjoint(line) for line in lines)  # the Traditional replies take the slow path
+    assert any(not traditional_chars().isdisjoint(line) for line in lines)  # the Traditional replies are converted

@@ -14,7 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from carecourse.packaged import read_text, read_yaml
+from carecourse.normalize.script import to_simplified
+from carecourse.packaged import read_yaml
 
 __all__ = ["NormalizedText", "normalize"]
 
@@ -47,7 +48,7 @@ class NormalizedText:
 def normalize(text: str) -> NormalizedText:
     """Normalise ``text`` for matching; see the module docstring for the steps."""
     cleaned, index = _nfkc_and_clean(text)
-    folded, index = _fold(_to_simplified(cleaned), index)
+    folded, index = _fold(to_simplified(cleaned), index)
     return NormalizedText(text, _fix_typos(folded), tuple(index))
 
 
@@ -68,17 +69,6 @@ def _nfkc_and_clean(text: str) -> tuple[str, list[int]]:
                 chars.append(out)
                 index.append(i)
     return "".join(chars), index
-
-
-def _to_simplified(text: str) -> str:
-    """Traditional to Simplified, one output character per input character."""
-    if text.isascii() or _traditional_chars().isdisjoint(text):
-        return text  # nothing OpenCC would change (most replies): skip the conversion
-    converted = _opencc().convert(text)
-    if len(converted) == len(text):
-        return converted
-    # A phrase rule changed the length: convert character by character instead.
-    return "".join(c2 if len(c2 := _opencc().convert(c)) == 1 else c for c in text)
 
 
 def _fold(text: str, index: list[int]) -> tuple[str, list[int]]:
@@ -119,30 +109,3 @@ def _typos() -> tuple[re.Pattern[str] | None, dict[str, str]]:
         return None, table
     keys = sorted(table, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, keys))), table
-
-
-T2S_CHARS = "t2s-chars.txt"  # every character OpenCC's t2s changes on its own
-
-
-@cache
-def _traditional_chars() -> frozenset[str]:
-    """The characters OpenCC's t2s changes; a text with none of them is left as it is
-    (a t2s phrase holds at least one, but for a few rules that rewrite Simplified text too,
-    such as 一坏 -> 一坯, which are better skipped). Regenerate with ``changed_by_t2s()``."""
-    return frozenset(read_text(__package__, T2S_CHARS).strip())
-
-
-def changed_by_t2s() -> str:
-    """Every CJK character (all planes' unified and compatibility blocks) that OpenCC's
-    t2s turns into another, in code-point order: the content of ``t2s-chars.txt``."""
-    ranges = [(0x2E80, 0x2FDF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x323AF)]
-    chars = [chr(c) for low, high in ranges for c in range(low, high + 1)]
-    converted = _opencc().convert("\n".join(chars)).split("\n")
-    return "".join(c for c, out in zip(chars, converted, strict=True) if c != out)
-
-
-@cache
-def _opencc():
-    import opencc
-
-    return opencc.OpenCC("t2s")
