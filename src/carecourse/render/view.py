@@ -1,7 +1,7 @@
 """What a graded reply shows, before any medium: its lines, their quotes, its book links.
 
-The HTML fragment (``feedback.html``), the terminal view (``cli.render``) and a notebook
-check's text (``exercises.grader.Check``) all read a graded reply through ``graded_lines``
+The HTML fragment (``render.html``), the terminal view (``render.terminal``) and a notebook
+check's text (``assignments.grader.Check``) all read a graded reply through ``graded_lines``
 and lay the same data out their own way.
 """
 

@@ -159,7 +159,7 @@ class Workspace:
 
     @contextmanager
     def gradebook(self):
-        """One session with the course's gradebook (``course.gradebook.Gradebook``)."""
+        """One session with the course's gradebook (``trainer.gradebook.Gradebook``)."""
         from carecourse.trainer.gradebook import open_gradebook
 
         with open_gradebook(self.db_url) as gb:
