@@ -1,9 +1,10 @@
 """Step 2 of the pipeline: detect customer-care techniques in a normalised text.
 
-``detect(normalised)`` takes step 1's output (``analyze(text)`` runs both steps); each
-technique's lexicon runs over it when that technique is first asked for (``Analysis.of``). A finding is a span of the learner's
-original text; spans inside quotation or reported speech, and
-phrases negated in their clause, are not findings (see docs/patterns.md).
+``detect(normalised)`` takes step 1's output (``carecourse.pipeline.analyze`` runs both
+steps); each technique's lexicon runs over it when that technique is first asked for
+(``Analysis.of``). A finding is a span of the learner's original text; spans inside
+quotation or reported speech, and phrases negated in their clause, are not findings (see
+docs/patterns.md).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from carecourse.detect.tone import tone_finding
 from carecourse.normalize import NormalizedText, normalize
 from carecourse.results import Finding
 
-__all__ = ["Analysis", "Finding", "TECHNIQUES", "analyze", "detect", "structure_of"]
+__all__ = ["Analysis", "Finding", "TECHNIQUES", "detect", "structure_of"]
 
 
 class Analysis:
@@ -81,12 +82,8 @@ def detect(normalised: NormalizedText) -> Analysis:
 
 
 def structure_of(text: str) -> Structure:
+    """The sentence and quotation structure of ``text`` once normalised (for the models' tests)."""
     return Structure(normalize(text))
-
-
-def analyze(text: str) -> Analysis:
-    """Normalise ``text`` and detect its techniques: steps 1 and 2 in one call."""
-    return detect(normalize(text))
 
 
 def _unique(found: list[Finding]) -> list[Finding]:
