@@ -62,9 +62,9 @@ class Structure:
     def clause_at(self, pos: int) -> tuple[int, int]:
         """The clause holding ``pos``: between clause breaks (, 。 ! ? ; : \n 、 ~ — and dots), blanks trimmed."""
         text = self.text
-        start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, pos)), default=0)
-        stop = _CLAUSE_BREAK.search(text, pos)
-        end = stop.start() if stop else len(text)
+        start = self._clause_start(pos)
+        stop = self._break_from(pos)
+        end = stop if stop is not None else len(text)
         while start < end and text[start] == " ":
             start += 1
         while end > start and text[end - 1] == " ":
@@ -78,9 +78,36 @@ class Structure:
             s, e = self.clause_at(pos)
             if e > s:
                 spans.append((max(s, start), min(e, end)))
-            stop = _CLAUSE_BREAK.search(self.text, max(e, pos))
-            pos = stop.end() if stop else end
+            stop = self._break_from(max(e, pos))
+            pos = stop + 1 if stop is not None else end
         return spans
+
+    def sentence_at(self, pos: int) -> tuple[int, int] | None:
+        """The sentence holding ``pos``, or None (between sentences)."""
+        k = bisect.bisect_right(self._sentence_starts, pos) - 1
+        return self.sentences[k] if k >= 0 and pos < self.sentences[k][1] else None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+    @cached_property
+    def _breaks(self) -> list[int]:
+        """Where the clause breaks stand (each is one character)."""
+        return [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
+
+    def _break_from(self, pos: int) -> int | None:
+        """The first clause break at ``pos`` or after it."""
+        k = bisect.bisect_left(self._breaks, pos)
+        return self._breaks[k] if k < len(self._breaks) else None
+
+    def _clause_start(self, pos: int) -> int:
+        """Just after the last clause break in ``text[:pos]`` (0 if none), the text read as
+        ending at ``pos``: a dot right before ``pos`` breaks there even between digits."""
+        if pos > 0 and (self.text[pos - 1] == "." or _CLAUSE_BREAK.match(self.text, pos - 1)):
+            return pos
+        k = bisect.bisect_left(self._breaks, pos - 1)
+        return self._breaks[k - 1] + 1 if k > 0 else 0
 
     def is_quoted(self, pos: int) -> bool:
         """True if ``pos`` lies inside quotation marks or reported speech."""

@@ -12,6 +12,8 @@ Penalties subtract points. Gaming checks (``gaming.py``) come first and can void
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -66,7 +68,8 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     flag = gaming.check(rubric, analysis, pattern_findings)
     void = flag is not None  # a flagged reply earns no criterion; its real evidence is still shown
     if flag == "keyword_list":  # only what stands in a real clause was said ("您好" yes, "道歉" no)
-        evidence = {cid: [f for f in found if gaming.in_clause(analysis.structure.text, f)] for cid, found in evidence.items()}
+        said = gaming.said_in_clause(analysis.structure.text)
+        evidence = {cid: [f for f in found if said(f)] for cid, found in evidence.items()}
     criteria = [_criterion_score(c, evidence[c.id], void) for c in rubric.criteria]
     met = {c.criterion.id for c in criteria if c.met}
     penalties = [
@@ -117,14 +120,15 @@ class _CompiledRubric:
     def criterion_evidence(self, analysis: Analysis) -> dict[str, list[Finding]]:
         structure = analysis.structure
         rebukes = _rebuke_spans(analysis)
+        in_rebuke = _covered_by(rebukes)
         blanks = gaming.blank_spans(structure.text)
 
         def usable(f: Finding) -> bool:  # not said inside a rebuke, not filling a template blank
-            return not (rebukes and _inside(f, rebukes)) and not (blanks and _touches(f, blanks, structure.text))
+            return not in_rebuke(f.nstart) and not (blanks and _touches(f, blanks, structure.text))
 
-        voids = {c.id: self._void(c, analysis) for c in self.rubric.criteria if not c.order}
+        voids = {c.id: _overlap_test(self._void(c, analysis)) for c in self.rubric.criteria if not c.order}
         evidence = {
-            c.id: [f for f in self._matched(c, analysis) if usable(f) and not _overlaps(f.nstart, f.nend, voids[c.id])]
+            c.id: [f for f in self._matched(c, analysis) if usable(f) and not voids[c.id](f.nstart, f.nend)]
             for c in self.rubric.criteria
             if not c.order
         }
@@ -153,11 +157,11 @@ class _CompiledRubric:
             if not claims:
                 found = [f for fs in evidence.values() for f in fs]
                 found += [f for p in self.rubric.penalties for f in self._matched(p, analysis)]
-                claims.append([*spoilt, *((f.nstart, f.nend) for f in found)])
-            return not _overlaps(s, e, claims[0])
+                claims.append(_overlap_test([*spoilt, *((f.nstart, f.nend) for f in found)]))
+            return not claims[0](s, e)
 
         def usable_for(cid: str):
-            return lambda s, e: free(s, e) and not _overlaps(s, e, voids[cid])
+            return lambda s, e: free(s, e) and not voids[cid](s, e)
 
         return {cid: self.opinion.overrule(analysis.structure, cid, found, usable_for(cid)) for cid, found in evidence.items()}
 
@@ -213,16 +217,52 @@ def _rebuke_span(structure, finding: Finding) -> tuple[int, int]:
     start, end = structure.clause_at(finding.nstart)
     phrase = 0 if finding.kind == "tone" else finding.nend - finding.nstart  # tone: a clause already
     if end - start <= max(TONE_MARK_MAX, phrase):
-        start, end = next(((s, e) for s, e in structure.sentences if s <= finding.nstart < e), (start, end))
+        start, end = structure.sentence_at(finding.nstart) or (start, end)
     return start, end
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether ``[start, end)`` overlaps one of ``spans`` (an empty span ``(p, p)``
+    counts where it lies strictly inside)."""
+    merged = _merged(spans)
+    ends = [e for _, e in merged]
+    points = sorted(s for s, e in spans if e == s)
+
+    def test(start: int, end: int) -> bool:
+        if end <= start:  # (never asked: evidence and clauses are not empty)
+            return any(s < end and start < e for s, e in spans)
+        k = bisect.bisect_right(ends, start)
+        if k < len(merged) and merged[k][0] < end:
+            return True
+        p = bisect.bisect_right(points, start)
+        return p < len(points) and points[p] < end
+
+    return test
 
 
-def _inside(finding: Finding, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= finding.nstart < e for s, e in spans)
+def _merged(spans: list[tuple[int, int]]) -> list[list[int]]:
+    """The union of the non-empty ``spans`` as sorted, disjoint spans."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return merged
+
+
+def _covered_by(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether a position lies inside one of ``spans``."""
+    merged = _merged(spans)
+    starts = [s for s, _ in merged]
+
+    def test(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and pos < merged[k][1]
+
+    return test
 
 
 def _touches(finding: Finding, blanks: list[tuple[int, int]], text: str) -> bool:

@@ -5,6 +5,7 @@ The thresholds and word lists live in ``gaming.yaml`` beside this file.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from functools import cache
@@ -16,7 +17,7 @@ from carecourse.packaged import read_yaml
 from carecourse.regex_subset import compile_subset
 from carecourse.rubrics import Rubric
 
-__all__ = ["EMPTY", "blank_spans", "check", "in_clause", "settings"]
+__all__ = ["EMPTY", "blank_spans", "check", "said_in_clause", "settings"]
 
 # Every flagged reply earns no criterion, so it scores 0; these are not even penalised
 # (keyword_list, repetition and copied_customer still are: their rude words count).
@@ -106,11 +107,18 @@ def blank_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _blanks().finditer(text)]
 
 
-def in_clause(text: str, finding: Finding) -> bool:
-    """True if ``finding`` stands in a segment that ties words together (has glue), so it
-    was said, not listed: "您好" or "我马上帮您核查", not a bare "核查"."""
-    segment = next((m.group() for m in _SEGMENT.finditer(text) if m.start() <= finding.nstart < m.end()), "")
-    return bool(_glue().intersection(segment))
+def said_in_clause(text: str) -> Callable[[Finding], bool]:
+    """A test of whether a finding stands in a segment of ``text`` that ties words together
+    (has glue), so it was said, not listed: "您好" or "我马上帮您核查", not a bare "核查"."""
+    segments = [m.span() for m in _SEGMENT.finditer(text)]
+    starts = [s for s, _ in segments]
+    glued = [bool(_glue().intersection(text[s:e])) for s, e in segments]
+
+    def test(finding: Finding) -> bool:
+        k = bisect.bisect_right(starts, finding.nstart) - 1
+        return k >= 0 and finding.nstart < segments[k][1] and glued[k]
+
+    return test
 
 
 def _is_keyword_list(text: str, content: str, findings: Callable[[], list[Finding]]) -> bool:
@@ -137,7 +145,8 @@ def _bare_words(rule, segments, glueless, findings) -> bool:
     bare = sum(1 for g, (s, e) in zip(glueless, segments) if g and e - s <= rule["bare_max_length"])
     if bare < rule["bare_share"] * len(segments) or len({f.id for f in findings()}) < rule["min_techniques"]:
         return False
-    found = sum(1 for s, e in segments if any(s <= f.nstart < e for f in findings()))
+    starts = sorted(f.nstart for f in findings())
+    found = sum(1 for s, e in segments if bisect.bisect_left(starts, s) < bisect.bisect_left(starts, e))
     return found >= rule["found_share"] * len(segments)
 
 

@@ -45,6 +45,8 @@ def js_regex(pattern: str | re.Pattern[str], stand_ins: Mapping[str, int] | None
     if isinstance(pattern, re.Pattern) and pattern.flags & ~re.UNICODE:
         raise Untranslatable(f"{source!r}: flags are not translated")
     parsed = sre_parse.parse(source)
+    if parsed.state.flags & ~re.UNICODE:
+        raise Untranslatable(f"{source!r}: flags are not translated")
     names = {gid: name for name, gid in parsed.state.groupdict.items()}
     if parsed.getwidth()[0] == 0:
         raise Untranslatable(f"{source!r} may match empty text (Python and JavaScript step past an empty match differently)")

@@ -84,8 +84,9 @@ function search(re, text, pos = 0, endpos = text.length) {
 }
 
 function matchAt(re, text, pos) {
-  const m = search(re, text, pos);
-  return m && m.index === pos ? m : null;
+  const sticky = (re.sticky_ ??= new RegExp(re.source, "yu"));
+  sticky.lastIndex = pos;
+  return sticky.exec(text);
 }
 
 function* finditer(re, text, pos = 0, endpos = text.length) {
@@ -223,12 +224,12 @@ function nfkc(ctx, chars) {
   let run = "";
   for (const c of chars) {
     if (inRanges(ctx.unassigned, c.codePointAt(0))) {
-      if (run) out.push(...Array.from(run.normalize("NFKC")));
+      for (const n of run.normalize("NFKC")) out.push(n);
       run = "";
       out.push(c);
     } else run += c;
   }
-  if (run) out.push(...Array.from(run.normalize("NFKC")));
+  for (const n of run.normalize("NFKC")) out.push(n);
   return out;
 }
 
@@ -255,7 +256,7 @@ function toSimplified(ctx, chars) {
   for (let i = 0; i < chars.length; ) {
     const phrase = (ctx.phrases.get(chars[i]) || []).find(([from]) => from.every((c, k) => chars[i + k] === c));
     if (phrase) {
-      converted.push(...Array.from(phrase[1]));
+      for (const c of phrase[1]) converted.push(c);
       i += phrase[0].length;
     } else {
       converted.push(ctx.t2s.get(chars[i]) ?? chars[i]);
@@ -342,11 +343,9 @@ class Structure {
 
   clauseAt(pos) {
     const text = this.text;
-    const breaks = this.ctx.structure.clauseBreak;
-    let start = 0;
-    for (const m of finditer(breaks, text, 0, pos)) start = Math.max(start, m.index + m[0].length);
-    const stop = search(breaks, text, pos);
-    let end = stop ? stop.index : text.length;
+    let start = this.clauseStart(pos);
+    const stop = this.breakFrom(pos);
+    let end = stop ?? text.length;
     while (start < end && text[start] === " ") start++;
     while (end > start && text[end - 1] === " ") end--;
     return [start, end];
@@ -358,10 +357,33 @@ class Structure {
     while (pos < end) {
       const [s, e] = this.clauseAt(pos);
       if (e > s) spans.push([Math.max(s, start), Math.min(e, end)]);
-      const stop = search(this.ctx.structure.clauseBreak, this.text, Math.max(e, pos));
-      pos = stop ? stop.index + stop[0].length : end;
+      const stop = this.breakFrom(Math.max(e, pos));
+      pos = stop !== null ? stop + 1 : end;
     }
     return spans;
+  }
+
+  sentenceAt(pos) {
+    this._sentenceStarts ??= this.sentences.map(([s]) => s);
+    const k = bisectRight(this._sentenceStarts, pos) - 1;
+    return k >= 0 && pos < this.sentences[k][1] ? this.sentences[k] : null;
+  }
+
+  get breaks() {
+    this._breaks ??= [...finditer(this.ctx.structure.clauseBreak, this.text)].map((m) => m.index);
+    return this._breaks;
+  }
+
+  breakFrom(pos) {
+    const k = bisectLeft(this.breaks, pos);
+    return k < this.breaks.length ? this.breaks[k] : null;
+  }
+
+  // just after the last clause break in text[:pos], the text read as ending at pos
+  clauseStart(pos) {
+    if (pos > 0 && (this.text[pos - 1] === "." || matchAt(this.ctx.structure.clauseBreak, this.text, pos - 1))) return pos;
+    const k = bisectLeft(this.breaks, pos - 1);
+    return k > 0 ? this.breaks[k - 1] + 1 : 0;
   }
 
   isQuoted(pos) {
@@ -392,6 +414,17 @@ function bisectRight(list, x) {
     const mid = (lo + hi) >> 1;
     if (x < list[mid]) hi = mid;
     else lo = mid + 1;
+  }
+  return lo;
+}
+
+function bisectLeft(list, x) {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < x) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }
@@ -598,7 +631,7 @@ function findQuestions(ctx, structure, bad, closed, open) {
     const end = questionEnd(ctx, text.slice(s, e));
     if (end === null || structure.isQuoted(e - 1)) continue;
     const q = questionStart(ctx, text, s, e);
-    found.push(...openClauses(ctx, structure, q, e, closed, open));
+    for (const f of openClauses(ctx, structure, q, e, closed, open)) found.push(f);
     if (closed.matchesIn(structure, q, e)) found.push(makeFinding(structure, "closed_question", q, e));
     else if (open.matchesIn(structure, q, e)) found.push(makeFinding(structure, "open_question", q, e));
     else if (end !== "呢") found.push(makeFinding(structure, "closed_question", q, e));
@@ -699,10 +732,9 @@ function compileRubric(ctx, data) {
 }
 
 function matched(rubric, item, analysis) {
-  const found = analysis.ofAny(item.techniques);
-  found.push(...rubric.own[item.id].find(analysis.structure));
-  for (const name of item.sets) found.push(...rubric.sets[name].find(analysis.structure));
-  return unique(found);
+  const found = [analysis.ofAny(item.techniques), rubric.own[item.id].find(analysis.structure)];
+  for (const name of item.sets) found.push(rubric.sets[name].find(analysis.structure));
+  return unique(found.flat());
 }
 
 function applyRubric(ctx, rubric, analysis) {
@@ -712,7 +744,8 @@ function applyRubric(ctx, rubric, analysis) {
   const flag = gamingCheck(ctx, rubric, analysis, patternFindings);
   const voided = flag !== null;
   if (flag === "keyword_list") {
-    evidence = Object.fromEntries(Object.entries(evidence).map(([cid, found]) => [cid, found.filter((f) => inClause(ctx, analysis.structure.text, f))]));
+    const said = saidInClause(ctx, analysis.structure.text);
+    evidence = Object.fromEntries(Object.entries(evidence).map(([cid, found]) => [cid, found.filter(said)]));
   }
   const criteria = r.criteria.map((c) => {
     const found = evidence[c.id];
@@ -736,13 +769,14 @@ function criterionEvidence(ctx, rubric, analysis) {
   const structure = analysis.structure;
   const rebukes = rebukeSpans(ctx, analysis);
   const blanks = blankSpans(ctx, structure.text);
-  const usable = (f) => !(rebukes.length && inside(f, rebukes)) && !(blanks.length && touches(ctx, f, blanks, structure.text));
+  const inRebuke = coveredBy(rebukes);
+  const usable = (f) => !inRebuke(f.nstart) && !(blanks.length && touches(ctx, f, blanks, structure.text));
   const voids = {};
   let evidence = {};
-  for (const c of r.criteria) if (!c.order) voids[c.id] = voidSpans(rubric, c, analysis);
+  for (const c of r.criteria) if (!c.order) voids[c.id] = overlapTest(voidSpans(rubric, c, analysis));
   for (const c of r.criteria) {
     if (c.order) continue;
-    evidence[c.id] = matched(rubric, c, analysis).filter((f) => usable(f) && !overlaps(f.nstart, f.nend, voids[c.id]));
+    evidence[c.id] = matched(rubric, c, analysis).filter((f) => usable(f) && !voids[c.id](f.nstart, f.nend));
   }
   if (rubric.opinion) evidence = secondOpinion(rubric, analysis, evidence, [...rebukes, ...blanks], voids);
   for (const c of r.criteria) if (c.order) evidence[c.id] = orderEvidence(rubric, c, analysis, evidence);
@@ -751,23 +785,22 @@ function criterionEvidence(ctx, rubric, analysis) {
 
 function voidSpans(rubric, c, analysis) {
   const found = rubric.data.penalties.filter((p) => c.spoilt_by.includes(p.id)).flatMap((p) => matched(rubric, p, analysis));
-  for (const name of c.spoilt_by) if (name in rubric.sets) found.push(...rubric.sets[name].find(analysis.structure));
-  return found.map((f) => [f.nstart, f.nend]);
+  const sets = c.spoilt_by.filter((name) => name in rubric.sets).flatMap((name) => rubric.sets[name].find(analysis.structure));
+  return [...found, ...sets].map((f) => [f.nstart, f.nend]);
 }
 
 function secondOpinion(rubric, analysis, evidence, spoilt, voids) {
   let claims = null; // worked out only when a model is sure
   const free = (s, e) => {
     if (claims === null) {
-      const found = Object.values(evidence).flat();
-      for (const p of rubric.data.penalties) found.push(...matched(rubric, p, analysis));
-      claims = [...spoilt, ...found.map((f) => [f.nstart, f.nend])];
+      const found = [...Object.values(evidence), ...rubric.data.penalties.map((p) => matched(rubric, p, analysis))].flat();
+      claims = overlapTest([...spoilt, ...found.map((f) => [f.nstart, f.nend])]);
     }
-    return !overlaps(s, e, claims);
+    return !claims(s, e);
   };
   const out = {};
   for (const [cid, found] of Object.entries(evidence)) {
-    const usable = (s, e) => free(s, e) && !overlaps(s, e, voids[cid]);
+    const usable = (s, e) => free(s, e) && !voids[cid](s, e);
     out[cid] = overrule(rubric.opinion, analysis.structure, cid, found, usable);
   }
   return out;
@@ -813,13 +846,43 @@ function rebukeSpan(ctx, structure, finding) {
   let [start, end] = structure.clauseAt(finding.nstart);
   const phrase = finding.kind === "tone" ? 0 : finding.nend - finding.nstart;
   if (end - start <= Math.max(ctx.toneMarkMax, phrase)) {
-    const sentence = structure.sentences.find(([s, e]) => s <= finding.nstart && finding.nstart < e);
+    const sentence = structure.sentenceAt(finding.nstart);
     if (sentence) [start, end] = sentence;
   }
   return [start, end];
 }
 
-const inside = (f, spans) => spans.some(([s, e]) => s <= f.nstart && f.nstart < e);
+function mergedSpans(spans) {
+  const merged = [];
+  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0] || a[1] - b[1])) {
+    if (e <= s) continue;
+    if (merged.length && s <= merged[merged.length - 1][1]) merged[merged.length - 1][1] = Math.max(merged[merged.length - 1][1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+}
+
+function overlapTest(spans) {
+  const merged = mergedSpans(spans);
+  const ends = merged.map(([, e]) => e);
+  const points = spans.filter(([s, e]) => e === s).map(([s]) => s).sort((a, b) => a - b);
+  return (start, end) => {
+    if (end <= start) return overlaps(start, end, spans);
+    const k = bisectRight(ends, start);
+    if (k < merged.length && merged[k][0] < end) return true;
+    const p = bisectRight(points, start);
+    return p < points.length && points[p] < end;
+  };
+}
+
+function coveredBy(spans) {
+  const merged = mergedSpans(spans);
+  const starts = merged.map(([s]) => s);
+  return (pos) => {
+    const k = bisectRight(starts, pos) - 1;
+    return k >= 0 && pos < merged[k][1];
+  };
+}
 
 function touches(ctx, f, blanks, text) {
   for (const [s, e] of blanks) {
@@ -871,9 +934,14 @@ function blankSpans(ctx, text) {
   return [...finditer(ctx.gaming.blanks, text)].map(span);
 }
 
-function inClause(ctx, text, f) {
-  const m = [...finditer(ctx.gaming.segment, text)].find((m) => m.index <= f.nstart && f.nstart < m.index + m[0].length);
-  return m ? Array.from(m[0]).some((c) => ctx.gaming.glue.has(c)) : false;
+function saidInClause(ctx, text) {
+  const segments = [...finditer(ctx.gaming.segment, text)];
+  const starts = segments.map((m) => m.index);
+  const glued = segments.map((m) => Array.from(m[0]).some((c) => ctx.gaming.glue.has(c)));
+  return (f) => {
+    const k = bisectRight(starts, f.nstart) - 1;
+    return k >= 0 && f.nstart < starts[k] + segments[k][0].length && glued[k];
+  };
 }
 
 function isKeywordList(ctx, text, content, findings) {
@@ -889,7 +957,8 @@ function bareWords(rule, segments, glueless, findings) {
   if (segments.length < rule.min_segments) return false;
   const bare = segments.filter(([s, e], k) => glueless[k] && e - s <= rule.bare_max_length).length;
   if (bare < rule.bare_share * segments.length || new Set(findings().map((f) => f.id)).size < rule.min_techniques) return false;
-  const found = segments.filter(([s, e]) => findings().some((f) => s <= f.nstart && f.nstart < e)).length;
+  const starts = findings().map((f) => f.nstart).sort((a, b) => a - b);
+  const found = segments.filter(([s, e]) => bisectLeft(starts, s) < bisectLeft(starts, e)).length;
   return found >= rule.found_share * segments.length;
 }
 

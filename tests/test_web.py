@@ -1,0 +1,253 @@
+"""The browser grader (``carecourse web``): the same results as Python, reply for reply.
+
+Node runs the written folder's ``cli.mjs``; every comparison is of parsed JSON. Texts go to
+Node as JSON, so Python grades the text exactly as Node reads it (``json.loads(json.dumps(t))``).
+``make test`` installs Node where it is missing (``make node-deps``).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import opencc
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from carecourse import analyze, grade
+from carecourse.detect.lexicon import lexicon
+from carecourse.evaluation.validity import load_corpus
+from carecourse.rubrics import builtin, scenario_ids
+from carecourse.web import web_files, write_web
+from carecourse.web.jsregex import Untranslatable, js_regex
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE = shutil.which("node")
+CARECOURSE = Path(sys.executable).parent / "carecourse"
+
+
+@pytest.fixture(scope="session")
+def web_dir(tmp_path_factory) -> Path:
+    if NODE is None:
+        pytest.fail("node is not installed: `make node-deps` installs Debian's nodejs (make test runs it)")
+    return write_web(tmp_path_factory.mktemp("web"))
+
+
+def run_lines(web_dir: Path, command: str, items: list[dict]) -> list[dict]:
+    """One result per item from ``node cli.mjs <command>`` (grade-jsonl or analyze-jsonl)."""
+    data = "".join(json.dumps(item) + "\n" for item in items).encode()
+    proc = subprocess.run([NODE, web_dir / "cli.mjs", command], input=data, capture_output=True, check=True)
+    return [json.loads(line) for line in proc.stdout.split(b"\n") if line]
+
+
+def as_node_reads(text: str) -> str:
+    return json.loads(json.dumps(text))
+
+
+def python_grades(items: list[tuple[str, str]]) -> list[dict]:
+    return [grade(sid, text).to_dict() for sid, text in items]
+
+
+def assert_same(web_dir: Path, items: list[tuple[str, str]]) -> int:
+    items = [(sid, as_node_reads(text)) for sid, text in items]
+    node = run_lines(web_dir, "grade-jsonl", [{"scenario": sid, "text": text} for sid, text in items])
+    assert len(node) == len(items)
+    differ = [(item, py, js) for item, py, js in zip(items, python_grades(items), node, strict=True) if py != js]
+    assert not differ, f"{len(differ)} of {len(items)} differ; first: {_short(differ[0])}"
+    return len(items)
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) < 3000 else text[:3000] + "…"
+
+
+def corpus() -> list[tuple[str, str]]:
+    """Every rubric sample, the held-out samples and the development corpus."""
+    items = [(sid, s.text) for sid in scenario_ids() for s in builtin(sid).samples]
+    for path in sorted((ROOT / "tests" / "data" / "heldout").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        items += [(data["scenario"], s["text"]) for s in data["samples"]]
+    items += [(r.scenario, r.text) for r in load_corpus(ROOT / "tests" / "data" / "corpus" / "dev.jsonl")]
+    return items
+
+
+_FULL_WIDTH = {c: chr(ord(c) + 0xFEE0) for c in map(chr, range(0x21, 0x7F))} | {" ": "\u3000"}
+_NOISE = ["😀", "👍🏽", "\u200b", "\x00", "\ud800", "\udc00", "\ue000", "\ue001", "𠮶", "\u0301", "ﬁ", "Ⅻ", "\u3000",
+          "\r\n", "\t", "\u2028", "＂", "「", "𝐀", "\U000e0001", "\ufeff", "e\u0301", "\x85", "🙄"]  # fmt: skip
+
+
+def twins(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Traditional (two OpenCC profiles) and full-width twins, and copies with noise dropped in."""
+    s2t, s2hk = opencc.OpenCC("s2t"), opencc.OpenCC("s2hk")
+    rnd = random.Random(14)
+    out = []
+    for k, (sid, text) in enumerate(items):
+        out.append((sid, (s2t if k % 2 else s2hk).convert(text)))
+        out.append((sid, text.translate(str.maketrans(_FULL_WIDTH))))
+        chars = list(text)
+        for _ in range(rnd.randint(1, 6)):
+            chars.insert(rnd.randint(0, len(chars)), rnd.choice(_NOISE))
+        out.append((sid, "".join(chars)))
+    return out
+
+
+@pytest.mark.slow
+def test_the_corpus_and_its_twins_grade_the_same_in_node(web_dir):
+    items = corpus()
+    compared = assert_same(web_dir, items + twins(items))
+    assert compared > 20_000
+
+
+@pytest.mark.slow
+def test_analysis_is_the_same_in_node(web_dir):
+    texts = [as_node_reads(text) for _, text in corpus()[::4] + twins(corpus()[::40])]
+    node = run_lines(web_dir, "analyze-jsonl", [{"text": t} for t in texts])
+    differ = [(t, js) for t, js in zip(texts, node, strict=True) if analyze(t).to_dict() != js]
+    assert not differ, f"{len(differ)} of {len(texts)} differ; first: {_short(differ[0])}"
+
+
+def lexicon_phrases() -> list[str]:
+    """An example of every lexicon pattern (hypothesis writes a string each one matches)."""
+    phrases = []
+    rnd = random.Random(3)
+    for entry in lexicon().values():
+        patterns = entry.patterns or [p for ps in entry.kinds.values() for p in ps]
+        for p in patterns:
+            from carecourse.wordclasses import expand
+
+            strategy = st.from_regex(re.compile(expand(p)), fullmatch=True)
+            phrases.append(_example(strategy, rnd))
+    return phrases
+
+
+def _example(strategy, rnd) -> str:
+    found = []
+
+    @settings(max_examples=1, database=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(strategy)
+    def take(value):
+        found.append(value)
+
+    take()
+    return found[0]
+
+
+@pytest.mark.slow
+def test_every_lexicon_phrase_plain_negated_quoted_and_reported(web_dir):
+    wrappers = ["{}", "我不{}", "没{}，", "别{}", "“{}”", "\"{}\"", "您说{}", "客户说：「{}」", "{}不了", "😀{}😀", "我们马上{}，好吗？"]
+    phrases = lexicon_phrases()
+    sids = scenario_ids()
+    items = [(sids[k % len(sids)], w.format(p)) for k, p in enumerate(phrases) for w in wrappers]
+    assert assert_same(web_dir, items) > 5_000
+
+
+@pytest.mark.slow
+def test_long_replies_and_emoji_before_the_evidence(web_dir):
+    text = "😀" * 3 + "您好，欢迎光临！请问您今天想办理什么业务？这边请。"
+    (result,) = run_lines(web_dir, "grade-jsonl", [{"scenario": "greet-entry", "text": text}])
+    greeting = next(c for c in result["criteria"] if c["id"] == "greeting")
+    assert greeting["evidence"][0] == {"text": "您好", "start": 3, "end": 5}  # Python indices, not UTF-16 units
+    long = [(sid, ("👍🏽" + text) * (100_000 // (len(text) + 2))) for sid, text in corpus()[:: 1500]]
+    assert all(len(t) >= 90_000 for _, t in long)
+    assert_same(web_dir, long)
+
+
+_ANY_TEXT = st.text(st.characters(blacklist_categories=()), max_size=60)
+_REPLY_CHARS = st.sampled_from(list("您好抱歉理解我帮您查一下不没别，。！？?!\"“”「」 \n\t请问是吗呢对吧xX1２") + _NOISE)
+
+
+@pytest.mark.slow
+def test_generated_text_grades_the_same(web_dir):
+    """Any code point (controls, surrogates, unassigned, astral) and reply-like mixtures."""
+    rnd = random.Random(7)
+    texts: list[str] = []
+
+    @settings(max_examples=400, database=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(st.one_of(_ANY_TEXT, st.lists(_REPLY_CHARS, max_size=80).map("".join)), st.sampled_from(corpus()[:400]))
+    def collect(noise, item):
+        texts.append(item[1][: rnd.randint(0, len(item[1]))] + noise + item[1][rnd.randint(0, len(item[1])):])
+
+    collect()
+    sids = scenario_ids()
+    assert assert_same(web_dir, [(sids[k % len(sids)], t) for k, t in enumerate(texts)]) >= 400
+
+
+def test_node_cli_has_the_contract_of_the_python_cli(web_dir, tmp_path):
+    reply = tmp_path / "reply.txt"
+    reply.write_bytes("\ufeff王先生，非常抱歉，让您久等了！我马上为您核查账单。".encode())
+    for args in (["grade", "--scenario", "complaint-billing", str(reply)], ["analyze", str(reply)]):
+        node = subprocess.run([NODE, web_dir / "cli.mjs", *args], capture_output=True, check=True)
+        python = subprocess.run([CARECOURSE, *args, "--json"], capture_output=True, check=True)
+        assert json.loads(node.stdout) == json.loads(python.stdout)
+    piped = subprocess.run([NODE, web_dir / "cli.mjs", "grade", "-s", "greet-entry", "-"], input="您好".encode(), capture_output=True)
+    assert piped.returncode == 0 and json.loads(piped.stdout)["scenario"] == "greet-entry"
+    for args, message in ((["grade", "--scenario", "nope", str(reply)], "unknown scenario 'nope'"),
+                          (["grade", "--scenario", "greet-entry", str(tmp_path / "missing.txt")], "no such file"),
+                          (["grade", str(reply)], "name a scenario")):  # fmt: skip
+        proc = subprocess.run([NODE, web_dir / "cli.mjs", *args], capture_output=True, text=True)
+        assert proc.returncode == 2 and message in proc.stderr and "at " not in proc.stderr
+    bad = tmp_path / "gbk.txt"
+    bad.write_bytes("您好".encode("gbk"))
+    proc = subprocess.run([NODE, web_dir / "cli.mjs", "analyze", str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 2 and "not UTF-8" in proc.stderr
+    lines = run_lines(web_dir, "grade-jsonl", [{"scenario": "nope", "text": "x"}, {"text": 1}, {"scenario": "greet-entry", "text": "您好"}])
+    assert "unknown scenario" in lines[0]["error"] and "scenario" in lines[1]["error"] and lines[2]["scenario"] == "greet-entry"
+
+
+def test_the_written_folder_is_everything_and_only_what_web_files_says(web_dir):
+    files = web_files()
+    written = {str(p.relative_to(web_dir)) for p in web_dir.rglob("*") if p.is_file()}
+    assert written == set(files)
+    assert {"engine.mjs", "cli.mjs", "data/core.json"} <= written
+    assert {f"data/{sid}.json" for sid in scenario_ids()} <= written
+    for name, text in files.items():
+        assert (web_dir / name).read_text(encoding="utf-8") == text
+
+
+def test_the_engine_has_no_dependency_but_its_own_files(web_dir):
+    for path in web_dir.glob("*.mjs"):
+        imports = re.findall(r"""(?:from|import)\s*\(?\s*["']([^"']+)["']""", path.read_text(encoding="utf-8"))
+        assert all(i.startswith(("./", "node:")) for i in imports), (path.name, imports)
+
+
+# -- the regex translation ------------------------------------------------------------------
+
+
+def node_spans(web_dir: Path, source: str, texts: list[str]) -> list[list[list[int]]]:
+    script = (
+        "const [source, texts] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "const re = new RegExp(source, 'gu');"
+        "console.log(JSON.stringify(texts.map((t) => [...t.matchAll(re)].map((m) => [m.index, m.index + m[0].length]))));"
+    )
+    proc = subprocess.run([NODE, "-e", script], input=json.dumps([source, texts]), capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout)
+
+
+@pytest.mark.parametrize(
+    "pattern, texts",
+    [
+        ("好$", ["您好", "您好\n", "您好\n\n", "好的"]),  # Python's $ also matches before a final newline
+        ("a.b", ["a\nb", "a\rb", "a\u2028b", "axb"]),  # Python's . takes \r and U+2028
+        (r"[\s]+", ["a \u3000\x1c\x85b", "a\u200bb", "a\ufeffb"]),  # Python's \s, not JavaScript's
+        (r"\.+|[/\]\-^]", ["a...b", "x/y]z-w^"]),
+        (r"(?P<k>您)(?:好)?|你", ["您好你"]),
+        (r"(.{2,10}?)\1{2,}", ["哈哈哈哈哈哈哈", "好的好的好的"]),
+    ],
+)
+def test_translated_patterns_match_where_python_does(web_dir, pattern, texts):
+    python = [[list(m.span()) for m in re.finditer(pattern, t)] for t in texts]
+    assert node_spans(web_dir, js_regex(pattern), texts) == python
+
+
+@pytest.mark.parametrize("pattern", ["a?", "[\U00010000-\U0001ffff]", "[\ue000-\ue0ff]", "😀", "(?i)a"])
+def test_patterns_the_browser_cannot_run_alike_are_refused(pattern):
+    with pytest.raises(Untranslatable):
+        js_regex(pattern)
