@@ -1,0 +1,66 @@
+"""Live practice on the site: the browser grader in ``_static/carecourse-web/``, and its
+script and stylesheet on the pages that have a practice, and only there.
+
+When the build starts, ``carecourse.web.write_web`` writes the browser grader (engine,
+data, the page scripts of ``web/static/`` and the stylesheets of ``render/templates/web/``)
+into a folder Sphinx copies to ``_static/``. A page whose body holds a practice box, the
+question-rewrite exercise or the quality calculator (drawn by ``carecourse.widgets`` when
+the notebooks run for the site) gets ``live.mjs`` as a module script and ``live.css``; the
+other pages load neither. Grading happens in the reader's browser: nothing is sent anywhere.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from carecourse.render import render
+
+FOLDER = "carecourse-web"  # under _static/
+SCRIPT = f"{FOLDER}/live.mjs"
+STYLESHEET = f"{FOLDER}/live.css"
+# What marks a practice in a page's body (the widgets' templates).
+MARKERS = ('class="cc-practice"', 'class="cc-rewrite"', 'class="cc-quality-calc"')
+STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+STYLESHEETS = Path(__file__).resolve().parent.parent / "render" / "templates" / "web"
+
+
+def has_practice(body: str) -> bool:
+    return any(marker in body for marker in MARKERS)
+
+
+def write_browser_files(folder: Path) -> Path:
+    """The browser grader and the page's scripts and stylesheets, written into ``folder``."""
+    try:
+        from carecourse.web import write_web
+    except ImportError:  # before the browser grader exists: the page's own files only
+        write_web = _write_page_files
+    folder.mkdir(parents=True, exist_ok=True)
+    write_web(folder)
+    return folder
+
+
+def _write_page_files(folder: Path) -> None:
+    for path in STATIC.iterdir():
+        if path.is_file():
+            shutil.copyfile(path, folder / path.name)
+    for path in STYLESHEETS.glob("*.css"):
+        (folder / path.name).write_text(render(f"web/{path.name}") + "\n", encoding="utf-8")
+
+
+def _add_static_path(app) -> None:
+    root = Path(app.doctreedir).parent / "carecourse-web-static"
+    write_browser_files(root / FOLDER)
+    app.config.html_static_path.append(str(root))
+
+
+def add_to_practice_pages(app, pagename, templatename, context, doctree) -> None:
+    if has_practice(context.get("body", "")):
+        app.add_css_file(STYLESHEET)
+        app.add_js_file(SCRIPT, type="module")
+
+
+def setup(app) -> None:
+    app.connect("builder-inited", _add_static_path)
+    # before offline.keep_assets_local (priority 900), which rebuilds the page's asset lists
+    app.connect("html-page-context", add_to_practice_pages, priority=500)

@@ -1,0 +1,34 @@
+// The site's live practice: the one script a page with a practice loads
+// (carecourse.sphinx.live adds it to those pages only). It wakes up the quality calculator
+// at once (plain arithmetic), loads the browser grader with the scenarios of the page's
+// practice boxes, then wakes up the practice boxes and the question-rewrite exercise.
+// Everything runs on the reader's device: nothing is sent anywhere.
+
+import { initCalculator } from "./quality.mjs";
+import { initPractice } from "./practice.mjs";
+import { initRewrite } from "./rewrite.mjs";
+
+const HERE = new URL("./", import.meta.url);
+
+/** Resolves when the page's practices are live (tests and the benchmark wait for it). */
+async function start() {
+  for (const calc of document.querySelectorAll(".cc-quality-calc")) initCalculator(calc);
+  const boxes = [...document.querySelectorAll(".cc-practice[data-scenario]")];
+  const rewrites = [...document.querySelectorAll(".cc-rewrite")];
+  if (!boxes.length && !rewrites.length) return;
+  const scenarios = [...new Set(boxes.map((b) => b.dataset.scenario))];
+  let engine;
+  try {
+    const { loadEngine } = await import("./engine.mjs");
+    engine = await loadEngine(HERE, scenarios);
+  } catch (err) {
+    // The forms stay hidden and the note says how else to practise.
+    console.warn("carecourse: the browser grader did not load", err);
+    return;
+  }
+  for (const box of boxes) initPractice(box, engine);
+  for (const rewrite of rewrites) initRewrite(rewrite, engine);
+  document.documentElement.dataset.ccLive = "ready";
+}
+
+export const ready = start();
