@@ -10,12 +10,13 @@ import { initRewrite } from "./rewrite.mjs";
 
 const HERE = new URL("./", import.meta.url);
 
-/** Resolves when the page's practices are live (tests and the benchmark wait for it). */
+/** Resolves to the loaded engine (null when there is none) once the page's practices are
+ *  live; tests and bench/web_page.py wait for it. */
 async function start() {
   for (const calc of document.querySelectorAll(".cc-quality-calc")) initCalculator(calc);
   const boxes = [...document.querySelectorAll(".cc-practice[data-scenario]")];
   const rewrites = [...document.querySelectorAll(".cc-rewrite")];
-  if (!boxes.length && !rewrites.length) return;
+  if (!boxes.length && !rewrites.length) return null;
   const scenarios = [...new Set(boxes.map((b) => b.dataset.scenario))];
   let engine;
   try {
@@ -24,11 +25,13 @@ async function start() {
   } catch (err) {
     // The forms stay hidden and the note says how else to practise.
     console.warn("carecourse: the browser grader did not load", err);
-    return;
+    return null;
   }
   for (const box of boxes) initPractice(box, engine);
   for (const rewrite of rewrites) initRewrite(rewrite, engine);
+  performance.mark("carecourse-live-ready");
   document.documentElement.dataset.ccLive = "ready";
+  return engine;
 }
 
 export const ready = start();
