@@ -103,6 +103,19 @@ def scenarios(as_json: bool) -> None:
     terminal.console().print(terminal.scenarios_view(rubrics))
 
 
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+def web(folder: str) -> None:
+    """Write the browser grader (engine, Node CLI and data) into FOLDER."""
+    from carecourse.web import write_web
+
+    try:
+        written = write_web(folder)
+    except OSError as err:
+        return _fail(f"{folder}: cannot write ({err.strerror})")
+    click.echo(f"The browser grader is in {written}: node {written / 'cli.mjs'} grade --scenario ID FILE")
+
+
 from carecourse.cli.course import course, demo  # noqa: E402
 
 main.add_command(course)

@@ -10,7 +10,7 @@ from carecourse.detect.structure import Structure
 from carecourse.results import Finding
 from carecourse.wordclasses import expand
 
-__all__ = ["Finding", "PhraseMatcher"]
+__all__ = ["Finding", "PhraseMatcher", "plain_sources"]
 
 
 def make_finding(structure: Structure, id: str, nstart: int, nend: int, kind: str | None = None) -> Finding:
@@ -30,17 +30,16 @@ class PhraseMatcher:
 
     @classmethod
     def build(cls, id: str, patterns: list[str], exclude: list[str] = (), **options) -> "PhraseMatcher":
-        return cls._with(id, [(None, expand(p)) for p in _longest_first(patterns)], exclude, options)
+        return cls._with(id, _alternatives(patterns), exclude, options)
 
     @classmethod
     def build_kinds(cls, id: str, kinds: dict[str, list[str]], exclude: list[str] = (), **options) -> "PhraseMatcher":
         """One matcher for several kinds of phrase; ``kind_in`` tells which kind matched."""
-        alternatives = [(kind, expand(p)) for kind, patterns in kinds.items() for p in _longest_first(patterns)]
-        return cls._with(id, alternatives, exclude, options)
+        return cls._with(id, _kind_alternatives(kinds), exclude, options)
 
     @classmethod
     def _with(cls, id: str, alternatives: list[tuple[str | None, str]], exclude: list[str], options: dict) -> "PhraseMatcher":
-        exclusion = _compiled([(None, expand(p)) for p in exclude]) if exclude else None
+        exclusion = _compiled(_alternatives(exclude, longest_first=False)) if exclude else None
         if not alternatives:
             return cls(id, None, exclusion, **options)
         return cls(id, _compiled(alternatives), exclusion, **options)
@@ -109,6 +108,22 @@ class PhraseMatcher:
 def _compiled(alternatives: list[tuple[str | None, str]]) -> re.Pattern[str]:
     """The alternation, factored by first character where the rewrite covers it."""
     return re.compile(factor_by_first_char(alternatives) or _alternation(alternatives))
+
+
+def plain_sources(patterns: list[str] = (), exclude: list[str] = (), kinds: dict[str, list[str]] | None = None) -> tuple[str | None, str | None]:
+    """The regexes a matcher built from these compiles, before factoring (which changes no
+    match): its pattern and its exclusion, None where there is none. The browser runs these."""
+    alternatives = _kind_alternatives(kinds) if kinds else _alternatives(patterns)
+    pattern = _alternation(alternatives) if alternatives else None
+    return pattern, _alternation(_alternatives(exclude, longest_first=False)) if exclude else None
+
+
+def _alternatives(patterns: list[str], longest_first: bool = True) -> list[tuple[str | None, str]]:
+    return [(None, expand(p)) for p in (_longest_first(patterns) if longest_first else patterns)]
+
+
+def _kind_alternatives(kinds: dict[str, list[str]]) -> list[tuple[str | None, str]]:
+    return [(kind, expand(p)) for kind, patterns in kinds.items() for p in _longest_first(patterns)]
 
 
 def _longest_first(patterns: list[str]) -> list[str]:

@@ -1,0 +1,245 @@
+"""The browser grader's data, compiled from the Python grader (never edited by hand).
+
+``core()`` holds what every reply needs: the normaliser's tables, the structure's and the
+question finder's patterns, every technique's compiled lexicon, the tone model, the gaming
+rules and the feedback messages. ``scenario(id)`` holds one rubric, compiled the way
+``carecourse.score`` compiles it, and its learned models. Each pattern is the very one
+Python compiles, translated by ``jsregex``.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from functools import cache
+from importlib import resources
+
+from carecourse.detect import TECHNIQUES, structure, tone
+from carecourse.detect import questions
+from carecourse.detect.lexicon import lexicon
+from carecourse.detect.matcher import plain_sources
+from carecourse.feedback import messages
+from carecourse.normalize import _FOLD, _typos
+from carecourse.normalize import script
+from carecourse.packaged import read_text
+from carecourse.render.palette import colours
+from carecourse.rubrics import builtin, scenario_ids
+from carecourse.score import REBUKES, TONE_MARK_MAX, gaming, learned
+from carecourse.web import jsregex
+from carecourse.web.jsregex import PRIVATE_USE, Untranslatable, python_spaces
+
+__all__ = ["core", "scenario"]
+
+VERSION = 1
+
+
+@cache
+def stand_ins() -> dict[str, int]:
+    """Private-use stand-ins for the characters above U+FFFF (and private-use ones) that the
+    grader's data names (emoji in lexicons and models, rare CJK in rubrics): each keeps one
+    code for good, so patterns and n-grams can name it. Other such characters of a reply get
+    the codes after these, reply by reply."""
+    known: set[str] = set()
+    for folder in resources.files("carecourse").iterdir():
+        if folder.name in ("detect", "normalize", "rubrics", "score", "wordclasses.yaml"):
+            known.update(_special_chars(folder))
+    if len(known) > PRIVATE_USE[1] - PRIVATE_USE[0]:
+        raise Untranslatable("too many characters above U+FFFF in the grader's data")
+    return {c: PRIVATE_USE[0] + k for k, c in enumerate(sorted(known))}
+
+
+def _special(c: str) -> bool:
+    return ord(c) > 0xFFFF or PRIVATE_USE[0] <= ord(c) <= PRIVATE_USE[1]
+
+
+def _special_chars(item) -> set[str]:
+    if item.is_dir():
+        return set().union(*(_special_chars(child) for child in item.iterdir()))
+    if not item.name.endswith((".yaml", ".json")):
+        return set()
+    text = item.read_text(encoding="utf-8")
+    if item.name.endswith(".json"):
+        text = json.dumps(json.loads(text), ensure_ascii=False)
+    return {c for c in text if _special(c)}
+
+
+def js_regex(pattern) -> str:
+    return jsregex.js_regex(pattern, stand_ins())
+
+
+def _in_browser_text(text: str) -> str:
+    """``text`` as the browser's working text holds it (stand-ins for special characters)."""
+    table = stand_ins()
+    return "".join(chr(table[c]) if _special(c) else c for c in text)
+
+
+def core() -> dict:
+    """Everything but the rubrics."""
+    return {
+        "version": VERSION,
+        "unicode": _unicode(),
+        "normalize": _normalize(),
+        "structure": _structure(),
+        "questions": _questions(),
+        "scenarios": list(scenario_ids()),
+        "techniques": list(TECHNIQUES),
+        "lexicons": {t: _lexicon(t, entry) for t, entry in lexicon().items()},
+        "tone": _tone(),
+        "gaming": _gaming(),
+        "score": {"rebukes": list(REBUKES), "tone_mark_max": TONE_MARK_MAX},
+        "messages": messages(),
+        "colours": colours(),
+        "stand_ins": {"table": stand_ins(), "first_free": PRIVATE_USE[0] + len(stand_ins())},
+    }
+
+
+def scenario(scenario_id: str) -> dict:
+    """One shipped rubric, its patterns compiled, and its learned models."""
+    rubric = builtin(scenario_id)
+    data = rubric.model_dump(mode="json", exclude={"samples", "sets"})
+    data["max_score"] = rubric.max_score
+    data["sets"] = {
+        name: _matcher(f"set:{name}", s.patterns, s.exclude, negatable=s.negatable) for name, s in rubric.sets.items()
+    }
+    for item, out in zip([*rubric.criteria, *rubric.penalties], [*data["criteria"], *data["penalties"]], strict=True):
+        out["matcher"] = _matcher(
+            f"pattern:{item.id}", item.patterns, item.exclude,
+            negatable=item.negatable, skip_quoted=not getattr(item, "in_quotes", False),
+        )  # fmt: skip
+        for key in ("patterns", "exclude"):
+            out.pop(key)
+    return {"version": VERSION, "rubric": data, "learned": _learned(scenario_id)}
+
+
+def _matcher(id: str, patterns=(), exclude=(), kinds=None, *, negatable: bool, skip_quoted: bool = True) -> dict:
+    """A ``PhraseMatcher`` as the browser builds it (``PhraseMatcher.build`` in Python)."""
+    pattern, exclusion = plain_sources(patterns, exclude, kinds)
+    return {
+        "id": id,
+        "pattern": js_regex(pattern) if pattern else None,
+        "exclude": js_regex(exclusion) if exclusion else None,
+        "negatable": negatable,
+        "skip_quoted": skip_quoted,
+    }
+
+
+def _lexicon(technique: str, entry) -> dict:
+    matcher = _matcher(technique, entry.patterns, entry.exclude, entry.kinds or None, negatable=entry.negatable)
+    return {"label": entry.label, "colour": entry.colour, **matcher}
+
+
+def _ranges(codes) -> list[list[int]]:
+    out: list[list[int]] = []
+    for c in codes:
+        if out and out[-1][1] == c - 1:
+            out[-1][1] = c
+        else:
+            out.append([c, c])
+    return out
+
+
+def _unicode() -> dict:
+    """Python's own view of Unicode, so the browser follows it where its engine's differs."""
+    from carecourse.normalize import _NEEDS_CLEANING
+
+    everything = "".join(map(chr, range(0x110000)))
+    categories = [unicodedata.category(c) for c in everything]
+    return {
+        "version": unicodedata.unidata_version,
+        "spaces": _ranges(python_spaces()),
+        "dropped": _ranges(c for c, cat in enumerate(categories) if cat in ("Cc", "Cf", "Cs")),
+        "unassigned": _ranges(c for c, cat in enumerate(categories) if cat == "Cn"),
+        "needs_cleaning": _ranges(m.start() for m in _NEEDS_CLEANING.finditer(everything)),
+        "private_use": list(PRIVATE_USE),
+    }
+
+
+def _normalize() -> dict:
+    from carecourse.normalize import _LINE_BREAK
+
+    by_char, phrases, _chars, _pattern = script._table()
+    chars = {chr(k): v for k, v in by_char.items()}
+    if any(len(v) != 1 for v in chars.values()):
+        raise ValueError("t2s.txt: a character must turn into one character")
+    typo_pattern, typo_table = _typos()
+    return {
+        "fold": {chr(k): v for k, v in _FOLD.items()},
+        "line_breaks": _LINE_BREAK.findall("".join(map(chr, range(0x110000)))),
+        "t2s_chars": "".join(chars) + "\t" + "".join(chars.values()),
+        "t2s_phrases": phrases,
+        "typos": {
+            "pattern": js_regex(typo_pattern) if typo_pattern else None,
+            "table": {_in_browser_text(k): _in_browser_text(v) for k, v in typo_table.items()},
+        },
+    }
+
+
+def _structure() -> dict:
+    negator, set_phrases, reach, refused = structure._negation()
+    return {
+        "sentence_end": js_regex(structure._SENTENCE_END),
+        "clause_break": js_regex(structure._CLAUSE_BREAK),
+        "quote": js_regex(structure._QUOTE),
+        "reported": js_regex(structure._REPORTED),
+        "negator": js_regex(negator),
+        "set_phrases": js_regex(set_phrases),
+        "reach": reach,
+        "refused_after": list(refused),
+    }
+
+
+def _questions() -> dict:
+    return {
+        "trailing": questions._TRAILING,
+        "asks": js_regex(questions._ASKS),
+        "clause": js_regex(questions._CLAUSE),
+        "not_asking": js_regex(questions._NOT_ASKING),
+        "asking_word": js_regex(questions._ASKING_WORD),
+    }
+
+
+def _linear(vocabulary: list[str], weights: list[int]) -> dict:
+    """A linear model as (grams, weights) with the zero weights left out."""
+    kept = [(g, w) for g, w in zip(vocabulary, weights, strict=True) if w]
+    return {"grams": [_in_browser_text(g) for g, _ in kept], "weights": [w for _, w in kept]}
+
+
+def _tone() -> dict:
+    data = json.loads(read_text("carecourse.detect", tone.MODEL_FILE))
+    model = tone.model()
+    grams = list(model.weights)
+    return {
+        "bias": model.bias,
+        "threshold": data["threshold"],
+        "longest": model.longest,
+        **_linear(grams, [model.weights[g] for g in grams]),
+    }
+
+
+def _learned(scenario_id: str) -> dict | None:
+    if learned.opinion(scenario_id) is None:
+        return None
+    data = json.loads(read_text("carecourse.score.learned", f"{scenario_id}.json"))
+    return {
+        "sure": data["sure"],
+        "evidence_share": data["evidence_share"],
+        "longest": max(data["n"]),
+        "vocabulary": [_in_browser_text(g) for g in data["vocabulary"]],
+        "criteria": {cid: {"bias": m["bias"], "weights": m["weights"]} for cid, m in data["criteria"].items()},
+    }
+
+
+def _gaming() -> dict:
+    settings = gaming.settings()
+    return {
+        "settings": settings,
+        "separators": js_regex(gaming._SEPARATORS),
+        "segment": js_regex(gaming._SEGMENT),
+        "sentence_end": js_regex(gaming._SENTENCE_END),
+        "run": js_regex(gaming._RUN),
+        "han": js_regex(gaming._HAN),
+        "latin_word": js_regex(gaming._LATIN_WORD),
+        "glue_char": js_regex(gaming._glue_char()),
+        "blanks": js_regex(gaming._blanks()),
+        "empty": list(gaming.EMPTY),
+    }

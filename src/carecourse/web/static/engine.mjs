@@ -1,0 +1,1005 @@
+// The carecourse grader in JavaScript: the Python pipeline step for step, with the same
+// results (normalize → detect → score → feedback). Its data (data/*.json) is compiled from
+// the Python package by `carecourse web`; never edit it by hand. No dependencies.
+//
+// Offsets are Python string indices (code points), never UTF-16 units. Internally the
+// normalised text keeps one code unit per character: a character above U+FFFF (or a
+// private-use one) is replaced by a private-use stand-in, which every pattern treats the
+// same way (see carecourse/web/jsregex.py).
+
+export async function loadEngine(base, scenarioIds = []) {
+  const read = jsonReader(base);
+  const [core, ...rubrics] = await Promise.all(["core", ...scenarioIds].map((name) => read(`data/${name}.json`)));
+  const engine = createEngine(core, read);
+  scenarioIds.forEach((id, k) => engine.addScenario(id, rubrics[k]));
+  return engine;
+}
+
+function jsonReader(base) {
+  return async (name) => {
+    const url = new URL(name, base);
+    if (url.protocol === "file:") {
+      const { readFile } = await import("node:fs/promises");
+      return JSON.parse(await readFile(url, "utf8"));
+    }
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return response.json();
+  };
+}
+
+export function createEngine(core, read = null) {
+  const ctx = compileCore(core);
+  const scenarios = new Map();
+  return {
+    techniques: Object.fromEntries(core.techniques.map((t) => [t, { label: core.lexicons[t].label, colour: core.lexicons[t].colour }])),
+    colours: core.colours,
+    knownScenarios: core.scenarios,
+    addScenario(id, data) {
+      scenarios.set(id, compileRubric(ctx, data));
+    },
+    async load(id) {
+      if (!scenarios.has(id)) {
+        if (!read) throw new Error(`scenario ${id} is not loaded`);
+        this.addScenario(id, await read(`data/${id}.json`));
+      }
+    },
+    rubric(id) {
+      return rubricOf(scenarios, id).data;
+    },
+    analyze(text) {
+      const analysis = new Analysis(ctx, new Structure(ctx, normalize(ctx, asText(text))));
+      return { techniques: analysis.findings().map(findingDict) };
+    },
+    grade(id, text) {
+      const rubric = rubricOf(scenarios, id);
+      const analysis = new Analysis(ctx, new Structure(ctx, normalize(ctx, asText(text))));
+      return writeFeedback(ctx, applyRubric(ctx, rubric, analysis));
+    },
+  };
+}
+
+function rubricOf(scenarios, id) {
+  const rubric = scenarios.get(id);
+  if (!rubric) throw new Error(`unknown scenario '${id}' (known: ${[...scenarios.keys()].sort().join(", ")})`);
+  return rubric;
+}
+
+function asText(text) {
+  if (typeof text !== "string") throw new TypeError(`a reply must be text, not ${typeof text}`);
+  return text;
+}
+
+// -- regular expressions: Python's search(text, pos, endpos) ---------------------------
+
+function regex(source) {
+  return source == null ? null : new RegExp(source, "gu");
+}
+
+function search(re, text, pos = 0, endpos = text.length) {
+  const subject = endpos < text.length ? text.slice(0, endpos) : text;
+  if (pos > subject.length) return null;
+  re.lastIndex = pos;
+  return re.exec(subject);
+}
+
+function matchAt(re, text, pos) {
+  const m = search(re, text, pos);
+  return m && m.index === pos ? m : null;
+}
+
+function* finditer(re, text, pos = 0, endpos = text.length) {
+  const subject = endpos < text.length ? text.slice(0, endpos) : text;
+  re.lastIndex = pos;
+  for (let m; (m = re.exec(subject)); ) {
+    if (m[0].length === 0) re.lastIndex++; // never for the exported patterns (see jsregex.py)
+    yield m;
+  }
+}
+
+const span = (m) => [m.index, m.index + m[0].length];
+const bySpan = (a, b) => a.start - b.start || a.end - b.end;
+const overlaps = (start, end, spans) => spans.some(([s, e]) => s < end && start < e);
+
+// -- core data -----------------------------------------------------------------------
+
+function compileCore(core) {
+  const u = core.unicode;
+  const [t2sFrom, t2sTo] = core.normalize.t2s_chars.split("\t");
+  const t2s = new Map(zip(Array.from(t2sFrom), Array.from(t2sTo)));
+  const phrases = new Map();
+  for (const [from, to] of Object.entries(core.normalize.t2s_phrases)) {
+    const first = Array.from(from)[0];
+    if (!phrases.has(first)) phrases.set(first, []);
+    phrases.get(first).push([Array.from(from), to]);
+  }
+  for (const list of phrases.values()) list.sort((a, b) => b[0].length - a[0].length);
+  const g = core.gaming;
+  const ctx = {
+    core,
+    spaces: new Set(rangeChars(u.spaces)),
+    dropped: u.dropped,
+    unassigned: u.unassigned,
+    needsCleaning: u.needs_cleaning,
+    privateUse: u.private_use,
+    standIns: new Map(Object.entries(core.stand_ins.table).map(([c, code]) => [c, String.fromCharCode(code)])),
+    firstFree: core.stand_ins.first_free,
+    fold: new Map(Object.entries(core.normalize.fold)),
+    lineBreaks: new Set(core.normalize.line_breaks),
+    t2s,
+    phrases,
+    typos: regex(core.normalize.typos.pattern),
+    typoTable: core.normalize.typos.table,
+    structure: {
+      sentenceEnd: regex(core.structure.sentence_end),
+      clauseBreak: regex(core.structure.clause_break),
+      quote: regex(core.structure.quote),
+      reported: regex(core.structure.reported),
+      negator: regex(core.structure.negator),
+      setPhrases: regex(core.structure.set_phrases),
+      reach: core.structure.reach,
+      refusedAfter: core.structure.refused_after,
+    },
+    questions: {
+      trailing: new Set(core.questions.trailing),
+      asks: regex(core.questions.asks),
+      clause: regex(core.questions.clause),
+      notAsking: regex(core.questions.not_asking),
+      askingWord: regex(core.questions.asking_word),
+    },
+    techniques: core.techniques,
+    rank: new Map(core.techniques.map((t, k) => [t, k])),
+    lexicons: Object.fromEntries(Object.entries(core.lexicons).map(([t, m]) => [t, new PhraseMatcher(m)])),
+    tone: linearModel(core.tone.grams, core.tone.weights, core.tone.bias, core.tone.longest),
+    toneThreshold: core.tone.threshold,
+    gaming: {
+      rules: g.settings,
+      separators: regex(g.separators),
+      segment: regex(g.segment),
+      sentenceEnd: regex(g.sentence_end),
+      run: regex(g.run),
+      han: regex(g.han),
+      latinWord: regex(g.latin_word),
+      glueChar: regex(g.glue_char),
+      blanks: regex(g.blanks),
+      glue: new Set(g.settings.glue),
+      empty: new Set(g.empty),
+      slotWords: g.settings.blank_slot_words,
+    },
+    rebukes: core.score.rebukes,
+    toneMarkMax: core.score.tone_mark_max,
+    messages: core.messages,
+  };
+  ctx.gaming.placeholders = new Set(g.settings.placeholders.map((p) => contentOf(ctx, p)));
+  return ctx;
+}
+
+function* zip(a, b) {
+  for (let k = 0; k < a.length; k++) yield [a[k], b[k]];
+}
+
+function rangeChars(ranges) {
+  const out = [];
+  for (const [low, high] of ranges) for (let c = low; c <= high; c++) out.push(String.fromCodePoint(c));
+  return out;
+}
+
+function inRanges(ranges, code) {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (code < ranges[mid][0]) hi = mid - 1;
+    else if (code > ranges[mid][1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+// -- step 1: normalize (carecourse/normalize) ----------------------------------------
+
+function normalize(ctx, original) {
+  const chars0 = Array.from(original);
+  let chars = null;
+  let index = null;
+  if (!chars0.some((c) => inRanges(ctx.needsCleaning, c.codePointAt(0)))) {
+    const whole = nfkc(ctx, chars0);
+    if (whole.length === chars0.length) {
+      chars = whole;
+      index = chars0.map((_, i) => i);
+    }
+  }
+  if (chars === null) [chars, index] = nfkcAndClean(ctx, chars0);
+  chars = toSimplified(ctx, chars);
+  [chars, index] = fold(ctx, chars, index);
+  let text = standIn(ctx, chars);
+  if (ctx.typos) text = text.replace(ctx.typos, (m) => ctx.typoTable[m]);
+  return { original: chars0, text, offsets: index };
+}
+
+// Python's NFKC: a character its Unicode version has not assigned stays as it is.
+function nfkc(ctx, chars) {
+  const out = [];
+  let run = "";
+  for (const c of chars) {
+    if (inRanges(ctx.unassigned, c.codePointAt(0))) {
+      if (run) out.push(...Array.from(run.normalize("NFKC")));
+      run = "";
+      out.push(c);
+    } else run += c;
+  }
+  if (run) out.push(...Array.from(run.normalize("NFKC")));
+  return out;
+}
+
+function nfkcAndClean(ctx, chars0) {
+  const chars = [];
+  const index = [];
+  chars0.forEach((c, i) => {
+    if (ctx.spaces.has(c)) {
+      chars.push(c);
+      index.push(i);
+    } else if (!inRanges(ctx.dropped, c.codePointAt(0))) {
+      for (const out of nfkc(ctx, [c])) {
+        chars.push(out);
+        index.push(i);
+      }
+    }
+  });
+  return [chars, index];
+}
+
+function toSimplified(ctx, chars) {
+  if (!chars.some((c) => ctx.t2s.has(c))) return chars;
+  const converted = [];
+  for (let i = 0; i < chars.length; ) {
+    const phrase = (ctx.phrases.get(chars[i]) || []).find(([from]) => from.every((c, k) => chars[i + k] === c));
+    if (phrase) {
+      converted.push(...Array.from(phrase[1]));
+      i += phrase[0].length;
+    } else {
+      converted.push(ctx.t2s.get(chars[i]) ?? chars[i]);
+      i += 1;
+    }
+  }
+  if (converted.length === chars.length) return converted;
+  return chars.map((c) => ctx.t2s.get(c) ?? c);
+}
+
+function fold(ctx, chars, index) {
+  const outChars = [];
+  const outIndex = [];
+  for (let i = 0; i < chars.length; ) {
+    if (!ctx.spaces.has(chars[i])) {
+      outChars.push(ctx.fold.get(chars[i]) ?? chars[i]);
+      outIndex.push(index[i]);
+      i += 1;
+      continue;
+    }
+    let j = i;
+    let lineBreak = false;
+    for (; j < chars.length && ctx.spaces.has(chars[j]); j++) lineBreak ||= ctx.lineBreaks.has(chars[j]);
+    outChars.push(lineBreak ? "\n" : " ");
+    outIndex.push(index[i]);
+    i = j;
+  }
+  return [outChars, outIndex];
+}
+
+function standIn(ctx, chars) {
+  const [low, high] = ctx.privateUse;
+  let next = ctx.firstFree;
+  const own = new Map();
+  let text = "";
+  for (const c of chars) {
+    const code = c.codePointAt(0);
+    if (code <= 0xffff && (code < low || code > high)) {
+      text += c;
+      continue;
+    }
+    let stand = ctx.standIns.get(c) ?? own.get(c);
+    if (stand === undefined) {
+      stand = String.fromCharCode(next);
+      next = next < high ? next + 1 : ctx.firstFree; // more than 6,000 such characters: shared
+      own.set(c, stand);
+    }
+    text += stand;
+  }
+  return text;
+}
+
+// A normalised text's content characters (no separators): placeholders, customer lines.
+function contentOf(ctx, text) {
+  return normalize(ctx, text).text.replace(ctx.gaming.separators, "");
+}
+
+// -- step 2: detect (carecourse/detect) -----------------------------------------------
+
+class Structure {
+  constructor(ctx, norm) {
+    this.ctx = ctx;
+    this.norm = norm;
+    this.text = norm.text;
+    const spans = quotedSpans(ctx, this.text);
+    this.quoteStarts = spans.map(([s]) => s);
+    this.quoteEnds = spans.map(([, e]) => e);
+    this._sentences = null;
+  }
+
+  get sentences() {
+    if (this._sentences === null) {
+      const spans = [];
+      let start = 0;
+      for (const m of finditer(this.ctx.structure.sentenceEnd, this.text)) {
+        addTrimmed(this.text, start, m.index + m[0].length, spans);
+        start = m.index + m[0].length;
+      }
+      addTrimmed(this.text, start, this.text.length, spans);
+      this._sentences = spans;
+    }
+    return this._sentences;
+  }
+
+  clauseAt(pos) {
+    const text = this.text;
+    const breaks = this.ctx.structure.clauseBreak;
+    let start = 0;
+    for (const m of finditer(breaks, text, 0, pos)) start = Math.max(start, m.index + m[0].length);
+    const stop = search(breaks, text, pos);
+    let end = stop ? stop.index : text.length;
+    while (start < end && text[start] === " ") start++;
+    while (end > start && text[end - 1] === " ") end--;
+    return [start, end];
+  }
+
+  clausesIn(start, end) {
+    const spans = [];
+    let pos = start;
+    while (pos < end) {
+      const [s, e] = this.clauseAt(pos);
+      if (e > s) spans.push([Math.max(s, start), Math.min(e, end)]);
+      const stop = search(this.ctx.structure.clauseBreak, this.text, Math.max(e, pos));
+      pos = stop ? stop.index + stop[0].length : end;
+    }
+    return spans;
+  }
+
+  isQuoted(pos) {
+    const k = bisectRight(this.quoteStarts, pos) - 1;
+    return k >= 0 && pos < this.quoteEnds[k];
+  }
+
+  isNegated(pos) {
+    const rules = this.ctx.structure;
+    if (matchAt(rules.clauseBreak, this.text, pos)) return false;
+    let window = this.text.slice(Math.max(0, pos - rules.reach), pos);
+    let last = null;
+    for (const m of finditer(rules.clauseBreak, window)) last = m;
+    if (last) window = window.slice(last.index + last[0].length);
+    window = window.replace(rules.setPhrases, (m) => "_".repeat(m.length));
+    return search(rules.negator, window) !== null;
+  }
+
+  isRefusedAfter(end) {
+    return this.ctx.structure.refusedAfter.some((r) => this.text.startsWith(r, end));
+  }
+}
+
+function bisectRight(list, x) {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (x < list[mid]) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function addTrimmed(text, start, end, spans) {
+  while (start < end && (text[start] === " " || text[start] === "\n")) start++;
+  while (end > start && (text[end - 1] === " " || text[end - 1] === "\n")) end--;
+  if (end > start) spans.push([start, end]);
+}
+
+function quotedSpans(ctx, text) {
+  const rules = ctx.structure;
+  const spans = [];
+  const marks = [...finditer(rules.quote, text)].map((m) => m.index);
+  for (let k = 0; k + 1 < marks.length; k += 2) spans.push([marks[k], marks[k + 1] + 1]);
+  if (marks.length % 2) {
+    const opening = marks[marks.length - 1];
+    const end = search(rules.sentenceEnd, text, opening + 1);
+    spans.push([opening, end ? end.index : text.length]);
+  }
+  for (const m of finditer(rules.reported, text)) spans.push(span(m));
+  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged = [];
+  for (const [s, e] of spans) {
+    if (merged.length && s <= merged[merged.length - 1][1]) {
+      const last = merged[merged.length - 1];
+      last[1] = Math.max(e, last[1]);
+    } else merged.push([s, e]);
+  }
+  return merged;
+}
+
+function makeFinding(structure, id, nstart, nend, kind = null) {
+  const { original, offsets } = structure.norm;
+  let start;
+  let end;
+  if (nend <= nstart) {
+    start = end = nstart < offsets.length ? offsets[nstart] : original.length;
+  } else {
+    start = offsets[nstart];
+    end = offsets[nend - 1] + 1;
+  }
+  return { id, start, end, text: original.slice(start, end).join(""), kind, nstart, nend };
+}
+
+function findingDict(f) {
+  const data = { id: f.id, text: f.text, start: f.start, end: f.end };
+  if (f.kind) data.kind = f.kind;
+  return data;
+}
+
+class PhraseMatcher {
+  constructor(data) {
+    this.id = data.id;
+    this.pattern = regex(data.pattern);
+    this.exclude = regex(data.exclude);
+    this.negatable = data.negatable;
+    this.skipQuoted = data.skip_quoted;
+  }
+
+  find(structure) {
+    if (!this.pattern) return [];
+    const text = structure.text;
+    let match = search(this.pattern, text, 0);
+    if (!match) return [];
+    const found = [];
+    const excluded = this.excludedIn(text);
+    while (match) {
+      const s = match.index;
+      let e = s + match[0].length;
+      // overlapping matches ("为您核" and "核查") merge into one span ("为您核查")
+      match = search(this.pattern, text, s + 1);
+      while (match && match.index < e) {
+        e = Math.max(e, match.index + match[0].length);
+        match = search(this.pattern, text, match.index + 1);
+      }
+      if (e > s && !this.cancelled(structure, s, e, excluded)) found.push(makeFinding(structure, this.id, s, e));
+    }
+    return found;
+  }
+
+  matchesIn(structure, start, end) {
+    return this.kindIn(structure, start, end) !== null;
+  }
+
+  kindIn(structure, start, end) {
+    if (!this.pattern) return null;
+    const piece = structure.text.slice(start, end);
+    let match = search(this.pattern, piece, 0);
+    const excluded = match ? this.excludedIn(piece).map(([a, b]) => [start + a, start + b]) : [];
+    while (match) {
+      const s = start + match.index;
+      const e = s + match[0].length;
+      if (e > s && !this.cancelled(structure, s, e, excluded)) return kindOf(match);
+      const next = match[0].length ? match.index + match[0].length : match.index + 1;
+      match = search(this.pattern, piece, next);
+    }
+    return null;
+  }
+
+  excludes(structure, start, end) {
+    return overlaps(start, end, this.excludedIn(structure.text));
+  }
+
+  excludedIn(text) {
+    return this.exclude ? [...finditer(this.exclude, text)].map(span) : [];
+  }
+
+  cancelled(structure, s, e, excluded) {
+    if (overlaps(s, e, excluded)) return true;
+    if (this.skipQuoted && structure.isQuoted(s)) return true;
+    return this.negatable && (structure.isNegated(s) || structure.isRefusedAfter(e));
+  }
+}
+
+function kindOf(match) {
+  const groups = match.groups || {};
+  const name = Object.keys(groups).find((k) => groups[k] !== undefined);
+  return name ? name.split("__")[0] : "";
+}
+
+const QUESTIONS = ["bad_question", "closed_question", "open_question"];
+
+class Analysis {
+  constructor(ctx, structure) {
+    this.ctx = ctx;
+    this.structure = structure;
+    this.found = new Map();
+  }
+
+  of(technique) {
+    if (!this.found.has(technique)) {
+      if (!this.ctx.rank.has(technique)) return [];
+      this.detect(technique);
+    }
+    return this.found.get(technique);
+  }
+
+  ofAny(techniques) {
+    const ranked = techniques.filter((t) => this.ctx.rank.has(t));
+    ranked.sort((a, b) => this.ctx.rank.get(a) - this.ctx.rank.get(b));
+    const found = ranked.flatMap((t) => this.of(t));
+    return found.sort(bySpan); // stable: where two spans are equal, the rank order stays
+  }
+
+  findings() {
+    return this.ofAny(this.ctx.techniques);
+  }
+
+  detect(technique) {
+    const lexicons = this.ctx.lexicons;
+    if (QUESTIONS.includes(technique)) {
+      const found = findQuestions(this.ctx, this.structure, ...QUESTIONS.map((t) => lexicons[t]));
+      for (const t of QUESTIONS) this.found.set(t, unique(found.filter((f) => f.id === t)));
+      return;
+    }
+    const matcher = lexicons[technique];
+    let found = matcher.find(this.structure);
+    // rude in words no lexicon lists; a clause the lexicon declares not rude is not rude by tone
+    if (technique === "forbidden" && !found.length && !this.of("negative_label").length) {
+      const tone = toneFinding(this.ctx, this.structure);
+      if (tone && !this.of("bad_question").length && !matcher.excludes(this.structure, tone.nstart, tone.nend)) found = [tone];
+    }
+    this.found.set(technique, unique(found));
+  }
+}
+
+function unique(found) {
+  const bySpanKey = new Map();
+  for (const f of found) bySpanKey.set(`${f.start},${f.end}`, f);
+  return [...bySpanKey.values()].sort(bySpan);
+}
+
+// -- questions (detect/questions.py) ----------------------------------------------------
+
+function questionEnd(ctx, text) {
+  const stripped = rstripChars(text, new Set([" ", "\n"]));
+  if (stripped.endsWith("?")) return "?";
+  const core = rstripChars(stripped, ctx.questions.trailing);
+  const last = core[core.length - 1];
+  return last === "吗" || last === "呢" || last === "么" ? last : null;
+}
+
+function rstripChars(text, chars) {
+  let end = text.length;
+  while (end > 0 && chars.has(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+function questionStart(ctx, text, s, e) {
+  const asks = search(ctx.questions.asks, text, s, e);
+  return asks ? asks.index + asks[0].length - 2 : s;
+}
+
+function findQuestions(ctx, structure, bad, closed, open) {
+  const found = [];
+  const text = structure.text;
+  for (const [s, e] of structure.sentences) {
+    const kind = bad.kindIn(structure, s, e);
+    if (kind !== null) {
+      found.push(makeFinding(structure, "bad_question", s, e, kind));
+      continue;
+    }
+    const end = questionEnd(ctx, text.slice(s, e));
+    if (end === null || structure.isQuoted(e - 1)) continue;
+    const q = questionStart(ctx, text, s, e);
+    found.push(...openClauses(ctx, structure, q, e, closed, open));
+    if (closed.matchesIn(structure, q, e)) found.push(makeFinding(structure, "closed_question", q, e));
+    else if (open.matchesIn(structure, q, e)) found.push(makeFinding(structure, "open_question", q, e));
+    else if (end !== "呢") found.push(makeFinding(structure, "closed_question", q, e));
+  }
+  return found;
+}
+
+function openClauses(ctx, structure, q, e, closed, open) {
+  const rules = ctx.questions;
+  const clauses = [...finditer(rules.clause, structure.text, q, e)].map(span);
+  const found = [];
+  for (const [cs, ce] of clauses.slice(0, -1)) {
+    const piece = structure.text.slice(cs, ce);
+    if (search(rules.notAsking, piece) || !search(rules.askingWord, piece) || pyStrip(ctx, piece).length < 4) continue;
+    if (open.matchesIn(structure, cs, ce) && !closed.matchesIn(structure, cs, ce)) found.push(makeFinding(structure, "open_question", cs, ce));
+  }
+  return found;
+}
+
+function pyStrip(ctx, text) {
+  let start = 0;
+  let end = text.length;
+  while (start < end && ctx.spaces.has(text[start])) start++;
+  while (end > start && ctx.spaces.has(text[end - 1])) end--;
+  return text.slice(start, end);
+}
+
+// -- linear models (detect/linear.py, detect/tone.py) -----------------------------------
+
+function linearModel(grams, weights, bias, longest) {
+  const table = new Map();
+  grams.forEach((g, k) => {
+    if (weights[k]) table.set(g, weights[k]);
+  });
+  const weight = (text) => {
+    let sum = 0;
+    for (const g of ngrams(text, longest)) sum += table.get(g) ?? 0;
+    return sum;
+  };
+  return {
+    bias,
+    weight,
+    score: (text) => bias + weight(text),
+    heaviest(structure, spans, skip = () => false) {
+      let best = null;
+      let bestWeight = 0;
+      for (const [s, e] of spans) {
+        if (structure.isQuoted(s) || skip(s, e)) continue;
+        const w = weight(structure.text.slice(s, e));
+        if (w > bestWeight) {
+          best = [s, e];
+          bestWeight = w;
+        }
+      }
+      return best;
+    },
+  };
+}
+
+let lastNgrams = { text: null, longest: 0, grams: null };
+
+function ngrams(text, longest) {
+  if (lastNgrams.text === text && lastNgrams.longest === longest) return lastNgrams.grams;
+  const grams = new Set();
+  for (let n = 1; n <= longest; n++) for (let i = 0; i + n <= text.length; i++) grams.add(text.slice(i, i + n));
+  lastNgrams = { text, longest, grams };
+  return grams;
+}
+
+function toneFinding(ctx, structure) {
+  const tone = ctx.tone;
+  if (tone.score(structure.text) <= ctx.toneThreshold) return null;
+  const sentence = tone.heaviest(structure, structure.sentences);
+  const clause = sentence ? tone.heaviest(structure, structure.clausesIn(...sentence)) : null;
+  return clause ? makeFinding(structure, "forbidden", ...clause, "tone") : null;
+}
+
+// -- step 3: score (carecourse/score) -----------------------------------------------------
+
+function compileRubric(ctx, data) {
+  const r = data.rubric;
+  const items = [...r.criteria, ...r.penalties];
+  const learned = data.learned;
+  return {
+    data: r,
+    sets: Object.fromEntries(Object.entries(r.sets).map(([name, m]) => [name, new PhraseMatcher(m)])),
+    own: Object.fromEntries(items.map((item) => [item.id, new PhraseMatcher(item.matcher)])),
+    opinion: learned && {
+      sure: learned.sure,
+      share: learned.evidence_share,
+      models: Object.fromEntries(
+        Object.entries(learned.criteria).map(([cid, m]) => [cid, linearModel(learned.vocabulary, m.weights, m.bias, learned.longest)]),
+      ),
+    },
+    customerContent: r.customer_says ? contentOf(ctx, r.customer_says) : "",
+    placeholderContent: r.placeholder ? contentOf(ctx, r.placeholder) : null,
+  };
+}
+
+function matched(rubric, item, analysis) {
+  const found = analysis.ofAny(item.techniques);
+  found.push(...rubric.own[item.id].find(analysis.structure));
+  for (const name of item.sets) found.push(...rubric.sets[name].find(analysis.structure));
+  return unique(found);
+}
+
+function applyRubric(ctx, rubric, analysis) {
+  const r = rubric.data;
+  let evidence = criterionEvidence(ctx, rubric, analysis);
+  const patternFindings = Object.values(evidence).flat().filter((f) => f.id.startsWith("pattern:"));
+  const flag = gamingCheck(ctx, rubric, analysis, patternFindings);
+  const voided = flag !== null;
+  if (flag === "keyword_list") {
+    evidence = Object.fromEntries(Object.entries(evidence).map(([cid, found]) => [cid, found.filter((f) => inClause(ctx, analysis.structure.text, f))]));
+  }
+  const criteria = r.criteria.map((c) => {
+    const found = evidence[c.id];
+    const met = !voided && new Set(found.map((f) => pyStrip(ctx, f.text))).size >= (c.order ? 1 : c.min_count);
+    return { criterion: c, met, points: met ? c.points : 0, evidence: found };
+  });
+  const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
+  const penalties = [];
+  for (const p of r.penalties) {
+    if (ctx.gaming.empty.has(flag) || p.unless.some((id) => met.has(id))) continue;
+    const found = penaltyEvidence(ctx, rubric, p, analysis);
+    if (found.length) penalties.push({ penalty: p, points: -p.points, evidence: found });
+  }
+  let total = criteria.reduce((sum, c) => sum + c.points, 0) + penalties.reduce((sum, p) => sum + p.points, 0);
+  total = Math.min(Math.max(total, 0), r.max_score);
+  return { rubric: r, criteria, penalties, flag, score: pyRound2(total) };
+}
+
+function criterionEvidence(ctx, rubric, analysis) {
+  const r = rubric.data;
+  const structure = analysis.structure;
+  const rebukes = rebukeSpans(ctx, analysis);
+  const blanks = blankSpans(ctx, structure.text);
+  const usable = (f) => !(rebukes.length && inside(f, rebukes)) && !(blanks.length && touches(ctx, f, blanks, structure.text));
+  const voids = {};
+  let evidence = {};
+  for (const c of r.criteria) if (!c.order) voids[c.id] = voidSpans(rubric, c, analysis);
+  for (const c of r.criteria) {
+    if (c.order) continue;
+    evidence[c.id] = matched(rubric, c, analysis).filter((f) => usable(f) && !overlaps(f.nstart, f.nend, voids[c.id]));
+  }
+  if (rubric.opinion) evidence = secondOpinion(rubric, analysis, evidence, [...rebukes, ...blanks], voids);
+  for (const c of r.criteria) if (c.order) evidence[c.id] = orderEvidence(rubric, c, analysis, evidence);
+  return evidence;
+}
+
+function voidSpans(rubric, c, analysis) {
+  const found = rubric.data.penalties.filter((p) => c.spoilt_by.includes(p.id)).flatMap((p) => matched(rubric, p, analysis));
+  for (const name of c.spoilt_by) if (name in rubric.sets) found.push(...rubric.sets[name].find(analysis.structure));
+  return found.map((f) => [f.nstart, f.nend]);
+}
+
+function secondOpinion(rubric, analysis, evidence, spoilt, voids) {
+  let claims = null; // worked out only when a model is sure
+  const free = (s, e) => {
+    if (claims === null) {
+      const found = Object.values(evidence).flat();
+      for (const p of rubric.data.penalties) found.push(...matched(rubric, p, analysis));
+      claims = [...spoilt, ...found.map((f) => [f.nstart, f.nend])];
+    }
+    return !overlaps(s, e, claims);
+  };
+  const out = {};
+  for (const [cid, found] of Object.entries(evidence)) {
+    const usable = (s, e) => free(s, e) && !overlaps(s, e, voids[cid]);
+    out[cid] = overrule(rubric.opinion, analysis.structure, cid, found, usable);
+  }
+  return out;
+}
+
+function overrule(opinion, structure, cid, found, usable) {
+  const model = opinion.models[cid];
+  if (found.length || !model) return found;
+  const weight = model.weight(structure.text);
+  if (model.bias + weight <= opinion.sure) return found;
+  const clauses = structure.sentences.flatMap(([s, e]) => structure.clausesIn(s, e));
+  const best = model.heaviest(structure, clauses, (s, e) => !usable(s, e));
+  if (best && model.weight(structure.text.slice(best[0], best[1])) >= opinion.share * weight) {
+    return [makeFinding(structure, `learned:${cid}`, ...best, "learned")];
+  }
+  return found;
+}
+
+function orderEvidence(rubric, c, analysis, evidence) {
+  const named = (name) => (name in evidence ? evidence[name] : name in rubric.sets ? rubric.sets[name].find(analysis.structure) : analysis.of(name));
+  const earliest = (found) => found.reduce((best, f) => (best === null || f.nstart < best.nstart ? f : best), null);
+  const first = earliest(c.order.first.flatMap(named));
+  if (first === null) return [];
+  const then = c.order.any_then
+    ? earliest(c.order.then.flatMap(named).filter((f) => f.nstart > first.nstart))
+    : earliest(c.order.then.flatMap(named));
+  return then && first.nstart < then.nstart ? [first, then] : [];
+}
+
+function penaltyEvidence(ctx, rubric, p, analysis) {
+  const structure = analysis.structure;
+  const found = matched(rubric, p, analysis).map((f) =>
+    ctx.rebukes.includes(f.id) ? makeFinding(structure, f.id, ...rebukeSpan(ctx, structure, f)) : f,
+  );
+  return unique(found);
+}
+
+function rebukeSpans(ctx, analysis) {
+  return analysis.ofAny(ctx.rebukes).map((f) => rebukeSpan(ctx, analysis.structure, f));
+}
+
+function rebukeSpan(ctx, structure, finding) {
+  let [start, end] = structure.clauseAt(finding.nstart);
+  const phrase = finding.kind === "tone" ? 0 : finding.nend - finding.nstart;
+  if (end - start <= Math.max(ctx.toneMarkMax, phrase)) {
+    const sentence = structure.sentences.find(([s, e]) => s <= finding.nstart && finding.nstart < e);
+    if (sentence) [start, end] = sentence;
+  }
+  return [start, end];
+}
+
+const inside = (f, spans) => spans.some(([s, e]) => s <= f.nstart && f.nstart < e);
+
+function touches(ctx, f, blanks, text) {
+  for (const [s, e] of blanks) {
+    if ((s < f.nend && f.nstart < e) || e === f.nstart) return true;
+    if (s === f.nend && ctx.gaming.slotWords.includes(text.slice(f.nend - 1, f.nend))) return true;
+  }
+  return false;
+}
+
+// Python's round(x, 2): the nearest hundredth, ties to even on the exact binary value.
+function pyRound2(x) {
+  const exact = Math.abs(x).toFixed(60).replace(/0+$/, "");
+  const [whole, frac = ""] = exact.split(".");
+  const kept = BigInt(whole + frac.slice(0, 2).padEnd(2, "0"));
+  const rest = frac.slice(2);
+  let hundredths = kept;
+  if (rest && (rest[0] > "5" || (rest[0] === "5" && (/[1-9]/.test(rest.slice(1)) || kept % 2n === 1n)))) hundredths += 1n;
+  const value = Number(hundredths) / 100;
+  return x < 0 ? -value : value;
+}
+
+// -- gaming (score/gaming.py) -------------------------------------------------------------
+
+function gamingCheck(ctx, rubric, analysis, extra) {
+  const g = ctx.gaming;
+  const text = analysis.structure.text;
+  const content = text.replace(g.separators, "");
+  if (!content) return "empty";
+  if (g.placeholders.has(content) || (rubric.placeholderContent !== null && content === rubric.placeholderContent)) return "placeholder";
+  if (isNotChinese(ctx, text)) return "not_chinese";
+  let memo = null;
+  const findings = () =>
+    (memo ??= [...analysis.findings(), ...extra].filter((f) => !QUESTIONS.includes(f.id)));
+  if (isKeywordList(ctx, text, content, findings)) return "keyword_list";
+  if (isRepetition(ctx, text, content)) return "repetition";
+  if (rubric.data.customer_says && isCopy(ctx, content, rubric.customerContent)) return "copied_customer";
+  return null;
+}
+
+const count = (re, text) => [...finditer(re, text)].length;
+
+function isNotChinese(ctx, text) {
+  const rule = ctx.gaming.rules.language;
+  const words = count(ctx.gaming.latinWord, text);
+  return words >= rule.min_words && count(ctx.gaming.han, text) < rule.han_per_word * words;
+}
+
+function blankSpans(ctx, text) {
+  return [...finditer(ctx.gaming.blanks, text)].map(span);
+}
+
+function inClause(ctx, text, f) {
+  const m = [...finditer(ctx.gaming.segment, text)].find((m) => m.index <= f.nstart && f.nstart < m.index + m[0].length);
+  return m ? Array.from(m[0]).some((c) => ctx.gaming.glue.has(c)) : false;
+}
+
+function isKeywordList(ctx, text, content, findings) {
+  const g = ctx.gaming;
+  const rule = g.rules.keyword_list;
+  const segments = [...finditer(g.segment, text)].map(span).filter(([s, e]) => search(g.han, text, s, e) !== null);
+  if (segments.length < Math.min(rule.min_segments, rule.fragments_min)) return runTogether(ctx, rule, content, findings);
+  const glueless = segments.map(([s, e]) => search(g.glueChar, text, s, e) === null);
+  return bareWords(rule, segments, glueless, findings) || telegraphic(ctx, rule, text, segments, glueless) || runTogether(ctx, rule, content, findings);
+}
+
+function bareWords(rule, segments, glueless, findings) {
+  if (segments.length < rule.min_segments) return false;
+  const bare = segments.filter(([s, e], k) => glueless[k] && e - s <= rule.bare_max_length).length;
+  if (bare < rule.bare_share * segments.length || new Set(findings().map((f) => f.id)).size < rule.min_techniques) return false;
+  const found = segments.filter(([s, e]) => findings().some((f) => s <= f.nstart && f.nstart < e)).length;
+  return found >= rule.found_share * segments.length;
+}
+
+function telegraphic(ctx, rule, text, segments, glueless) {
+  if (segments.length < rule.fragments_min || search(ctx.gaming.sentenceEnd, text) !== null) return false;
+  const lengths = segments.map(([s, e]) => e - s).sort((a, b) => a - b);
+  return (
+    lengths[Math.floor(lengths.length / 2)] <= rule.fragment_median &&
+    lengths[lengths.length - 1] <= rule.fragment_longest &&
+    glueless.filter(Boolean).length >= rule.fragment_bare_share * segments.length
+  );
+}
+
+function runTogether(ctx, rule, content, findings) {
+  const glueChars = Array.from(content).filter((c) => ctx.gaming.glue.has(c)).length;
+  if (glueChars > rule.run_glue_share * content.length || new Set(findings().map((f) => f.id)).size < rule.min_techniques) return false;
+  const covered = new Set();
+  for (const f of findings()) if (f.nend - f.nstart <= rule.bare_max_length) for (let i = f.nstart; i < f.nend; i++) covered.add(i);
+  return covered.size >= rule.run_coverage * content.length;
+}
+
+function isRepetition(ctx, text, content) {
+  const rule = ctx.gaming.rules.repetition;
+  const clauses = text.split(ctx.gaming.separators).filter(Boolean);
+  if (clauses.length >= rule.min_clauses && new Set(clauses).size <= rule.distinct_share * clauses.length) return true;
+  if (new Set(content).size > (1 - (2 * rule.run_share) / 3) * content.length) return false;
+  let repeated = 0;
+  for (const m of finditer(ctx.gaming.run, content)) repeated += m[0].length;
+  return repeated >= rule.run_share * content.length;
+}
+
+function isCopy(ctx, content, customer) {
+  const rule = ctx.gaming.rules.copy;
+  if (content.length > 4 * customer.length) return false;
+  const inCustomer = new Set(customer);
+  if (Array.from(content).filter((c) => inCustomer.has(c)).length < rule.share * content.length) return false;
+  let covered = 0;
+  const n = content.length;
+  for (let i = 0; i < n; ) {
+    let k = 0;
+    while (i + k < n && customer.includes(content.slice(i, i + k + 1))) k++;
+    if (k >= rule.min_run) {
+      covered += k;
+      i += k;
+    } else i += 1;
+  }
+  return covered >= rule.share * n;
+}
+
+// -- step 4: feedback (carecourse/feedback) -----------------------------------------------
+
+function writeFeedback(ctx, scored) {
+  const r = scored.rubric;
+  const messages = ctx.messages;
+  const flags = scored.flag ? [{ id: scored.flag, message: flagMessage(messages, r, scored.flag) }] : [];
+  return {
+    scenario: r.id,
+    score: scored.score,
+    max_score: r.max_score,
+    criteria: scored.criteria.map((c) => criterionLine(messages, c, scored.flag)),
+    penalties: scored.penalties.map(penaltyLine),
+    flags,
+    summary: summary(messages, r, scored, flags),
+  };
+}
+
+const evidenceDicts = (evidence) => evidence.map((f) => ({ text: f.text, start: f.start, end: f.end }));
+
+function criterionLine(messages, scored, flag) {
+  const c = scored.criterion;
+  let text = scored.met ? c.feedback.met : c.feedback.missing;
+  if (flag && scored.evidence.length && !c.order) {
+    const quotes = [...new Set(scored.evidence.map((f) => f.text))];
+    text = pyFormat(messages.said_not_counted, { quotes: quotes.map((q) => `“${q}”`).join("、") });
+  }
+  return {
+    id: c.id, label: c.label, met: scored.met, points: scored.points, max_points: c.points,
+    evidence: evidenceDicts(scored.evidence), feedback: text, section: c.section,
+  }; // prettier-ignore
+}
+
+function penaltyLine(scored) {
+  const p = scored.penalty;
+  return { id: p.id, label: p.label, points: scored.points, evidence: evidenceDicts(scored.evidence), feedback: p.feedback.met, section: p.section };
+}
+
+function flagMessage(messages, r, flag) {
+  const points = r.criteria.filter((c) => !c.order).map((c) => c.label || c.id).join("、");
+  return pyFormat(messages.flags[flag], { points });
+}
+
+function summary(messages, r, scored, flags) {
+  if (flags.length) return pyFormat(messages.flag_summary, { max: formatG(r.max_score) });
+  const share = r.max_score ? scored.score / r.max_score : 0;
+  const text = messages.bands.find((b) => share >= b.min).text;
+  return scored.penalties.length ? text + messages.penalty_note : text;
+}
+
+// Python's str.format with named fields only ("{name}", "{{", "}}").
+function pyFormat(template, values) {
+  return template.replace(/\{\{|\}\}|\{([a-z_]+)\}/gu, (m, name) => (m === "{{" ? "{" : m === "}}" ? "}" : String(values[name])));
+}
+
+// Python's format(x, "g"): six significant digits, trailing zeros dropped.
+function formatG(x) {
+  if (x === 0) return "0";
+  const [mantissa, exp] = x.toExponential(5).split("e");
+  const e = Number(exp);
+  if (e < -4 || e >= 6) return `${dropZeros(mantissa)}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  return dropZeros(x.toFixed(5 - e));
+}
+
+const dropZeros = (s) => (s.includes(".") ? s.replace(/\.?0+$/u, "") : s);
