@@ -5,13 +5,17 @@ When the build starts, ``carecourse.web.write_web`` writes the browser grader (e
 data, the page scripts of ``web/static/`` and the stylesheets of ``render/templates/web/``)
 into a folder Sphinx copies to ``_static/``. A page whose body holds a practice box, the
 question-rewrite exercise or the quality calculator (drawn by ``carecourse.widgets`` when
-the notebooks run for the site) gets ``live.mjs`` as a module script and ``live.css``; the
-other pages load neither. Grading happens in the reader's browser: nothing is sent anywhere.
+the notebooks run for the site) gets ``live.mjs`` as a module script and ``live.css``, and
+preload links for the modules and data it will need (so they download while the page is
+parsed, not one after another); the other pages load none of it. Grading happens in the
+reader's browser: nothing is sent anywhere.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
+from html import escape
 from pathlib import Path
 
 from carecourse.render import render
@@ -21,6 +25,8 @@ SCRIPT = f"{FOLDER}/live.mjs"
 STYLESHEET = f"{FOLDER}/live.css"
 # What marks a practice in a page's body (the widgets' templates).
 MARKERS = ('class="cc-practice"', 'class="cc-rewrite"', 'class="cc-quality-calc"')
+MODULES = ("feedback.mjs", "practice.mjs", "quality.mjs", "rewrite.mjs", "engine.mjs")  # what live.mjs imports
+SCENARIO = re.compile(r'<div class="cc-practice" data-scenario="([a-z0-9-]+)">')
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 STYLESHEETS = Path(__file__).resolve().parent.parent / "render" / "templates" / "web"
 
@@ -54,10 +60,23 @@ def _add_static_path(app) -> None:
     app.config.html_static_path.append(str(root))
 
 
+def preload_links(body: str, href) -> str:
+    """<link> tags fetching the page's modules and grader data early; ``href(path)`` is the
+    address of a file under _static/carecourse-web from the page."""
+    scenarios = list(dict.fromkeys(SCENARIO.findall(body)))
+    modules = [f'<link rel="modulepreload" href="{escape(href(name))}">' for name in MODULES]
+    data = [f'<link rel="preload" href="{escape(href(f"data/{name}.json"))}" as="fetch" crossorigin="anonymous">'
+            for name in ["core", *scenarios]]  # fmt: skip
+    return "\n".join(modules + data) + "\n"
+
+
 def add_to_practice_pages(app, pagename, templatename, context, doctree) -> None:
-    if has_practice(context.get("body", "")):
+    body = context.get("body", "")
+    if has_practice(body):
         app.add_css_file(STYLESHEET)
         app.add_js_file(SCRIPT, type="module")
+        href = lambda name: context["pathto"](f"_static/{FOLDER}/{name}", 1)  # noqa: E731
+        context["metatags"] = context.get("metatags", "") + preload_links(body, href)
 
 
 def setup(app) -> None:

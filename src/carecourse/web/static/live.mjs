@@ -13,6 +13,7 @@ const HERE = new URL("./", import.meta.url);
 /** Resolves to the loaded engine (null when there is none) once the page's practices are
  *  live; tests and bench/web_page.py wait for it. */
 async function start() {
+  performance.mark("carecourse-live-start");
   for (const calc of document.querySelectorAll(".cc-quality-calc")) initCalculator(calc);
   const boxes = [...document.querySelectorAll(".cc-practice[data-scenario]")];
   const rewrites = [...document.querySelectorAll(".cc-rewrite")];
@@ -22,6 +23,7 @@ async function start() {
   try {
     const { loadEngine } = await import("./engine.mjs");
     engine = await loadEngine(HERE, scenarios);
+    performance.mark("carecourse-engine-loaded");
   } catch (err) {
     // The forms stay hidden and the note says how else to practise.
     console.warn("carecourse: the browser grader did not load", err);
