@@ -271,3 +271,45 @@ def test_practice_pages_look_right_graded(visit, artefacts, label, viewport):
         v.page.screenshot(path=str(SHOTS / f"{name}-box-{label}.png"))
         v.page.screenshot(path=str(artefacts / f"{name}-live-{label}.png"), full_page=True)
         assert v.errors == []
+
+
+def _rewrite_attempts() -> list[str]:
+    """Originals, worked rewrites, questions from the corpus, blanks Python and JavaScript
+    trim differently, an emoji in front."""
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    questions = sorted({q + "？" for r in rows for q in re.split(r"[？?]", r["text"])[:-1] if 2 <= len(q) <= 30})
+    items = rewrite_items()
+    return ([i.question for i in items] + [i.example for i in items] + random.Random(6).sample(questions, 150)
+            + ["", " \u3000 ", "\x1c", "\x85", "\ufeff", "😀您对哪些地方还有顾虑？", "会议 结束了吗"])  # fmt: skip
+
+
+def test_every_rewrite_check_and_its_feedback_are_pythons(visit):
+    from carecourse.widgets.rewrite import _TEMPLATE, _verdict_html
+    from carecourse.render import macro
+
+    v = _open(visit, "m6-lab")
+    items = rewrite_items()
+    cases = [(k % len(items), text) for k, text in enumerate(_rewrite_attempts())]
+    shown = v.page.evaluate(
+        """async (cases) => {
+          const here = new URL('../_static/carecourse-web/', location.href);
+          const { checkRewrite, verdictHtml } = await import(new URL('rewrite.mjs', here).href);
+          const engine = await (await import(new URL('live.mjs', here).href)).ready;
+          const data = JSON.parse(document.querySelector('.cc-rewrite > script.cc-data').textContent);
+          return cases.map(([k, text]) => {
+            const item = data.items[k];
+            const check = checkRewrite(item.question, text, engine, data);
+            return [check.ok, check.message, verdictHtml(check, text, item, engine, data)];
+          });
+        }""",
+        cases,
+    )
+    assert len(shown) == len(cases)
+    for (k, text), (ok, message, html) in zip(cases, shown):
+        check = check_rewrite(items[k].question, text)
+        tried = text.strip() and not check.ok
+        python = _verdict_html(check) + (macro(_TEMPLATE, "example", text=items[k].example) if tried else "")
+        assert (ok, message) == (check.ok, check.message), text
+        assert html == _without_style(python), text
+    assert sum(ok for ok, _, _ in shown) >= len(items)  # the worked rewrites at least
+    assert v.errors == []

@@ -20,6 +20,7 @@ from carecourse.models import StrictModel
 from carecourse.packaged import load_yaml, resource
 from carecourse.pipeline import analyze
 from carecourse.render import Markup, macro
+from carecourse.web.jsregex import js_regex
 from carecourse.web.ui import ui
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
 
@@ -112,7 +113,10 @@ def browser_data(items) -> dict:
         "items": [{"question": item.question, "example": item.example} for item in items],
         "messages": MESSAGES,
         "barbed": BARBED,
-        "patterns": {"punctuation": _PUNCTUATION.pattern, "not_content": _NOT_CONTENT.pattern, "han": _HAN.pattern},
+        # Python's patterns written for JavaScript (flag u) with the same matches: \s is Python's
+        # white space there too; "nonspace" tells a blank rewrite as str.strip() does
+        "patterns": {"punctuation": js_regex(_PUNCTUATION), "not_content": js_regex(_NOT_CONTENT),
+                     "han": js_regex(_HAN), "nonspace": js_regex(r"[^\s]")},
         "min_content": MIN_CONTENT,
         # the fragments the live form shows, with {slots} the script fills (escaped)
         "fragments": {

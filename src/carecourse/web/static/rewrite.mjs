@@ -10,6 +10,11 @@ function global(pattern) {
   return new RegExp(pattern, "gu");
 }
 
+/** Nothing but white space, as Python's str.strip() sees it. */
+function blank(text, data) {
+  return !new RegExp(data.patterns.nonspace, "u").test(text);
+}
+
 /** Is `rewrite` a friendly open question (and not `original` again)? {ok, message, analysis} */
 export function checkRewrite(original, rewrite, engine, data) {
   const analysis = engine.analyze(rewrite);
@@ -17,7 +22,7 @@ export function checkRewrite(original, rewrite, engine, data) {
   const punctuation = global(data.patterns.punctuation);
   const bare = (text) => text.replace(punctuation, "");
   const m = data.messages;
-  if (!rewrite.trim()) return { ok: false, message: m.empty, analysis };
+  if (blank(rewrite, data)) return { ok: false, message: m.empty, analysis };
   if (bare(rewrite) === bare(original)) return { ok: false, message: m.same, analysis };
   const barbed = Object.entries(data.barbed).filter(([id]) => found.has(id)).map(([, label]) => label);
   if (barbed.length) return { ok: false, message: m.barbed.replace("{barbed}", barbed.join("、")), analysis };
@@ -33,7 +38,7 @@ export function verdictHtml(check, rewrite, item, engine, data) {
   const annotated = annotatedHtml(check.analysis, rewrite, engine.techniques, data.words, false);
   const f = data.fragments;
   const verdict = fill(check.ok ? f.ok : f.not_ok, { message: check.message, annotated }, ["annotated"]);
-  const tried = rewrite.trim() && !check.ok;
+  const tried = !blank(rewrite, data) && !check.ok;
   return verdict + (tried ? fill(f.example, { text: item.example }) : "");
 }
 
