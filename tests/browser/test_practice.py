@@ -264,6 +264,9 @@ def test_practice_pages_look_right_graded(visit, artefacts, label, viewport):
             form.get_by_role("button", name="检查").click()
         overflow = v.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{name} is {overflow}px wider than a {label} screen"
+        wide = v.page.evaluate("""() => [...document.querySelectorAll('.cc-live, .cc-quality-out, .cc-result')]
+            .filter(e => !e.hidden && e.scrollWidth > e.clientWidth + 1).map(e => e.className)""")
+        assert wide == [], f"{name} ({label}): these scroll sideways: {wide}"
         target = v.page.locator(".cc-rewrite" if name == "m6-lab" else ".cc-quality-calc" if name == "m10-lab" else ".cc-practice").first
         target.scroll_into_view_if_needed()
         v.page.screenshot(path=str(SHOTS / f"{name}-{label}.png"))
