@@ -118,3 +118,22 @@ def test_quality_calculator_refuses_what_python_refuses():
         with pytest.raises(ValueError):
             quality_gaps(expected, perceived)
     assert run_js([("quality.mjs", "isValid", [e, p, data]) for e, p in bad]) == [False] * len(bad)
+
+
+def test_the_practice_pages_preload_what_live_mjs_loads():
+    from carecourse.sphinx.live import MODULES, SCRIPT, preload_links
+
+    imported, todo = set(), [Path(SCRIPT).name]
+    while todo:  # every module live.mjs imports, statically or not
+        source = (STATIC / todo.pop()).read_text(encoding="utf-8")
+        for name in re.findall(r'(?:from|import\()\s*"\./([\w.-]+\.mjs)"', source):
+            if name not in imported:
+                imported.add(name)
+                todo.append(name)
+    assert imported == set(MODULES)
+    body = '<div class="cc-practice" data-scenario="greet-entry">'
+    links = preload_links(body, lambda name: f"../_static/carecourse-web/{name}")
+    assert links.count('rel="modulepreload"') == len(MODULES)
+    assert 'href="../_static/carecourse-web/data/core.json"' in links and "data/greet-entry.json" in links
+    calculator_only = preload_links('<div class="cc-quality-calc">', lambda name: name)
+    assert "engine.mjs" not in calculator_only and "json" not in calculator_only

@@ -14,11 +14,10 @@ reader's browser: nothing is sent anywhere.
 from __future__ import annotations
 
 import re
-import shutil
 from html import escape
 from pathlib import Path
 
-from carecourse.render import render
+from carecourse.web import write_web
 
 FOLDER = "carecourse-web"  # under _static/
 SCRIPT = f"{FOLDER}/live.mjs"
@@ -27,8 +26,6 @@ STYLESHEET = f"{FOLDER}/live.css"
 MARKERS = ('class="cc-practice"', 'class="cc-rewrite"', 'class="cc-quality-calc"')
 MODULES = ("feedback.mjs", "practice.mjs", "quality.mjs", "rewrite.mjs", "engine.mjs")  # what live.mjs imports
 SCENARIO = re.compile(r'<div class="cc-practice" data-scenario="([a-z0-9-]+)">')
-STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
-STYLESHEETS = Path(__file__).resolve().parent.parent / "render" / "templates" / "web"
 
 
 def has_practice(body: str) -> bool:
@@ -37,21 +34,8 @@ def has_practice(body: str) -> bool:
 
 def write_browser_files(folder: Path) -> Path:
     """The browser grader and the page's scripts and stylesheets, written into ``folder``."""
-    try:
-        from carecourse.web import write_web
-    except ImportError:  # before the browser grader exists: the page's own files only
-        write_web = _write_page_files
     folder.mkdir(parents=True, exist_ok=True)
-    write_web(folder)
-    return folder
-
-
-def _write_page_files(folder: Path) -> None:
-    for path in STATIC.iterdir():
-        if path.is_file():
-            shutil.copyfile(path, folder / path.name)
-    for path in STYLESHEETS.glob("*.css"):
-        (folder / path.name).write_text(render(f"web/{path.name}") + "\n", encoding="utf-8")
+    return write_web(folder)
 
 
 def _add_static_path(app) -> None:
@@ -64,9 +48,11 @@ def preload_links(body: str, href) -> str:
     """<link> tags fetching the page's modules and grader data early; ``href(path)`` is the
     address of a file under _static/carecourse-web from the page."""
     scenarios = list(dict.fromkeys(SCENARIO.findall(body)))
-    modules = [f'<link rel="modulepreload" href="{escape(href(name))}">' for name in MODULES]
+    grades = bool(scenarios) or 'class="cc-rewrite"' in body  # else no engine is loaded (the calculator alone)
+    modules = [f'<link rel="modulepreload" href="{escape(href(name))}">' for name in MODULES
+               if grades or name != "engine.mjs"]  # fmt: skip
     data = [f'<link rel="preload" href="{escape(href(f"data/{name}.json"))}" as="fetch" crossorigin="anonymous">'
-            for name in ["core", *scenarios]]  # fmt: skip
+            for name in (["core", *scenarios] if grades else [])]  # fmt: skip
     return "\n".join(modules + data) + "\n"
 
 
