@@ -6,14 +6,16 @@ For every lab page of the built site (``make book`` writes ``_build/html``), ope
 
 - added: every file the page loads from ``_static/carecourse-web/`` (engine, data,
   scripts, stylesheet), gzipped (level 6, as a web server would), plus the data the page's
-  practices carry in the HTML (their ``cc-data`` JSON);
+  practices carry in the HTML (their ``cc-data`` JSON): at load (the engine, its core data
+  and the first box's scenario) and once the reader has turned to every practice box (each
+  other box fetches its scenario then);
 - ready: from the load event to the first grade being possible (``carecourse-live-ready``,
   marked by live.mjs once the engine and the page's scenarios are loaded); 0 when it was
   ready before the load event;
 - grade: the median time of ``engine.grade`` over about 200 corpus replies to the page's
   scenarios, and of grading plus drawing the feedback (``gradeHtml``).
 
-Targets (issue 14): added <= 300 kB gzipped; ready <= 300 ms after load; grade <= 5 ms
+Targets (issue 14): added <= 300 kB gzipped (both figures); ready <= 300 ms after load; grade <= 5 ms
 median. Run: ``.venv/bin/python bench/web_page.py [--replies 200]``.
 """
 
@@ -39,7 +41,8 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FOLDER = "/_static/carecourse-web/"
 
 MEASURE = """async ([replies]) => {
-  const live = await import(new URL('../_static/carecourse-web/live.mjs', location.href).href);
+  // the page's own module (its address carries Sphinx's ?v=…), not a second copy of it
+  const live = await import(document.querySelector('script[type="module"][src*="live.mjs"]').src);
   const { gradeHtml } = await import(new URL('../_static/carecourse-web/feedback.mjs', location.href).href);
   const engine = await live.ready;
   const words = JSON.parse(document.querySelector('.cc-practice script.cc-data').textContent).words;
@@ -97,12 +100,18 @@ def measure(page, base: str, name: str, n: int) -> dict:
     page.goto(f"{base}/book/{name}.html", wait_until="load")
     page.wait_for_function("document.documentElement.dataset.ccLive === 'ready'", timeout=20_000)
     html = page.content()
+    at_load = dict(loaded)
+    forms = page.locator(".cc-practice form.cc-live")
+    for k in range(forms.count()):  # the reader turns to every box: each fetches its scenario
+        forms.nth(k).locator(".cc-answer").focus()
+        page.locator(f".cc-practice >> nth={k} >> form[data-loaded='1']").wait_for()
     scenarios = page.eval_on_selector_all(".cc-practice[data-scenario]", "els => els.map(e => e.dataset.scenario)")
     figures = page.evaluate(MEASURE, [replies_for(scenarios, n)])
     return {
         "page": name,
         "files": {k: (len(v), gz(v)) for k, v in sorted(loaded.items())},
         "added_gz": sum(gz(v) for v in loaded.values()) + page_data_bytes(html),
+        "at_load_gz": sum(gz(v) for v in at_load.values()) + page_data_bytes(html),
         "ready_after_load_ms": max(0.0, figures["ready"] - figures["load"]),
         "ready_ms": figures["ready"],
         "grade_median_ms": statistics.median(figures["grade"]),
@@ -137,21 +146,22 @@ def main() -> int:
     if args.json:
         print(json.dumps(results, indent=1))
         return 0
-    print(f"{'page':<9} {'added gz':>10} {'ready after load':>17} {'ready (nav)':>12} {'grade median':>13} "
+    print(f"{'page':<9} {'at load gz':>10} {'every box gz':>12} {'ready after load':>17} {'ready (nav)':>12} {'grade median':>13} "
           f"{'grade p95':>10} {'grade+draw':>11} {'replies':>8}")  # fmt: skip
     for r in results:
-        print(f"{r['page']:<9} {r['added_gz'] / 1000:>8.1f}kB {r['ready_after_load_ms']:>15.0f}ms {r['ready_ms']:>10.0f}ms "
+        print(f"{r['page']:<9} {r['at_load_gz'] / 1000:>8.1f}kB {r['added_gz'] / 1000:>10.1f}kB {r['ready_after_load_ms']:>15.0f}ms {r['ready_ms']:>10.0f}ms "
               f"{r['grade_median_ms']:>11.2f}ms {r['grade_p95_ms']:>8.2f}ms {r['drawn_median_ms']:>9.2f}ms "
               f"{r['replies']:>8}")  # fmt: skip
     heaviest = max(results, key=lambda r: r["added_gz"])
     print(f"\nfiles of the heaviest page ({heaviest['page']}), bytes and gzipped:")
     for name, (raw, packed) in heaviest["files"].items():
         print(f"  {name:<36} {raw:>9,} {packed:>9,}")
+    at_load = max(r["at_load_gz"] for r in results) / 1000
     worst = max(r["added_gz"] for r in results) / 1000
     ready = max(r["ready_after_load_ms"] for r in results)
     grade = statistics.median(r["grade_median_ms"] for r in results)
-    print(f"\ntargets: added <= 300 kB gz: {worst:.1f} kB; ready <= 300 ms after load: {ready:.0f} ms; "
-          f"grade <= 5 ms median: {grade:.2f} ms")  # fmt: skip
+    print(f"\ntargets: added <= 300 kB gz: {at_load:.1f} kB at load, {worst:.1f} kB with every box used (worst page); "
+          f"ready <= 300 ms after load: {ready:.0f} ms (worst page); grade <= 5 ms median: {grade:.2f} ms")  # fmt: skip
     return 0
 
 

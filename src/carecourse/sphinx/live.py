@@ -6,8 +6,10 @@ data, the page scripts of ``web/static/`` and the stylesheets of ``render/templa
 into a folder Sphinx copies to ``_static/``. A page whose body holds a practice box, the
 question-rewrite exercise or the quality calculator (drawn by ``carecourse.widgets`` when
 the notebooks run for the site) gets ``live.mjs`` as a module script and ``live.css``, and
-preload links for the modules and data it will need (so they download while the page is
-parsed, not one after another); the other pages load none of it. Grading happens in the
+preload links for the modules and data it needs first (so they download while the page is
+parsed, not one after another: the engine, its core data and the first practice box's
+scenario; another box's scenario is fetched when the learner turns to it); the other pages
+load none of it. Grading happens in the
 reader's browser: nothing is sent anywhere.
 """
 
@@ -47,7 +49,7 @@ def _add_static_path(app) -> None:
 def preload_links(body: str, href) -> str:
     """<link> tags fetching the page's modules and grader data early; ``href(path)`` is the
     address of a file under _static/carecourse-web from the page."""
-    scenarios = list(dict.fromkeys(SCENARIO.findall(body)))
+    scenarios = SCENARIO.findall(body)[:1]  # live.mjs loads the first box's; the others on first use
     grades = bool(scenarios) or 'class="cc-rewrite"' in body  # else no engine is loaded (the calculator alone)
     modules = [f'<link rel="modulepreload" href="{escape(href(name))}">' for name in MODULES
                if grades or name != "engine.mjs"]  # fmt: skip

@@ -1,8 +1,10 @@
 // The site's live practice: the one script a page with a practice loads
 // (carecourse.sphinx.live adds it to those pages only). It wakes up the quality calculator
-// at once (plain arithmetic), loads the browser grader with the scenarios of the page's
-// practice boxes, then wakes up the practice boxes and the question-rewrite exercise.
-// Everything runs on the reader's device: nothing is sent anywhere.
+// at once (plain arithmetic), loads the browser grader with the scenario of the page's
+// first practice box (each other box fetches its own when the learner turns to it, so a
+// page with several boxes does not download every rubric up front), then wakes up the
+// practice boxes and the question-rewrite exercise. Everything runs on the reader's
+// device: nothing is sent anywhere.
 
 import { initCalculator } from "./quality.mjs";
 import { initPractice } from "./practice.mjs";
@@ -18,18 +20,18 @@ async function start() {
   const boxes = [...document.querySelectorAll(".cc-practice[data-scenario]")];
   const rewrites = [...document.querySelectorAll(".cc-rewrite")];
   if (!boxes.length && !rewrites.length) return null;
-  const scenarios = [...new Set(boxes.map((b) => b.dataset.scenario))];
+  const first = boxes.length ? [boxes[0].dataset.scenario] : [];
   let engine;
   try {
     const { loadEngine } = await import("./engine.mjs");
-    engine = await loadEngine(HERE, scenarios);
+    engine = await loadEngine(HERE, first);
     performance.mark("carecourse-engine-loaded");
   } catch (err) {
     // The forms stay hidden and the note says how else to practise.
     console.warn("carecourse: the browser grader did not load", err);
     return null;
   }
-  for (const box of boxes) initPractice(box, engine);
+  for (const box of boxes) initPractice(box, engine, first.includes(box.dataset.scenario));
   for (const rewrite of rewrites) initRewrite(rewrite, engine);
   performance.mark("carecourse-live-ready");
   document.documentElement.dataset.ccLive = "ready";

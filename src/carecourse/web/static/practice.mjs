@@ -1,7 +1,8 @@
 // The practice box on the page (carecourse.widgets.practice): the learner types a reply,
 // presses 评分 (or Ctrl+Enter) and reads the same feedback the notebook shows, graded in
 // the browser by the browser grader. The draft is kept in localStorage, per page and
-// scenario, until the learner clears it.
+// scenario, until the learner clears it. A box whose scenario the engine has not loaded
+// yet (live.mjs loads the first box's) fetches it when the learner first turns to the box.
 
 import { gradeHtml } from "./feedback.mjs";
 
@@ -60,8 +61,9 @@ export function submitOnCtrlEnter(answer, form) {
   });
 }
 
-/** Wake up one practice box (`.cc-practice`) with a loaded engine. */
-export function initPractice(root, engine) {
+/** Wake up one practice box (`.cc-practice`) with a loaded engine; `loaded`: the engine
+ *  has the box's scenario already (else it is fetched when the learner turns to the box). */
+export function initPractice(root, engine, loaded = true) {
   const form = root.querySelector("form.cc-live");
   const data = JSON.parse(form.querySelector("script.cc-data").textContent);
   const answer = wire(form, "cc-practice");
@@ -73,10 +75,32 @@ export function initPractice(root, engine) {
   answer.addEventListener("input", () => drafts.set(key, answer.value));
   submitOnCtrlEnter(answer, form);
 
-  form.addEventListener("submit", (event) => {
+  // the scenario's data, fetched once: now if the engine has it, else on first use
+  let loading = null;
+  const load = () => {
+    loading ??= engine.load(data.scenario).then(
+      () => (form.dataset.loaded = "1"),
+      (err) => {
+        loading = null; // a later try fetches again
+        throw err;
+      },
+    );
+    return loading;
+  };
+  if (loaded) load();
+  for (const type of ["focusin", "pointerdown"]) form.addEventListener(type, () => load().catch(() => {}), { once: true });
+
+  form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const text = answer.value;
     let graded;
+    try {
+      await load();
+    } catch (err) {
+      console.warn("carecourse: the scenario did not load", err);
+      status.textContent = "这道题的评分数据没能加载，请检查网络后再点一次“评分”。";
+      return;
+    }
     try {
       graded = engine.grade(data.scenario, text);
     } catch (err) {
@@ -87,14 +111,13 @@ export function initPractice(root, engine) {
     }
     status.textContent = "";
     result.innerHTML = gradeHtml(graded, text, data.words, data.book_base);
-    result.dataset.score = String(graded.score);
+    result.dataset.graded = String(Number(result.dataset.graded ?? 0) + 1); // how many grades so far
   });
 
   form.querySelector(".cc-clear").addEventListener("click", () => {
     answer.value = "";
     drafts.set(key, "");
     result.replaceChildren();
-    delete result.dataset.score;
     status.textContent = "草稿已清除。";
     answer.focus();
   });
