@@ -203,6 +203,23 @@ def test_without_javascript_the_page_says_how_to_practise(browser, base_url):
         context.close()
 
 
+def test_when_the_grader_cannot_load_the_page_says_how_else_to_practise(browser, base_url):
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.route("**/carecourse-web/data/core.json", lambda route: route.abort())
+        page.goto(f"{base_url}/book/m10-lab.html", wait_until="load")
+        page.wait_for_function("document.querySelector('form.cc-quality-form') && !document.querySelector('form.cc-quality-form').hidden")
+        page.wait_for_timeout(500)
+        box = page.locator(".cc-practice").first
+        assert box.locator("form.cc-live").is_hidden() and box.locator(".cc-nojs").is_visible()
+        # the calculator needs no grader: it works all the same
+        page.get_by_label("响应性：感知").select_option("1")
+        assert "-5" in page.locator(".cc-quality-out").inner_text()
+    finally:
+        context.close()
+
+
 # --- M6: the question rewrite ---------------------------------------------------------
 
 
