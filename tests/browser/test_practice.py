@@ -244,6 +244,15 @@ def test_question_rewrite_is_checked_on_the_page_as_python_checks_it(visit):
     summary = v.page.locator(".cc-rewrite-summary")
     assert summary.inner_text() == f"{passed} / {len(items)} 题改好了。"
     assert v.errors == [] and v.outside == []
+    v.page.reload(wait_until="load")  # the rewrites are kept, each until cleared
+    v.page.wait_for_function(READY)
+    forms = v.page.locator("form.cc-rewrite-live")
+    assert forms.nth(0).get_by_label("你的改法").input_value() == attempts[0]
+    forms.nth(0).get_by_role("button", name="清除").click()
+    v.page.reload(wait_until="load")
+    v.page.wait_for_function(READY)
+    assert forms.nth(0).get_by_label("你的改法").input_value() == ""
+    assert forms.nth(1).get_by_label("你的改法").input_value() == attempts[1]
 
 
 # --- M10: the quality calculator ------------------------------------------------------
