@@ -18,6 +18,7 @@ from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_n
 __all__ = ["practice_box"]
 
 _TEMPLATE = "widgets/practice.html"
+PLACEHOLDER = "在这里写下你要对客户说的话……"  # in the text box, when the rubric has none
 
 
 def practice_box(scenario_id: str, examples: list[str] | tuple[str, ...] = ()):
@@ -36,7 +37,8 @@ def _static_html(scenario_id: str, examples) -> str:
     graded = [Markup(grade_html(grade(scenario_id, text), text, book_base="")) for text in examples]
     note = Markup(run_locally_note(scenario_id, live=True))
     data = {"scenario": scenario_id, "words": ui()["graded"], "book_base": ""}
-    return macro(_TEMPLATE, "static", rubric=builtin(scenario_id), examples=graded, note=note, data=data)
+    return macro(_TEMPLATE, "static", rubric=builtin(scenario_id), examples=graded, note=note, data=data,
+                 placeholder=builtin(scenario_id).placeholder or PLACEHOLDER)  # fmt: skip
 
 
 def _live_box(scenario_id: str):
@@ -44,7 +46,7 @@ def _live_box(scenario_id: str):
 
     rubric = builtin(scenario_id)
     answer = w.Textarea(
-        placeholder=rubric.placeholder or "在这里写下你要对客户说的话……",
+        placeholder=rubric.placeholder or PLACEHOLDER,
         layout=w.Layout(width="100%", height="110px"),
     )
     button = w.Button(description="评分", button_style="primary", icon="check")

@@ -34,6 +34,7 @@ _NOT_CONTENT = re.compile(r"什么|怎么样|怎么|怎样|哪些|哪个|哪里|
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_CONTENT = 4
 _TEMPLATE = "widgets/rewrite.html"
+PLACEHOLDER = "把这个问题改成开放式、友好的问法……"
 # What the check says (``check_rewrite``; the browser's check says the same).
 MESSAGES = {
     "empty": "还没有写。",
@@ -134,13 +135,14 @@ def _static_html(items) -> str:
                "original": Markup(annotated_html(analyze(item.question), legend=False)),
                "verdict": Markup(_verdict_html(check_rewrite(item.question, item.example)))}
               for k, item in enumerate(items, 1)]  # fmt: skip
-    return macro(_TEMPLATE, "worked", items=worked, data=browser_data(items), note=Markup(run_locally_note(live=True)))
+    return macro(_TEMPLATE, "worked", items=worked, data=browser_data(items), placeholder=PLACEHOLDER,
+                 note=Markup(run_locally_note(live=True)))  # fmt: skip
 
 
 def _live_form(items):
     import ipywidgets as w
 
-    boxes = [w.Text(placeholder="把这个问题改成开放式、友好的问法……", layout=w.Layout(width="100%")) for _ in items]
+    boxes = [w.Text(placeholder=PLACEHOLDER, layout=w.Layout(width="100%")) for _ in items]
     results = [w.HTML() for _ in items]
     button = w.Button(description="检查", button_style="primary", icon="check")
     summary = w.HTML()
