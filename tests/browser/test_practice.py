@@ -122,6 +122,30 @@ def test_every_practice_box_grades_as_python_does(visit, site, name):
     assert v.errors == [] and v.outside == []
 
 
+def test_the_feedback_is_drawn_once_for_notebook_and_page(visit):
+    """Python's grade_html and the page's gradeHtml on the same results (GradeResult.to_dict()),
+    both parsed by Chromium: the same DOM, so the two renderers cannot drift apart."""
+    from carecourse.web.ui import ui
+
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    picked = random.Random(2).sample(rows, 200)
+    cases = [(r["scenario"], r["text"]) for r in picked] + [("greet-entry", ""), ("greet-entry", "<b>您好</b>")]
+    results = [carecourse.grade(s, t) for s, t in cases]
+    v = _open(visit, "m4-lab")
+    live, python = v.page.evaluate(
+        """async ([cases, words, pythons]) => {
+          const { gradeHtml } = await import(new URL('../_static/carecourse-web/feedback.mjs', location.href).href);
+          const parse = (html) => { const t = document.createElement('template'); t.innerHTML = html; return t.innerHTML; };
+          return [cases.map(([r, text]) => parse(gradeHtml(r, text, words, ''))), pythons.map(parse)];
+        }""",
+        [[[r.to_dict(), t] for r, (_, t) in zip(results, cases)], ui()["graded"],
+         [_without_style(grade_html(r, t, book_base="")) for r, (_, t) in zip(results, cases)]],
+    )
+    assert len(live) == len(cases)
+    for (scenario, text), a, b in zip(cases, live, python):
+        assert a == b, (scenario, text)
+
+
 def test_ctrl_enter_grades_and_the_result_is_announced(visit):
     v = _open(visit, "m8-lab")
     box = v.page.locator(".cc-practice").first
