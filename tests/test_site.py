@@ -99,6 +99,8 @@ def test_practice_pages_show_worked_feedback_not_dead_widgets(name):
     html = _page(name)
     assert html.count('class="cc-fb"') >= 2 and "make lab" in html
     assert "widget-state+json" not in html and "widget-view+json" not in html
+    # and a live form for the page's script, hidden until it runs (tests/browser/test_practice.py)
+    assert html.count('<form class="cc-live" hidden>') == html.count('<div class="cc-practice"') >= 1
 
 
 def test_question_rewrite_and_quality_calculator_have_their_worked_forms():

@@ -171,5 +171,28 @@ def test_live_calculator_recomputes_when_a_slider_moves(live):
 
 def test_static_calculator_is_a_worked_table(static):
     html = quality_calculator()._repr_html_()
-    assert html.count("<tr>") == 1 + len(DIMENSIONS)
-    assert "感知−期望" in html and "make lab" in html
+    table = html.split('class="cc-quality-out"', 1)[1]
+    assert table.count("<tr>") == 1 + len(DIMENSIONS)
+    assert "感知−期望" in table and "make lab" in html
+
+
+def test_static_calculator_carries_its_live_form_hidden(static):
+    html = quality_calculator()._repr_html_()
+    form = html.split('<form class="cc-live cc-quality-form" hidden>', 1)[1].split("</form>")[0]
+    assert form.count("<select") == 2 * len(DIMENSIONS)
+    assert form.count(" selected>") == 2 * len(DIMENSIONS)  # the worked example's scores
+
+
+def test_static_box_carries_a_live_form_hidden_until_the_page_script_runs(static):
+    import json
+    import re
+
+    html = practice_box("greet-entry", examples=["您好"])._repr_html_()
+    assert '<div class="cc-practice" data-scenario="greet-entry">' in html
+    form = html.split('<form class="cc-live" hidden>', 1)[1].split("</form>")[0]
+    assert "<textarea" in form and ">评分</button>" in form and 'aria-live="polite"' in form
+    assert "不会发送到任何地方" in form
+    data = json.loads(re.search(r'<script type="application/json" class="cc-data">(.*?)</script>', form).group(1))
+    assert data["scenario"] == "greet-entry" and data["words"]["points"] == "分"
+    # the note for readers whose browser runs no script comes after the form, outside it
+    assert html.index('<div class="cc-nojs">') > html.index("</form>")

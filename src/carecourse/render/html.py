@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from carecourse.detect import Analysis
 from carecourse.detect.lexicon import TECHNIQUES, lexicon
-from carecourse.render.view import book_href, graded_lines, score_share, section_href
+from carecourse.render.view import WORDS, book_href, graded_lines, score_share, section_href
 from carecourse.results import GradeResult
 from carecourse.render import render
 
@@ -63,7 +63,7 @@ def grade_html(result: GradeResult, text: str, *, book_base: str | None = "") ->
     lines = [(line, book_href(line.section, book_base)) for line in graded_lines(result)]
     return render("graded_reply.html", score=result.score, max_score=result.max_score, share=score_share(result),
                   summary=result.summary, flags=[f.message for f in result.flags], text=text,
-                  segments=marked_segments(text, met + bad), lines=lines)  # fmt: skip
+                  segments=marked_segments(text, met + bad), lines=lines, words=WORDS)  # fmt: skip
 
 
 def annotated_html(analysis: Analysis, *, legend: bool = True) -> str:
@@ -72,4 +72,4 @@ def annotated_html(analysis: Analysis, *, legend: bool = True) -> str:
     spans = [(f.start, f.end, f"cc-t-{f.id}", labels[f.id]) for f in analysis.findings]
     used = [(t, labels[t]) for t in TECHNIQUES if any(f.id == t for f in analysis.findings)]
     return render("annotated_reply.html", segments=marked_segments(analysis.text, spans),
-                  legend=used if legend else None)  # fmt: skip
+                  legend=used if legend else None, words=WORDS)  # fmt: skip

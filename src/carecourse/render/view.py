@@ -11,7 +11,21 @@ from dataclasses import dataclass
 
 from carecourse.results import GradeResult
 
-__all__ = ["GradedLine", "book_base", "book_href", "graded_lines", "quoted", "score_share", "section_href"]
+__all__ = ["WORDS", "GradedLine", "book_base", "book_href", "graded_lines", "quoted", "score_share", "section_href"]
+
+# The fixed words of a graded reply (``templates/graded_reply.html``). The browser's
+# practice boxes draw the same reply from the same words (``carecourse.web.ui``).
+WORDS = {
+    "points": "分",  # after "7 / 10"
+    "empty": "（空）",  # the reply, when nothing was written
+    "met": "✔",
+    "missed": "✘",
+    "penalty": "⚠",
+    "your_words": "你的原话：",  # before a met criterion's quotes
+    "words": "原话：",  # before a penalty's quotes
+    "review": "去课本复习 →",  # the link to the book section of a missed criterion
+    "no_technique": "（没有找到任何技巧）",  # an annotated reply's legend, when nothing was found
+}
 
 
 @dataclass(frozen=True)

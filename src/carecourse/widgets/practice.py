@@ -1,8 +1,9 @@
 """The practice box: type a reply to a scenario, press 评分, read the feedback.
 
-In Jupyter it is a live ipywidgets form calling ``carecourse.grade``. On the static site
-(see ``is_static_build``) it shows the scenario and worked examples, graded at build time,
-and says how to open the notebook to try it yourself.
+In Jupyter it is a live ipywidgets form calling ``carecourse.grade``. On the site (see
+``is_static_build``) it is a form the page's script grades in the browser, with the
+browser grader (``carecourse.web``), above worked examples graded at build time; without
+JavaScript the page says how to open the notebook instead.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from carecourse.pipeline import grade
 from carecourse.render.html import grade_html
 from carecourse.rubrics import builtin
 from carecourse.render import Markup, macro
+from carecourse.web.ui import ui
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
 
 __all__ = ["practice_box"]
 
 _TEMPLATE = "widgets/practice.html"
+PLACEHOLDER = "在这里写下你要对客户说的话……"  # in the text box, when the rubric has none
 
 
 def practice_box(scenario_id: str, examples: list[str] | tuple[str, ...] = ()):
@@ -32,8 +35,10 @@ def _prompt_html(scenario_id: str) -> str:
 
 def _static_html(scenario_id: str, examples) -> str:
     graded = [Markup(grade_html(grade(scenario_id, text), text, book_base="")) for text in examples]
-    note = Markup(run_locally_note(scenario_id))
-    return macro(_TEMPLATE, "static", rubric=builtin(scenario_id), examples=graded, note=note)
+    note = Markup(run_locally_note(scenario_id, live=True))
+    data = {"scenario": scenario_id, "words": ui()["graded"], "book_base": ""}
+    return macro(_TEMPLATE, "static", rubric=builtin(scenario_id), examples=graded, note=note, data=data,
+                 placeholder=builtin(scenario_id).placeholder or PLACEHOLDER)  # fmt: skip
 
 
 def _live_box(scenario_id: str):
@@ -41,7 +46,7 @@ def _live_box(scenario_id: str):
 
     rubric = builtin(scenario_id)
     answer = w.Textarea(
-        placeholder=rubric.placeholder or "在这里写下你要对客户说的话……",
+        placeholder=rubric.placeholder or PLACEHOLDER,
         layout=w.Layout(width="100%", height="110px"),
     )
     button = w.Button(description="评分", button_style="primary", icon="check")

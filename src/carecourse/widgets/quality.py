@@ -2,7 +2,9 @@
 
 The learner scores what a customer expected and what they perceived on the five RATER
 dimensions (1–7); the calculator shows each gap, the average, and where to act first.
-Live in Jupyter (two sliders per dimension); on the static site, a worked table.
+Live in Jupyter (two sliders per dimension). On the site, a worked table whose scores the
+page's script lets the reader change (``carecourse/web/static/quality.mjs``: the same
+arithmetic, filling the same table fragments, ``browser_data``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from carecourse.render import Markup, macro
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
 
-__all__ = ["DIMENSIONS", "QualityGaps", "quality_calculator", "quality_gaps"]
+__all__ = ["DIMENSIONS", "QualityGaps", "browser_data", "gaps_table_html", "quality_calculator", "quality_gaps"]
 
 DIMENSIONS = ("有形性", "可靠性", "响应性", "保证性", "移情性")
 SCALE = (1, 7)
@@ -63,7 +65,7 @@ def verdict(gap: float) -> str:
 
 def gaps_table_html(result: QualityGaps) -> str:
     """The gaps as a table, with the average and where to act first."""
-    rows = [{"dimension": d, "expected": result.expected[d], "perceived": result.perceived[d], "gap": g,
+    rows = [{"dimension": d, "expected": f"{result.expected[d]:g}", "perceived": f"{result.perceived[d]:g}", "gap": g,
              "signed": _signed(g), "verdict": verdict(g)} for d, g in result.gaps.items()]  # fmt: skip
     average, worst = round(result.average, 1), result.worst
     return macro(_TEMPLATE, "gaps_table", rows=rows, average=_signed(average), average_verdict=verdict(average),
@@ -81,9 +83,37 @@ def quality_calculator():
     return _live_calculator()
 
 
+def browser_data() -> dict:
+    """What the browser's calculator needs, from here: the dimensions, the scale, the worked
+    example, the verdicts and the table's fragments with {slots} the script fills."""
+
+    def row(gap: int) -> str:
+        slots = {k: f"{{{k}}}" for k in ("dimension", "expected", "perceived", "signed", "verdict")}
+        return macro(_TEMPLATE, "gap_row", r={**slots, "gap": gap})
+
+    return {
+        "dimensions": list(DIMENSIONS),
+        "scale": list(SCALE),
+        "worked": {"expected": WORKED_EXPECTED, "perceived": WORKED_PERCEIVED},
+        "verdicts": {"above": verdict(1), "equal": verdict(0), "below": verdict(-1)},
+        "fragments": {
+            "head": macro(_TEMPLATE, "table_head"),
+            "row_above": row(1), "row_equal": row(0), "row_below": row(-1),
+            "tail": "</tbody></table>",
+            "conclusion_worst": macro(_TEMPLATE, "conclusion", average="{average}", average_verdict="{average_verdict}",
+                                      worst="{worst}", worst_gap="{worst_gap}"),
+            "conclusion_none": macro(_TEMPLATE, "conclusion", average="{average}", average_verdict="{average_verdict}",
+                                     worst=None, worst_gap=""),
+        },
+    }  # fmt: skip
+
+
 def _static_html() -> str:
     table = Markup(gaps_table_html(quality_gaps(WORKED_EXPECTED, WORKED_PERCEIVED)))
-    return macro(_TEMPLATE, "worked", scale=SCALE, table=table, note=Markup(run_locally_note()))
+    inputs = Markup(macro(_TEMPLATE, "inputs", dimensions=DIMENSIONS, scale=SCALE, expected=WORKED_EXPECTED,
+                          perceived=WORKED_PERCEIVED))  # fmt: skip
+    return macro(_TEMPLATE, "worked", scale=SCALE, table=table, note=Markup(run_locally_note(live=True)),
+                 inputs=inputs, data=browser_data())  # fmt: skip
 
 
 def _live_calculator():

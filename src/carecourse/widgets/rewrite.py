@@ -2,8 +2,10 @@
 
 Each rewrite is checked by the analyzer: it must be an open question (什么 / 哪些 / 怎样 …)
 and carry none of the five kinds of questions to avoid, no 服务禁语 and no negative label.
-Live in Jupyter (one text box per question, one 检查 button); on the static site the
-questions are listed with a worked rewrite, annotated, and the verdict.
+Live in Jupyter (one text box per question, one 检查 button). On the site the page's
+script checks each rewrite in the browser (``carecourse/web/static/rewrite.mjs``, with the
+browser analyzer, the same messages and patterns: ``browser_data``); a worked rewrite,
+annotated, with its verdict, is folded under each question, for readers without JavaScript too.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from carecourse.models import StrictModel
 from carecourse.packaged import load_yaml, resource
 from carecourse.pipeline import analyze
 from carecourse.render import Markup, macro
+from carecourse.web.jsregex import js_regex
+from carecourse.web.ui import ui
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
 
-__all__ = ["RewriteItem", "check_rewrite", "question_rewrite", "rewrite_items"]
+__all__ = ["MESSAGES", "RewriteItem", "browser_data", "check_rewrite", "question_rewrite", "rewrite_items"]
 
 BARBED = {"bad_question": "带刺的问题", "forbidden": "服务禁语", "negative_label": "给客户贴标签"}
 _PUNCTUATION = re.compile(r"[\s，。？！?!,.、～~]+")
@@ -30,6 +34,16 @@ _NOT_CONTENT = re.compile(r"什么|怎么样|怎么|怎样|哪些|哪个|哪里|
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_CONTENT = 4
 _TEMPLATE = "widgets/rewrite.html"
+PLACEHOLDER = "把这个问题改成开放式、友好的问法……"
+# What the check says (``check_rewrite``; the browser's check says the same).
+MESSAGES = {
+    "empty": "还没有写。",
+    "same": "和原来的问题一样，换一种问法试试。",
+    "barbed": "还带着刺（{barbed}）：想想客户听到的潜台词。",
+    "closed": "还不是开放式问题：试试用“什么”“哪些”“怎样”“如何”来问，让客户多说几句。",
+    "vague": "问得太笼统了：说清楚问的是哪件事，比如“您对这个套餐的哪些地方还有顾虑？”",
+    "ok": "是一个友好的开放式问题。",
+}
 
 
 class RewriteItem(StrictModel):
@@ -60,19 +74,17 @@ def check_rewrite(original: str, rewrite: str) -> RewriteCheck:
     analysis = analyze(rewrite)
     found = {f.id for f in analysis.findings}
     if not rewrite.strip():
-        return RewriteCheck(False, "还没有写。", analysis)
+        return RewriteCheck(False, MESSAGES["empty"], analysis)
     if _bare(rewrite) == _bare(original):
-        return RewriteCheck(False, "和原来的问题一样，换一种问法试试。", analysis)
+        return RewriteCheck(False, MESSAGES["same"], analysis)
     barbed = [label for tid, label in BARBED.items() if tid in found]
     if barbed:
-        return RewriteCheck(False, f"还带着刺（{'、'.join(barbed)}）：想想客户听到的潜台词。", analysis)
+        return RewriteCheck(False, MESSAGES["barbed"].format(barbed="、".join(barbed)), analysis)
     if "open_question" not in found:
-        return RewriteCheck(
-            False, "还不是开放式问题：试试用“什么”“哪些”“怎样”“如何”来问，让客户多说几句。", analysis
-        )
+        return RewriteCheck(False, MESSAGES["closed"], analysis)
     if len(_HAN.findall(_NOT_CONTENT.sub("", rewrite))) < MIN_CONTENT:
-        return RewriteCheck(False, "问得太笼统了：说清楚问的是哪件事，比如“您对这个套餐的哪些地方还有顾虑？”", analysis)
-    return RewriteCheck(True, "是一个友好的开放式问题。", analysis)
+        return RewriteCheck(False, MESSAGES["vague"], analysis)
+    return RewriteCheck(True, MESSAGES["ok"], analysis)
 
 
 def _bare(text: str) -> str:
@@ -96,18 +108,41 @@ def _verdict_html(check: RewriteCheck) -> str:
     return macro(_TEMPLATE, "verdict", ok=check.ok, message=check.message, annotated=annotated)
 
 
+def browser_data(items) -> dict:
+    """What the browser's check needs, from here: the questions, messages, patterns and words."""
+    return {
+        "items": [{"question": item.question, "example": item.example} for item in items],
+        "messages": MESSAGES,
+        "barbed": BARBED,
+        # Python's patterns written for JavaScript (flag u) with the same matches: \s is Python's
+        # white space there too; "nonspace" tells a blank rewrite as str.strip() does
+        "patterns": {"punctuation": js_regex(_PUNCTUATION), "not_content": js_regex(_NOT_CONTENT),
+                     "han": js_regex(_HAN), "nonspace": js_regex(r"[^\s]")},
+        "min_content": MIN_CONTENT,
+        # the fragments the live form shows, with {slots} the script fills (escaped)
+        "fragments": {
+            "ok": macro(_TEMPLATE, "verdict", ok=True, message="{message}", annotated="{annotated}"),
+            "not_ok": macro(_TEMPLATE, "verdict", ok=False, message="{message}", annotated="{annotated}"),
+            "example": macro(_TEMPLATE, "example", text="{text}"),
+            "summary": macro(_TEMPLATE, "summary", passed="{passed}", total="{total}"),
+        },
+        "words": ui()["graded"],
+    }
+
+
 def _static_html(items) -> str:
     worked = [{"head": Markup(_item_head(k, item)),
                "original": Markup(annotated_html(analyze(item.question), legend=False)),
                "verdict": Markup(_verdict_html(check_rewrite(item.question, item.example)))}
               for k, item in enumerate(items, 1)]  # fmt: skip
-    return macro(_TEMPLATE, "worked", items=worked, note=Markup(run_locally_note()))
+    return macro(_TEMPLATE, "worked", items=worked, data=browser_data(items), placeholder=PLACEHOLDER,
+                 note=Markup(run_locally_note(live=True)))  # fmt: skip
 
 
 def _live_form(items):
     import ipywidgets as w
 
-    boxes = [w.Text(placeholder="把这个问题改成开放式、友好的问法……", layout=w.Layout(width="100%")) for _ in items]
+    boxes = [w.Text(placeholder=PLACEHOLDER, layout=w.Layout(width="100%")) for _ in items]
     results = [w.HTML() for _ in items]
     button = w.Button(description="检查", button_style="primary", icon="check")
     summary = w.HTML()

@@ -27,6 +27,9 @@ class StaticHTML:
         return self.html
 
 
-def run_locally_note(scenario_id: str | None = None) -> str:
-    """How to get the live version: the note under every static widget."""
-    return render("widgets/static_note.html", scenario_id=scenario_id)
+def run_locally_note(scenario_id: str | None = None, *, live: bool = False) -> str:
+    """How to get the live version: the note under every static widget.
+
+    ``live``: the widget is live on the site when its script runs, so the note (shown only
+    when it does not) says so."""
+    return render("widgets/static_note.html", scenario_id=scenario_id, live=live)
