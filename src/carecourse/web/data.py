@@ -198,21 +198,31 @@ def _questions() -> dict:
     }
 
 
-def _linear(vocabulary: list[str], weights: list[int]) -> dict:
-    """A linear model as (grams, weights) with the zero weights left out."""
-    kept = [(g, w) for g, w in zip(vocabulary, weights, strict=True) if w]
-    return {"grams": [_in_browser_text(g) for g, _ in kept], "weights": [w for _, w in kept]}
+def _grouped(grams: list[str]) -> tuple[list[list[str]], list[int]]:
+    """N-grams written compactly: ``[prefix, last characters]`` groups in sorted order (a
+    third of the bytes once gzipped), and where each gram of that order was in ``grams``."""
+    order = sorted(range(len(grams)), key=lambda k: grams[k])
+    groups: list[list[str]] = []
+    for k in order:
+        prefix, last = grams[k][:-1], grams[k][-1]
+        if groups and groups[-1][0] == prefix:
+            groups[-1][1] += last
+        else:
+            groups.append([prefix, last])
+    return groups, order
 
 
 def _tone() -> dict:
     data = json.loads(read_text("carecourse.detect", tone.MODEL_FILE))
     model = tone.model()
-    grams = list(model.weights)
+    grams = [g for g, w in model.weights.items() if w]
+    groups, order = _grouped([_in_browser_text(g) for g in grams])
     return {
         "bias": model.bias,
         "threshold": data["threshold"],
         "longest": model.longest,
-        **_linear(grams, [model.weights[g] for g in grams]),
+        "grams": groups,
+        "weights": [model.weights[grams[k]] for k in order],
     }
 
 
@@ -220,12 +230,13 @@ def _learned(scenario_id: str) -> dict | None:
     if learned.opinion(scenario_id) is None:
         return None
     data = json.loads(read_text("carecourse.score.learned", f"{scenario_id}.json"))
+    groups, order = _grouped([_in_browser_text(g) for g in data["vocabulary"]])
     return {
         "sure": data["sure"],
         "evidence_share": data["evidence_share"],
         "longest": max(data["n"]),
-        "vocabulary": [_in_browser_text(g) for g in data["vocabulary"]],
-        "criteria": {cid: {"bias": m["bias"], "weights": m["weights"]} for cid, m in data["criteria"].items()},
+        "vocabulary": groups,
+        "criteria": {cid: {"bias": m["bias"], "weights": [m["weights"][k] for k in order]} for cid, m in data["criteria"].items()},
     }
 
 

@@ -151,7 +151,7 @@ function compileCore(core) {
     techniques: core.techniques,
     rank: new Map(core.techniques.map((t, k) => [t, k])),
     lexicons: Object.fromEntries(Object.entries(core.lexicons).map(([t, m]) => [t, new PhraseMatcher(m)])),
-    tone: linearModel(core.tone.grams, core.tone.weights, core.tone.bias, core.tone.longest),
+    tone: linearModel(ungroup(core.tone.grams), core.tone.weights, core.tone.bias, core.tone.longest),
     toneThreshold: core.tone.threshold,
     gaming: {
       rules: g.settings,
@@ -661,6 +661,13 @@ function pyStrip(ctx, text) {
 
 // -- linear models (detect/linear.py, detect/tone.py) -----------------------------------
 
+// n-grams come as [prefix, last characters] groups (see carecourse/web/data.py)
+function ungroup(groups) {
+  const grams = [];
+  for (const [prefix, lasts] of groups) for (const last of lasts) grams.push(prefix + last);
+  return grams;
+}
+
 function linearModel(grams, weights, bias, longest) {
   const table = new Map();
   grams.forEach((g, k) => {
@@ -715,6 +722,7 @@ function compileRubric(ctx, data) {
   const r = data.rubric;
   const items = [...r.criteria, ...r.penalties];
   const learned = data.learned;
+  const vocabulary = learned ? ungroup(learned.vocabulary) : [];
   return {
     data: r,
     sets: Object.fromEntries(Object.entries(r.sets).map(([name, m]) => [name, new PhraseMatcher(m)])),
@@ -723,7 +731,7 @@ function compileRubric(ctx, data) {
       sure: learned.sure,
       share: learned.evidence_share,
       models: Object.fromEntries(
-        Object.entries(learned.criteria).map(([cid, m]) => [cid, linearModel(learned.vocabulary, m.weights, m.bias, learned.longest)]),
+        Object.entries(learned.criteria).map(([cid, m]) => [cid, linearModel(vocabulary, m.weights, m.bias, learned.longest)]),
       ),
     },
     customerContent: r.customer_says ? contentOf(ctx, r.customer_says) : "",
