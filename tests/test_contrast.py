@@ -9,8 +9,9 @@ import pytest
 
 from carecourse.render.palette import colours
 
-# pydata-sphinx-theme's page colours (its CSS variables), which the quiz box and options take
-# where the theme is loaded; the palette's own colours are the fallbacks elsewhere.
+# The theme's page colours (its CSS variables: pydata-sphinx-theme's background and surface,
+# sphinx-book-theme's primary), which the quiz box, options and button take where the theme
+# is loaded; the palette's own colours are the fallbacks elsewhere.
 THEME_LIGHT = {"background": "#ffffff", "surface": "#f3f4f5"}
 THEME_DARK = {"background": "#14181e", "surface": "#29313d"}
 
@@ -38,7 +39,7 @@ def contrast(foreground: str, background) -> float:
 
 
 def tint(colour: str, share: float, over: str):
-    """``colour`` laid at ``share`` opacity over ``over`` (what color-mix(... transparent) shows)."""
+    """``colour`` mixed in at ``share`` with ``over`` (CSS color-mix in srgb)."""
     return tuple(share * c + (1 - share) * o for c, o in zip(_rgb(colour), _rgb(over)))
 
 
@@ -54,7 +55,9 @@ def _pairs() -> list[tuple[str, str, object]]:
         ("verdict badge, good", c["verdict_ink"], c["verdict_good"]),
         ("verdict badge, poor", c["verdict_ink"], c["verdict_poor"]),
         ("annotated score line", c["ink_mid"], c["reply_bg"]),
-        ("annotated commentary", c["ink_soft"], c["paper"]),
+        ("annotated commentary", c["ink_soft"], c["reply_bg"]),
+        ("annotated reply text (its own ink, on a dark page too)", c["ink"], c["reply_bg"]),
+        ("a link in an annotated reply", c["link"], c["reply_bg"]),
         # quiz: submit button (palette fallback of the theme's primary)
         ("quiz submit button", c["paper"], c["brand"]),
     ]
@@ -68,12 +71,14 @@ def _pairs() -> list[tuple[str, str, object]]:
             (f"quiz correction on a wrong item ({page})", c["quiz_wrong"], tint(c["quiz_wrong"], 0.07, bg)),
             (f"quiz explanation on an option ({page})", c["quiz_muted"], bg),
         ]
-    for where in ("background", "surface"):
-        dark = THEME_DARK[where]
-        pairs += [
-            (f"quiz right, dark {where}", c["quiz_right_dark"], tint(c["quiz_right"], 0.08, dark)),
-            (f"quiz wrong, dark {where}", c["quiz_wrong_dark"], tint(c["quiz_wrong"], 0.07, dark)),
-        ]
+    dark = THEME_DARK["background"]
+    pairs += [
+        ("quiz verdict right, dark box", c["quiz_right_dark"], THEME_DARK["surface"]),
+        ("quiz verdict wrong, dark box", c["quiz_wrong_dark"], THEME_DARK["surface"]),
+        ("quiz mark right on a right item, dark", c["quiz_right_dark"], tint(c["quiz_right"], 0.08, dark)),
+        ("quiz mark wrong on a wrong item, dark", c["quiz_wrong_dark"], tint(c["quiz_wrong"], 0.07, dark)),
+        ("quiz submit button, dark (theme's primary text on primary)", "#14181e", "#528fe4"),
+    ]
     return pairs
 
 
