@@ -7,8 +7,9 @@ node_modules/). A violation of impact ``serious`` or ``critical`` fails, unless 
 pydata-sphinx-theme) and that the project cannot mend, each with its reason. The theme's
 mendable ones are mended in ``_templates/``, ``locales/zh_CN`` and ``carecourse.sphinx.theme``.
 
-Beyond the pages as loaded: every quiz answered and checked (its marks and verdicts), and the
-course's own parts of the page (quizzes, annotated replies, figures) in the theme's dark mode.
+Beyond the pages as loaded: every quiz answered and checked (its marks and verdicts), the
+course's own parts of the page (quizzes, annotated replies, figures) in the theme's dark mode,
+and the theme's search dialog and drawers opened.
 
 One browser, one context per width (and one for dark mode), one tab each reused page after
 page: the whole file runs in about a minute.
@@ -172,3 +173,49 @@ def test_the_courses_own_parts_read_in_dark_mode(site, tabs, path):
     parts = [s for s in OWN_PARTS if tab.page.locator(s).count()]
     left = _not_allowed(tab.audit(parts, rules=["color-contrast"]))  # dark mode changes only colours
     assert left == [], f"{path} in dark mode ({', '.join(parts)}):\n" + "\n".join(left)
+
+
+OVERLAYS = {  # the theme's dialogs and drawers, opened as a reader would: how, and the dialog
+    "search": (lambda page: page.keyboard.press("Control+k"), "#pst-search-dialog"),
+    "sidebar": (lambda page: page.locator("button.primary-toggle:visible").first.click(), "#pst-primary-sidebar-modal"),
+    "page-contents": (lambda page: page.locator("button.secondary-toggle:visible").first.click(), "#pst-secondary-sidebar-modal"),
+}
+
+
+@pytest.mark.parametrize(("width", "overlay"), [("desktop", "search"), ("phone", "search"), ("phone", "sidebar"), ("phone", "page-contents")])
+def test_the_themes_overlays_have_no_serious_violations(site, tabs, width, overlay):
+    tab = tabs(width)
+    tab.open("book/m4-touchpoints.html")
+    open_it, dialog = OVERLAYS[overlay]
+    open_it(tab.page)
+    tab.page.wait_for_selector(f"{dialog}[open]")
+    tab.page.wait_for_timeout(300)  # the drawer's transition
+    left = _not_allowed(tab.audit())
+    assert left == [], f"{overlay} open at {width} width:\n" + "\n".join(left)
+
+
+def test_the_chapter_button_hides_and_shows_the_sidebar_at_desktop_width(site, tabs):
+    """The article header's ☰ works on a wide screen too (carecourse.sphinx.theme passes its
+    click on to the button the theme wired)."""
+    tab = tabs("desktop")
+    tab.open("book/m4-touchpoints.html")
+    sidebar = tab.page.locator("#pst-primary-sidebar")
+    button = tab.page.locator("button.primary-toggle:visible").first
+    assert "pst-sidebar-hidden" not in sidebar.get_attribute("class")
+    button.click()
+    assert "pst-sidebar-hidden" in sidebar.get_attribute("class")
+    button.click()
+    assert "pst-sidebar-hidden" not in sidebar.get_attribute("class")
+
+
+def test_the_chapter_drawer_opens_and_closes_by_keyboard_on_a_phone(site, tabs):
+    tab = tabs("phone")
+    tab.open("book/m4-touchpoints.html")
+    button = tab.page.locator("button.primary-toggle:visible").first
+    button.focus()
+    tab.page.keyboard.press("Enter")
+    tab.page.wait_for_selector("#pst-primary-sidebar-modal[open]")
+    assert tab.page.locator("#pst-primary-sidebar-modal a.reference").count() >= 10  # the chapters
+    tab.page.keyboard.press("Escape")
+    tab.page.wait_for_selector("#pst-primary-sidebar-modal:not([open])", state="attached")
+    assert tab.page.evaluate("document.activeElement.getAttribute('aria-label')") == "显示或隐藏课程目录"

@@ -7,6 +7,9 @@
 - The search field's placeholder: Jupyter Book sets the English "Search this book...".
 - The "Print to PDF" tooltip: the book theme's zh_CN catalog gives the Taiwan wording
   "列印成 PDF"; a Simplified Chinese page says "打印成 PDF".
+- The sidebar buttons in the article header did nothing (both themes wire only the first
+  toggle of a page, the hidden header's): ``static/theme.js`` passes their clicks on, so a
+  phone can open the chapters again.
 
 The templates with English written into them are overridden in ``_templates/``, and the
 strings the theme translates with Sphinx's catalog are in ``locales/zh_CN``.
@@ -66,6 +69,7 @@ def _chinese_placeholder(app, config) -> None:
 
 def setup(app) -> None:
     app.connect("config-inited", _chinese_placeholder)
+    app.add_js_file("theme.js", defer="defer")
     # after pydata-sphinx-theme puts generate_toctree_html in the context (500) and the
     # book theme its header buttons (501)
     app.connect("html-page-context", _wrap_toctree, priority=900)
