@@ -28,7 +28,7 @@ book: $(STAMP) _build/.package-stamp
 	$(BIN)/jupyter-book build . --path-output . --warningiserror --keep-going
 	@echo "The site is built: open $(CURDIR)/_build/html/index.html"
 
-test: book browser-deps
+test: book browser-deps node-deps
 	$(BIN)/python -m pytest
 
 # Debian's Chromium and CJK fonts for the browser tests (never a downloaded browser build).
@@ -39,6 +39,21 @@ browser-deps:
 	else \
 		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
+
+# Node and npm (Debian's, only where `node` is missing), then the npm packages of
+# package-lock.json (axe-core, for the browser tests' accessibility audit); npm ci runs
+# again only when package-lock.json is newer than what it installed.
+.PHONY: node-deps
+node-deps: node_modules/.package-lock.json
+node_modules/.package-lock.json: package-lock.json package.json
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	else \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	fi
+	npm ci --no-audit --no-fund
+	@touch $@
 
 LAB_STAMP := $(VENV)/.lab-installed
 $(LAB_STAMP): $(STAMP)

@@ -1,5 +1,7 @@
 """The quiz directive's YAML contract (docs/authoring.md): good bodies parse, mistakes are named."""
 
+import re
+
 import pytest
 
 from carecourse.sphinx.quiz import parse, shuffled
@@ -53,3 +55,43 @@ def test_order_items_are_shown_shuffled_the_same_way_every_build(n):
     order = shuffled(items, "page:question")
     assert sorted(order) == items and order != items
     assert shuffled(items, "page:question") == order
+
+
+def _built(tmp_path, body: str) -> str:
+    """The HTML a tiny Sphinx project makes of one page with ``body`` (reStructuredText)."""
+    from sphinx.application import Sphinx
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text("extensions = ['carecourse.sphinx.quiz']\n", encoding="utf-8")
+    (src / "index.rst").write_text(f"Quiz\n====\n\n{body}", encoding="utf-8")
+    out = tmp_path / "html"
+    Sphinx(str(src), str(src), str(out), str(tmp_path / "doctrees"), "html", status=None, warning=None).build()
+    return (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_kind_puts_its_answers_in_a_fieldset_with_the_question_as_legend(tmp_path):
+    html = _built(tmp_path, """
+.. quiz:: single
+
+   question: 哪一个对？
+   options: [{text: 甲, correct: true}, {text: 乙}]
+   explain: 甲对。
+
+.. quiz:: order
+
+   question: 排一排
+   items: [一, 二, 三]
+   explain: 解
+
+.. quiz:: match
+
+   question: 配一配
+   pairs: [{item: 甲项, answer: A}, {item: 乙项, answer: B}]
+   explain: 解
+""")
+    for question, answers in (("哪一个对？", '<ul class="cc-options cc-single">'), ("排一排", '<ol class="cc-order-list">'),
+                              ("配一配", '<ul class="cc-pairs"')):  # fmt: skip
+        assert re.search(rf'<fieldset class="cc-fieldset">\s*<legend class="cc-question">\s*{question}</legend>\s*{answers}', html)
+    # each matching row holds its item in an element of its own: the script names the row's list by it
+    assert re.search(r'<li class="cc-pair" data-answer="A">\s*<span class="cc-pair-item">\s*甲项</span>\s*</li>', html)

@@ -4,6 +4,9 @@ The directive's argument is the kind (``single``, ``multiple``, ``order``, ``mat
 its body is YAML (see docs/authoring.md). The question, options and explanations become
 ordinary doctree text, so they are in the search index; ``static/quiz.js`` adds the
 interaction (checking answers, showing explanations) in the browser.
+
+The answers of every kind sit in a ``<fieldset>`` whose ``<legend>`` is the question, so a
+screen reader names the group of radios, boxes, move buttons or lists by what it asks.
 """
 
 from __future__ import annotations
@@ -149,7 +152,8 @@ def _order(q: OrderQuiz, seed: str) -> quiz_part:
 
 
 def _match(q: MatchQuiz) -> quiz_part:
-    rows = [_text("li", "cc-pair", p.item, answer=p.answer) for p in q.pairs]
+    # the item's own element: the list the script adds to its row is named by it
+    rows = [_part("li", "cc-pair", _text("span", "cc-pair-item", p.item), answer=p.answer) for p in q.pairs]
     return _part("ul", "cc-pairs", *rows, choices=json.dumps(q.choices, ensure_ascii=False))
 
 
@@ -175,8 +179,7 @@ class QuizDirective(SphinxDirective):
         node = quiz(kind=kind)
         node.extend([
             _text("div", "cc-quiz-kind", QuizKind(kind).label),
-            _text("div", "cc-question", q.question),
-            answers,
+            _part("fieldset", "cc-fieldset", _text("legend", "cc-question", q.question), answers),
             _text("div", "cc-explain", q.explain),
         ])  # fmt: skip
         self.set_source_info(node)

@@ -1,0 +1,28 @@
+// The theme's sidebar buttons in the article header (☰ for the chapters, the list icon for
+// this page's contents) did nothing: pydata-sphinx-theme and sphinx-book-theme both wire only
+// the first .primary-toggle / .secondary-toggle of the page, the header's, which the book
+// theme hides. So on a phone the chapters could not be opened at all. Each other toggle now
+// passes its click on to the wired one (which opens the drawer on a narrow screen and hides or
+// shows the sidebar on a wide one; closing the drawer gives the focus back to the button).
+(function () {
+  "use strict";
+
+  function forward(selector) {
+    const [wired, ...others] = document.querySelectorAll(selector);
+    others.forEach((button) =>
+      button.addEventListener("click", (event) => {
+        event.preventDefault();
+        button.focus();  // the drawer gives the focus back to what had it
+        wired.click();
+      }),
+    );
+  }
+
+  function init() {
+    forward(".primary-toggle");
+    forward(".secondary-toggle");
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
