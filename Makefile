@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 # The notebook cache is keyed on the notebooks alone: their output also depends on the
 # package (widgets, rubrics, lexicons), so a change there clears the cache and makes
 # Sphinx read every page again.
-PACKAGE_FILES := $(shell find src/carecourse -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.html' -o -name '*.css' -o -name '*.mjs' \))
+PACKAGE_FILES := $(shell find src/carecourse -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.html' -o -name '*.css' -o -name '*.mjs' -o -name '*.js' -o -name '*.json' -o -name '*.txt' \))
 _build/.package-stamp: $(PACKAGE_FILES)
 	rm -rf _build/.jupyter_cache _build/.doctrees
 	mkdir -p _build && touch $@
