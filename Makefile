@@ -72,10 +72,12 @@ demo: $(STAMP)
 	rm -rf _build/demo-course
 	$(BIN)/carecourse demo _build/demo-course
 
-bench: $(STAMP)
+bench: book browser-deps node-deps
 	$(BIN)/python bench/grade_speed.py
 	$(BIN)/python bench/heldout_agreement.py
 	$(BIN)/python bench/validity.py
+	$(BIN)/python bench/web_engine.py
+	$(BIN)/python bench/web_page.py
 
 clean:
 	rm -rf _build $(VENV) dist build

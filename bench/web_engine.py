@@ -1,0 +1,87 @@
+"""The browser grader against the Python one: equal results, speed and size, in one run.
+
+Prints how many replies both runtimes graded with equal JSON (every rubric sample, the
+held-out samples, the dev corpus and Traditional and full-width twins of all of them), the
+median time of one grade in Python and in Node (measured inside each, start-up excluded)
+and the gzipped size of every file ``carecourse web`` writes.
+
+    .venv/bin/python bench/web_engine.py
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import opencc
+import yaml
+
+from carecourse import grade
+from carecourse.evaluation.validity import load_corpus
+from carecourse.rubrics import builtin, scenario_ids
+from carecourse.web import write_web
+
+ROOT = Path(__file__).resolve().parent.parent
+FULL_WIDTH = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in map(chr, range(0x21, 0x7F))})
+
+NODE_TIMER = """
+import { loadEngine } from "./engine.mjs";
+import { readFileSync } from "node:fs";
+const items = JSON.parse(readFileSync(0, "utf8"));
+const engine = await loadEngine(new URL("./", import.meta.url), [...new Set(items.map((i) => i[0]))]);
+const times = [];
+const results = items.map(([sid, text]) => {
+  const start = performance.now();
+  const result = engine.grade(sid, text);
+  times.push(performance.now() - start);
+  return result;
+});
+console.log(JSON.stringify({ times, results }));
+"""
+
+
+def corpus() -> list[tuple[str, str]]:
+    items = [(sid, s.text) for sid in scenario_ids() for s in builtin(sid).samples]
+    for path in sorted((ROOT / "tests" / "data" / "heldout").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        items += [(data["scenario"], s["text"]) for s in data["samples"]]
+    items += [(r.scenario, r.text) for r in load_corpus(ROOT / "tests" / "data" / "corpus" / "dev.jsonl")]
+    s2t = opencc.OpenCC("s2t")
+    return items + [(sid, s2t.convert(t)) for sid, t in items] + [(sid, t.translate(FULL_WIDTH)) for sid, t in items]
+
+
+def main() -> None:
+    node = shutil.which("node")
+    if not node:
+        sys.exit("node is not installed (make node-deps)")
+    items = corpus()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_web(tmp)
+        (folder / "timer.mjs").write_text(NODE_TIMER, encoding="utf-8")
+        out = subprocess.run([node, folder / "timer.mjs"], input=json.dumps(items), capture_output=True, text=True, check=True)
+        sizes = {p.relative_to(folder).as_posix(): (p.stat().st_size, len(gzip.compress(p.read_bytes(), 9)))
+                 for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "timer.mjs"}  # fmt: skip
+    node_run = json.loads(out.stdout)
+    python_times, python_results = [], []
+    for sid, text in items:
+        start = time.perf_counter()
+        python_results.append(grade(sid, text).to_dict())
+        python_times.append((time.perf_counter() - start) * 1000)
+    equal = sum(1 for a, b in zip(python_results, node_run["results"], strict=True) if a == b)
+    py_ms, js_ms = statistics.median(python_times), statistics.median(node_run["times"])
+    print(f"equal results: {equal:,} of {len(items):,} replies ({equal / len(items):.2%})")
+    print(f"median grade: Python {py_ms:.3f} ms, Node {js_ms:.3f} ms (Node/Python {js_ms / py_ms:.2f})")
+    print(f"{'file':32} {'bytes':>9} {'gzipped':>9}")
+    for name, (raw, packed) in sizes.items():
+        print(f"{name:32} {raw:>9,} {packed:>9,}")
+
+
+if __name__ == "__main__":
+    main()
