@@ -183,3 +183,14 @@ def test_source_line_breaks_are_not_spaces_inside_chinese():
     text = _text(_page("index"))
     assert "标准用语。带虚线" in text.replace("\n", "")
     assert "用语。 带虚线" not in text
+
+
+def test_the_sites_browser_grader_is_compiled_from_this_package():
+    """The engine and data on the site are what ``carecourse web`` writes now: a change to a
+    lexicon, rubric, model or script that the site was not rebuilt with fails here."""
+    from carecourse.web import web_files
+
+    folder = SITE / "_static" / "carecourse-web"
+    stale = [name for name, text in web_files().items()
+             if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]  # fmt: skip
+    assert not stale, f"stale in {folder}: {stale} (run `make book`)"
