@@ -61,3 +61,12 @@ def test_annotated_reply_marks_exactly_what_analyze_finds():
     assert {"apology", "empathy", "forbidden"} <= {t for t, _ in found}
     legend = html.split('class="cc-legend"', 1)[1]
     assert "服务禁语" in legend or "禁语" in legend
+
+
+def test_the_summary_claims_every_point_only_when_every_point_is_met():
+    from carecourse import grade
+
+    full = grade("complaint-billing", "王先生，真的非常抱歉，让您又为账单的事跑一趟。这个月多扣了50元，换作是我也会很生气。我现在马上帮您调出这个月的扣费明细，逐项核查，如果确实多扣了，今天就给您办理退还。谢谢您及时告诉我们。")
+    almost = grade("complaint-billing", "王先生，非常抱歉！这个月多扣了您50元，换作是我也会生气。我马上为您核查，多扣的钱会退还给您。")
+    assert full.score == full.max_score and "所有要点" in full.summary and "只差" not in full.summary
+    assert 0.9 <= almost.fraction < 1 and "只差" in almost.summary
