@@ -21,11 +21,9 @@ import time
 from pathlib import Path
 
 import opencc
-import yaml
 
 from carecourse import grade
-from carecourse.evaluation.validity import load_corpus
-from carecourse.rubrics import builtin, scenario_ids
+from carecourse.evaluation.validity import development_replies
 from carecourse.web import write_web
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,11 +46,7 @@ console.log(JSON.stringify({ times, results }));
 
 
 def corpus() -> list[tuple[str, str]]:
-    items = [(sid, s.text) for sid in scenario_ids() for s in builtin(sid).samples]
-    for path in sorted((ROOT / "tests" / "data" / "heldout").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        items += [(data["scenario"], s["text"]) for s in data["samples"]]
-    items += [(r.scenario, r.text) for r in load_corpus(ROOT / "tests" / "data" / "corpus" / "dev.jsonl")]
+    items = development_replies(ROOT / "tests" / "data")
     s2t = opencc.OpenCC("s2t")
     return items + [(sid, s2t.convert(t)) for sid, t in items] + [(sid, t.translate(FULL_WIDTH)) for sid, t in items]
 

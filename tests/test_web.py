@@ -17,14 +17,13 @@ from pathlib import Path
 
 import opencc
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from carecourse import analyze, grade
 from carecourse.detect.lexicon import lexicon
-from carecourse.evaluation.validity import load_corpus
-from carecourse.rubrics import builtin, scenario_ids
+from carecourse.evaluation.validity import development_replies
+from carecourse.rubrics import scenario_ids
 from carecourse.web import web_files, write_web
 from carecourse.web.jsregex import Untranslatable, js_regex
 
@@ -71,12 +70,7 @@ def _short(value) -> str:
 
 def corpus() -> list[tuple[str, str]]:
     """Every rubric sample, the held-out samples and the development corpus."""
-    items = [(sid, s.text) for sid in scenario_ids() for s in builtin(sid).samples]
-    for path in sorted((ROOT / "tests" / "data" / "heldout").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        items += [(data["scenario"], s["text"]) for s in data["samples"]]
-    items += [(r.scenario, r.text) for r in load_corpus(ROOT / "tests" / "data" / "corpus" / "dev.jsonl")]
-    return items
+    return development_replies(ROOT / "tests" / "data")
 
 
 _FULL_WIDTH = {c: chr(ord(c) + 0xFEE0) for c in map(chr, range(0x21, 0x7F))} | {" ": "\u3000"}

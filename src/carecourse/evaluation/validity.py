@@ -15,9 +15,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from carecourse.evaluation.agreement import Confusion
+import yaml
 
-__all__ = ["BANDS", "Marked", "Validity", "band", "load_corpus", "measure", "qwk"]
+from carecourse.evaluation.agreement import Confusion
+from carecourse.rubrics import builtin, scenario_ids
+
+__all__ = ["BANDS", "Marked", "Validity", "band", "development_replies", "load_corpus", "measure", "qwk"]
 
 BANDS = (0.35, 0.6, 0.85)  # score fraction below each → level 0, 1, 2; above the last → 3
 
@@ -111,6 +114,17 @@ def load_corpus(path: str | Path) -> list[Marked]:
             r = json.loads(line)
             out.append(Marked(r["scenario"], r["text"], frozenset(r["met"]), frozenset(r["penalties"]), r.get("level"), r.get("id", "")))
     return out
+
+
+def development_replies(data: str | Path) -> list[tuple[str, str]]:
+    """(scenario, text) of every shipped rubric's samples, the held-out samples and the dev
+    corpus under ``data`` (``tests/data``): what may be read freely, never the test part."""
+    data = Path(data)
+    items = [(sid, s.text) for sid in scenario_ids() for s in builtin(sid).samples]
+    for path in sorted((data / "heldout").glob("*.yaml")):
+        held = yaml.safe_load(path.read_text(encoding="utf-8"))
+        items += [(held["scenario"], s["text"]) for s in held["samples"]]
+    return items + [(r.scenario, r.text) for r in load_corpus(data / "corpus" / "dev.jsonl")]
 
 
 def by_scenario(replies: list[Marked]) -> dict[str, list[Marked]]:
