@@ -6,9 +6,10 @@ their source text: escapes, ``$``, ``.`` and ``\\s`` then mean in JavaScript (fl
 exactly what they mean in Python.
 
 The browser works on a text where every character outside the Basic Multilingual Plane
-stands in for one private-use character (so that one JavaScript code unit is one Python
-character); a pattern must therefore neither name such characters nor private-use ones
-(``Untranslatable`` says so).
+(and every private-use one) is replaced by a private-use stand-in, so that one JavaScript
+code unit is one Python character; a literal such character in a pattern is written as its
+stand-in (``stand_ins``), and a class range reaching into either block is refused
+(``Untranslatable``), as is a pattern that may match empty text.
 """
 
 from __future__ import annotations
