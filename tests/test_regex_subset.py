@@ -43,3 +43,11 @@ def test_word_classes_and_template_blanks_are_in_the_subset():
     assert patterns and [p for p in patterns if subset_problem(p)] == []
     assert "unknown word class" in subset_problem("{no_such_class}都会生气")
     assert subset_problem("{anyone}都会{feeling}") is None
+
+
+def test_a_pattern_that_can_match_empty_text_is_refused():
+    from carecourse.regex_subset import subset_problem
+
+    assert "empty" in subset_problem("(?=您)")
+    assert "empty" in subset_problem("(?:抱歉)?")
+    assert subset_problem("(?:非常)?抱歉") is None

@@ -45,9 +45,11 @@ def subset_problem(pattern: str) -> str | None:
     if re.search(r"(?<!\\)\[\]", unescaped):
         return "an empty character class [] means different things in Python and JavaScript"
     try:
-        sre_parse.parse(pattern)  # every syntax error of the subset shows here, without compiling
+        parsed = sre_parse.parse(pattern)  # every syntax error of the subset shows here, without compiling
     except re.error as err:
         return f"not a valid regular expression ({err})"
+    if parsed.getwidth()[0] == 0:  # the engines step past an empty match differently
+        return "it can match empty text (an optional or lookaround-only pattern): give it at least one character it must match"
     return None
 
 
