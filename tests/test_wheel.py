@@ -44,12 +44,27 @@ def test_wheel_installs_in_a_fresh_venv_and_grades(tmp_path):
     where = subprocess.run([bin_dir / "python", "-c", "import carecourse; print(carecourse.__file__)"],
                            capture_output=True, text=True, cwd=tmp_path, check=True).stdout  # fmt: skip
     assert str(env_dir) in where
+    assert_browser_grader_ships(bin_dir, tmp_path, result)
     names = zipfile.ZipFile(wheel).namelist()
     assert "carecourse/trainer/nbgrader_config.py.txt" in names
     assert_no_answer_key_in(wheel)
     # without the [course] extra (nbgrader), a trainer command says what to install
     proc = subprocess.run([bin_dir / "carecourse", "course", "init", tmp_path / "c"], capture_output=True, text=True)
     assert proc.returncode == 2 and "carecourse[course]" in proc.stderr and not (tmp_path / "c").exists()
+
+
+def assert_browser_grader_ships(bin_dir: Path, tmp_path: Path, python_result: dict) -> None:
+    """``carecourse web`` from the wheel writes a grader Node runs with the same result."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not installed: `make node-deps` installs it (make test runs it)")
+    subprocess.run([bin_dir / "carecourse", "web", tmp_path / "web"], check=True, capture_output=True)
+    proc = subprocess.run(
+        [node, tmp_path / "web" / "cli.mjs", "grade", "--scenario", "complaint-billing", "-"],
+        input="王先生，非常抱歉！这个月多扣了您50元，换作是我也会生气。我马上为您核查，多扣的钱会退还给您。谢谢您！".encode(),
+        capture_output=True, check=True,
+    )  # fmt: skip
+    assert json.loads(proc.stdout) == python_result
 
 
 def assert_no_answer_key_in(wheel: Path) -> None:
