@@ -26,7 +26,7 @@ SCRIPT = f"{FOLDER}/live.mjs"
 STYLESHEET = f"{FOLDER}/live.css"
 # What marks a practice in a page's body (the widgets' templates).
 MARKERS = ('class="cc-practice"', 'class="cc-rewrite"', 'class="cc-quality-calc"')
-MODULES = ("feedback.mjs", "practice.mjs", "quality.mjs", "rewrite.mjs", "engine.mjs")  # what live.mjs imports
+MODULES = ("feedback.mjs", "pyformat.mjs", "practice.mjs", "quality.mjs", "rewrite.mjs", "engine.mjs")  # what live.mjs imports
 SCENARIO = re.compile(r'<div class="cc-practice" data-scenario="([a-z0-9-]+)">')
 
 

@@ -7,6 +7,8 @@
 // private-use one) is replaced by a private-use stand-in, which every pattern treats the
 // same way (see carecourse/web/jsregex.py).
 
+import { formatG } from "./pyformat.mjs";
+
 export async function loadEngine(base, scenarioIds = []) {
   const read = jsonReader(base);
   const [core, ...rubrics] = await Promise.all(["core", ...scenarioIds].map((name) => read(`data/${name}.json`)));
@@ -1070,13 +1072,3 @@ function pyFormat(template, values) {
   return template.replace(/\{\{|\}\}|\{([a-z_]+)\}/gu, (m, name) => (m === "{{" ? "{" : m === "}}" ? "}" : String(values[name])));
 }
 
-// Python's format(x, "g"): six significant digits, trailing zeros dropped.
-function formatG(x) {
-  if (x === 0) return "0";
-  const [mantissa, exp] = x.toExponential(5).split("e");
-  const e = Number(exp);
-  if (e < -4 || e >= 6) return `${dropZeros(mantissa)}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
-  return dropZeros(x.toFixed(5 - e));
-}
-
-const dropZeros = (s) => (s.includes(".") ? s.replace(/\.?0+$/u, "") : s);

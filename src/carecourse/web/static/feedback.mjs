@@ -7,26 +7,15 @@
 // Offsets in a result are code-point indices (Python string indices), so the text is cut
 // as an array of code points, never by UTF-16 units.
 
+import { formatG } from "./pyformat.mjs";
+
+export { formatG };
+
 const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
 
 /** Escape as Python's html.escape does. */
 export function escapeHtml(value) {
   return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-
-/** A number as Python's format(x, "g") writes it (6 significant digits). */
-export function formatG(x) {
-  if (Number.isNaN(x)) return "nan";
-  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
-  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
-  const [mantissa, exp] = x.toExponential(5).split("e");
-  const e = Number(exp);
-  if (e < -4 || e >= 6) {
-    const m = mantissa.includes(".") ? mantissa.replace(/0+$/, "").replace(/\.$/, "") : mantissa;
-    return `${m}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
-  }
-  const fixed = x.toFixed(Math.max(0, 5 - e));
-  return fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
 }
 
 /** Round half to even, as Python's round() and "%.0f" do for a value exactly halfway. */
