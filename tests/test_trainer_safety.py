@@ -230,3 +230,41 @@ def test_spreadsheet_cells_never_run_as_formulas(ws):
     names = {r[0]: r[1] for r in rows[1:]}
     assert [names[k] for k in ("s01", "s02", "s03", "s04")] == ["'=1+2", "'@SUM(A1)", "'+86 138", "'-2+3"]
     assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row)
+
+
+# --- rosters saved by Excel -------------------------------------------------------------
+
+EXCEL_NAMES = {"wang_xiaoming": "王小明", "li_lei": "李雷", "han_meimei": "韩梅梅", "ou_yang": "欧阳"}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_a_roster_saved_by_excel_on_chinese_windows_is_read(tmp_path, encoding):
+    path = tmp_path / "roster.csv"
+    text = "id,name\r\n" + "".join(f"{k},{v}\r\n" for k, v in EXCEL_NAMES.items())
+    path.write_bytes(text.encode(encoding))
+    assert read_roster(path) == EXCEL_NAMES
+
+
+def test_a_roster_in_no_encoding_we_know_is_refused_with_a_hint(tmp_path):
+    from carecourse.trainer.workspace import CourseError
+
+    utf16 = tmp_path / "unicode.csv"  # Excel's "Unicode text"
+    utf16.write_bytes("id,name\r\nli_lei,李雷\r\n".encode("utf-16"))
+    garbled = tmp_path / "garbled.csv"
+    garbled.write_bytes(b"id,name\r\nli_lei,\xff\xfe\x80\r\n")
+    for path in (utf16, garbled):
+        with pytest.raises(CourseError) as err:
+            read_roster(path)
+        message = str(err.value)
+        assert path.name in message and "UTF-8" in message and "CSV UTF-8" in message
+        assert "codec" not in message and "0x" not in message
+
+
+@pytest.mark.nbgrader
+def test_course_roster_takes_a_gbk_file_and_keeps_utf8(ws, tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes(("id,name\r\n" + "".join(f"{k},{v}\r\n" for k, v in EXCEL_NAMES.items())).encode("gbk"))
+    ws.import_roster(path)
+    assert {k: ws.roster()[k] for k in EXCEL_NAMES} == EXCEL_NAMES
+    saved = (ws.root / "roster.csv").read_bytes().decode("utf-8")  # the course's own copy is UTF-8
+    assert all(name in saved for name in EXCEL_NAMES.values())
