@@ -7,6 +7,7 @@ broken, hostile or oddly made submissions, and two gradings at once.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import multiprocessing
 import shutil
@@ -22,7 +23,7 @@ from carecourse.trainer.grading import grade_cohort
 from carecourse.trainer.workspace import Workspace, atomic_write, read_roster
 from conftest import A, BIN, answered, builtin, by_learner, cohort, gradebook_rows
 
-ODD_NAMES = {"s01": '王"小"明', "s02": "李,雷", "s03": "韩\n梅梅", "s04": '"引号"开头', "s05": "平常名字"}
+ODD_NAMES = {"s01": '王"小"明', "s02": "李,雷", "s03": "韩\n梅梅", "s04": '"引号"开头', "s05": "平常名字", "s06": "回车\r名字"}
 
 
 def write_roster(path: Path, names: dict[str, str]) -> Path:
@@ -268,3 +269,14 @@ def test_course_roster_takes_a_gbk_file_and_keeps_utf8(ws, tmp_path):
     assert {k: ws.roster()[k] for k in EXCEL_NAMES} == EXCEL_NAMES
     saved = (ws.root / "roster.csv").read_bytes().decode("utf-8")  # the course's own copy is UTF-8
     assert all(name in saved for name in EXCEL_NAMES.values())
+
+
+def test_spreadsheet_numbers_stay_numbers_and_text_is_neutralised():
+    from carecourse.trainer.spreadsheet import spreadsheet_csv
+
+    numbers = [-1.5, "-1.5", "-2", "0", "12.25", f"{-0.00001:g}", "-3E+02", -7]
+    texts = ["=1+2", "+86 138", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "-", "+1", "=-1"]
+    rows = list(csv.reader(io.StringIO(spreadsheet_csv([numbers, texts]).lstrip("\ufeff"), newline="")))
+    assert rows[0] == [str(n) for n in numbers]
+    assert all(float(cell) == float(n) for cell, n in zip(rows[0], numbers))
+    assert rows[1] == ["'" + t for t in texts[:4]] + ["'\tTAB", "'\rCR", "'-", "'+1", "'=-1"]

@@ -178,7 +178,9 @@ class Workspace:
             gb.add_learners(rows)
             roster = gb.roster()
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows([["id", "name"], *sorted(roster.items())])
+        # CRLF line ends: the csv module then quotes any cell holding a CR or an LF, so a name
+        # with either reads back whole (with "\n" a bare CR was written unquoted)
+        csv.writer(buffer, lineterminator="\r\n").writerows([["id", "name"], *sorted(roster.items())])
         atomic_write(self.root / "roster.csv", buffer.getvalue())
         return RosterUpdate(list(rows), roster)
 
