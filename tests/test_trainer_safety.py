@@ -280,3 +280,49 @@ def test_spreadsheet_numbers_stay_numbers_and_text_is_neutralised():
     assert rows[0] == [str(n) for n in numbers]
     assert all(float(cell) == float(n) for cell, n in zip(rows[0], numbers))
     assert rows[1] == ["'" + t for t in texts[:4]] + ["'\tTAB", "'\rCR", "'-", "'+1", "'=-1"]
+
+
+@pytest.mark.nbgrader
+def test_refused_links_and_paths_are_that_learners_problem(ws, tmp_path):
+    """A refused link or ``..`` path named for a learner is reported under that learner,
+    not as a file for nobody on the roster (the report said "不在名单上")."""
+    learners = sorted(ws.roster())
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "secret.ipynb").write_bytes(_notebook(ws))
+    returned = tmp_path / "returned"
+    returned.mkdir()
+    (returned / f"{learners[0]}.ipynb").symlink_to(elsewhere / "secret.ipynb")
+    (returned / learners[1]).symlink_to(elsewhere, target_is_directory=True)
+    (returned / "nobody.ipynb").symlink_to(elsewhere / "secret.ipynb")
+    refused = {p.file: p.learner for p in collect(ws, A, returned).problems}
+    assert refused == {f"{learners[0]}.ipynb": learners[0], learners[1]: learners[1], "nobody.ipynb": ""}
+    bundle = _zip(tmp_path / "returned.zip", [(f"../{learners[2]}.ipynb", _notebook(ws))])
+    assert [(p.file, p.learner) for p in collect(ws, A, bundle).problems] == [(f"../{learners[2]}.ipynb", learners[2])]
+
+
+def test_a_file_swapped_for_a_link_after_listing_is_not_read_through(tmp_path):
+    from carecourse.trainer import collect as collect_module
+
+    (tmp_path / "secret.ipynb").write_text("{}", encoding="utf-8")
+    link = tmp_path / "li_lei.ipynb"
+    link.symlink_to(tmp_path / "secret.ipynb")
+    with pytest.raises(collect_module._Unreadable):
+        collect_module._read_file(link)
+
+
+@pytest.mark.nbgrader
+def test_only_the_entries_needed_are_read(ws, tmp_path, monkeypatch):
+    learners = sorted(ws.roster())
+    entries = [(f"{name}.ipynb", _notebook(ws)) for name in learners] + [("stranger.ipynb", b"x" * 1000)]
+    bundle = _zip(tmp_path / "returned.zip", entries)
+    with zipfile.ZipFile(bundle, "a") as zf:  # an older copy for the first learner: never needed
+        zf.writestr(zipfile.ZipInfo(f"{learners[0]} (old).ipynb", (2020, 1, 1, 0, 0, 0)), _notebook(ws))
+    _corrupt(bundle, "stranger.ipynb")
+    opened = []
+    real_open = zipfile.ZipFile.open
+    monkeypatch.setattr(zipfile.ZipFile, "open", lambda self, name, *a, **k: opened.append(getattr(name, "filename", name)) or real_open(self, name, *a, **k))
+    result = collect(ws, A, bundle)
+    assert sorted(result.collected) == learners
+    assert sorted(opened) == sorted(f"{name}.ipynb" for name in learners)
+    assert [p.message for p in result.problems if p.file == "stranger.ipynb"] == ["文件名对不上名单里的任何学员，没有收取。"]

@@ -14,7 +14,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -61,6 +61,8 @@ def collect(ws: Workspace, assignment: str, source: str | Path) -> CollectResult
     problems: list[Problem] = []
     collected = {}
     with ws.lock(assignment), _entries(Path(source), problems) as entries:
+        # a refused link or path named for a learner is that learner's problem
+        problems[:] = [replace(p, learner=p.learner or _learner_for(p.file, roster)) for p in problems]
         for entry in entries:
             learner = _learner_for(entry.name, roster)
             if not learner:
@@ -133,9 +135,16 @@ def _folder_entries(source: Path, problems: list[Problem]) -> Iterator[_Entry]:
 
 
 def _read_file(path: Path) -> bytes:
+    """At most MAX_BYTES + 1 bytes; never through a link (one made after the folder was listed)."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as err:
+        if path.is_symlink():
+            raise _Unreadable("这是一个链接（快捷方式），不是学员交来的文件") from None
+        raise _Unreadable(f"文件无法读取（{err.strerror}）") from None
+    try:
+        with os.fdopen(handle, "rb") as file:
+            return file.read(MAX_BYTES + 1)
     except OSError as err:
         raise _Unreadable(f"文件无法读取（{err.strerror}）") from None
 
