@@ -326,3 +326,20 @@ def test_only_the_entries_needed_are_read(ws, tmp_path, monkeypatch):
     assert sorted(result.collected) == learners
     assert sorted(opened) == sorted(f"{name}.ipynb" for name in learners)
     assert [p.message for p in result.problems if p.file == "stranger.ipynb"] == ["文件名对不上名单里的任何学员，没有收取。"]
+
+
+@pytest.mark.nbgrader
+def test_a_course_folder_that_cannot_be_written_is_not_blamed_on_the_zip(ws, tmp_path, monkeypatch):
+    import errno
+
+    from carecourse.trainer import collect as collect_module
+    from carecourse.trainer.workspace import CourseError
+
+    def full(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    bundle = _zip(tmp_path / "returned.zip", [(f"{name}.ipynb", _notebook(ws)) for name in sorted(ws.roster())])
+    monkeypatch.setattr(collect_module, "atomic_write", full)
+    with pytest.raises(CourseError) as err:
+        collect(ws, A, bundle)
+    assert "No space left on device" in str(err.value) and "damaged" not in str(err.value)

@@ -108,11 +108,13 @@ def _entries(source: Path, problems: list[Problem]) -> Iterator[list[_Entry]]:
     if source.is_dir():
         yield list(_folder_entries(source, problems))
     elif zipfile.is_zipfile(source):
-        try:
-            with zipfile.ZipFile(source) as zf:
-                yield list(_zip_entries(zf, problems))
+        try:  # only the zip's own directory here: what the caller does with it is not the zip's fault
+            zf = zipfile.ZipFile(source)
+            entries = list(_zip_entries(zf, problems))
         except (zipfile.BadZipFile, OSError, EOFError) as err:
             raise CourseError(f"{source}: the zip file is damaged ({err}); nothing was collected") from None
+        with zf:
+            yield entries
     elif source.exists():
         raise CourseError(f"{source}: give a folder or a .zip of returned notebooks")
     else:
@@ -236,9 +238,13 @@ def _store(ws: Workspace, assignment: str, learner: str, entry: _Entry) -> Probl
         kept = "；仍保留上次收到的版本" if ws.submitted(learner, assignment).is_file() else ""
         return Problem(learner, entry.name, f"{problem}{kept}。")
     target = ws.submitted(learner, assignment)
-    atomic_write(target, data.decode("utf-8"))
     stamp = entry.when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
-    atomic_write(target.parent / "timestamp.txt", stamp)
+    try:
+        atomic_write(target, data.decode("utf-8"))
+        atomic_write(target.parent / "timestamp.txt", stamp)
+    except OSError as err:
+        raise CourseError(f"{target}: cannot write in the course folder ({err.strerror or err}); "
+                          "fix that and run collect again (no file was left half written)") from None  # fmt: skip
     return None
 
 
