@@ -343,3 +343,18 @@ def test_a_course_folder_that_cannot_be_written_is_not_blamed_on_the_zip(ws, tmp
     with pytest.raises(CourseError) as err:
         collect(ws, A, bundle)
     assert "No space left on device" in str(err.value) and "damaged" not in str(err.value)
+
+
+@pytest.mark.nbgrader
+def test_a_fallback_on_a_second_collect_says_which_file_counts(ws, tmp_path):
+    first = _zip(tmp_path / "first.zip", [("li_fang.ipynb", _notebook(ws, "first"))])
+    collect(ws, A, first)
+    second = tmp_path / "second.zip"
+    with zipfile.ZipFile(second, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("li_fang.ipynb", (2026, 5, 2, 9, 0, 0)), _notebook(ws, "second"))
+        zf.writestr(zipfile.ZipInfo("li_fang (1).ipynb", (2026, 5, 2, 10, 0, 0)), b'{"cells": [')
+    result = collect(ws, A, second)
+    assert result.collected == {"li_fang": "li_fang.ipynb"}
+    assert "second" in ws.submitted("li_fang", A).read_text(encoding="utf-8")
+    broken = next(p.message for p in result.problems if p.file == "li_fang (1).ipynb")
+    assert "上次" not in broken and "li_fang.ipynb" in broken  # not "kept the last version": this zip's older file counts

@@ -87,16 +87,19 @@ def _collect_learner(ws: Workspace, assignment: str, learner: str, candidates: l
     reported, and the next newest is tried.
     """
     candidates = sorted(candidates, key=lambda e: (e.when, e.name), reverse=True)
-    problems = []
+    had_one = ws.submitted(learner, assignment).is_file()
+    broken = []
     for entry in candidates:
         problem = _store(ws, assignment, learner, entry)
         if not problem:
+            problems = [replace(p, message=f"{p.message}；改按较早的 {entry.name} 评分。") for p in broken]
             if len(candidates) > 1:
                 names = "、".join(e.name for e in reversed(candidates))
                 problems.insert(0, Problem(learner, entry.name, f"收到 {len(candidates)} 份提交（{names}），按最新的可用文件 {entry.name} 评分。"))
             return entry.name, problems
-        problems.append(problem)
-    return None, problems
+        broken.append(problem)
+    kept = "；仍保留上次收到的版本" if had_one else ""
+    return None, [replace(p, message=f"{p.message}{kept}。") for p in broken]
 
 
 @contextmanager
@@ -226,17 +229,17 @@ def _learner_for(name: str, roster: dict[str, str]) -> str:
 
 
 def _store(ws: Workspace, assignment: str, learner: str, entry: _Entry) -> Problem | None:
+    """Store ``entry`` as the learner's submission, or say why not (a clause: the caller ends it)."""
     try:
         data = entry.read()
     except _Unreadable as err:
-        return Problem(learner, entry.name, f"{err}，没有收取。")
+        return Problem(learner, entry.name, f"{err}，没有收取")
     if len(data) > MAX_BYTES or not data:
-        return Problem(learner, entry.name, "文件是空的或超过 20 MB，没有收取。")
+        return Problem(learner, entry.name, "文件是空的或超过 20 MB，没有收取")
     try:
         parse_notebook(data)
     except NotebookProblem as problem:
-        kept = "；仍保留上次收到的版本" if ws.submitted(learner, assignment).is_file() else ""
-        return Problem(learner, entry.name, f"{problem}{kept}。")
+        return Problem(learner, entry.name, str(problem))
     target = ws.submitted(learner, assignment)
     stamp = entry.when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
     try:
