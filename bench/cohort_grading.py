@@ -8,6 +8,7 @@ every item's score is the same. Takes about 8 minutes (nbgrader runs a kernel pe
 from __future__ import annotations
 
 import argparse
+import csv
 import subprocess
 import sys
 import tempfile
@@ -40,7 +41,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         roster = demo_roster(args.learners)
         roster_csv = Path(tmp) / "roster.csv"
-        roster_csv.write_text("id,name\n" + "".join(f"{k},{v}\n" for k, v in roster.items()), encoding="utf-8")
+        with roster_csv.open("w", encoding="utf-8", newline="") as out:
+            csv.writer(out).writerows([("id", "name"), *roster.items()])
         ws = workflow.init(Path(tmp) / "course", roster=roster_csv).workspace
         release(ws, args.assignment)
         write_returned(ws, args.assignment, roster, Path(tmp) / "returned", mishaps=False)

@@ -7,6 +7,7 @@ broken, hostile or oddly made submissions, and two gradings at once.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import multiprocessing
 import shutil
@@ -22,7 +23,7 @@ from carecourse.trainer.grading import grade_cohort
 from carecourse.trainer.workspace import Workspace, atomic_write, read_roster
 from conftest import A, BIN, answered, builtin, by_learner, cohort, gradebook_rows
 
-ODD_NAMES = {"s01": '王"小"明', "s02": "李,雷", "s03": "韩\n梅梅", "s04": '"引号"开头', "s05": "平常名字"}
+ODD_NAMES = {"s01": '王"小"明', "s02": "李,雷", "s03": "韩\n梅梅", "s04": '"引号"开头', "s05": "平常名字", "s06": "回车\r名字"}
 
 
 def write_roster(path: Path, names: dict[str, str]) -> Path:
@@ -230,3 +231,130 @@ def test_spreadsheet_cells_never_run_as_formulas(ws):
     names = {r[0]: r[1] for r in rows[1:]}
     assert [names[k] for k in ("s01", "s02", "s03", "s04")] == ["'=1+2", "'@SUM(A1)", "'+86 138", "'-2+3"]
     assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row)
+
+
+# --- rosters saved by Excel -------------------------------------------------------------
+
+EXCEL_NAMES = {"wang_xiaoming": "王小明", "li_lei": "李雷", "han_meimei": "韩梅梅", "ou_yang": "欧阳"}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_a_roster_saved_by_excel_on_chinese_windows_is_read(tmp_path, encoding):
+    path = tmp_path / "roster.csv"
+    text = "id,name\r\n" + "".join(f"{k},{v}\r\n" for k, v in EXCEL_NAMES.items())
+    path.write_bytes(text.encode(encoding))
+    assert read_roster(path) == EXCEL_NAMES
+
+
+def test_a_roster_in_no_encoding_we_know_is_refused_with_a_hint(tmp_path):
+    from carecourse.trainer.workspace import CourseError
+
+    utf16 = tmp_path / "unicode.csv"  # Excel's "Unicode text"
+    utf16.write_bytes("id,name\r\nli_lei,李雷\r\n".encode("utf-16"))
+    garbled = tmp_path / "garbled.csv"
+    garbled.write_bytes(b"id,name\r\nli_lei,\xff\xfe\x80\r\n")
+    for path in (utf16, garbled):
+        with pytest.raises(CourseError) as err:
+            read_roster(path)
+        message = str(err.value)
+        assert path.name in message and "UTF-8" in message and "CSV UTF-8" in message
+        assert "codec" not in message and "0x" not in message
+
+
+@pytest.mark.nbgrader
+def test_course_roster_takes_a_gbk_file_and_keeps_utf8(ws, tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes(("id,name\r\n" + "".join(f"{k},{v}\r\n" for k, v in EXCEL_NAMES.items())).encode("gbk"))
+    ws.import_roster(path)
+    assert {k: ws.roster()[k] for k in EXCEL_NAMES} == EXCEL_NAMES
+    saved = (ws.root / "roster.csv").read_bytes().decode("utf-8")  # the course's own copy is UTF-8
+    assert all(name in saved for name in EXCEL_NAMES.values())
+
+
+def test_spreadsheet_numbers_stay_numbers_and_text_is_neutralised():
+    from carecourse.trainer.spreadsheet import spreadsheet_csv
+
+    numbers = [-1.5, "-1.5", "-2", "0", "12.25", f"{-0.00001:g}", "-3E+02", -7]
+    texts = ["=1+2", "+86 138", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "-", "+1", "=-1"]
+    rows = list(csv.reader(io.StringIO(spreadsheet_csv([numbers, texts]).lstrip("\ufeff"), newline="")))
+    assert rows[0] == [str(n) for n in numbers]
+    assert all(float(cell) == float(n) for cell, n in zip(rows[0], numbers))
+    assert rows[1] == ["'" + t for t in texts[:4]] + ["'\tTAB", "'\rCR", "'-", "'+1", "'=-1"]
+
+
+@pytest.mark.nbgrader
+def test_refused_links_and_paths_are_that_learners_problem(ws, tmp_path):
+    """A refused link or ``..`` path named for a learner is reported under that learner,
+    not as a file for nobody on the roster (the report said "不在名单上")."""
+    learners = sorted(ws.roster())
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "secret.ipynb").write_bytes(_notebook(ws))
+    returned = tmp_path / "returned"
+    returned.mkdir()
+    (returned / f"{learners[0]}.ipynb").symlink_to(elsewhere / "secret.ipynb")
+    (returned / learners[1]).symlink_to(elsewhere, target_is_directory=True)
+    (returned / "nobody.ipynb").symlink_to(elsewhere / "secret.ipynb")
+    refused = {p.file: p.learner for p in collect(ws, A, returned).problems}
+    assert refused == {f"{learners[0]}.ipynb": learners[0], learners[1]: learners[1], "nobody.ipynb": ""}
+    bundle = _zip(tmp_path / "returned.zip", [(f"../{learners[2]}.ipynb", _notebook(ws))])
+    assert [(p.file, p.learner) for p in collect(ws, A, bundle).problems] == [(f"../{learners[2]}.ipynb", learners[2])]
+
+
+def test_a_file_swapped_for_a_link_after_listing_is_not_read_through(tmp_path):
+    from carecourse.trainer import collect as collect_module
+
+    (tmp_path / "secret.ipynb").write_text("{}", encoding="utf-8")
+    link = tmp_path / "li_lei.ipynb"
+    link.symlink_to(tmp_path / "secret.ipynb")
+    with pytest.raises(collect_module._Unreadable):
+        collect_module._read_file(link)
+
+
+@pytest.mark.nbgrader
+def test_only_the_entries_needed_are_read(ws, tmp_path, monkeypatch):
+    learners = sorted(ws.roster())
+    entries = [(f"{name}.ipynb", _notebook(ws)) for name in learners] + [("stranger.ipynb", b"x" * 1000)]
+    bundle = _zip(tmp_path / "returned.zip", entries)
+    with zipfile.ZipFile(bundle, "a") as zf:  # an older copy for the first learner: never needed
+        zf.writestr(zipfile.ZipInfo(f"{learners[0]} (old).ipynb", (2020, 1, 1, 0, 0, 0)), _notebook(ws))
+    _corrupt(bundle, "stranger.ipynb")
+    opened = []
+    real_open = zipfile.ZipFile.open
+    monkeypatch.setattr(zipfile.ZipFile, "open", lambda self, name, *a, **k: opened.append(getattr(name, "filename", name)) or real_open(self, name, *a, **k))
+    result = collect(ws, A, bundle)
+    assert sorted(result.collected) == learners
+    assert sorted(opened) == sorted(f"{name}.ipynb" for name in learners)
+    assert [p.message for p in result.problems if p.file == "stranger.ipynb"] == ["文件名对不上名单里的任何学员，没有收取。"]
+
+
+@pytest.mark.nbgrader
+def test_a_course_folder_that_cannot_be_written_is_not_blamed_on_the_zip(ws, tmp_path, monkeypatch):
+    import errno
+
+    from carecourse.trainer import collect as collect_module
+    from carecourse.trainer.workspace import CourseError
+
+    def full(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    bundle = _zip(tmp_path / "returned.zip", [(f"{name}.ipynb", _notebook(ws)) for name in sorted(ws.roster())])
+    monkeypatch.setattr(collect_module, "atomic_write", full)
+    with pytest.raises(CourseError) as err:
+        collect(ws, A, bundle)
+    assert "No space left on device" in str(err.value) and "damaged" not in str(err.value)
+
+
+@pytest.mark.nbgrader
+def test_a_fallback_on_a_second_collect_says_which_file_counts(ws, tmp_path):
+    first = _zip(tmp_path / "first.zip", [("li_fang.ipynb", _notebook(ws, "first"))])
+    collect(ws, A, first)
+    second = tmp_path / "second.zip"
+    with zipfile.ZipFile(second, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("li_fang.ipynb", (2026, 5, 2, 9, 0, 0)), _notebook(ws, "second"))
+        zf.writestr(zipfile.ZipInfo("li_fang (1).ipynb", (2026, 5, 2, 10, 0, 0)), b'{"cells": [')
+    result = collect(ws, A, second)
+    assert result.collected == {"li_fang": "li_fang.ipynb"}
+    assert "second" in ws.submitted("li_fang", A).read_text(encoding="utf-8")
+    broken = next(p.message for p in result.problems if p.file == "li_fang (1).ipynb")
+    assert "上次" not in broken and "li_fang.ipynb" in broken  # not "kept the last version": this zip's older file counts

@@ -14,7 +14,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -61,6 +61,8 @@ def collect(ws: Workspace, assignment: str, source: str | Path) -> CollectResult
     problems: list[Problem] = []
     collected = {}
     with ws.lock(assignment), _entries(Path(source), problems) as entries:
+        # a refused link or path named for a learner is that learner's problem
+        problems[:] = [replace(p, learner=p.learner or _learner_for(p.file, roster)) for p in problems]
         for entry in entries:
             learner = _learner_for(entry.name, roster)
             if not learner:
@@ -85,16 +87,19 @@ def _collect_learner(ws: Workspace, assignment: str, learner: str, candidates: l
     reported, and the next newest is tried.
     """
     candidates = sorted(candidates, key=lambda e: (e.when, e.name), reverse=True)
-    problems = []
+    had_one = ws.submitted(learner, assignment).is_file()
+    broken = []
     for entry in candidates:
         problem = _store(ws, assignment, learner, entry)
         if not problem:
+            problems = [replace(p, message=f"{p.message}；改按较早的 {entry.name} 评分。") for p in broken]
             if len(candidates) > 1:
                 names = "、".join(e.name for e in reversed(candidates))
                 problems.insert(0, Problem(learner, entry.name, f"收到 {len(candidates)} 份提交（{names}），按最新的可用文件 {entry.name} 评分。"))
             return entry.name, problems
-        problems.append(problem)
-    return None, problems
+        broken.append(problem)
+    kept = "；仍保留上次收到的版本" if had_one else ""
+    return None, [replace(p, message=f"{p.message}{kept}。") for p in broken]
 
 
 @contextmanager
@@ -106,11 +111,13 @@ def _entries(source: Path, problems: list[Problem]) -> Iterator[list[_Entry]]:
     if source.is_dir():
         yield list(_folder_entries(source, problems))
     elif zipfile.is_zipfile(source):
-        try:
-            with zipfile.ZipFile(source) as zf:
-                yield list(_zip_entries(zf, problems))
+        try:  # only the zip's own directory here: what the caller does with it is not the zip's fault
+            zf = zipfile.ZipFile(source)
+            entries = list(_zip_entries(zf, problems))
         except (zipfile.BadZipFile, OSError, EOFError) as err:
             raise CourseError(f"{source}: the zip file is damaged ({err}); nothing was collected") from None
+        with zf:
+            yield entries
     elif source.exists():
         raise CourseError(f"{source}: give a folder or a .zip of returned notebooks")
     else:
@@ -133,9 +140,16 @@ def _folder_entries(source: Path, problems: list[Problem]) -> Iterator[_Entry]:
 
 
 def _read_file(path: Path) -> bytes:
+    """At most MAX_BYTES + 1 bytes; never through a link (one made after the folder was listed)."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as err:
+        if path.is_symlink():
+            raise _Unreadable("这是一个链接（快捷方式），不是学员交来的文件") from None
+        raise _Unreadable(f"文件无法读取（{err.strerror}）") from None
+    try:
+        with os.fdopen(handle, "rb") as file:
+            return file.read(MAX_BYTES + 1)
     except OSError as err:
         raise _Unreadable(f"文件无法读取（{err.strerror}）") from None
 
@@ -215,21 +229,25 @@ def _learner_for(name: str, roster: dict[str, str]) -> str:
 
 
 def _store(ws: Workspace, assignment: str, learner: str, entry: _Entry) -> Problem | None:
+    """Store ``entry`` as the learner's submission, or say why not (a clause: the caller ends it)."""
     try:
         data = entry.read()
     except _Unreadable as err:
-        return Problem(learner, entry.name, f"{err}，没有收取。")
+        return Problem(learner, entry.name, f"{err}，没有收取")
     if len(data) > MAX_BYTES or not data:
-        return Problem(learner, entry.name, "文件是空的或超过 20 MB，没有收取。")
+        return Problem(learner, entry.name, "文件是空的或超过 20 MB，没有收取")
     try:
         parse_notebook(data)
     except NotebookProblem as problem:
-        kept = "；仍保留上次收到的版本" if ws.submitted(learner, assignment).is_file() else ""
-        return Problem(learner, entry.name, f"{problem}{kept}。")
+        return Problem(learner, entry.name, str(problem))
     target = ws.submitted(learner, assignment)
-    atomic_write(target, data.decode("utf-8"))
     stamp = entry.when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
-    atomic_write(target.parent / "timestamp.txt", stamp)
+    try:
+        atomic_write(target, data.decode("utf-8"))
+        atomic_write(target.parent / "timestamp.txt", stamp)
+    except OSError as err:
+        raise CourseError(f"{target}: cannot write in the course folder ({err.strerror or err}); "
+                          "fix that and run collect again (no file was left half written)") from None  # fmt: skip
     return None
 
 

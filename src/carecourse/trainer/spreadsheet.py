@@ -9,7 +9,7 @@ import re
 
 __all__ = ["spreadsheet_csv"]
 
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_NUMBER = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")  # -1.5, -1e-05: a negative number stays one
 
 
 def _safe(cell: object) -> str:
@@ -21,5 +21,6 @@ def _safe(cell: object) -> str:
 
 def spreadsheet_csv(rows) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows([_safe(c) for c in row] for row in rows)
+    # CRLF line ends (RFC 4180, as Excel writes): a cell holding a CR or an LF is quoted
+    csv.writer(buffer, lineterminator="\r\n").writerows([_safe(c) for c in row] for row in rows)
     return "\ufeff" + buffer.getvalue()

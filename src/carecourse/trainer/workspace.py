@@ -178,7 +178,9 @@ class Workspace:
             gb.add_learners(rows)
             roster = gb.roster()
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows([["id", "name"], *sorted(roster.items())])
+        # CRLF line ends: the csv module then quotes any cell holding a CR or an LF, so a name
+        # with either reads back whole (with "\n" a bare CR was written unquoted)
+        csv.writer(buffer, lineterminator="\r\n").writerows([["id", "name"], *sorted(roster.items())])
         atomic_write(self.root / "roster.csv", buffer.getvalue())
         return RosterUpdate(list(rows), roster)
 
@@ -191,16 +193,32 @@ def with_scripts_on_path() -> None:
         os.environ["PATH"] = scripts + os.pathsep + os.environ.get("PATH", "")
 
 
+# A roster is UTF-8 (with or without Excel's BOM); Excel on Chinese Windows saves "CSV
+# (逗号分隔)" in the local code page, GBK (GB18030 is its superset): read only when the
+# whole file decodes cleanly, else refused with a hint.
+_ROSTER_ENCODINGS = ("utf-8-sig", "gbk", "gb18030")
+
+
+def _roster_text(path: Path, data: bytes) -> str:
+    for encoding in _ROSTER_ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CourseError(f"{path}: the roster is neither UTF-8 nor GBK text; save it as UTF-8 and try again "
+                      "(Excel: 另存为 → CSV UTF-8(逗号分隔)(*.csv); Save As → CSV UTF-8 (Comma delimited))")  # fmt: skip
+
+
 LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
 def read_roster(path: str | Path) -> dict[str, str]:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise CourseError(f"{path}: cannot read the roster ({getattr(err, 'strerror', None) or err})") from None
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+        data = path.read_bytes()
+    except OSError as err:
+        raise CourseError(f"{path}: cannot read the roster ({err.strerror or err})") from None
+    rows = list(csv.reader(io.StringIO(_roster_text(path, data), newline="")))
     if not rows or [c.strip().lower() for c in rows[0][:2]] != ["id", "name"]:
         raise CourseError(f"{path}: a roster is a CSV file whose first line is: id,name")
     learners: dict[str, str] = {}
