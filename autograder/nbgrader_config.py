@@ -9,6 +9,10 @@ c.CourseDirectory.course_id = "carecourse"
 c.ClearSolutions.code_stub = {"python": "（请在此处写下你的回应）"}
 c.ClearSolutions.text_stub = "（请在此处写下你的回答）"
 
+# nbgrader copies every file beside a source notebook into the learner's release folder:
+# never an assignment file (it holds the keys), whatever else is kept there.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.yaml", "*.yml"]
+
 # Grading cells call carecourse and return a number; nothing in them should take long.
 c.Execute.timeout = 60
 

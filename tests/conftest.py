@@ -115,3 +115,41 @@ def gradebook_rows(ws) -> list[tuple]:
 def by_learner(grades) -> dict:
     """A grading's results by learner id."""
     return {r.learner: r for r in grades.results}
+
+
+# --- answer keys ----------------------------------------------------------------------
+
+
+def key_traces(item, *, bare: bool = False) -> list[str]:
+    """Every way an exact item's key might be written down: as the assignment file, Python
+    (a hidden grading line, a repr) or JSON write it, the model answer, the explanation.
+    ``bare`` adds the key on its own (an order, a pairing's letters, a number) where it
+    would not occur by chance: a released notebook, not the whole package."""
+    from carecourse.assignments.notebook import _model_answer, _score_call
+
+    if item.kind == "reply":
+        return []
+    key = item.key
+    traces = [_score_call(item), json.dumps(_score_call(item), ensure_ascii=False)[1:-1]]
+    traces += [f"key={key!r}", f"'key': {key!r}", f'"key": {json.dumps(key)}']
+    if item.kind == "choice":
+        traces += [f"key: {key[0]}\n" if len(key) == 1 else f"key: [{', '.join(key)}]", f'"key": "{key[0]}"']
+    elif item.kind == "order":
+        traces += [f"key: {key}", key]
+    elif item.kind == "match":
+        traces += ["{" + ", ".join(f"{n}: {k}" for n, k in key.items()) + "}",
+                   json.dumps({str(n): k for n, k in key.items()}), _model_answer(item)]  # fmt: skip
+        if bare:
+            traces.append("".join(key[n] for n in sorted(key)))
+    elif item.kind == "number":
+        traces += [f"key: {key:g}", f"key={key:g}", f'"key": {key:g}']
+        if bare and f"{key:g}" not in item.prompt:
+            traces.append(f"{key:g}")
+    if item.explain.strip():
+        traces.append(item.explain.strip()[:40])
+    return list(dict.fromkeys(traces))
+
+
+def leaked_keys(assignment, text: str, *, bare: bool = False) -> list[tuple[str, str]]:
+    """(item id, trace) for every trace of ``assignment``'s keys in ``text``."""
+    return [(item.id, t) for item in assignment.items for t in key_traces(item, bare=bare) if t in text]

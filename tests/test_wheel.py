@@ -68,18 +68,36 @@ def assert_browser_grader_ships(bin_dir: Path, tmp_path: Path, python_result: di
 
 
 def assert_no_answer_key_in(wheel: Path) -> None:
-    """The package learners install holds no assignment file, key or key-revealing explanation."""
-    from carecourse.assignments import assignment_files, load
-
+    """The package learners install holds no assignment file and no trace of any key."""
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
         assert not [n for n in names if n.startswith("carecourse/assignments/") and n.endswith(".yaml")]
         text = "\n".join(zf.read(n).decode("utf-8", "replace") for n in names)
-    secrets = []
-    for path in assignment_files(ROOT / "exercises").values():
-        for item in load(path).items:
-            if item.kind == "order":
-                secrets.append(item.key)
-            if item.kind != "reply" and item.explain:
-                secrets.append(item.explain.strip()[:40])
-    assert secrets and not [s for s in secrets if s in text]
+    assert_no_key_in(text)
+
+
+def assert_no_key_in(text: str) -> None:
+    from carecourse.assignments import assignment_files, load
+    from conftest import key_traces, leaked_keys
+
+    assignments = [load(path) for path in assignment_files(ROOT / "exercises").values()]
+    assert sum(len(key_traces(item)) for a in assignments for item in a.items) > 100
+    assert not [(a.id, leak) for a in assignments for leak in leaked_keys(a, text)]
+
+
+def test_the_package_source_holds_no_key():
+    """What the wheel is built from (every file in src/carecourse/), without building it."""
+    package = ROOT / "src" / "carecourse"
+    files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    assert not [p for p in files if p.suffix in (".yaml", ".yml") and is_assignment(p)]
+    assert_no_key_in("\n".join(p.read_bytes().decode("utf-8", "replace") for p in files))
+
+
+def is_assignment(path: Path) -> bool:
+    from carecourse.assignments import AssignmentError, parse
+
+    try:
+        parse(path.read_text(encoding="utf-8"), str(path))
+    except AssignmentError:
+        return False
+    return True

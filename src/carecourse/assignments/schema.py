@@ -63,7 +63,7 @@ class _KeyedItem(_Item):
 
 
 class ChoiceItem(_KeyedItem):
-    """Pick one option (``key: B``) or several (``key: [A, C]``)."""
+    """Pick one option (``key: <letter>``) or several (``key: [<letter>, <letter>]``)."""
 
     kind: Literal["choice"]
     options: dict[str, str] = Field(min_length=2)

@@ -3,15 +3,21 @@
 ``add_sources`` writes nbgrader source notebooks from the course's assignment files;
 ``release`` writes the source again (so an edited file counts) and runs ``nbgrader generate_assignment`` (which also records the assignment,
 its cells and points in the gradebook) and zips the learner version for handing out.
+Before anything is handed out, every file nbgrader put in the release folder is checked
+for the assignment's keys (a hidden grading line, a model order or pairing, an
+explanation): a release that would hand out a key stops with an error instead.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
 import zipfile
 
 from carecourse.trainer.nbgrader_run import run_nbgrader
 from carecourse.trainer.workspace import CourseError, Workspace
-from carecourse.assignments.notebook import write_source
+from carecourse.assignments import Assignment
+from carecourse.assignments.notebook import _model_answer, _score_call, write_source
 
 __all__ = ["add_sources", "release"]
 
@@ -27,7 +33,36 @@ def release(ws: Workspace, assignment: str) -> str:
     notebook = ws.release(assignment)
     if not notebook.is_file():
         raise CourseError(f"nbgrader did not write {notebook}")
+    check_no_key(ws.assignment(assignment), notebook.parent)
     bundle = ws.root / "release" / f"{assignment}.zip"
     with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.write(notebook, f"{assignment}.ipynb")
     return str(bundle)
+
+
+def key_traces(assignment: Assignment) -> dict[str, str]:
+    """``text → item id``: what would give an exact item's key away in released material."""
+    traces = {}
+    for item in assignment.items:
+        if item.kind == "reply":
+            continue
+        hidden = _score_call(item)
+        found = [hidden, json.dumps(hidden, ensure_ascii=False)[1:-1], item.explain.strip()[:40]]
+        if item.kind == "match" or (item.kind == "order" and item.key != "".join(item.options)):
+            found.append(_model_answer(item))  # the order, or the pairs as 1-A 2-B …
+        traces.update((text, item.id) for text in found if text)
+    return traces
+
+
+def check_no_key(assignment: Assignment, folder) -> None:
+    """Stop (and remove the release) when a file in ``folder`` holds one of the keys."""
+    traces = key_traces(assignment)
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        text = path.read_bytes().decode("utf-8", "replace")
+        leaked = sorted({item for trace, item in traces.items() if trace in text})
+        if leaked or path.suffix in (".yaml", ".yml"):
+            shutil.rmtree(folder, ignore_errors=True)
+            where = path.relative_to(folder.parent.parent)
+            what = f"holds the key of {', '.join(leaked)}" if leaked else "is YAML (an assignment file holds keys)"
+            raise CourseError(f"{where} {what}: nothing was released "
+                              "(keep only the notebook and what learners need in source/)")
