@@ -34,15 +34,9 @@ def has_practice(body: str) -> bool:
     return any(marker in body for marker in MARKERS)
 
 
-def write_browser_files(folder: Path) -> Path:
-    """The browser grader and the page's scripts and stylesheets, written into ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    return write_web(folder)
-
-
 def _add_static_path(app) -> None:
     root = Path(app.doctreedir).parent / "carecourse-web-static"
-    write_browser_files(root / FOLDER)
+    write_web(root / FOLDER)  # the grader, the page scripts and stylesheets (folders made as needed)
     app.config.html_static_path.append(str(root))
 
 
