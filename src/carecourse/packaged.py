@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-__all__ = ["LOADER", "DataFileError", "load_yaml", "read_file", "read_text", "read_yaml", "resource"]
+__all__ = ["LOADER", "DataFileError", "line_of", "load_yaml", "read_file", "read_text", "read_yaml", "resource"]
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Model = TypeVar("Model", bound=BaseModel)
@@ -58,13 +58,14 @@ def read_file(path, error: type[Exception], what: str) -> str:
 
 
 def load_yaml(file: str | os.PathLike | Traversable, model: type[Model] | None = None, *, text: str | None = None,
-              error: type[DataFileError] = DataFileError, first_line: int = 1) -> Model | Any:
+              error: type[DataFileError] = DataFileError, first_line: int = 1,
+              context: dict | None = None) -> Model | Any:
     """The data of a YAML file: validated as ``model`` when one is given, else plain values.
 
     ``file`` is a path or a package resource (``resource(package, name)``). With ``text``
     the YAML is that text and ``file`` only names it (a quiz in a page, a rubric being
     edited; ``first_line`` is the file's line the text starts on). Any problem raises
-    ``error`` as ``file:line: problem``.
+    ``error`` as ``file:line: problem``. ``context`` goes to the model's validators.
     """
     if text is None:
         text = read_file(file, error, error.what) if isinstance(file, (str, os.PathLike)) else file.read_text("utf-8")
@@ -79,11 +80,17 @@ def load_yaml(file: str | os.PathLike | Traversable, model: type[Model] | None =
     if not isinstance(data, dict):
         raise error(f"{file}:{first_line}: {error.shape}")
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as err:
         root = yaml.compose(text, Loader=LOADER)
         problems = [_describe(e, f"{file}:{first_line + _line_of(root, e['loc'])}") for e in err.errors()]
         raise error("; ".join(problems)) from None
+
+
+def line_of(path: str | os.PathLike, loc: tuple) -> int:
+    """The 1-based line of ``loc`` (keys and list positions) in the YAML file at ``path``."""
+    root = yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=LOADER)
+    return 1 + _line_of(root, loc) if root is not None else 1
 
 
 def _line_of(node: yaml.Node, loc: tuple) -> int:

@@ -12,10 +12,12 @@ grading cells).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from carecourse.assignments.schema import Assignment
 from carecourse.packaged import DataFileError, load_yaml
+from carecourse.rubrics import Rubric
 
 __all__ = ["Assignment", "AssignmentError", "assignment_files", "load", "parse"]
 
@@ -27,13 +29,14 @@ class AssignmentError(DataFileError):
     shape = "an assignment is a YAML mapping (id, title, modules, intro, items)"
 
 
-def parse(raw: str, source: str = "<assignment>") -> Assignment:
-    return load_yaml(source, Assignment, text=raw, error=AssignmentError)
+def parse(raw: str, source: str = "<assignment>", rubrics: Mapping[str, Rubric] | None = None) -> Assignment:
+    return load_yaml(source, Assignment, text=raw, error=AssignmentError, context={"rubrics": rubrics or {}})
 
 
-def load(path: str | Path) -> Assignment:
-    """Read and validate an assignment file; its id must match its file name."""
-    assignment = load_yaml(path, Assignment, error=AssignmentError)
+def load(path: str | Path, rubrics: Mapping[str, Rubric] | None = None) -> Assignment:
+    """Read and validate an assignment file; its id must match its file name. A reply item's
+    scenario is looked up in ``rubrics`` (a course's own, by id) before the shipped ones."""
+    assignment = load_yaml(path, Assignment, error=AssignmentError, context={"rubrics": rubrics or {}})
     if assignment.id != Path(path).stem:
         raise AssignmentError(f"{path}: its id is {assignment.id!r}; the file name must match ({assignment.id}.yaml)")
     return assignment

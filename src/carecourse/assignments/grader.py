@@ -16,6 +16,7 @@ from pydantic import TypeAdapter
 
 from carecourse.assignments.items import ItemResult, grade_answer
 from carecourse.assignments.schema import Item
+from carecourse.rubrics import Rubric
 from carecourse.render.html import grade_html
 from carecourse.render.view import graded_lines
 from carecourse.render import render
@@ -27,13 +28,16 @@ _ITEM = TypeAdapter(Item)
 
 
 def item_from_view(item_id: str, view: dict):
-    """A keyless item from its learner view (``Item.learner_view()``)."""
+    """A keyless item from its learner view (``Item.learner_view()``); a reply item's view
+    holds its rubric when the course wrote its own."""
+    view = dict(view)
+    rubrics = {view["scenario"]: Rubric.model_validate(view.pop("rubric"))} if "rubric" in view else {}
     data = {"id": item_id, "title": item_id, "prompt": item_id, **view}
     if "options" in view:  # option letters only: the texts are in the notebook's prompt
         data["options"] = dict.fromkeys(view["options"], "")
     if "statements" in view:
         data["statements"] = dict.fromkeys(range(1, view["statements"] + 1), "")
-    return _ITEM.validate_python(data)
+    return _ITEM.validate_python(data, context={"rubrics": rubrics})
 
 
 class Grader:

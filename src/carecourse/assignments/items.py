@@ -184,7 +184,7 @@ def _reply(item: ReplyItem, text: str, result: ItemResult) -> None:
     if len(text) > item.max_chars:
         _no_points(result, ItemStatus.TOO_LONG, f"回应有 {len(text)} 字，超过 {item.max_chars} 字的上限，没有评分。")
         return
-    grade = pipeline.grade(item.scenario, text)
+    grade = pipeline.grade(item.scenario, text, rubric=item.scenario_rubric)
     result.grade = grade
     result.points = item.points * grade.fraction
     result.message = grade.summary

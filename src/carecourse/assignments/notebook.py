@@ -24,7 +24,6 @@ from carecourse.assignments.schema import (
     OrderItem,
     ReplyItem,
 )
-from carecourse.rubrics import builtin as rubric_for
 from carecourse.vocabulary import ItemKind
 
 __all__ = ["setup_code", "source_notebook", "write_all", "write_source"]
@@ -87,7 +86,7 @@ def _score_call(item) -> str:
 
 def _prompt(item) -> str:
     if isinstance(item, ReplyItem):
-        rubric = rubric_for(item.scenario)
+        rubric = item.scenario_rubric
         text = (item.prompt or rubric.prompt).strip()
         says = f"\n\n> **客户说：** {rubric.customer_says}" if rubric.customer_says else ""
         return f"{text}{says}\n\n在下面的三引号之间写下你要说的话。"
@@ -110,12 +109,11 @@ def _model_answer(item) -> str:
         return " ".join(f"{n}-{k}" for n, k in item.key.items())
     if isinstance(item, NumberItem):
         return f"{item.key:g}"
-    return _best_sample(item.scenario)
+    return _best_sample(item)
 
 
-def _best_sample(scenario: str) -> str:
-    rubric = rubric_for(scenario)
-    best = next((s for s in rubric.samples if s.label == "excellent"), None)
+def _best_sample(item: ReplyItem) -> str:
+    best = next((s for s in item.scenario_rubric.samples if s.label == "excellent"), None)
     return best.text.strip() if best else ""
 
 

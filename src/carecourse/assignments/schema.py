@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from carecourse.models import StrictModel
+from carecourse.rubrics.schema import Rubric
 
 __all__ = ["Assignment", "ChoiceItem", "Item", "MatchItem", "NumberItem", "OrderItem", "ReplyItem"]
 
@@ -153,23 +154,63 @@ class NumberItem(_KeyedItem):
 
 
 class ReplyItem(_Item):
-    """A free-text reply graded by a scenario's rubric, scaled to the item's points."""
+    """A free-text reply graded by a scenario's rubric, scaled to the item's points.
+
+    The scenario is the course's own when its folder has ``rubrics/<scenario>.yaml`` (given
+    to validation as ``context={"rubrics": {id: Rubric}}``), else the one carecourse ships.
+    """
 
     kind: Literal["reply"]
     scenario: str
     max_chars: int = Field(default=2000, gt=0, description="Longer replies are not graded")
     prompt: str = ""  # defaults to the rubric's own prompt
+    # Filled in from the validation context, never written in the file: the course's rubric.
+    rubric: Rubric | None = Field(default=None, exclude=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _course_rubric(cls, data, info: ValidationInfo):
+        rubrics = (info.context or {}).get("rubrics") or {}
+        if isinstance(data, dict) and data.get("scenario") in rubrics:
+            data = {**data, "rubric": rubrics[data["scenario"]]}
+        return data
 
     @field_validator("scenario")
     @classmethod
-    def _known_scenario(cls, value: str) -> str:
-        from carecourse.rubrics import builtin
+    def _known_scenario(cls, value: str, info: ValidationInfo) -> str:
+        from carecourse.rubrics import RubricError, builtin, scenario_ids
 
-        builtin(value)  # RubricError (a ValueError) names the known scenarios
+        course = sorted((info.context or {}).get("rubrics") or {})
+        if value in course:
+            return value
+        try:
+            builtin(value)
+        except RubricError:
+            where = f"the course's rubrics/ folder has no {value}.yaml and " if course else ""
+            raise ValueError(f"unknown scenario {value!r}: {where}carecourse ships no such rubric "
+                             f"(known: {', '.join(sorted({*course, *scenario_ids()}))})") from None  # fmt: skip
         return value
 
+    @property
+    def scenario_rubric(self) -> Rubric:
+        """The rubric that grades this item: the course's own, else the shipped one."""
+        from carecourse.rubrics import builtin
+
+        return self.rubric or builtin(self.scenario)
+
     def learner_view(self) -> dict:
-        return {**super().learner_view(), "scenario": self.scenario, "max_chars": self.max_chars}
+        view = {**super().learner_view(), "scenario": self.scenario, "max_chars": self.max_chars}
+        if self.rubric is not None and self.rubric != _shipped(self.scenario):
+            # the learner's install knows only the shipped rubrics: a course's own travels
+            # in the notebook, without its marked samples (model replies stay the trainer's)
+            view["rubric"] = self.rubric.model_dump(mode="json", exclude={"samples"}, exclude_defaults=True)
+        return view
+
+
+def _shipped(scenario: str) -> Rubric | None:
+    from carecourse.rubrics import builtin, scenario_ids
+
+    return builtin(scenario) if scenario in scenario_ids() else None
 
 
 Item = Annotated[ChoiceItem | OrderItem | MatchItem | NumberItem | ReplyItem, Field(discriminator="kind")]

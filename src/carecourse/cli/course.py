@@ -75,6 +75,26 @@ def roster(folder: str, roster: str) -> None:
 
 @course.command()
 @click.argument("folder")
+def check(folder: str) -> None:
+    """Check the course's rubrics/ and assignments/ files: schema, scenarios, marked samples.
+
+    Prints one line per mistake (file:line: error|warning: …); exits 1 if there is an error."""
+    from carecourse.trainer.check import check_course
+
+    ws = _open(folder)
+    result = check_course(ws)
+    for finding in result.findings:
+        click.echo(str(finding))
+    verdict = f"{len(result.errors)} errors" if result.errors else "ok"
+    warned = len(result.findings) - len(result.errors)
+    click.echo(f"{result.rubrics} rubrics, {result.assignments} assignments: {verdict}"
+               + (f", {warned} warnings" if warned else ""))  # fmt: skip
+    if result.errors:
+        sys.exit(1)
+
+
+@course.command()
+@click.argument("folder")
 @click.argument("assignment")
 def release(folder: str, assignment: str) -> None:
     """Generate the learner version of ASSIGNMENT (nbgrader) and zip it for handing out."""

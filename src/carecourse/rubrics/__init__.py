@@ -1,4 +1,8 @@
-"""Rubrics: one YAML file per scenario, shipped beside this module, validated on load."""
+"""Rubrics: one YAML file per scenario, validated on load.
+
+carecourse ships its own beside this module (``builtin``); a course folder holds the
+trainer's copies and new scenarios in ``COURSE/rubrics/<scenario>.yaml`` (``load_folder``).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from pathlib import Path
 from carecourse.packaged import DataFileError, load_yaml, resource
 from carecourse.rubrics.schema import Criterion, Penalty, Rubric, Sample
 
-__all__ = ["Criterion", "Penalty", "Rubric", "RubricError", "Sample", "builtin", "load", "scenario_ids"]
+__all__ = ["Criterion", "Penalty", "Rubric", "RubricError", "Sample", "builtin", "builtin_file", "load", "load_folder",
+           "scenario_ids"]
 
 
 class RubricError(DataFileError):
@@ -22,6 +27,18 @@ class RubricError(DataFileError):
 def load(path: str | Path) -> Rubric:
     """Read and validate a rubric file."""
     return load_yaml(path, Rubric, error=RubricError)
+
+
+def load_folder(folder: str | Path) -> dict[str, Rubric]:
+    """``scenario id → rubric`` for every ``<id>.yaml`` in ``folder``; each file's id must
+    match its name, as an assignment names the scenario by it."""
+    rubrics = {}
+    for path in sorted(Path(folder).glob("*.yaml")):
+        rubric = load(path)
+        if rubric.id != path.stem:
+            raise RubricError(f"{path}:1: its id is {rubric.id!r}; the file name must match ({rubric.id}.yaml)")
+        rubrics[rubric.id] = rubric
+    return rubrics
 
 
 def parse(raw: str, source: str = "<rubric>") -> Rubric:
@@ -45,4 +62,9 @@ def builtin(scenario_id: str) -> Rubric:
     if scenario_id not in scenario_ids():
         known = ", ".join(scenario_ids())
         raise RubricError(f"unknown scenario {scenario_id!r} (known: {known})")
-    return load_yaml(resource(__package__, f"{scenario_id}.yaml"), Rubric, error=RubricError)
+    return load_yaml(builtin_file(scenario_id), Rubric, error=RubricError)
+
+
+def builtin_file(scenario_id: str):
+    """The shipped YAML file of ``scenario_id`` (a package resource)."""
+    return resource(__package__, f"{scenario_id}.yaml")

@@ -20,7 +20,7 @@ from carecourse.trainer.workspace import CourseError, Workspace
 from carecourse.assignments import assignment_files
 from carecourse.assignments.answers import answer_cell_id, write_answer
 from carecourse.assignments.schema import ChoiceItem, MatchItem, NumberItem, OrderItem
-from carecourse.rubrics import builtin as rubric_for
+from carecourse.rubrics import Sample
 from carecourse.vocabulary import LearnerStatus
 
 __all__ = ["demo_roster", "learner_answers", "run_demo", "write_returned"]
@@ -63,11 +63,10 @@ def _answer(item, skill: float, rng: random.Random) -> str:
         return " ".join(f"{n}-{k}" for n, k in pairs.items())
     if isinstance(item, NumberItem):
         return f"{item.key:g}" if right else f"{rng.choice([-item.key, item.key + 0.5, item.key - 1]):g}"
-    return _reply(item.scenario, skill, rng)
+    return _reply(item.scenario_rubric.samples, skill, rng)
 
 
-def _reply(scenario: str, skill: float, rng: random.Random) -> str:
-    samples = rubric_for(scenario).samples
+def _reply(samples: list[Sample], skill: float, rng: random.Random) -> str:
     roll = rng.random()
     label = "excellent" if roll < skill - 0.2 else ("partial" if roll < skill + 0.25 else "poor")
     pool = [s.text.strip() for s in samples if s.label == label and '"""' not in s.text] or [samples[0].text.strip()]

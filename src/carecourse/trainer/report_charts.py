@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from carecourse.trainer.grading import LearnerResult
 from carecourse.assignments.schema import Assignment
-from carecourse.rubrics import builtin as rubric
 from carecourse.render import render
 from carecourse.render.palette import colours
 from carecourse.vocabulary import ItemKind, LearnerStatus
@@ -34,7 +33,7 @@ def columns(assignment: Assignment) -> list[Column]:
         if item.kind != ItemKind.REPLY:
             out.append(Column(item.id, f"{item.id}·{item.title}", item.id, "", float(item.points), item.section))
             continue
-        for c in rubric(item.scenario).criteria:
+        for c in item.scenario_rubric.criteria:
             out.append(Column(f"{item.id}.{c.id}", f"{item.id}·{c.label or c.id}", item.id, c.id,
                               float(c.points), c.section or item.section))  # fmt: skip
     return out

@@ -9,6 +9,7 @@ from pathlib import Path
 from carecourse.trainer.release import add_sources
 from carecourse.trainer.workspace import CourseError, Workspace, read_roster
 from carecourse.assignments import assignment_files, load
+from carecourse.rubrics import builtin_file, scenario_ids
 
 __all__ = ["Initialised", "default_assignments", "init"]
 
@@ -32,8 +33,9 @@ def default_assignments() -> Path:
 
 
 def init(folder, *, roster=None, book_url: str = "", assignments=None) -> Initialised:
-    """A new course folder holding a copy of every assignment file (keys and all) and its
-    source notebook; the roster and the assignments are checked before anything is made."""
+    """A new course folder holding a copy of every assignment file (keys and all), its
+    source notebook, and a copy of every shipped rubric for the trainer to adapt; the
+    roster and the assignments are checked before anything is made."""
     try:
         import nbgrader  # noqa: F401
     except ImportError:
@@ -48,6 +50,8 @@ def init(folder, *, roster=None, book_url: str = "", assignments=None) -> Initia
     ws = Workspace.create(folder, book_url=book_url)
     for assignment, path in files.items():
         shutil.copyfile(path, ws.assignment_file(assignment))
+    for scenario in scenario_ids():
+        (ws.rubrics_dir() / f"{scenario}.yaml").write_bytes(builtin_file(scenario).read_bytes())
     add_sources(ws, ws.assignments())
     if roster:  # makes the gradebook database, then adds the learners
         return Initialised(ws, ws.import_roster(roster).roster)

@@ -4,6 +4,7 @@
     DIR/gradebook.db              nbgrader's gradebook (SQLite by default)
     DIR/roster.csv                the learners (id,name), as last imported
     DIR/assignments/<id>.yaml     the course's assignments, keys included (the trainer's own)
+    DIR/rubrics/<scenario>.yaml   the course's scenarios: copies of the shipped ones, and its own
     DIR/source|release|submitted|autograded/   nbgrader's folders
     DIR/feedback/<learner>/<assignment>/index.html
     DIR/reports/<assignment>/     report.html, criteria.csv
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from carecourse.assignments import Assignment, assignment_files, load
 from carecourse.packaged import read_text
+from carecourse.rubrics import Rubric, RubricError, load_folder
 
 __all__ = ["CourseError", "RosterUpdate", "Workspace", "atomic_write"]
 
@@ -68,6 +70,7 @@ class Workspace:
     def __init__(self, root: Path):
         self.root = Path(root).resolve()
         self._assignments: dict[str, Assignment] = {}
+        self._rubrics: dict[str, Rubric] | None = None
 
     @classmethod
     def open(cls, root: str | Path) -> Workspace:
@@ -86,7 +89,7 @@ class Workspace:
         ws.root.mkdir(parents=True, exist_ok=True)
         (ws.root / CONFIG).write_text(read_text(__package__, "nbgrader_config.py.txt"), encoding="utf-8")
         atomic_write(ws.root / SETTINGS, json.dumps({"book_url": book_url}, ensure_ascii=False, indent=2) + "\n")
-        for name in ("assignments", "source", "release", "submitted", "feedback", "reports"):
+        for name in ("assignments", "rubrics", "source", "release", "submitted", "feedback", "reports"):
             (ws.root / name).mkdir(exist_ok=True)
         return ws
 
@@ -118,14 +121,27 @@ class Workspace:
     def assignments(self) -> list[str]:
         return list(assignment_files(self.root / "assignments"))
 
+    def rubrics_dir(self) -> Path:
+        return self.root / "rubrics"
+
+    def rubrics(self) -> dict[str, Rubric]:
+        """``scenario → rubric`` for the course's own rubric files, read once per command."""
+        if self._rubrics is None:
+            try:
+                self._rubrics = load_folder(self.rubrics_dir())
+            except RubricError as err:
+                raise CourseError(f"{err} (check the course: carecourse course check {self.root})") from None
+        return self._rubrics
+
     def assignment(self, assignment_id: str) -> Assignment:
-        """The course's own assignment file, read once per command."""
+        """The course's own assignment file, read once per command (its reply items graded
+        by the course's rubrics)."""
         if assignment_id not in self._assignments:
             path = self.assignment_file(assignment_id)
             if not path.is_file():
                 known = ", ".join(self.assignments()) or "none"
                 raise CourseError(f"no assignment {assignment_id!r} in this course (there: {known})")
-            self._assignments[assignment_id] = load(path)
+            self._assignments[assignment_id] = load(path, self.rubrics())
         return self._assignments[assignment_id]
 
     @contextmanager

@@ -1,0 +1,108 @@
+"""``course check``: every rubric and assignment file of a course, as the trainer edits them.
+
+Each mistake is a ``Finding`` named by file and line: a file that does not load (schema,
+patterns, a scenario no rubric defines), a rubric whose marked samples the grader
+disagrees with (what ``carecourse rubric test`` runs), and the softer warnings of
+``carecourse rubric check``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from carecourse.assignments import AssignmentError, assignment_files, load
+from carecourse.evaluation.agreement import SampleReport, run_samples
+from carecourse.packaged import DataFileError, line_of
+from carecourse.rubrics import Rubric, RubricError
+from carecourse.rubrics import load as load_rubric
+from carecourse.rubrics.lint import warnings
+from carecourse.trainer.workspace import Workspace
+
+__all__ = ["CourseCheck", "Finding", "check_course"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: Path
+    line: int
+    level: str  # "error" or "warning"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.level}: {self.message}"
+
+
+@dataclass(frozen=True)
+class CourseCheck:
+    rubrics: int
+    assignments: int
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "error"]
+
+
+def check_course(ws: Workspace) -> CourseCheck:
+    findings: list[Finding] = []
+    rubrics: dict[str, Rubric | None] = {}
+    for path in sorted(ws.rubrics_dir().glob("*.yaml")):
+        rubric = _load_rubric(path, findings)
+        rubrics[path.stem] = rubric
+        if rubric is not None:
+            findings += _rubric_findings(path, rubric)
+    files = assignment_files(ws.root / "assignments")
+    for path in files.values():
+        try:
+            # a scenario whose file has errors (None here) still counts as the course's own,
+            # so an assignment naming it is not also told the scenario is unknown
+            load(path, rubrics)
+        except AssignmentError as err:
+            findings += _load_errors(path, err)
+    return CourseCheck(len(rubrics), len(files), findings)
+
+
+def _load_rubric(path: Path, findings: list[Finding]) -> Rubric | None:
+    try:
+        rubric = load_rubric(path)
+    except RubricError as err:
+        findings += _load_errors(path, err)
+        return None
+    if rubric.id != path.stem:
+        findings.append(Finding(path, line_of(path, ("id",)), "error",
+                                f"its id is {rubric.id!r}; the file name must match ({rubric.id}.yaml)"))  # fmt: skip
+        return None
+    return rubric
+
+
+def _load_errors(path: Path, err: DataFileError) -> list[Finding]:
+    """One finding per ``file:line: problem`` in a loader's message."""
+    pieces = re.split(rf"; (?={re.escape(str(path))}:\d+:)", str(err))
+    found = []
+    for piece in pieces:
+        match = re.match(rf"{re.escape(str(path))}:(\d+): (.*)", piece, re.S)
+        line, message = (int(match[1]), match[2]) if match else (1, piece)
+        found.append(Finding(path, line, "error", message))
+    return found
+
+
+def _rubric_findings(path: Path, rubric: Rubric) -> list[Finding]:
+    found = [Finding(path, 1, "warning", w) for w in warnings(rubric)]
+    report = run_samples(rubric)
+    level = "warning" if report.passed else "error"
+    if not report.passed:
+        found.append(Finding(path, line_of(path, ("samples",)), "error", _agreement(report)))
+    for d in report.disagreements:
+        verdict = "the grader says met, the sample is marked not met" if d.got else "marked met, the grader says not met"
+        found.append(Finding(path, line_of(path, ("samples", d.sample - 1)), level, f"sample {d.sample} · {d.id}: {verdict}"))
+    for problem in report.score_problems:
+        sample = int(re.match(r"sample (\d+)", problem)[1])
+        found.append(Finding(path, line_of(path, ("samples", sample - 1)), "error", problem))
+    return found
+
+
+def _agreement(report: SampleReport) -> str:
+    return (f"the marked samples agree with the grader {report.agreement:.1%} of the time; "
+            f"the rubric needs {report.rubric.min_agreement:.0%} (min_agreement)")  # fmt: skip
