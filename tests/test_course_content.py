@@ -157,3 +157,15 @@ def _returned(ws: Workspace, tmp_path: Path, assignment: str = NEW) -> Path:
     folder = tmp_path / f"returned-{assignment}"
     write_returned(ws, assignment, ws.roster(), folder, mishaps=False)
     return folder
+
+
+def test_a_new_course_starts_from_a_teams_own_assignments_and_rubrics(cli, tmp_path):
+    folder = tmp_path / "course"
+    without = cli("course", "init", str(folder), "--assignments", str(EXAMPLE / "assignments"))
+    assert without.exit_code == 2 and "unknown scenario 'late-delivery'" in without.output
+    assert not folder.exists(), "a refused init makes nothing"
+    made = cli("course", "init", str(folder), "--assignments", str(EXAMPLE / "assignments"),
+               "--rubrics", str(EXAMPLE / "rubrics"))  # fmt: skip
+    assert made.exit_code == 0, made.output
+    assert (folder / "rubrics" / "late-delivery.yaml").read_bytes() == (EXAMPLE / "rubrics" / "late-delivery.yaml").read_bytes()
+    assert cli("course", "check", str(folder)).output.splitlines()[-1] == f"{len(scenario_ids()) + 1} rubrics, 1 assignments: ok"

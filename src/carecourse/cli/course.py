@@ -54,11 +54,14 @@ def _need_nbgrader() -> None:
 @click.option("--book-url", default="", help="Where the course book is published (for links in feedback).")
 @click.option("--assignments", type=click.Path(file_okay=False), default=None,
               help="Folder of assignment files to copy in [default: exercises/ of the carecourse repository].")  # fmt: skip
-def init(folder: str, roster: str | None, book_url: str, assignments: str | None) -> None:
+@click.option("--rubrics", type=click.Path(file_okay=False), default=None,
+              help="Folder of the course's own rubric files (<scenario>.yaml) to copy in beside the shipped ones.")  # fmt: skip
+def init(folder: str, roster: str | None, book_url: str, assignments: str | None, rubrics: str | None) -> None:
     """Make a course folder with nbgrader's config, its own copy of every assignment, a gradebook."""
     from carecourse.trainer import workflow
 
-    made = _guarded(lambda: workflow.init(folder, roster=roster, book_url=book_url, assignments=assignments))
+    made = _guarded(lambda: workflow.init(folder, roster=roster, book_url=book_url, assignments=assignments,
+                                                 rubrics=rubrics))
     click.echo(f"course folder ready: {made.workspace.root}")
     click.echo(f"assignments: {', '.join(made.workspace.assignments())}; learners: {len(made.roster)}")
 

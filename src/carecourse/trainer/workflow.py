@@ -9,7 +9,7 @@ from pathlib import Path
 from carecourse.trainer.release import add_sources
 from carecourse.trainer.workspace import CourseError, Workspace, read_roster
 from carecourse.assignments import assignment_files, load
-from carecourse.rubrics import builtin_file, scenario_ids
+from carecourse.rubrics import Rubric, RubricError, builtin_file, load_folder, scenario_ids
 
 __all__ = ["Initialised", "default_assignments", "init"]
 
@@ -32,10 +32,22 @@ def default_assignments() -> Path:
                       "(the carecourse repository's exercises/ folder, or your own)")  # fmt: skip
 
 
-def init(folder, *, roster=None, book_url: str = "", assignments=None) -> Initialised:
+def _own_rubrics(folder) -> dict[str, Rubric]:
+    if folder is None:
+        return {}
+    if not Path(folder).is_dir():
+        raise CourseError(f"{folder}: not a folder of rubric files")
+    try:
+        return load_folder(folder)
+    except RubricError as err:
+        raise CourseError(str(err)) from None
+
+
+def init(folder, *, roster=None, book_url: str = "", assignments=None, rubrics=None) -> Initialised:
     """A new course folder holding a copy of every assignment file (keys and all), its
-    source notebook, and a copy of every shipped rubric for the trainer to adapt; the
-    roster and the assignments are checked before anything is made."""
+    source notebook, and a copy of every shipped rubric for the trainer to adapt, plus the
+    rubric files in ``rubrics`` (a team's own scenarios, or their versions of shipped
+    ones); the roster, the rubrics and the assignments are checked before anything is made."""
     try:
         import nbgrader  # noqa: F401
     except ImportError:
@@ -43,8 +55,9 @@ def init(folder, *, roster=None, book_url: str = "", assignments=None) -> Initia
     files = assignment_files(assignments if assignments is not None else default_assignments())
     if not files:
         raise CourseError(f"{assignments}: no assignment files (<id>.yaml or <id>/<id>.yaml) there")
+    own = _own_rubrics(rubrics)
     for path in files.values():
-        load(path)  # a bad assignment file stops here, before the folder exists
+        load(path, own)  # a bad assignment file stops here, before the folder exists
     if roster:
         read_roster(roster)
     ws = Workspace.create(folder, book_url=book_url)
@@ -52,6 +65,8 @@ def init(folder, *, roster=None, book_url: str = "", assignments=None) -> Initia
         shutil.copyfile(path, ws.assignment_file(assignment))
     for scenario in scenario_ids():
         (ws.rubrics_dir() / f"{scenario}.yaml").write_bytes(builtin_file(scenario).read_bytes())
+    for scenario in own:
+        shutil.copyfile(Path(rubrics) / f"{scenario}.yaml", ws.rubrics_dir() / f"{scenario}.yaml")
     add_sources(ws, ws.assignments())
     if roster:  # makes the gradebook database, then adds the learners
         return Initialised(ws, ws.import_roster(roster).roster)
