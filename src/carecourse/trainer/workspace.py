@@ -77,14 +77,19 @@ class Workspace:
         return ws
 
     @classmethod
-    def create(cls, root: str | Path, *, book_url: str = "") -> Workspace:
+    def create(cls, root: str | Path, *, book_url: str = "", db_url: str = "") -> Workspace:
+        """A new course folder; ``db_url`` (written into nbgrader's config) puts its gradebook
+        in that database instead of ``gradebook.db``."""
         ws = cls(Path(root))
         if (ws.root / CONFIG).exists():
             raise CourseError(f"{root}: already a course folder; nothing was changed")
         if ws.root.exists() and any(ws.root.iterdir()):
             raise CourseError(f"{root}: the folder is not empty; choose a new or empty folder")
+        config = read_text(__package__, "nbgrader_config.py.txt")
+        if db_url:
+            config += f"c.CourseDirectory.db_url = {db_url!r}\n"
         ws.root.mkdir(parents=True, exist_ok=True)
-        (ws.root / CONFIG).write_text(read_text(__package__, "nbgrader_config.py.txt"), encoding="utf-8")
+        (ws.root / CONFIG).write_text(config, encoding="utf-8")
         atomic_write(ws.root / SETTINGS, json.dumps({"book_url": book_url}, ensure_ascii=False, indent=2) + "\n")
         for name in ("assignments", "source", "release", "submitted", "feedback", "reports"):
             (ws.root / name).mkdir(exist_ok=True)

@@ -1,0 +1,161 @@
+"""The trainer workflow on a real PostgreSQL gradebook (a private server: tests/postgres.py).
+
+The same cohort runs through every command on SQLite and on PostgreSQL and every file
+the two runs write is compared; two trainers grade at once; the URL form the README
+documents (``postgresql://``, no driver named) is the one used throughout.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from carecourse.trainer.demo import demo_roster, write_returned
+from carecourse.trainer.workspace import Workspace
+from conftest import A, BIN, LEARNERS, ROOT
+
+pytestmark = pytest.mark.nbgrader
+
+# What the two runs may write differently: the gradebook's own file and the config naming
+# it, and the zip handed out (its entries carry the time of writing).
+DIFFERENT_BY_DESIGN = {"gradebook.db", "nbgrader_config.py", f"release/{A}.zip"}
+
+ROWS = """select student.id, student.first_name, base_cell.name, grade.auto_score, grade.manual_score,
+                 grade.needs_manual_grade, submitted_assignment.timestamp
+          from grade
+          join submitted_notebook on grade.notebook_id = submitted_notebook.id
+          join submitted_assignment on submitted_notebook.assignment_id = submitted_assignment.id
+          join student on submitted_assignment.student_id = student.id
+          join base_cell on grade.cell_id = base_cell.id"""
+
+
+def _row_types():
+    import sqlalchemy as sa
+
+    return [sa.column(name, kind) for name, kind in [("id", sa.String), ("first_name", sa.String), ("name", sa.String),
+            ("auto_score", sa.Float), ("manual_score", sa.Float), ("needs_manual_grade", sa.Boolean),
+            ("timestamp", sa.DateTime)]]  # fmt: skip
+
+
+def book_rows(ws: Workspace) -> list[tuple]:
+    """Every grade in the course's gradebook, whatever database holds it."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(ws.db_url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.connect() as db:
+            return sorted(tuple(row) for row in db.execute(sa.text(ROWS).columns(*_row_types())))
+    finally:
+        engine.dispose()
+
+
+def course_files(ws: Workspace) -> dict[str, bytes]:
+    """Every file in the course folder (its own path written as COURSE), by relative path."""
+    files = {}
+    for path in sorted(p for p in ws.root.rglob("*") if p.is_file() and p.name != ".lock"):
+        name = path.relative_to(ws.root).as_posix()
+        if name not in DIFFERENT_BY_DESIGN:
+            files[name] = path.read_bytes().replace(str(ws.root).encode(), b"COURSE")
+    return files
+
+
+def pg_copy(postgres, course: Workspace, folder: Path, database: str) -> Workspace:
+    """A copy of a course on PostgreSQL: its folder at ``folder``, its gradebook in ``database``."""
+    from sqlalchemy.engine import make_url
+
+    url = postgres.create_database(database, template=make_url(course.db_url).database)
+    copy = Path(shutil.copytree(course.root, folder))
+    config = copy / "nbgrader_config.py"
+    config.write_text(config.read_text(encoding="utf-8").replace(repr(course.db_url), repr(url)), encoding="utf-8")
+    return Workspace.open(copy)
+
+
+def grade_at_once(*courses: Workspace) -> None:
+    """``carecourse course grade`` in each course folder (a folder twice: two runs there), all at once."""
+    command = [str(BIN / "carecourse"), "course", "grade"]
+    graders = [subprocess.Popen([*command, str(ws.root), A], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for ws in courses]  # fmt: skip
+    for grader in graders:
+        out, err = grader.communicate(timeout=300)
+        assert grader.returncode == 0 and "Traceback" not in err, err
+
+
+@pytest.fixture(scope="module")
+def runs(postgres, tmp_path_factory) -> dict[str, Workspace]:
+    """The whole workflow, command by command, on SQLite and on PostgreSQL from the same
+    roster and the same returned notebooks (the demo's, mishaps included); also, under
+    "before grading", a copy of the PostgreSQL course (folder and database) as it stood
+    before grading."""
+    from click.testing import CliRunner
+
+    from carecourse.cli import main
+
+    base = tmp_path_factory.mktemp("pg")
+    roster = base / "roster.csv"
+    roster.write_text("id,name\n" + "".join(f"{k},{v}\n" for k, v in demo_roster(LEARNERS).items()), encoding="utf-8")
+    urls = {"sqlite": "", "postgresql": postgres.create_database("course")}
+    returned = base / "returned"
+    courses = {}
+    runner = CliRunner()
+
+    def run(*args):
+        done = runner.invoke(main, ["course", *map(str, args)], catch_exceptions=False)
+        assert done.exit_code == 0, done.output
+
+    for name, url in urls.items():
+        ws = courses[name] = Workspace(base / name)
+        run("init", ws.root, "--roster", roster, *(["--db-url", url] if url else []))
+        run("release", ws.root, A)
+        if not returned.exists():
+            write_returned(ws, A, ws.roster(), returned)
+        run("collect", ws.root, A, returned)
+    courses["before grading"] = pg_copy(postgres, courses["postgresql"], base / "before", "before_grading")
+    for ws in (courses["sqlite"], courses["postgresql"]):
+        for command in ("grade", "feedback", "report"):
+            run(command, ws.root, A)
+        run("export", ws.root)
+    return courses
+
+
+def test_the_documented_url_form_is_what_runs_here(runs):
+    readme = (ROOT / "autograder" / "README.md").read_text(encoding="utf-8")
+    documented = re.search(r'c\.CourseDirectory\.db_url = "([a-z+]+)://', readme).group(1)
+    assert documented == "postgresql"
+    assert runs["postgresql"].db_url.startswith("postgresql://127.0.0.1") or runs["postgresql"].db_url.startswith("postgresql://postgres@")
+
+
+def test_init_puts_the_roster_in_the_database_it_names(runs):
+    pg = runs["postgresql"]
+    assert not (pg.root / "gradebook.db").exists()
+    assert pg.roster() == runs["sqlite"].roster() == demo_roster(LEARNERS)
+
+
+def test_every_file_and_every_grade_is_the_same_on_both_databases(runs):
+    sqlite, pg = course_files(runs["sqlite"]), course_files(runs["postgresql"])
+    for expected in ("grades.csv", "roster.csv", f"reports/{A}/report.html", f"reports/{A}/criteria.csv"):
+        assert expected in sqlite
+    assert sum(name.startswith("feedback/") for name in sqlite) == LEARNERS
+    assert sum(name.startswith(f"carecourse/{A}/results/") for name in sqlite) == LEARNERS
+    assert sorted(pg) == sorted(sqlite)
+    assert [name for name in sqlite if pg[name] != sqlite[name]] == []
+    assert book_rows(runs["postgresql"]) == book_rows(runs["sqlite"])
+
+
+def test_two_trainers_grading_at_once_on_postgresql_agree_with_one(runs, postgres, tmp_path):
+    course = pg_copy(postgres, runs["before grading"], tmp_path / "course", "two_runs")
+    assert book_rows(course) == []
+    grade_at_once(course, course)
+    assert book_rows(course) == book_rows(runs["postgresql"])
+
+
+def test_two_course_folders_grading_into_one_database_at_once_agree_with_one(runs, postgres, tmp_path):
+    """Each folder has its own lock: only the database stands between the two runs."""
+    one = pg_copy(postgres, runs["before grading"], tmp_path / "one", "two_folders")
+    other = Workspace.open(shutil.copytree(one.root, tmp_path / "other"))
+    assert other.db_url == one.db_url
+    grade_at_once(one, other)
+    assert book_rows(one) == book_rows(runs["postgresql"])
