@@ -143,7 +143,8 @@ class Workspace:
         with path.open("a") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
-                yield
+                with _database_lock(self.db_url, assignment):
+                    yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
@@ -188,6 +189,25 @@ class Workspace:
         csv.writer(buffer, lineterminator="\r\n").writerows([["id", "name"], *sorted(roster.items())])
         atomic_write(self.root / "roster.csv", buffer.getvalue())
         return RosterUpdate(list(rows), roster)
+
+
+@contextmanager
+def _database_lock(db_url: str, assignment: str):
+    """On PostgreSQL, hold the assignment in the database too: trainers whose course folders
+    share one gradebook (each folder with a lock of its own) then wait their turn as well."""
+    if not db_url.startswith("postgresql"):
+        yield
+        return
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(db_url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.connect() as db:  # a session-level lock: released when this connection closes
+            db.execute(sa.text("select pg_advisory_lock(hashtext(:key))"), {"key": f"carecourse {assignment}"})
+            db.commit()
+            yield
+    finally:
+        engine.dispose()
 
 
 def with_scripts_on_path() -> None:
