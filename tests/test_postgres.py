@@ -65,6 +65,21 @@ def course_files(ws: Workspace) -> dict[str, bytes]:
     return files
 
 
+def documented_url() -> str:
+    """The gradebook URL autograder/README.md tells trainers to write."""
+    readme = (ROOT / "autograder" / "README.md").read_text(encoding="utf-8")
+    return re.search(r'c\.CourseDirectory\.db_url = "([^"]+)"', readme).group(1)
+
+
+def as_documented(url: str) -> str:
+    """``url``'s server and database in the README's URL, everything else as written there."""
+    from sqlalchemy.engine import make_url
+
+    ours = make_url(url)
+    return make_url(documented_url()).set(host=ours.host, port=ours.port, username=ours.username,
+                                          password=None, database=ours.database).render_as_string(hide_password=False)  # fmt: skip
+
+
 def pg_copy(postgres, course: Workspace, folder: Path, database: str) -> Workspace:
     """A copy of a course on PostgreSQL: its folder at ``folder``, its gradebook in ``database``."""
     from sqlalchemy.engine import make_url
@@ -113,7 +128,7 @@ def runs(postgres, tmp_path_factory) -> dict[str, Workspace]:
     base = tmp_path_factory.mktemp("pg")
     roster = base / "roster.csv"
     roster.write_text("id,name\n" + "".join(f"{k},{v}\n" for k, v in demo_roster(LEARNERS).items()), encoding="utf-8")
-    urls = {"sqlite": "", "postgresql": postgres.create_database("course")}
+    urls = {"sqlite": "", "postgresql": as_documented(postgres.create_database("course"))}
     returned = base / "returned"
     courses = {}
     runner = CliRunner()
@@ -137,11 +152,15 @@ def runs(postgres, tmp_path_factory) -> dict[str, Workspace]:
     return courses
 
 
-def test_the_documented_url_form_is_what_runs_here(runs):
-    readme = (ROOT / "autograder" / "README.md").read_text(encoding="utf-8")
-    documented = re.search(r'c\.CourseDirectory\.db_url = "([a-z+]+)://', readme).group(1)
-    assert documented == "postgresql"
-    assert runs["postgresql"].db_url.startswith("postgresql://127.0.0.1") or runs["postgresql"].db_url.startswith("postgresql://postgres@")
+def test_the_documented_url_is_read_by_a_driver_the_course_extra_installs(runs):
+    import tomllib
+
+    from sqlalchemy.engine import make_url
+
+    assert runs["postgresql"].db_url.startswith("postgresql://")  # as documented: no driver named
+    driver = make_url(documented_url()).get_dialect().driver
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]["course"]
+    assert any(re.match(rf"{driver}\b", requirement) for requirement in extra), (driver, extra)
 
 
 def test_init_puts_the_roster_in_the_database_it_names(runs):
@@ -177,3 +196,45 @@ def test_two_trainers_grading_at_once_on_postgresql_agree_with_one_run(runs, pos
         out, err = grader.communicate(timeout=300)
         assert grader.returncode == 0 and "Traceback" not in err, err
     assert book_rows(mine) == book_rows(runs["postgresql"])
+
+
+# --- init --db-url: a database that cannot be used changes nothing ------------------------
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.parametrize("url, needle", [
+    ("postgresql://postgres:SECRET@127.0.0.1:{closed}/course", "cannot open the gradebook"),
+    ("postgresql://postgres@127.0.0.1:{port}/no_such_database", 'database "no_such_database" does not exist'),
+    ("gradebook", "is not a database URL"),
+    ("nosuchdb://somewhere/course", "knows no database"),
+    ("mysql://trainer@127.0.0.1/course", "driver"),
+])  # fmt: skip
+def test_init_with_a_database_it_cannot_use_is_one_line_and_makes_nothing(cli, postgres, tmp_path, url, needle):
+    url = url.format(closed=_closed_port(), port=postgres.port)
+    done = cli("course", "init", str(tmp_path / "course"), "--db-url", url)
+    assert done.exit_code == 2 and needle in done.output, done.output
+    assert len(done.output.strip().splitlines()) == 1 and "SECRET" not in done.output
+    assert not (tmp_path / "course").exists()
+
+
+def test_a_database_that_refuses_the_gradebook_leaves_no_half_made_folder(cli, postgres, tmp_path):
+    """It answers, so the folder is made, but the user may not create tables there."""
+    import psycopg
+
+    url = postgres.create_database("read_only")
+    with psycopg.connect(postgres.url(), autocommit=True) as db:
+        db.execute("create role reader login")
+    reader = url.replace("postgres@", "reader@")
+    (tmp_path / "empty").mkdir()
+    for folder in (tmp_path / "course", tmp_path / "empty"):
+        done = cli("course", "init", str(folder), "--db-url", reader)
+        assert done.exit_code == 2 and "cannot be set up" in done.output, done.output
+        assert len(done.output.strip().splitlines()) == 1
+    assert not (tmp_path / "course").exists() and list((tmp_path / "empty").iterdir()) == []

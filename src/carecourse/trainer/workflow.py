@@ -86,7 +86,7 @@ def _gradebook_errors(db_url: str):
     try:
         yield
     except SQLAlchemyError as err:
-        raise CourseError(f"the gradebook at {shown_url(db_url)} cannot be set up: {_first_line(err)}") from None
+        raise CourseError(f"the gradebook at {shown_url(db_url)} cannot be set up: {_first_line(err)}; nothing was made") from None
 
 
 def check_db_url(db_url: str) -> None:
