@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -107,12 +108,24 @@ def wait_till_all_wait(url: str, graders: list[subprocess.Popen]) -> None:
 
     with psycopg.connect(url, autocommit=True) as watcher:
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and all(g.poll() is None for g in graders):
+        while all(g.poll() is None for g in graders):
             waiting = watcher.execute("select count(*) from pg_stat_activity where datname = current_database() "
                                       "and wait_event_type = 'Lock'").fetchone()[0]  # fmt: skip
             if waiting >= len(graders):
                 return
+            assert time.monotonic() < deadline, f"after 120 s, {waiting} of {len(graders)} graders wait for the table"
             time.sleep(0.1)
+
+
+def course_command(*args) -> None:
+    """``carecourse course ARGS`` in this process, as the command line runs it; unlike click's
+    CliRunner it leaves sys.stdout alone, so two can run at once in threads."""
+    from carecourse.cli import main
+
+    try:
+        main.main(["course", *map(str, args)], prog_name="carecourse", standalone_mode=False)
+    except SystemExit as ended:  # a one-line error: the message is in the captured stderr
+        raise AssertionError(f"carecourse course {args[0]} exited with {ended.code}") from None
 
 
 @pytest.fixture(scope="module")
@@ -121,34 +134,27 @@ def runs(postgres, tmp_path_factory) -> dict[str, Workspace]:
     roster and the same returned notebooks (the demo's, mishaps included); also, under
     "before grading", a copy of the PostgreSQL course (folder and database) as it stood
     before grading."""
-    from click.testing import CliRunner
-
-    from carecourse.cli import main
-
     base = tmp_path_factory.mktemp("pg")
     roster = base / "roster.csv"
     roster.write_text("id,name\n" + "".join(f"{k},{v}\n" for k, v in demo_roster(LEARNERS).items()), encoding="utf-8")
     urls = {"sqlite": "", "postgresql": as_documented(postgres.create_database("course"))}
+    courses = {name: Workspace(base / name) for name in urls}
+
+    def init_and_release(name: str) -> None:
+        course_command("init", courses[name].root, "--roster", roster, *(["--db-url", urls[name]] if urls[name] else []))
+        course_command("release", courses[name].root, A)
+
+    with ThreadPoolExecutor(len(urls)) as pool:  # most of their time is nbgrader's, in subprocesses
+        list(pool.map(init_and_release, urls))
     returned = base / "returned"
-    courses = {}
-    runner = CliRunner()
-
-    def run(*args):
-        done = runner.invoke(main, ["course", *map(str, args)], catch_exceptions=False)
-        assert done.exit_code == 0, done.output
-
-    for name, url in urls.items():
-        ws = courses[name] = Workspace(base / name)
-        run("init", ws.root, "--roster", roster, *(["--db-url", url] if url else []))
-        run("release", ws.root, A)
-        if not returned.exists():
-            write_returned(ws, A, ws.roster(), returned)
-        run("collect", ws.root, A, returned)
+    write_returned(courses["sqlite"], A, courses["sqlite"].roster(), returned)
+    for ws in courses.values():
+        course_command("collect", ws.root, A, returned)
     courses["before grading"] = pg_copy(postgres, courses["postgresql"], base / "before", "before_grading")
     for ws in (courses["sqlite"], courses["postgresql"]):
         for command in ("grade", "feedback", "report"):
-            run(command, ws.root, A)
-        run("export", ws.root)
+            course_command(command, ws.root, A)
+        course_command("export", ws.root)
     return courses
 
 
