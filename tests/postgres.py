@@ -93,9 +93,16 @@ def postgres(request) -> PgServer:
         shutil.chown(home, UNPRIVILEGED)
     data = home / "data"
     _run([str(bindir / "initdb"), "-D", str(data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--locale=C"], home)
-    server = PgServer(_free_port(), home)
-    options = f"-c listen_addresses=127.0.0.1 -p {server.port} -k {home} -c fsync=off -c full_page_writes=off"
-    request.addfinalizer(lambda: subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "stop", "-D", str(data), "-m", "immediate", "-w"]),
+    pg_ctl = [str(bindir / "pg_ctl"), "-D", str(data), "-w"]
+    request.addfinalizer(lambda: subprocess.run(_as_server_user([*pg_ctl, "stop", "-m", "immediate"]),
                                                 cwd=home, capture_output=True))  # fmt: skip
-    _run([str(bindir / "pg_ctl"), "start", "-D", str(data), "-w", "-t", "60", "-l", str(home / "server.log"), "-o", options], home)
+    for attempt in range(3):  # the free port may be taken before the server binds it
+        server = PgServer(_free_port(), home)
+        options = f"-c listen_addresses=127.0.0.1 -p {server.port} -k {home} -c fsync=off -c full_page_writes=off"
+        try:
+            _run([*pg_ctl, "start", "-t", "60", "-l", str(home / "server.log"), "-o", options], home)
+            break
+        except RuntimeError:
+            if attempt == 2:
+                raise
     return server

@@ -77,8 +77,9 @@ def as_documented(url: str) -> str:
     from sqlalchemy.engine import make_url
 
     ours = make_url(url)
-    return make_url(documented_url()).set(host=ours.host, port=ours.port, username=ours.username,
-                                          password=None, database=ours.database).render_as_string(hide_password=False)  # fmt: skip
+    documented = make_url(documented_url())
+    url = documented.set(host=ours.host, port=ours.port, username=ours.username, password=None, database=ours.database)
+    return url.render_as_string(hide_password=False)
 
 
 def pg_copy(postgres, course: Workspace, folder: Path, database: str) -> Workspace:

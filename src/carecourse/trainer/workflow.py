@@ -73,8 +73,11 @@ def _undone_on_failure(folder: Path):
         yield
     except BaseException:
         if was_empty and folder.is_dir():
-            for path in folder.iterdir() if existed else [folder]:
-                shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+            for path in list(folder.iterdir()) if existed else [folder]:
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink()
         raise
 
 
@@ -86,7 +89,8 @@ def _gradebook_errors(db_url: str):
     try:
         yield
     except SQLAlchemyError as err:
-        raise CourseError(f"the gradebook at {shown_url(db_url)} cannot be set up: {_first_line(err)}; nothing was made") from None
+        raise CourseError(f"the gradebook at {shown_url(db_url)} cannot be set up: {_first_line(err)}; "
+                          "nothing was made") from None  # fmt: skip
 
 
 def check_db_url(db_url: str) -> None:
