@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test bench clean browser-deps lab exercises demo
+.PHONY: book test bench clean browser-deps pg-deps lab exercises demo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,7 @@ book: $(STAMP) _build/.package-stamp
 	$(BIN)/jupyter-book build . --path-output . --warningiserror --keep-going
 	@echo "The site is built: open $(CURDIR)/_build/html/index.html"
 
-test: book browser-deps node-deps
+test: book browser-deps node-deps pg-deps
 	$(BIN)/python -m pytest
 
 # Debian's Chromium and CJK fonts for the browser tests (never a downloaded browser build).
@@ -38,6 +38,16 @@ browser-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	else \
 		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+# Debian's PostgreSQL server for the tests' private gradebook server (tests/postgres.py finds
+# initdb and pg_ctl on PATH or in /usr/lib/postgresql/<version>/bin, where Debian puts them).
+pg-deps:
+	@if command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
 	fi
 
 # Node and npm (Debian's, only where `node` is missing), then the npm packages of

@@ -18,6 +18,8 @@ from click.testing import CliRunner
 
 from carecourse.cli import main
 
+pytest_plugins = ["postgres"]  # the ``postgres`` fixture: a private PostgreSQL server
+
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = ROOT / "exercises"
 BIN = Path(sys.executable).parent  # the carecourse and nbgrader commands of this Python

@@ -56,13 +56,19 @@ def _need_nbgrader() -> None:
               help="Folder of assignment files to copy in [default: exercises/ of the carecourse repository].")  # fmt: skip
 @click.option("--rubrics", type=click.Path(file_okay=False), default=None,
               help="Folder of the course's own rubric files (<scenario>.yaml) to copy in beside the shipped ones.")  # fmt: skip
-def init(folder: str, roster: str | None, book_url: str, assignments: str | None, rubrics: str | None) -> None:
+@click.option("--db-url", default="", metavar="URL",
+              help="The gradebook's database, e.g. postgresql://USER:PASSWORD@HOST/DATABASE "
+                   "[default: gradebook.db (SQLite) in FOLDER].")  # fmt: skip
+def init(folder: str, roster: str | None, book_url: str, assignments: str | None, rubrics: str | None,
+         db_url: str) -> None:
     """Make a course folder with nbgrader's config, its own copy of every assignment, a gradebook."""
     from carecourse.trainer import workflow
 
     made = _guarded(lambda: workflow.init(folder, roster=roster, book_url=book_url, assignments=assignments,
-                                                 rubrics=rubrics))
+                                          rubrics=rubrics, db_url=db_url))
     click.echo(f"course folder ready: {made.workspace.root}")
+    if db_url:
+        click.echo(f"gradebook: {workflow.shown_url(db_url)}")
     click.echo(f"assignments: {', '.join(made.workspace.assignments())}; learners: {len(made.roster)}")
 
 

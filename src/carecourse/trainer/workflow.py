@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from carecourse.trainer.workspace import CourseError, Workspace, read_roster
 from carecourse.assignments import assignment_files, load
 from carecourse.rubrics import Rubric, RubricError, builtin_file, load_folder, scenario_ids
 
-__all__ = ["Initialised", "default_assignments", "init"]
+__all__ = ["Initialised", "check_db_url", "default_assignments", "init", "shown_url"]
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,13 @@ def _own_rubrics(folder) -> dict[str, Rubric]:
         raise CourseError(str(err)) from None
 
 
-def init(folder, *, roster=None, book_url: str = "", assignments=None, rubrics=None) -> Initialised:
+def init(folder, *, roster=None, book_url: str = "", assignments=None, rubrics=None, db_url: str = "") -> Initialised:
     """A new course folder holding a copy of every assignment file (keys and all), its
-    source notebook, and a copy of every shipped rubric for the trainer to adapt, plus the
-    rubric files in ``rubrics`` (a team's own scenarios, or their versions of shipped
-    ones); the roster, the rubrics and the assignments are checked before anything is made."""
+    source notebook, a copy of every shipped rubric for the trainer to adapt plus the rubric
+    files in ``rubrics`` (a team's own scenarios, or their versions of shipped ones), and its
+    gradebook at ``db_url`` (default: ``gradebook.db`` in the folder). The roster, the
+    rubrics, the assignments and the database are checked before anything is made; a
+    failure after that removes what was made."""
     try:
         import nbgrader  # noqa: F401
     except ImportError:
@@ -60,16 +63,20 @@ def init(folder, *, roster=None, book_url: str = "", assignments=None, rubrics=N
         load(path, own)  # a bad assignment file stops here, before the folder exists
     if roster:
         read_roster(roster)
-    ws = Workspace.create(folder, book_url=book_url)
-    for assignment, path in files.items():
-        shutil.copyfile(path, ws.assignment_file(assignment))
-    for scenario in scenario_ids():
-        (ws.rubrics_dir() / f"{scenario}.yaml").write_bytes(builtin_file(scenario).read_bytes())
-    for scenario in own:
-        shutil.copyfile(Path(rubrics) / f"{scenario}.yaml", ws.rubrics_dir() / f"{scenario}.yaml")
-    add_sources(ws, ws.assignments())
-    if roster:  # makes the gradebook database, then adds the learners
-        return Initialised(ws, ws.import_roster(roster).roster)
-    with ws.gradebook():
-        pass  # makes the gradebook database
-    return Initialised(ws, {})
+    if db_url:
+        check_db_url(db_url)
+    with _undone_on_failure(Path(folder)):
+        ws = Workspace.create(folder, book_url=book_url, db_url=db_url)
+        for assignment, path in files.items():
+            shutil.copyfile(path, ws.assignment_file(assignment))
+        for scenario in scenario_ids():
+            (ws.rubrics_dir() / f"{scenario}.yaml").write_bytes(builtin_file(scenario).read_bytes())
+        for scenario in own:
+            shutil.copyfile(Path(rubrics) / f"{scenario}.yaml", ws.rubrics_dir() / f"{scenario}.yaml")
+        add_sources(ws, ws.assignments())
+        with _gradebook_errors(ws.db_url):
+            if roster:  # makes the gradebook database, then adds the learners
+                return Initialised(ws, ws.import_roster(roster).roster)
+            with ws.gradebook():
+                pass  # makes the gradebook database
+        return Initialised(ws, {})

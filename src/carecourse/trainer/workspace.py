@@ -80,14 +80,19 @@ class Workspace:
         return ws
 
     @classmethod
-    def create(cls, root: str | Path, *, book_url: str = "") -> Workspace:
+    def create(cls, root: str | Path, *, book_url: str = "", db_url: str = "") -> Workspace:
+        """A new course folder; ``db_url`` (written into nbgrader's config) puts its gradebook
+        in that database instead of ``gradebook.db``."""
         ws = cls(Path(root))
         if (ws.root / CONFIG).exists():
             raise CourseError(f"{root}: already a course folder; nothing was changed")
         if ws.root.exists() and any(ws.root.iterdir()):
             raise CourseError(f"{root}: the folder is not empty; choose a new or empty folder")
+        config = read_text(__package__, "nbgrader_config.py.txt")
+        if db_url:
+            config += f"c.CourseDirectory.db_url = {db_url!r}\n"
         ws.root.mkdir(parents=True, exist_ok=True)
-        (ws.root / CONFIG).write_text(read_text(__package__, "nbgrader_config.py.txt"), encoding="utf-8")
+        (ws.root / CONFIG).write_text(config, encoding="utf-8")
         atomic_write(ws.root / SETTINGS, json.dumps({"book_url": book_url}, ensure_ascii=False, indent=2) + "\n")
         for name in ("assignments", "rubrics", "source", "release", "submitted", "feedback", "reports"):
             (ws.root / name).mkdir(exist_ok=True)
@@ -154,7 +159,8 @@ class Workspace:
         with path.open("a") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
-                yield
+                with _database_lock(self.db_url, assignment):
+                    yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
@@ -199,6 +205,25 @@ class Workspace:
         csv.writer(buffer, lineterminator="\r\n").writerows([["id", "name"], *sorted(roster.items())])
         atomic_write(self.root / "roster.csv", buffer.getvalue())
         return RosterUpdate(list(rows), roster)
+
+
+@contextmanager
+def _database_lock(db_url: str, assignment: str):
+    """On PostgreSQL, hold the assignment in the database too: trainers whose course folders
+    share one gradebook (each folder with a lock of its own) then wait their turn as well."""
+    if not db_url.startswith("postgresql"):
+        yield
+        return
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(db_url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.connect() as db:  # a session-level lock: released when this connection closes
+            db.execute(sa.text("select pg_advisory_lock(hashtext(:key))"), {"key": f"carecourse {assignment}"})
+            db.commit()
+            yield
+    finally:
+        engine.dispose()
 
 
 def with_scripts_on_path() -> None:
