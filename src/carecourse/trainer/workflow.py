@@ -80,3 +80,78 @@ def init(folder, *, roster=None, book_url: str = "", assignments=None, rubrics=N
             with ws.gradebook():
                 pass  # makes the gradebook database
         return Initialised(ws, {})
+
+
+@contextmanager
+def _undone_on_failure(folder: Path):
+    """Remove what ``init`` made in ``folder`` when it stops halfway. Only a new or empty
+    folder is ever made into a course, so everything in it then is ``init``'s own."""
+    existed = folder.exists()
+    was_empty = not existed or (folder.is_dir() and not any(folder.iterdir()))
+    try:
+        yield
+    except BaseException:
+        if was_empty and folder.is_dir():
+            for path in list(folder.iterdir()) if existed else [folder]:
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink()
+        raise
+
+
+@contextmanager
+def _gradebook_errors(db_url: str):
+    """A database that refuses what the gradebook needs (tables, rows) is a one-line error."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        yield
+    except SQLAlchemyError as err:
+        raise CourseError(f"the gradebook at {shown_url(db_url)} cannot be set up: {_first_line(err)}; "
+                          "nothing was made") from None  # fmt: skip
+
+
+def check_db_url(db_url: str) -> None:
+    """CourseError unless ``db_url`` is a database URL whose driver is installed and whose
+    database answers (a PostgreSQL server gets 10 s to)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+    from sqlalchemy.pool import NullPool
+
+    try:
+        url = make_url(db_url)
+    except ArgumentError:
+        raise CourseError(f"{db_url!r} is not a database URL (like postgresql://USER:PASSWORD@HOST/DATABASE)") from None
+    shown = shown_url(db_url)
+    connect_args = {"connect_timeout": 10} if url.get_backend_name() == "postgresql" else {}
+    try:
+        engine = create_engine(url, poolclass=NullPool, connect_args=connect_args)
+    except NoSuchModuleError:
+        raise CourseError(f"{shown}: SQLAlchemy knows no database {url.drivername!r}") from None
+    except ImportError as err:
+        raise CourseError(f"{shown}: its driver {err.name or ''} is not installed "
+                          "(PostgreSQL: pip install 'carecourse[course]', which brings psycopg)") from None  # fmt: skip
+    try:
+        with engine.connect():
+            pass
+    except SQLAlchemyError as err:
+        raise CourseError(f"cannot open the gradebook at {shown}: {_first_line(err)}; nothing was made") from None
+    finally:
+        engine.dispose()
+
+
+def shown_url(db_url: str) -> str:
+    """The URL without its password, for messages."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(db_url).render_as_string(hide_password=True)
+    except Exception:
+        return "the database"
+
+
+def _first_line(err) -> str:
+    text = str(getattr(err, "orig", None) or err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
