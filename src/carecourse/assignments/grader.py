@@ -6,6 +6,7 @@ notebook or installed package can tell right from wrong. The key reaches ``score
 nbgrader's hidden test cells, which the learner's copy does not contain:
 
 >>> grader = Grader("a9-example", {"q1": {"kind": "order", "points": 2, "options": "ABCD"}})
+>>> grader.watch(globals())             # a broken answer cell gets a hint, not a traceback
 >>> grader.check("q1", q1)               # shows what was read; for replies, the rubric's feedback
 >>> grader.score("q1", q1, key="DBAC")   # in the hidden grading cell: a float, nothing printed
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from pydantic import TypeAdapter
 
+from carecourse.assignments import cells
 from carecourse.assignments.items import ItemResult, grade_answer
 from carecourse.assignments.schema import Item
 from carecourse.render.html import grade_html
@@ -53,10 +55,17 @@ class Grader:
         except Exception:
             return 0.0
 
-    def check(self, item_id: str, answer: object = None) -> Check:
+    def watch(self, namespace: dict) -> None:
+        """Called by the setup cell with ``globals()``: a broken, emptied or skipped answer
+        cell gets a Chinese hint, in its own cell and in its check cell (``cells.py``)."""
+        cells.watch(list(self._items), namespace)
+
+    def check(self, item_id: str, answer: object = None) -> Check | cells.CellProblem:
         """Formative feedback on one answer. Exact items only confirm what was read."""
         if item_id not in self._items:
             raise KeyError(f"{self.assignment_id} has no item {item_id!r} (items: {', '.join(self._items)})")
+        if isinstance(answer, cells.CellProblem):
+            return answer
         return Check(grade_answer(self._items[item_id], answer))
 
 
