@@ -78,17 +78,19 @@ class Check:
     def _repr_html_(self) -> str:
         r = self.result
         if r.grade is not None:
-            return grade_html(r.grade, r.answer, book_base=None)
-        return render("check.html", message=r.message, graded=r.status == ItemStatus.GRADED)
+            warnings = render("check.html", message="", warnings=r.warnings, graded=False) if r.warnings else ""
+            return warnings + grade_html(r.grade, r.answer, book_base=None)
+        return render("check.html", message=r.message, warnings=r.warnings, graded=r.status == ItemStatus.GRADED)
 
     def __repr__(self) -> str:
         r = self.result
+        warnings = [f"⚠ {w}" for w in r.warnings]
         if r.grade is not None:
-            lines = [f"{r.points:g} / {r.max_points:g} 分  {r.grade.summary}"]
+            lines = warnings + [f"{r.points:g} / {r.max_points:g} 分  {r.grade.summary}"]
             lines += [f"{_mark(line)} {line.label}：{line.feedback}" for line in graded_lines(r.grade)]
             lines += [f"! {f.message}" for f in r.grade.flags]
             return "\n".join(lines)
-        return r.message
+        return "\n".join([r.message, *warnings])
 
 
 def _mark(line) -> str:
