@@ -29,7 +29,7 @@ def _text(outputs) -> str:
     for out in outputs:
         data = out.get("data", {})
         shown += [out.get("text", ""), data.get("text/plain", ""), data.get("text/html", ""), *out.get("traceback", [])]
-    return "\n".join(shown)
+    return "\n".join("".join(s) if isinstance(s, list) else s for s in shown)  # a saved file splits lines
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +109,27 @@ def test_check_passes_a_cell_problem_through_and_score_gives_it_nothing():
 
 def test_the_setup_cell_watches_the_namespace():
     assert setup_code(builtin(A)).rstrip().splitlines()[-1].startswith("grader.watch(globals())")
+
+
+@pytest.mark.nbgrader
+def test_nbgrader_scores_broken_cells_0_and_agrees_with_the_direct_engine(ws, tmp_path):
+    from carecourse.trainer.collect import collect
+    from carecourse.trainer.grading import grade_cohort
+    from conftest import by_learner, cohort, released_nb
+
+    returned = cohort(ws, tmp_path / "returned")
+    learner = sorted(ws.roster())[0]
+    nb = released_nb(ws)
+    for item_id, source in BROKEN.items():
+        _answer_cell(nb, item_id)["source"] = source
+    write_answer(nb, "q6", "王先生，真的很抱歉，这个月多扣了您50元，我马上帮您核查，多扣的会退还给您。")
+    (returned / f"{learner}.ipynb").write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
+    collect(ws, A, returned)
+    direct = {r.learner: [i.points for i in r.items] for r in grade_cohort(ws, A).results}
+    graded = by_learner(grade_cohort(ws, A, engine="nbgrader"))
+    assert {k: [i.points for i in r.items] for k, r in graded.items()} == direct
+    assert [direct[learner][int(q[1:]) - 1] for q in BROKEN] == [0.0] * len(BROKEN)
+    assert direct[learner][5] > 0  # the rest of the notebook is graded as usual
+    autograded = json.loads(next((ws.root / "autograded" / learner).rglob("*.ipynb")).read_text(encoding="utf-8"))
+    shown = _text(_answer_cell(autograded, "q1")["outputs"])
+    assert "把引号补回去" in shown and "Traceback" not in shown
