@@ -65,13 +65,18 @@ node_modules/.package-lock.json: package-lock.json package.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-LAB_STAMP := $(VENV)/.lab-installed
-$(LAB_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e ".[lab]"
+# The labs get a venv of their own with the [lab] extra alone (JupyterLab, ipywidgets):
+# none of the site's, the tests' or the trainer's tools, so no nbgrader menus for learners.
+LAB_VENV  := .venv-lab
+LAB_STAMP := $(LAB_VENV)/.installed
+$(LAB_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(LAB_VENV)
+	$(LAB_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LAB_VENV)/bin/pip install --quiet -e ".[lab]"
 	touch $(LAB_STAMP)
 
 lab: $(LAB_STAMP)
-	$(BIN)/jupyter lab book/m4-lab.ipynb
+	$(LAB_VENV)/bin/jupyter lab book/m4-lab.ipynb
 
 # The nbgrader source notebooks in exercises/ are written from the assignment files.
 exercises: $(STAMP)
@@ -90,4 +95,4 @@ bench: book browser-deps node-deps
 	$(BIN)/python bench/web_page.py
 
 clean:
-	rm -rf _build $(VENV) dist build
+	rm -rf _build $(VENV) $(LAB_VENV) dist build

@@ -155,6 +155,37 @@ def test_check_confirms_exact_answers_without_saying_if_they_are_right():
     assert "<mark" in feedback._repr_html_() and "✘" in repr(feedback)
 
 
+@pytest.mark.parametrize("answer, warnings", [
+    ("1-A 1-B 2-C 3-A", ["第 1 条配了 A、B 几个字母，评分时只算最后写的 B。"]),
+    ("1-A 2-B 2-B 3-C", ["2-B 写了 2 次。"]),
+    ("1-A 2-B", ["还没有配对：第 3 条。"]),
+    ("1-A 2-B 3-C 4-A", ["没有第 4 条（一共 3 条）。"]),
+    ("1-A 2-B 3-D", ["选项里没有 D（可选：A、B、C）。"]),
+    ("1-A 2-B 3-C", []),
+    ("ABC", []),
+])
+def test_check_warns_about_duplicate_missing_or_unknown_pairs(answer, warnings):
+    check = learner_grader().check("q4", answer)
+    assert check.result.warnings == warnings
+    for warning in warnings:
+        assert f"⚠ {warning}" in repr(check) and warning in check._repr_html_()
+    assert grade_answer(ITEMS.items[3], answer).points == learner_grader().score("q4", answer, **ITEMS.items[3].secret())
+
+
+@pytest.mark.parametrize("item_id, value, warned", [
+    ("q6", 5, "你给的是数字 5"), ("q6", "5", "只写了一个数字 5"), ("q6", "－1.5", "只写了一个数字"),
+    ("q1", 2, "你给的是数字 2"), ("q3", 312, "你给的是数字 312"),
+    ("q5", -1.5, None), ("q5", "-1.5", None), ("q6", "王先生，抱歉多扣了您5元。", None), ("q1", "B", None),
+])
+def test_check_warns_about_a_number_where_text_is_expected(item_id, value, warned):
+    check = learner_grader().check(item_id, value)
+    if warned:
+        assert any(warned in w for w in check.result.warnings), check.result.warnings
+        assert warned in repr(check) and warned in check._repr_html_()
+    else:
+        assert check.result.warnings == []
+
+
 @pytest.mark.parametrize("bad, message", [
     ("key: E", "not an option"), ("scenario: no-such", "unknown scenario"), ("id: Q1", "id"),
     ("no key", "no key for q1"),

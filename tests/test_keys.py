@@ -160,7 +160,7 @@ def wrong_answer(item) -> str:
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_the_learners_grader_holds_no_key_and_cannot_test_an_answer(course, assignment):
     grader = learners_grader(course, assignment)
-    assert [a for a in dir(grader) if not a.startswith("_")] == ["assignment_id", "check", "score"]
+    assert [a for a in dir(grader) if not a.startswith("_")] == ["assignment_id", "check", "score", "watch"]
     held = json.dumps({k: v.model_dump() if hasattr(v, "model_dump") else repr(v)
                        for k, v in {**vars(grader), **grader._items}.items()}, ensure_ascii=False)  # fmt: skip
     assert not leaked_keys(ASSIGNMENTS[assignment], held)

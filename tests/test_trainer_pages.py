@@ -232,12 +232,42 @@ def test_nothing_is_miskeyed_with_fewer_than_five_learners():
 def test_every_problem_is_listed(html):
     section = _section(html, "问题清单")
     assert "wangwu.ipynb" in section and "不在名单上" in section
-    assert "nbgrader 给了 0 分" in section and "JSON 格式错误" in section and "没有收到提交" in section
+    assert "nbgrader 给了 0 分" in section and "JSON 格式错误" in section
+    assert "未提交（1 人）：</b>赵磊（s08）" in section
+
+
+def _problem_rows(html: str) -> list[str]:
+    return re.findall(r"<tr><td class=who>.*?</tr>", _section(html, "问题清单"), re.S)
+
+
+def test_each_problem_learner_is_one_row_and_the_figure_counts_the_rows():
+    results = _results()
+    blank = LearnerResult("s09", ASSIGNMENT.id, "graded", max_score=ASSIGNMENT.max_score,
+                          items=[grade_answer(item, "") for item in ASSIGNMENT.items])  # fmt: skip
+    twice = _graded("s01")  # grading repeats collect's note in the learner's problems
+    twice.problems = ["s01 (1).ipynb：收到 2 份提交（s01.ipynb、s01 (1).ipynb），按最新的可用文件 s01 (1).ipynb 评分。"]
+    broken = results[6]  # s07, not graded: its file is broken
+    broken.problems = ["s07.ipynb：文件不是有效的笔记本（JSON 格式错误，第 3 行）。"]
+    results = [twice, *results[1:], blank]
+    problems = PROBLEMS + [Problem("s01", "s01 (1).ipynb", "收到 2 份提交（s01.ipynb、s01 (1).ipynb），按最新的可用文件 s01 (1).ipynb 评分。"),
+                           Problem("s07", "s07.ipynb", "文件不是有效的笔记本（JSON 格式错误，第 3 行）。")]  # fmt: skip
+    html = report_html(ASSIGNMENT, results, problems, {**ROSTER, "s09": "孙丽"})
+    rows = _problem_rows(html)
+    learners = [re.search(r"<span>(.*?)</span>", row).group(1) for row in rows]
+    assert sorted(learners) == ["s01", "s02", "s07", "s09", "（不在名单上）"]
+    figures = dict(re.findall(r"<div><span>(.*?)</span><b>(.*?)</b></div>", html))
+    assert figures["有问题"] == str(len(rows)) == "5"
+    assert _section(html, "问题清单").count("收到 2 份提交") == 1 and _section(html, "问题清单").count("JSON 格式错误") == 1
+    assert "一道题也没有作答" in next(row for row in rows if "s09" in row)
+
+
+def test_a_notebook_with_something_answered_is_not_a_blank_one(html):
+    assert "一道题也没有作答" not in html  # s06 left its reply empty, but answered q1 and q2
 
 
 def test_per_item_table(html):
     section = _section(html, "各题情况")
-    q2 = section.split("<td>q2</td>", 1)[1].split("</tr>", 1)[0]
+    q2 = section.split("<td class=nw>q2</td>", 1)[1].split("</tr>", 1)[0]
     cells = re.findall(r"<td class=num>(.*?)</td>", q2)
     assert cells == ["1", "0.5", "50%", "17%"]  # 3 of 6 right, 1 of 6 blank
 

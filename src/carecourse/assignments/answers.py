@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-__all__ = ["Answer", "answer_cell_id", "read_answers", "write_answer"]
+__all__ = ["Answer", "answer_cell_id", "read_answers", "read_source", "write_answer"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,13 @@ def _read(cell: dict | None, item_id: str) -> Answer:
     source = "".join(source) if isinstance(source, list) else source
     if not isinstance(source, str):
         return Answer(problem=f"{item_id} 的答案格子内容无法读取。")
+    return read_source(source, item_id)
+
+
+def read_source(source: str, item_id: str) -> Answer:
+    """The answer an answer cell's code gives ``item_id``, read as grading reads it. The
+    notebook's own hint for a broken cell uses it too (``cells.py``), so the learner is told
+    exactly when grading would not read the answer."""
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError) as err:

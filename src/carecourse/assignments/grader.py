@@ -6,6 +6,7 @@ notebook or installed package can tell right from wrong. The key reaches ``score
 nbgrader's hidden test cells, which the learner's copy does not contain:
 
 >>> grader = Grader("a9-example", {"q1": {"kind": "order", "points": 2, "options": "ABCD"}})
+>>> grader.watch(globals())             # a broken answer cell gets a hint, not a traceback
 >>> grader.check("q1", q1)               # shows what was read; for replies, the rubric's feedback
 >>> grader.score("q1", q1, key="DBAC")   # in the hidden grading cell: a float, nothing printed
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from pydantic import TypeAdapter
 
+from carecourse.assignments import cells
 from carecourse.assignments.items import ItemResult, grade_answer
 from carecourse.assignments.schema import Item
 from carecourse.rubrics import Rubric
@@ -57,10 +59,17 @@ class Grader:
         except Exception:
             return 0.0
 
-    def check(self, item_id: str, answer: object = None) -> Check:
+    def watch(self, namespace: dict) -> None:
+        """Called by the setup cell with ``globals()``: a broken, emptied or skipped answer
+        cell gets a Chinese hint, in its own cell and in its check cell (``cells.py``)."""
+        cells.watch(list(self._items), namespace)
+
+    def check(self, item_id: str, answer: object = None) -> Check | cells.CellProblem:
         """Formative feedback on one answer. Exact items only confirm what was read."""
         if item_id not in self._items:
             raise KeyError(f"{self.assignment_id} has no item {item_id!r} (items: {', '.join(self._items)})")
+        if isinstance(answer, cells.CellProblem):
+            return answer
         return Check(grade_answer(self._items[item_id], answer))
 
 
@@ -73,17 +82,19 @@ class Check:
     def _repr_html_(self) -> str:
         r = self.result
         if r.grade is not None:
-            return grade_html(r.grade, r.answer, book_base=None)
-        return render("check.html", message=r.message, graded=r.status == ItemStatus.GRADED)
+            warnings = render("check.html", message="", warnings=r.warnings, graded=False) if r.warnings else ""
+            return warnings + grade_html(r.grade, r.answer, book_base=None)
+        return render("check.html", message=r.message, warnings=r.warnings, graded=r.status == ItemStatus.GRADED)
 
     def __repr__(self) -> str:
         r = self.result
+        warnings = [f"⚠ {w}" for w in r.warnings]
         if r.grade is not None:
-            lines = [f"{r.points:g} / {r.max_points:g} 分  {r.grade.summary}"]
+            lines = warnings + [f"{r.points:g} / {r.max_points:g} 分  {r.grade.summary}"]
             lines += [f"{_mark(line)} {line.label}：{line.feedback}" for line in graded_lines(r.grade)]
             lines += [f"! {f.message}" for f in r.grade.flags]
             return "\n".join(lines)
-        return r.message
+        return "\n".join([r.message, *warnings])
 
 
 def _mark(line) -> str:

@@ -44,6 +44,7 @@ class ItemResult:
     message: str = ""  # what was read; never whether it is right (grader.check shows it)
     correct: bool | None = None
     detail: str = ""  # for feedback after grading: how much of it was right
+    warnings: list[str] = field(default_factory=list)  # for grader.check: what looks like a slip
     grade: GradeResult | None = field(default=None, repr=False)
 
     def to_dict(self) -> dict:
@@ -70,11 +71,22 @@ def grade_answer(item, value: object) -> ItemResult:
     result.answer = text
     if not text:
         return _no_points(result, ItemStatus.UNANSWERED, "还没有作答。")
+    result.warnings += _number_for_text(item, value, text)
     grader = {ChoiceItem: _choice, OrderItem: _order, MatchItem: _match,
               NumberItem: _number, ReplyItem: _reply}[type(item)]  # fmt: skip
     grader(item, text, result)
     result.points = _clamp(result.points, item.points)
     return result
+
+
+def _number_for_text(item, value: object, text: str) -> list[str]:
+    if isinstance(item, NumberItem):
+        return []
+    if not isinstance(value, str):
+        return [f"这里要写文字，放在两组三引号之间；你给的是数字 {text}（没有引号）。"]
+    if isinstance(item, ReplyItem) and _NUMBER.fullmatch(_plain(text).replace(" ", "")):
+        return [f"这道题要写一段对客户说的话，你只写了一个数字 {text}。"]
+    return []
 
 
 def _no_points(result: ItemResult, status: str, message: str) -> ItemResult:
@@ -148,7 +160,8 @@ def _order(item: OrderItem, text: str, result: ItemResult) -> None:
 
 def _match(item: MatchItem, text: str, result: ItemResult) -> None:
     plain = _plain(text)
-    pairs = {int(n): letter for n, letter in re.findall(r"(\d+)\s*[-=:>.、,，→~]*\s*([A-Z])", plain)}
+    found = [(int(n), letter) for n, letter in re.findall(r"(\d+)\s*[-=:>.、,，→~]*\s*([A-Z])", plain)]
+    pairs = dict(found)  # a statement paired twice: the last pair counts (see _pair_warnings)
     if not pairs:
         letters = _letters(plain)
         if len(letters) == len(item.statements):  # "BAC": one letter per statement, in order
@@ -159,12 +172,31 @@ def _match(item: MatchItem, text: str, result: ItemResult) -> None:
         return
     shown = " ".join(f"{n}-{pairs[n]}" for n in sorted(pairs))
     result.message = f"读到的配对：{shown}。"
+    result.warnings += _pair_warnings(item, found or list(pairs.items()), pairs)
     if item.key is None:
         return
     right = sum(pairs.get(n) == letter for n, letter in item.key.items())
     result.correct = right == len(item.key)
     result.points = item.points * right / len(item.key)
     result.detail = f"{right}/{len(item.key)} 对正确。"
+
+
+def _pair_warnings(item: MatchItem, found: list[tuple[int, str]], pairs: dict[int, str]) -> list[str]:
+    """Duplicate, missing or unknown pairs: grading reads them all the same, silently."""
+    warnings = []
+    for n in sorted(pairs):
+        letters = [letter for m, letter in found if m == n]
+        if len(letters) > 1 and len(set(letters)) == 1:
+            warnings.append(f"{n}-{letters[0]} 写了 {len(letters)} 次。")
+        elif len(letters) > 1:
+            warnings.append(f"第 {n} 条配了 {'、'.join(letters)} 几个字母，评分时只算最后写的 {pairs[n]}。")
+    if unknown := [n for n in sorted(pairs) if n not in item.statements]:
+        warnings.append(f"没有第 {'、'.join(map(str, unknown))} 条（一共 {len(item.statements)} 条）。")
+    if bad := sorted({letter for letter in pairs.values() if letter not in item.options}):
+        warnings.append(f"选项里没有 {'、'.join(bad)}（可选：{'、'.join(item.options)}）。")
+    if missing := [n for n in item.statements if n not in pairs]:
+        warnings.append(f"还没有配对：第 {'、'.join(map(str, missing))} 条。")
+    return warnings
 
 
 def _number(item: NumberItem, text: str, result: ItemResult) -> None:

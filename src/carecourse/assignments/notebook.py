@@ -47,7 +47,8 @@ def source_notebook(assignment: Assignment) -> nbformat.NotebookNode:
 def setup_code(assignment: Assignment) -> str:
     """The setup cell: a grader that knows each item's learner view and no key."""
     views = "".join(f"    {i.id!r}: {i.learner_view()!r},\n" for i in assignment.items)  # Python literals
-    return f"from carecourse.assignments.grader import Grader\n\ngrader = Grader({assignment.id!r}, {{\n{views}}})"
+    return (f"from carecourse.assignments.grader import Grader\n\ngrader = Grader({assignment.id!r}, {{\n{views}}})\n"
+            "grader.watch(globals())  # 答案格子写坏了（引号不成对、格子被清空）时给出中文提示")
 
 
 def write_source(assignment: Assignment, folder) -> str:

@@ -33,12 +33,14 @@ def report_html(assignment: Assignment, results: list[LearnerResult], problems: 
                 roster: dict[str, str], *, book_url: str = "") -> str:  # fmt: skip
     cols = columns(assignment)
     graded = [r for r in results if r.status == LearnerStatus.GRADED]
+    problem_rows = _problems(results, problems, roster)
     return render("report.html", title=f"{assignment.title}（{assignment.id}）· 班级报告",
-                  figures=_headline(results, problems, roster), histogram=Markup(histogram_svg(histogram(results))),
+                  figures=_headline(results, problem_rows, roster), histogram=Markup(histogram_svg(histogram(results))),
                   heatmap=Markup(heatmap_html(results, cols, roster)), any_graded=bool(graded),
                   weakest=_weakest(graded, cols, book_url), anonymous=ANONYMOUS,
                   miskeyed=_miskeyed(graded, cols), miskey_min=MISKEY_MIN, miskey_share=MISKEY_SHARE,
-                  problems=_problems(results, problems, roster), items=_items(assignment, graded))  # fmt: skip
+                  problems=problem_rows, not_submitted=_not_submitted(results, roster),
+                  items=_items(assignment, graded))  # fmt: skip
 
 
 def _pct(x: float) -> str:
@@ -49,17 +51,15 @@ def _shares(graded: list[LearnerResult]) -> list[float]:
     return [r.score / r.max_score if r.max_score else 0.0 for r in graded]
 
 
-def _headline(results: list[LearnerResult], problems: list[Problem], roster: dict[str, str]) -> list[tuple[str, object]]:
+def _headline(results: list[LearnerResult], problem_rows: list[dict], roster: dict[str, str]) -> list[tuple[str, object]]:
     graded = [r for r in results if r.status == LearnerStatus.GRADED]
     handed_in = [r for r in results if r.status != LearnerStatus.NOT_SUBMITTED]
     submitted = sum(1 for r in handed_in if r.learner in roster)
-    troubled = {r.learner for r in handed_in if r.problems} | {p.learner for p in problems if p.learner}
-    troubled_n = len(troubled) + sum(1 for p in problems if not p.learner)
     shares = _shares(graded)
     mean = _pct(statistics.mean(shares)) if shares else "—"
     median = _pct(statistics.median(shares)) if shares else "—"
     return [("名单人数", len(roster)), ("已提交", submitted), (LearnerStatus.GRADED.label, len(graded)),
-            ("有问题", troubled_n), (LearnerStatus.NOT_SUBMITTED.label, len(results) - len(handed_in)),
+            ("有问题", len(problem_rows)), (LearnerStatus.NOT_SUBMITTED.label, len(results) - len(handed_in)),
             ("平均得分率", mean), ("得分率中位数", median)]  # fmt: skip
 
 
@@ -115,13 +115,40 @@ def _miskeyed(graded: list[LearnerResult], cols: list[Column]) -> list[dict]:
     return rows
 
 
-def _problems(results: list[LearnerResult], problems: list[Problem], roster: dict[str, str]) -> list[tuple[str, ...]]:
-    rows = [("（不在名单上）", "", p.file, "未收取", p.message) for p in problems if not p.learner]
-    rows += [(p.learner, roster.get(p.learner, ""), p.file, "收取时", p.message) for p in problems if p.learner]
-    rows += [(r.learner, roster.get(r.learner, ""), "", LearnerStatus(r.status).label, m)
-             for r in sorted(results, key=lambda r: (r.status == LearnerStatus.NOT_SUBMITTED, r.learner))
-             for m in r.problems]  # fmt: skip
+def _problems(results: list[LearnerResult], problems: list[Problem], roster: dict[str, str]) -> list[dict]:
+    """One row per learner with a problem, and one per file that matched nobody: the rows the
+    "有问题" figure counts. A learner who handed nothing in is listed under 未提交 instead
+    (``_not_submitted``), unless collect found a file of theirs it could not take."""
+    rows = [_problem_row("（不在名单上）", "", "未收取", [f"{p.file}：{p.message}"]) for p in problems if not p.learner]
+    notes: dict[str, list[str]] = {}
+    for p in problems:
+        if p.learner:
+            notes.setdefault(p.learner, []).append(f"{p.file}：{p.message}")
+    for r in sorted(results, key=lambda r: r.learner):
+        messages = notes.pop(r.learner, [])  # grading repeats collect's notes in r.problems
+        if r.status != LearnerStatus.NOT_SUBMITTED:
+            messages += r.problems + _blank_notebook(r)
+        if messages:
+            rows.append(_problem_row(r.learner, roster.get(r.learner, ""), LearnerStatus(r.status).label, messages))
+    rows += [_problem_row(learner, roster.get(learner, ""), "收取时", found) for learner, found in sorted(notes.items())]
     return rows
+
+
+def _problem_row(learner: str, name: str, status: str, messages: list[str]) -> dict:
+    return {"learner": learner, "name": name, "status": status, "messages": list(dict.fromkeys(messages))}
+
+
+def _blank_notebook(result: LearnerResult) -> list[str]:
+    """A notebook handed in with no answer in it: graded 0, and worth a word with the learner."""
+    empty = (ItemStatus.UNANSWERED, ItemStatus.CELL_MISSING)
+    if result.status != LearnerStatus.GRADED or not result.items or any(i.status not in empty for i in result.items):
+        return []
+    return ["交回的笔记本里一道题也没有作答（0 分）：可能交错了文件，或交之前没有保存。"]
+
+
+def _not_submitted(results: list[LearnerResult], roster: dict[str, str]) -> list[dict]:
+    return [{"learner": r.learner, "name": roster.get(r.learner, "")}
+            for r in sorted(results, key=lambda r: r.learner) if r.status == LearnerStatus.NOT_SUBMITTED]  # fmt: skip
 
 
 def _items(assignment: Assignment, graded: list[LearnerResult]) -> list[dict]:
