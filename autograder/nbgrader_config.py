@@ -16,8 +16,10 @@ c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedb
 # Grading cells call carecourse and return a number; nothing in them should take long.
 c.Execute.timeout = 60
 
-# Gradebook: gradebook.db (SQLite) in this folder. For many trainers at once (nbgrader on
-# JupyterHub) use a PostgreSQL database instead; SQLite is not safe for several graders:
+# Gradebook: gradebook.db (SQLite) in this folder, unless a db_url is set below. For many
+# trainers at once (nbgrader on JupyterHub) use a PostgreSQL database instead, from the
+# start: `carecourse course init DIR --db-url URL` writes the line below (needs psycopg 3,
+# part of carecourse[course]; a password can stay out of this file, in ~/.pgpass):
 # c.CourseDirectory.db_url = "postgresql://trainer:PASSWORD@db.example.org/carecourse"
 
 # The repository's exercises are the source assignments.
