@@ -50,7 +50,8 @@ def convert_html(page: str, convert: Convert, *, lang: str = "zh-Hant") -> str:
             out.append(tag)
             skipping = _close(stack, name, skipping)
         else:
-            out.append(tag if skipping else _attributes(tag, convert))
+            kept = skipping or 'translate="no"' in tag  # its own attributes too
+            out.append(tag if kept else _attributes(tag, convert))
             if name in _RAW:
                 end = page.find(f"</{name}", last)
                 end = len(page) if end < 0 else end
