@@ -4,7 +4,13 @@ switch to the other edition's copy of the same page (``_templates/layout.html``)
 
 from __future__ import annotations
 
+import time
+
+from sphinx.util import logging
+
 from carecourse.edition import EDITION, SWITCH, write_edition
+
+logger = logging.getLogger(__name__)
 
 
 def _context(app, pagename, templatename, context, doctree) -> None:
@@ -13,7 +19,9 @@ def _context(app, pagename, templatename, context, doctree) -> None:
 
 def _write(app, exception) -> None:
     if exception is None and app.builder.format == "html":
-        write_edition(app.outdir)
+        start = time.perf_counter()
+        folder = write_edition(app.outdir)
+        logger.info(f"carecourse: the {EDITION} edition is in {folder} (written in {time.perf_counter() - start:.2f} s)")
 
 
 def setup(app) -> None:
