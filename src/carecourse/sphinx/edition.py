@@ -26,4 +26,5 @@ def _write(app, exception) -> None:
 
 def setup(app) -> None:
     app.connect("html-page-context", _context)
-    app.connect("build-finished", _write)
+    # after the theme's own build-finished work (pydata-sphinx-theme rewrites pygments.css then)
+    app.connect("build-finished", _write, priority=900)
