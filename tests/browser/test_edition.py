@@ -78,3 +78,30 @@ def test_a_practice_box_grades_a_traditional_reply_and_answers_in_traditional(vi
     marks = shown.locator("mark").all_inner_texts()
     assert marks and all(m in reply for m in marks), "the highlights are the learner's own characters"
     assert v.errors == [] and v.outside == []
+
+
+def test_the_question_rewrite_checks_traditional_rewrites_as_python_does(visit):
+    from carecourse.widgets.rewrite import check_rewrite, rewrite_items
+
+    v = visit("zh-Hant/book/m6-lab.html")
+    v.page.wait_for_function(READY, timeout=10_000)
+    items = rewrite_items()
+    attempts = ["會議是怎樣結束的？", to_traditional(items[1].question), "怎麼樣？"]
+    forms = v.page.locator("form.cc-rewrite-live")
+    for k, text in enumerate(attempts):
+        form = forms.nth(k)
+        form.get_by_label("你的改法").fill(text)
+        form.get_by_role("button", name="檢查").click()
+        check = check_rewrite(items[k].question, text)
+        shown = form.locator(".cc-result").inner_text()
+        assert ("✔" if check.ok else "✘") in shown and to_traditional(check.message) in shown, (text, shown)
+    assert v.errors == [] and v.outside == []
+
+
+def test_the_quality_calculator_works_in_traditional(visit):
+    v = visit("zh-Hant/book/m10-lab.html")
+    v.page.wait_for_function(READY, timeout=10_000)
+    calc = v.page.locator(".cc-quality-calc").first
+    text = calc.inner_text()
+    assert "有形性" in text and "可靠性" in text and not leftovers(text)
+    assert v.errors == [] and v.outside == []
