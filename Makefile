@@ -93,6 +93,7 @@ bench: book browser-deps node-deps
 	$(BIN)/python bench/validity.py
 	$(BIN)/python bench/web_engine.py
 	$(BIN)/python bench/web_page.py
+	$(BIN)/python bench/edition_build.py
 
 clean:
 	rm -rf _build $(VENV) $(LAB_VENV) dist build

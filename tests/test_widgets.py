@@ -196,3 +196,16 @@ def test_static_box_carries_a_live_form_hidden_until_the_page_script_runs(static
     assert data["scenario"] == "greet-entry" and data["words"]["points"] == "分"
     # the note for readers whose browser runs no script comes after the form, outside it
     assert html.index('<div class="cc-nojs">') > html.index("</form>")
+
+
+def test_a_rewrite_in_traditional_script_is_checked_as_the_simplified_one():
+    import opencc
+
+    from carecourse.widgets.rewrite import check_rewrite, rewrite_items
+
+    # the script only (s2t): Taiwan's own words (宽带 → 寬頻) are the grader's lexicons' matter
+    to_traditional = opencc.OpenCC("s2t").convert
+    for item in rewrite_items():
+        for text in (item.question, item.example, "怎么样？", "会议是怎样结束的？"):
+            simplified, traditional = check_rewrite(item.question, text), check_rewrite(item.question, to_traditional(text))
+            assert (traditional.ok, traditional.message) == (simplified.ok, simplified.message), text

@@ -56,17 +56,17 @@ ALLOWED: tuple[Allowed, ...] = ()
 
 
 def _site_pages() -> list[str]:
-    """Every HTML page of the built site (not the theme's files, not the root redirect), and
-    the search page with results."""
+    """Every HTML page of the built site, both editions (not the theme's files, not the root
+    redirect), and each edition's search page with results."""
     if not SITE.is_dir():
         return ["book/index.html"]  # the `site` fixture says the site is not built
     pages = []
     for path in sorted(SITE.rglob("*.html")):
         rel = path.relative_to(SITE).as_posix()
-        if rel.startswith("_") or 'http-equiv="Refresh"' in path.read_text(encoding="utf-8")[:500]:
+        if any(part.startswith("_") for part in rel.split("/")) or 'http-equiv="Refresh"' in path.read_text(encoding="utf-8")[:500]:
             continue
         pages.append(rel)
-    return [*pages, "search.html?q=投诉"]
+    return [*pages, "search.html?q=投诉", "zh-Hant/search.html?q=投訴"]
 
 
 PAGES = _site_pages()

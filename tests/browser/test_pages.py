@@ -9,18 +9,20 @@ from .conftest import DESKTOP, PHONE
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 PAGES = ["index", *BUILT_MODULES.values(), *LABS, "glossary"]
+EDITIONS = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}  # where each edition's pages are
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("name", PAGES)
-def test_page_loads_cleanly_offline_and_fits_a_phone(visit, artefacts, name):
+def test_page_loads_cleanly_offline_and_fits_a_phone(visit, artefacts, name, edition):
     for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        v = visit(f"book/{name}.html", viewport)
+        v = visit(f"{EDITIONS[edition]}book/{name}.html", viewport)
         v.page.wait_for_timeout(300)
         assert v.errors == [], f"{name} ({label}) console errors: {v.errors}"
         assert v.outside == [], f"{name} ({label}) outside requests: {v.outside}"
         overflow = v.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{name} is {overflow}px wider than a {label} screen"
-        v.page.screenshot(path=str(artefacts / f"{name}-{label}.png"), full_page=True)
+        v.page.screenshot(path=str(artefacts / f"{name}-{edition}-{label}.png"), full_page=True)
 
 
 def test_chinese_glyphs_render_as_real_glyphs_not_boxes(visit):

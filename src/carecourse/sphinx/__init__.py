@@ -11,6 +11,8 @@
   ``_static/``, its script only on the pages with a practice).
 - ``theme``: the theme's sidebar toggles named, its English labels in Chinese (with the
   templates in ``_templates/`` and the strings in ``locales/zh_CN``).
+- ``edition``: the Traditional (zh-Hant) edition written beside the site, and the switch
+  between the two on every page.
 
 Add ``carecourse.sphinx`` to ``sphinx.extra_extensions`` in ``_config.yml``. The site's
 stylesheets are templates (``render/templates/site/``) filled from the one palette when the
@@ -23,7 +25,7 @@ import os
 from pathlib import Path
 
 from carecourse.render import render
-from carecourse.sphinx import annotated, cjk, figure, journey, live, offline, quiz, search, theme
+from carecourse.sphinx import annotated, cjk, edition, figure, journey, live, offline, quiz, search, theme
 from carecourse.widgets.static import STATIC_BUILD_ENV
 
 STATIC = Path(__file__).parent / "static"
@@ -36,7 +38,7 @@ def setup(app):
     os.environ[STATIC_BUILD_ENV] = "1"
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("carecourse.css")
-    for module in (quiz, journey, figure, annotated, search, offline, cjk, live, theme):
+    for module in (quiz, journey, figure, annotated, search, offline, cjk, live, theme, edition):
         module.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
 

@@ -17,6 +17,7 @@ from functools import cache
 from carecourse.detect import Analysis
 from carecourse.render.html import annotated_html
 from carecourse.models import StrictModel
+from carecourse.normalize import normalize
 from carecourse.packaged import load_yaml, resource
 from carecourse.pipeline import analyze
 from carecourse.render import Markup, macro
@@ -70,19 +71,22 @@ def rewrite_items() -> tuple[RewriteItem, ...]:
 
 
 def check_rewrite(original: str, rewrite: str) -> RewriteCheck:
-    """Is ``rewrite`` a friendly open question (and not ``original`` again)?"""
+    """Is ``rewrite`` a friendly open question (and not ``original`` again)? Compared and
+    counted as the grader reads them (``normalize``), so a rewrite typed in Traditional
+    script, or the shown question copied back in it, is checked as the Simplified one."""
     analysis = analyze(rewrite)
     found = {f.id for f in analysis.findings}
+    folded = analysis.structure.norm.text
     if not rewrite.strip():
         return RewriteCheck(False, MESSAGES["empty"], analysis)
-    if _bare(rewrite) == _bare(original):
+    if _bare(folded) == _bare(normalize(original).text):
         return RewriteCheck(False, MESSAGES["same"], analysis)
     barbed = [label for tid, label in BARBED.items() if tid in found]
     if barbed:
         return RewriteCheck(False, MESSAGES["barbed"].format(barbed="、".join(barbed)), analysis)
     if "open_question" not in found:
         return RewriteCheck(False, MESSAGES["closed"], analysis)
-    if len(_HAN.findall(_NOT_CONTENT.sub("", rewrite))) < MIN_CONTENT:
+    if len(_HAN.findall(_NOT_CONTENT.sub("", folded))) < MIN_CONTENT:
         return RewriteCheck(False, MESSAGES["vague"], analysis)
     return RewriteCheck(True, MESSAGES["ok"], analysis)
 

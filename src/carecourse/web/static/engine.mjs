@@ -53,6 +53,12 @@ export function createEngine(core, read = null) {
       const analysis = new Analysis(ctx, new Structure(ctx, normalize(ctx, asText(text))));
       return { techniques: analysis.findings().map(findingDict) };
     },
+    /** The text as the grader reads it (Python's normalize(text).text, characters above
+     *  U+FFFF as their stand-ins): Traditional folded to Simplified, punctuation and blanks
+     *  folded, typos fixed. */
+    normalized(text) {
+      return normalize(ctx, asText(text)).text;
+    },
     grade(id, text) {
       const rubric = rubricOf(scenarios, id);
       const analysis = new Analysis(ctx, new Structure(ctx, normalize(ctx, asText(text))));

@@ -15,19 +15,21 @@ function blank(text, data) {
   return !new RegExp(data.patterns.nonspace, "u").test(text);
 }
 
-/** Is `rewrite` a friendly open question (and not `original` again)? {ok, message, analysis} */
+/** Is `rewrite` a friendly open question (and not `original` again)? {ok, message, analysis}
+ *  Compared and counted as the grader reads them, so Traditional script checks alike. */
 export function checkRewrite(original, rewrite, engine, data) {
   const analysis = engine.analyze(rewrite);
+  const folded = engine.normalized(rewrite);
   const found = new Set(analysis.techniques.map((f) => f.id));
   const punctuation = global(data.patterns.punctuation);
   const bare = (text) => text.replace(punctuation, "");
   const m = data.messages;
   if (blank(rewrite, data)) return { ok: false, message: m.empty, analysis };
-  if (bare(rewrite) === bare(original)) return { ok: false, message: m.same, analysis };
+  if (bare(folded) === bare(engine.normalized(original))) return { ok: false, message: m.same, analysis };
   const barbed = Object.entries(data.barbed).filter(([id]) => found.has(id)).map(([, label]) => label);
   if (barbed.length) return { ok: false, message: m.barbed.replace("{barbed}", barbed.join("、")), analysis };
   if (!found.has("open_question")) return { ok: false, message: m.closed, analysis };
-  const content = rewrite.replace(global(data.patterns.not_content), "").match(global(data.patterns.han)) ?? [];
+  const content = folded.replace(global(data.patterns.not_content), "").match(global(data.patterns.han)) ?? [];
   if (content.length < data.min_content) return { ok: false, message: m.vague, analysis };
   return { ok: true, message: m.ok, analysis };
 }
