@@ -93,31 +93,40 @@ def _corpus_lines() -> list[str]:
 def test_the_shipped_script_table_is_what_opencc_does_today():
     """Every character the installed OpenCC's t2s changes on its own is in ``t2s.txt``, and
     every line there is what OpenCC makes of it (run ``t2s_table`` again when OpenCC changes)."""
-    from carecourse.normalize.script import T2S_TABLE, _table, t2s_table
+    from carecourse.normalize.script import T2S_TABLE, _table, t2s_table, taiwan_phrases
     from carecourse.packaged import read_text
 
-    phrases = list(_table()[1])
+    taiwan = taiwan_phrases()
+    phrases = [p for p in _table()[1] if p not in taiwan]  # the TSPhrases keys
     assert len(phrases) > 400 and "瞭解" in phrases and "答覆" in phrases
-    assert read_text("carecourse.normalize", T2S_TABLE) == t2s_table(phrases)
+    assert len(taiwan) > 400 and "寬頻" in taiwan and "簡訊" in taiwan
+    assert read_text("carecourse.normalize", T2S_TABLE) == t2s_table(phrases, taiwan)
 
 
 def test_the_table_converts_as_opencc_does():
-    """The same output as OpenCC on every corpus reply turned into Traditional three ways
+    """The same output as OpenCC's t2s on every corpus reply turned into Traditional three ways
     (OpenCC standard, Taiwan with its phrases, Hong Kong) and on text made of the table's own
-    phrases and characters run together, where phrases overlap."""
+    phrases and characters run together, where phrases overlap: but inside a Taiwan phrase,
+    which reads as tw2sp reads it."""
     import random
 
     import opencc
 
-    from carecourse.normalize.script import _table, to_simplified
+    from carecourse.normalize.script import _table, taiwan_phrases, to_simplified
 
-    t2s = opencc.OpenCC("t2s")
+    t2s, tw2sp = opencc.OpenCC("t2s"), opencc.OpenCC("tw2sp")
 
     def by_opencc(text: str) -> str:  # what the normaliser did while it called OpenCC
         if text.isascii() or _table()[2].isdisjoint(text):
             return text
         converted = t2s.convert(text)
         return converted if len(converted) == len(text) else "".join(c2 if len(c2 := t2s.convert(c)) == 1 else c for c in text)
+
+    taiwan = taiwan_phrases()
+    phrase_at = _table()[3]
+
+    def taiwan_spans(text: str) -> set[int]:
+        return {i for m in phrase_at.finditer(text) if m.group() in taiwan for i in range(*m.span())}
 
     lines = _corpus_lines()[::3]
     converters = [opencc.OpenCC(config) for config in ("s2t", "s2twp", "s2hk")]
@@ -126,8 +135,48 @@ def test_the_table_converts_as_opencc_does():
     pieces = sorted(_table()[1]) + sorted(_table()[2])
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
     assert len(texts) > 10_000
-    assert [t for t in texts if to_simplified(t) != by_opencc(t)] == []
+    outside = [(t, i) for t in texts for i, (a, b) in enumerate(zip(to_simplified(t), by_opencc(t), strict=True))
+               if a != b and i not in taiwan_spans(t)]  # fmt: skip
+    assert outside == []
+    assert sum(bool(taiwan_spans(t)) for t in texts) > 500  # the Taiwan phrases are met, and read
+    for t in texts:
+        for m in phrase_at.finditer(t):
+            if m.group() in taiwan and not _table()[2].isdisjoint(t):
+                assert to_simplified(t)[m.start() : m.end()] == tw2sp.convert(m.group())
     assert to_simplified("我瞭解，會盡快答覆您") == "我了解，会尽快答复您"  # phrases, not characters alone
+
+
+def test_taiwan_words_fold_to_the_mainland_words_and_map_back():
+    """The words of the course's Taiwan edition (OpenCC s2twp) read as the mainland words the
+    lexicons know, each character still pointing at the learner's own."""
+    text = "您家的寬頻網路訊號不穩，我們會用簡訊通知您，軟體設定可以遠端處理。"
+    norm = normalize(text)
+    assert norm.text == "您家的宽带网络信号不稳,我们会用短信通知您,软件设置可以远程处理。"
+    assert roundtrip(text, "宽带网络信号") == "寬頻網路訊號"
+    assert roundtrip(text, "短信") == "簡訊"
+    assert len(norm.offsets) == len(norm.text) == len(text)
+
+
+def test_taiwan_phrases_are_only_read_in_a_text_written_in_traditional():
+    """影片 is Taiwan's 视频 but mainland's film: a reply in Simplified keeps its own words."""
+    from carecourse.normalize.script import to_simplified
+
+    assert to_simplified("这部影片很好看") == "这部影片很好看"
+    assert to_simplified("這部影片很好看") == "这部视频很好看"
+
+
+def test_taiwan_phrases_whose_letters_read_as_everyday_words_are_left_out():
+    """A phrase whose fold would change the learner's ordinary words (回撥 is 回拨, not tw2sp's
+    回调; 查詢 is 查询) stays out, and every phrase kept is one tw2sp folds to as many characters."""
+    import opencc
+
+    from carecourse.normalize.script import _table, taiwan_phrases, to_simplified
+
+    assert to_simplified("稍後回撥給您，幫您查詢資料") == "稍后回拨给您，帮您查询资料"
+    tw2sp = opencc.OpenCC("tw2sp")
+    kept = taiwan_phrases()
+    assert "回撥" not in kept and "查詢" not in kept
+    assert all(len(p) > 1 and _table()[1][p] == tw2sp.convert(p) != p for p in kept)
 
 
 def test_a_text_with_no_character_the_table_changes_is_left_as_it_is_by_opencc_too():
