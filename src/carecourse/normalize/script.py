@@ -77,7 +77,7 @@ def _compile(rows: list[tuple[str, str]]) -> tuple[dict, dict[str, str], frozens
     return {ord(k): v for k, v in chars.items()}, phrases, frozenset(chars), phrase_at
 
 
-def t2s_table(phrases: list[str], taiwan: list[str] = ()) -> str:
+def t2s_table(phrases: list[str], taiwan: list[str] | None = None) -> str:
     """The content of ``t2s.txt`` from the installed OpenCC: every CJK character (all planes'
     unified and compatibility blocks) that its ``t2s`` turns into another, in code-point
     order, then ``phrases`` (the keys of OpenCC's ``TSPhrases.txt``) as it converts them,
@@ -91,7 +91,7 @@ def t2s_table(phrases: list[str], taiwan: list[str] = ()) -> str:
     converted = t2s.convert("\n".join(chars)).split("\n")
     rows = [(c, out) for c, out in zip(chars, converted, strict=True) if c != out]
     rows += [(p, t2s.convert(p)) for p in sorted(set(phrases))]
-    rows += _taiwan_rows(sorted(set(taiwan) - set(phrases)), rows, opencc.OpenCC("tw2sp"))
+    rows += _taiwan_rows(sorted(set(taiwan or ()) - set(phrases)), rows, opencc.OpenCC("tw2sp"))
     return "".join(f"{k}\t{v}\n" for k, v in rows)
 
 
