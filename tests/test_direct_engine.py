@@ -11,13 +11,11 @@ import json
 import os
 import subprocess
 import sys
-import tracemalloc
 import uuid
 
 import pytest
 
 from carecourse.trainer.collect import collect
-from carecourse.trainer.demo import demo_roster, write_returned
 from carecourse.trainer.grading import grade_cohort, load_results
 from carecourse.trainer.workspace import Workspace
 from conftest import A, BIN, answered, cohort
@@ -251,33 +249,29 @@ def test_grading_with_nobody_submitted_is_quick(course):
 # --- memory ----------------------------------------------------------------------------
 
 
-def test_memory_does_not_grow_with_the_cohort(course, tmp_path):
-    """Grading 60 learners needs hardly more memory at its peak than grading 10."""
-    roster = tmp_path / "roster.csv"
-    roster.write_text("id,name\n" + "".join(f"{k},{v}\n" for k, v in demo_roster(60).items()), encoding="utf-8")
-    course.import_roster(roster)
-    everyone = sorted(course.roster())
-    write_returned(course, A, course.roster(), tmp_path / "returned", mishaps=False)
-    few = tmp_path / "few"
-    few.mkdir()
-    for learner in everyone[:10]:
-        (tmp_path / "returned" / f"{learner}.ipynb").rename(few / f"{learner}.ipynb")
-    collect(course, A, few)
-    grade_cohort(course, A)  # matchers compiled, caches filled: not the cohort's cost
+def test_no_learner_s_whole_result_is_kept_once_written(course, tmp_path):
+    """Memory stays flat as the cohort grows: when the last learner is graded, the graded
+    replies alive are that learner's alone (everyone's whole result is in its file)."""
+    import gc
 
-    def peak() -> int:
-        tracemalloc.start()
-        grade_cohort(course, A)
-        _, top = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        return top
+    from carecourse.results import GradeResult
 
-    small = peak()
-    collect(course, A, tmp_path / "returned")
-    assert len(list((course.root / "submitted").iterdir())) == 60
-    large = peak()
-    per_learner = (large - small) / 50
-    assert per_learner < 8_000, f"{per_learner:,.0f} bytes more per learner at the peak"
+    collect(course, A, cohort(course, tmp_path / "returned"))
+    alive = []
+
+    class Counting:
+        def start(self, total: int) -> None:
+            pass
+
+        def step(self, result) -> None:
+            gc.collect()
+            alive.append(sum(isinstance(o, GradeResult) for o in gc.get_objects()))
+
+    grades = grade_cohort(course, A, progress=Counting())
+    replies = sum(1 for i in grades.results[0].items if i.grade is not None)
+    assert len(alive) == len(course.roster()) and replies
+    assert max(alive) <= replies, alive
+    assert [r.learner for r in grades.results] == [s.learner for s in grades.summaries]
 
 
 # --- two trainers ----------------------------------------------------------------------
