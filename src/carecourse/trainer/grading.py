@@ -26,16 +26,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from carecourse.trainer.collect import NotebookProblem, Problem, load_problems, parse_notebook
 from carecourse.trainer.gradebook import Gradebook
 from carecourse.trainer.workspace import CourseError, Workspace
-from carecourse.assignments import Assignment
-from carecourse.assignments.answers import read_answers
-from carecourse.assignments.items import ItemResult, grade_answer
-from carecourse.results import GradeResult
 from carecourse.vocabulary import ItemStatus, LearnerStatus
+
+if TYPE_CHECKING:  # the grading pipeline is imported when a first submission is graded
+    from carecourse.assignments import Assignment
+    from carecourse.assignments.items import ItemResult
 
 __all__ = ["ENGINES", "CohortGrades", "LearnerResult", "grade_cohort", "load_results"]
 
@@ -61,6 +61,9 @@ class LearnerResult:
 
 def grade_submission(assignment: Assignment, learner: str, path: Path) -> LearnerResult:
     """Grade one submitted notebook without running it."""
+    from carecourse.assignments.answers import read_answers
+    from carecourse.assignments.items import ItemResult, grade_answer
+
     result = LearnerResult(learner, assignment.id, LearnerStatus.GRADED, max_score=assignment.max_score)
     try:
         data = path.read_bytes()
@@ -139,7 +142,8 @@ def grade_cohort(ws: Workspace, assignment: str, *, engine: str = "direct",
     if engine not in ENGINES:
         raise CourseError(f"unknown engine {engine!r} (choose: {', '.join(ENGINES)})")
     with ws.lock(assignment):
-        ws.assignment(assignment)  # an unknown assignment stops here
+        if not ws.assignment_file(assignment).is_file():
+            ws.assignment(assignment)  # stops with the assignments the course has
         with ws.gradebook() as gb:
             return _grade_cohort(ws, gb, assignment, engine, progress)
 
@@ -157,6 +161,8 @@ def _grade_cohort(ws: Workspace, gb: Gradebook, assignment: str, engine: str,
             gb.commit()  # holds nothing while nbgrader (another process) writes; what it wrote is read afresh
             _autograde(ws, assignment)
         by_nbgrader = gb.recorded_scores(assignment)
+    # the assignment file is read (and its rubrics compiled) only when there is something to grade
+    max_score = ws.assignment(assignment).max_score if submitted & set(roster) else gb.max_score(assignment)
     collect_problems = load_problems(ws, assignment)
     notes: dict[str, list[str]] = {}
     for p in collect_problems:
@@ -165,6 +171,7 @@ def _grade_cohort(ws: Workspace, gb: Gradebook, assignment: str, engine: str,
     with _ResultWriter(ws, assignment) as out:
         for learner in sorted(set(roster) | submitted):
             result = _grade_learner(ws, gb, assignment, learner, learner in roster, engine)
+            result.max_score = max_score
             if notes.get(learner):  # what collect found: a broken file, two submissions…
                 result.problems[:0] = notes[learner]
                 if result.status == LearnerStatus.NOT_SUBMITTED:
@@ -225,7 +232,6 @@ def _grade_learner(ws: Workspace, gb: Gradebook, assignment: str, learner: str, 
         result = grade_submission(ws.assignment(assignment), learner, path)
         if result.status == LearnerStatus.GRADED and engine == "direct":
             gb.record_scores(assignment, learner, {i.item_id: i.points for i in result.items}, _timestamp(path))
-    result.max_score = ws.assignment(assignment).max_score
     return result
 
 
@@ -271,5 +277,8 @@ def _read_result(path: Path) -> LearnerResult:
 
 
 def _item_from_dict(data: dict) -> ItemResult:
+    from carecourse.assignments.items import ItemResult
+    from carecourse.results import GradeResult
+
     grade = data.pop("grade")
     return ItemResult(**data, grade=GradeResult.from_dict(grade) if grade else None)
