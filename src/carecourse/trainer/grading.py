@@ -207,7 +207,10 @@ class _ResultWriter:
 
     def write(self, result: LearnerResult) -> None:
         name = f"{result.learner}.json"
-        (self._staging / name).write_text(json.dumps(result.to_dict(), ensure_ascii=False), encoding="utf-8")
+        data = json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")
+        if _read_bytes(self.folder / name) == data:
+            return  # a file replaced is a disk write; an unchanged one need not be
+        (self._staging / name).write_bytes(data)
         self._names.append(name)
 
     def __exit__(self, kind, *_) -> None:
@@ -250,6 +253,13 @@ def _autograde(ws: Workspace, assignment: str) -> str:
         return run_nbgrader(ws, "autograde", assignment, "--force")
     except CourseError as err:  # nbgrader stops with an error when one submission fails
         return str(err)
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _compare_with_nbgrader(result: LearnerResult, recorded: dict[str, dict[str, float | None]]) -> None:
