@@ -28,13 +28,12 @@ GENERATED_IDS = {"assignment", "notebook", "base_cell", "source_cell", "submitte
 SUBMISSION_TABLES = ("grade", "comment", "submitted_notebook", "submitted_assignment")  # children first
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite"])  # "postgresql" too where the ``postgres`` fixture (tests/postgres.py) is loaded
 def gradebook_url(request, tmp_path) -> str:
-    """An empty database for the test's gradebook, as a URL. (A PostgreSQL parameter:
-    ``request.getfixturevalue("postgres").create_database(f"t{uuid.uuid4().hex}")``.)"""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'gradebook-under-test.db'}"
-    raise ValueError(request.param)
+    """An empty database for the test's gradebook, as a URL."""
+    if request.param == "postgresql":
+        return request.getfixturevalue("postgres").create_database(f"t{uuid.uuid4().hex}")
+    return f"sqlite:///{tmp_path / 'gradebook-under-test.db'}"
 
 
 @pytest.fixture
