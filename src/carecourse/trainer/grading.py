@@ -8,7 +8,11 @@ look the same, and with ``nbgrader`` the two engines' scores are compared item b
 
 A run is one gradebook session, under the assignment's lock. It returns what it found
 (``CohortGrades``: every learner's result and collect's problems) and keeps each learner's
-details in ``results/<learner>.json`` for the ``feedback`` and ``report`` commands.
+details in ``results/<learner>.json`` for the ``feedback`` and ``report`` commands. Results
+are streamed: each is written to a staging folder as soon as it is graded (the files are
+moved into ``results/`` when the run ends), so memory does not grow with the cohort.
+Nothing is loaded before it is needed: with nobody to grade, neither the assignment file
+nor the grading pipeline is.
 
 One learner's broken submission is recorded as their problem; everyone else is graded.
 Learners are written to the gradebook in transactions of ``BATCH``, so an interrupted run
