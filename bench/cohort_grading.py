@@ -8,7 +8,7 @@ Each direct figure is the whole ``carecourse course grade`` command in a fresh p
 on a fresh copy of the course, the best of ``--trials`` (a shared machine's load only
 ever adds time). Per learner and start-up come from the two cohort sizes:
 per learner = (T(large) - T(small)) / (large - small), start-up = T(small) - small x that.
-Takes about 10 minutes at 200 learners (nbgrader runs a kernel per notebook).
+Takes about 20 minutes at 200 learners (nbgrader runs a kernel per notebook: 15 minutes here).
 
     .venv/bin/python bench/cohort_grading.py [--learners 200] [--large 1000] [--assignment a4-complaints]
 """
