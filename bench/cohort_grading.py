@@ -1,14 +1,24 @@
-"""A 200-learner cohort graded twice on the same submissions: the direct engine against
-``nbgrader autograde``. Prints both times, the ratio (target: at least 100x) and whether
-every item's score is the same. Takes about 8 minutes (nbgrader runs a kernel per notebook).
+"""A cohort graded twice on the same submissions: the direct engine against ``nbgrader
+autograde``. Prints both times, the ratio (target: at least 300x at 200 learners) and
+whether every item's score is the same; then what the direct engine costs: per learner
+beyond start-up (target <= 5 ms), its start-up, a ``course grade`` with nobody submitted
+(target <= 1 s) and its peak memory at two cohort sizes (flat as the cohort grows).
 
-    .venv/bin/python bench/cohort_grading.py [--learners 200] [--assignment a4-complaints]
+Each direct figure is the whole ``carecourse course grade`` command in a fresh process,
+on a fresh copy of the course, the best of ``--trials`` (a shared machine's load only
+ever adds time). Per learner and start-up come from the two cohort sizes:
+per learner = (T(large) - T(small)) / (large - small), start-up = T(small) - small x that.
+Takes about 20 minutes at 200 learners (nbgrader runs a kernel per notebook: 15 minutes here).
+
+    .venv/bin/python bench/cohort_grading.py [--learners 200] [--large 1000] [--assignment a4-complaints]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -19,15 +29,54 @@ from carecourse.trainer import workflow
 from carecourse.trainer.collect import collect
 from carecourse.trainer.demo import demo_roster, write_returned
 from carecourse.trainer.release import release
+from carecourse.trainer.workspace import Workspace
+
+BIN = Path(sys.executable).parent
 
 
-def timed(*command: str, cwd: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
-    return time.perf_counter() - start
+def run(*command: str, cwd: Path) -> tuple[float, int]:
+    """(wall seconds, peak resident memory in MB) of one command.
+
+    GNU time measures the memory: a child forked from this (large) process would report
+    this process's size as its own peak."""
+    with tempfile.NamedTemporaryFile("r") as peak:
+        start = time.perf_counter()
+        done = subprocess.run(["/usr/bin/time", "-o", peak.name, "-f", "%M", *command], cwd=cwd,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+        took = time.perf_counter() - start
+        if done.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed: {done.stderr[-2000:]}")
+        return took, int(peak.read().split()[-1]) // 1024
 
 
-def scores(ws, assignment: str) -> dict:
+def course(base: Path, learners: int, assignment: str, *, submitted: bool = True) -> Workspace:
+    """A course of ``learners`` learners with ``assignment`` released, returned and collected."""
+    base.mkdir(parents=True)
+    roster = demo_roster(learners)
+    roster_csv = base / "roster.csv"
+    with roster_csv.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([("id", "name"), *roster.items()])
+    ws = workflow.init(base / "course", roster=roster_csv).workspace
+    release(ws, assignment)
+    if submitted:
+        write_returned(ws, assignment, roster, base / "returned", mishaps=False)
+        collect(ws, assignment, base / "returned")
+    return ws
+
+
+def direct(ws: Workspace, assignment: str, trials: int, scratch: Path) -> list[tuple[float, int]]:
+    """``course grade`` on fresh copies of the course (every submission new to the gradebook)."""
+    runs = []
+    for k in range(trials):
+        copy = scratch / f"{ws.root.parent.name}-{k}"
+        shutil.copytree(ws.root, copy)
+        runs.append(run(str(BIN / "carecourse"), "course", "grade", str(copy), assignment, cwd=copy))
+        if k < trials - 1:
+            shutil.rmtree(copy)
+    return runs
+
+
+def scores(ws: Workspace, assignment: str) -> dict:
     with ws.gradebook() as gb:
         return gb.recorded_scores(assignment)
 
@@ -35,35 +84,53 @@ def scores(ws, assignment: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--learners", type=int, default=200)
+    parser.add_argument("--large", type=int, default=1000, help="the second cohort size (per-learner cost, memory)")
     parser.add_argument("--assignment", default="a4-complaints")
+    parser.add_argument("--trials", type=int, default=3)
+    parser.add_argument("--skip-nbgrader", action="store_true", help="only the direct engine's figures")
     args = parser.parse_args()
-    bin_dir = Path(sys.executable).parent
+    a = args.assignment
     with tempfile.TemporaryDirectory() as tmp:
-        roster = demo_roster(args.learners)
-        roster_csv = Path(tmp) / "roster.csv"
-        with roster_csv.open("w", encoding="utf-8", newline="") as out:
-            csv.writer(out).writerows([("id", "name"), *roster.items()])
-        ws = workflow.init(Path(tmp) / "course", roster=roster_csv).workspace
-        release(ws, args.assignment)
-        write_returned(ws, args.assignment, roster, Path(tmp) / "returned", mishaps=False)
-        collect(ws, args.assignment, Path(tmp) / "returned")
-        n = len(list((ws.root / "submitted").glob(f"*/{args.assignment}")))
-        print(f"cohort: {n} submissions of {args.assignment}")
+        tmp = Path(tmp)
+        small = course(tmp / "small", args.learners, a)
+        large = course(tmp / "large", args.large, a)
+        empty = course(tmp / "empty", args.learners, a, submitted=False)
+        n = len(list((small.root / "submitted").glob(f"*/{a}")))
+        print(f"cohort: {n} submissions of {a} (and {args.large} for the second size)")
 
-        direct = timed(str(bin_dir / "carecourse"), "course", "grade", str(ws.root), args.assignment, cwd=ws.root)
-        by_direct = scores(ws, args.assignment)
-        print(f"direct engine (carecourse course grade, whole command): {direct:.1f} s")
+        small_runs = direct(small, a, args.trials, tmp / "runs")
+        large_runs = direct(large, a, args.trials, tmp / "runs")
+        idle_runs = [run(str(BIN / "carecourse"), "course", "grade", str(empty.root), a, cwd=empty.root)
+                     for _ in range(args.trials)]  # fmt: skip
+        t_small, t_large = min(t for t, _ in small_runs), min(t for t, _ in large_runs)
+        per_learner = (t_large - t_small) / (args.large - args.learners)
+        print(f"direct engine (carecourse course grade, whole command), {args.learners} learners: {t_small:.2f} s "
+              f"(best of {args.trials}; median {statistics.median(t for t, _ in small_runs):.2f} s)")
+        print(f"direct engine, {args.large} learners: {t_large:.2f} s (best of {args.trials})")
+        print(f"per learner beyond start-up: {per_learner * 1000:.2f} ms (target <= 5 ms)")
+        print(f"start-up (first learner's wait: imports, rubrics compiled): {t_small - args.learners * per_learner:.2f} s")
+        print(f"nobody submitted (course grade with no work): {min(t for t, _ in idle_runs):.2f} s "
+              f"(best of {args.trials}; target <= 1 s)")
+        print(f"peak memory: {max(m for _, m in small_runs)} MB at {args.learners} learners, "
+              f"{max(m for _, m in large_runs)} MB at {args.large}")
+        if args.skip_nbgrader:
+            return
 
-        nbgrader = timed(str(bin_dir / "nbgrader"), "autograde", args.assignment, "--force", cwd=ws.root)
-        by_nbgrader = scores(ws, args.assignment)
-        print(f"nbgrader autograde (whole command):                     {nbgrader:.1f} s")
-        print(f"ratio: {nbgrader / direct:.0f}x  (target >= 100x)")
+        graded = tmp / "runs" / f"small-{args.trials - 1}"  # the last direct run's course
+        by_direct = scores(Workspace.open(graded), a)
+        nbgrader, _ = run(str(BIN / "nbgrader"), "autograde", a, "--force", cwd=graded)
+        by_nbgrader = scores(Workspace.open(graded), a)
+        print(f"nbgrader autograde (whole command), {args.learners} learners: {nbgrader:.1f} s")
+        median = statistics.median(t for t, _ in small_runs)
+        print(f"ratio: {nbgrader / median:.0f}×  (target >= 300×; direct's median of {args.trials}, "
+              f"{nbgrader / t_small:.0f}× with its best)")
 
-        differ = [(learner, item, by_direct[learner].get(item), got)
+        differ = [(learner, item, by_direct.get(learner, {}).get(item), got)
                   for learner, items in by_nbgrader.items() for item, got in items.items()
                   if by_direct.get(learner, {}).get(item) != got]  # fmt: skip
         total = sum(len(v) for v in by_nbgrader.values())
-        print(f"scores equal: {'yes' if not differ else 'NO'} ({total} item scores compared, {len(differ)} differ)")
+        same = not differ and total and set(by_nbgrader) == set(by_direct)
+        print(f"scores equal: {'yes' if same else 'NO'} ({total} item scores compared, {len(differ)} differ)")
         for row in differ[:10]:
             print("  differs:", row)
 

@@ -12,10 +12,19 @@ True
 
 from __future__ import annotations
 
-from carecourse.detect import Analysis
-from carecourse.pipeline import analyze, grade
-from carecourse.results import CriterionResult, Finding, Flag, GradeResult, PenaltyResult
-from carecourse.rubrics import Rubric, RubricError, scenario_ids
+import importlib
+
+_HOMES = {"Analysis": "detect", "analyze": "pipeline", "grade": "pipeline", "CriterionResult": "results",
+          "Finding": "results", "Flag": "results", "GradeResult": "results", "PenaltyResult": "results",
+          "Rubric": "rubrics", "RubricError": "rubrics", "scenario_ids": "rubrics"}  # fmt: skip
+
+
+def __getattr__(name: str):
+    """The pipeline is imported when first used: a trainer command that grades nothing
+    (or the CLI's --help) does not pay for compiling it."""
+    if name in _HOMES:
+        return getattr(importlib.import_module(f"carecourse.{_HOMES[name]}"), name)
+    raise AttributeError(f"module 'carecourse' has no attribute {name!r}")
 
 __all__ = [
     "Analysis", "CriterionResult", "Finding", "Flag", "GradeResult", "PenaltyResult",

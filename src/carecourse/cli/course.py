@@ -142,7 +142,7 @@ def grade(folder: str, assignment: str, engine: str) -> None:
     grades = _guarded(lambda: terminal.with_progress(
         lambda progress: grade_cohort(ws, assignment, engine=engine, progress=progress), engine))
     out = terminal.console()
-    out.print(terminal.grade_summary(grades.results, assignment, engine))
+    out.print(terminal.grade_summary(grades.summaries, assignment, engine))
     if grades.strays:
         out.print(terminal.stray_files(grades.strays))
 

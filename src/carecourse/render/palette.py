@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from carecourse.detect.lexicon import lexicon
 from carecourse.packaged import read_yaml
 
 __all__ = ["colours", "swatch", "technique_colours", "terminal_style"]
@@ -33,6 +32,8 @@ def swatch(name: str) -> str:
 
 def technique_colours() -> dict[str, str]:
     """Each technique's highlight colour, in the lexicon's order."""
+    from carecourse.detect.lexicon import lexicon  # on first use: palette's importers need not load the lexicons
+
     return {technique: entry.colour for technique, entry in lexicon().items()}
 
 

@@ -3,20 +3,23 @@ and what the trainer's commands print (a progress bar while grading, summary tab
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from carecourse.detect import Analysis
-from carecourse.detect.lexicon import lexicon
 from carecourse.render.view import graded_lines, quoted
-from carecourse.results import GradeResult
-from carecourse.rubrics import Rubric
-from carecourse.evaluation.agreement import SampleReport
 from carecourse.render.palette import terminal_style
 from carecourse.vocabulary import LearnerStatus
+
+if TYPE_CHECKING:  # the trainer's commands show no reply: they need not import the pipeline
+    from carecourse.detect import Analysis
+    from carecourse.evaluation.agreement import SampleReport
+    from carecourse.results import GradeResult
+    from carecourse.rubrics import Rubric
 
 __all__ = [
     "analysis_view", "collect_view", "console", "grade_summary", "grade_view", "sample_report_view", "scenarios_view",
@@ -65,6 +68,8 @@ def _penalty_row(line) -> tuple:
 
 
 def analysis_view(analysis: Analysis) -> Group:
+    from carecourse.detect.lexicon import lexicon
+
     labels = {tid: e.label for tid, e in lexicon().items()}
     spans = [(f.start, f.end, _technique_style(f.id)) for f in analysis.findings]
     table = Table("技巧", "原文", "位置", expand=False)
@@ -127,18 +132,23 @@ class _GradingBar:
 
 
 def grade_summary(results, assignment: str, engine: str) -> Table:
+    """A row per learner with a problem, one row for everyone who handed nothing in, and
+    the cleanly graded counted in the caption (their scores are in the report and grades.csv)."""
     graded = [r for r in results if r.status == LearnerStatus.GRADED]
     table = Table(title=f"{assignment}: {len(graded)} graded of {len(results)} ({engine} engine)", title_justify="left")
     for column in ("learner", "score", "status", "problems"):
         table.add_column(column, overflow="fold")
-    ordered = sorted(results, key=lambda r: (r.status == LearnerStatus.GRADED and not r.problems, r.learner))
-    for r in ordered:
+    missing = [r.learner for r in results if r.status == LearnerStatus.NOT_SUBMITTED]
+    listed = [r for r in results if r.problems and r.status != LearnerStatus.NOT_SUBMITTED]
+    for r in sorted(listed, key=lambda r: (r.status == LearnerStatus.GRADED, r.learner)):
         score = f"{r.score:g} / {r.max_score:g}" if r.status == LearnerStatus.GRADED else "—"
-        style = terminal_style("problem") if r.status == LearnerStatus.PROBLEM else (terminal_style("warning") if r.problems else None)
+        style = terminal_style("problem") if r.status == LearnerStatus.PROBLEM else terminal_style("warning")
         table.add_row(r.learner, score, LearnerStatus(r.status).label, "；".join(r.problems), style=style)
-    if graded:
-        mean = sum(r.score for r in graded) / len(graded)
-        table.caption = f"mean {mean:.1f} / {graded[0].max_score:g}; problems: {sum(1 for r in results if r.problems)}"
+    if missing:
+        table.add_row(f"{len(missing)} 人", "—", LearnerStatus.NOT_SUBMITTED.label, "、".join(missing), style=terminal_style("warning"))
+    clean = sum(1 for r in graded if not r.problems)
+    mean = f"mean {sum(r.score for r in graded) / len(graded):.1f} / {graded[0].max_score:g}; " if graded else ""
+    table.caption = f"{mean}problems: {sum(1 for r in results if r.problems)}; graded without problems (not listed): {clean}"
     return table
 
 

@@ -5,7 +5,8 @@ Its modules, in the order a trainer meets them:
 
 - ``workspace``: the course folder (nbgrader's layout and carecourse's own state), the
   roster, the per-assignment lock and atomic writes.
-- ``gradebook``: nbgrader's gradebook behind one adapter (one session per command).
+- ``gradebook``: nbgrader's gradebook behind one adapter (one session per command), in SQL
+  on nbgrader's own tables (``gradebook_sql``) without importing nbgrader.
 - ``workflow``: ``init`` a course folder with its assignments and roster.
 - ``release``: nbgrader source notebooks and the learner version to hand out
   (``nbgrader_run`` runs nbgrader's own commands).

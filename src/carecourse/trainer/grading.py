@@ -8,7 +8,11 @@ look the same, and with ``nbgrader`` the two engines' scores are compared item b
 
 A run is one gradebook session, under the assignment's lock. It returns what it found
 (``CohortGrades``: every learner's result and collect's problems) and keeps each learner's
-details in ``results/<learner>.json`` for the ``feedback`` and ``report`` commands.
+details in ``results/<learner>.json`` for the ``feedback`` and ``report`` commands. Results
+are streamed: each is written to a staging folder as soon as it is graded (the files are
+moved into ``results/`` when the run ends), so memory does not grow with the cohort.
+Nothing is loaded before it is needed: with nobody to grade, neither the assignment file
+nor the grading pipeline is.
 
 One learner's broken submission is recorded as their problem; everyone else is graded.
 Learners are written to the gradebook in transactions of ``BATCH``, so an interrupted run
@@ -19,19 +23,23 @@ result.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from carecourse.trainer.collect import NotebookProblem, Problem, load_problems, parse_notebook
 from carecourse.trainer.gradebook import Gradebook
-from carecourse.trainer.workspace import CourseError, Workspace, atomic_write
-from carecourse.assignments import Assignment
-from carecourse.assignments.answers import read_answers
-from carecourse.assignments.items import ItemResult, grade_answer
-from carecourse.results import GradeResult
+from carecourse.trainer.workspace import CourseError, Workspace
 from carecourse.vocabulary import ItemStatus, LearnerStatus
+
+if TYPE_CHECKING:  # the grading pipeline is imported when a first submission is graded
+    from carecourse.assignments import Assignment
+    from carecourse.assignments.items import ItemResult
 
 __all__ = ["ENGINES", "CohortGrades", "LearnerResult", "grade_cohort", "load_results"]
 
@@ -57,6 +65,9 @@ class LearnerResult:
 
 def grade_submission(assignment: Assignment, learner: str, path: Path) -> LearnerResult:
     """Grade one submitted notebook without running it."""
+    from carecourse.assignments.answers import read_answers
+    from carecourse.assignments.items import ItemResult, grade_answer
+
     result = LearnerResult(learner, assignment.id, LearnerStatus.GRADED, max_score=assignment.max_score)
     try:
         data = path.read_bytes()
@@ -87,17 +98,40 @@ def _problem(result: LearnerResult, message: str) -> LearnerResult:
 
 @dataclass
 class CohortGrades:
-    """What one ``grade`` found: every learner's result, and the problems collect last saved."""
+    """What one ``grade`` found: every learner's result, and the problems collect last saved.
+
+    ``summaries`` holds each learner's result without its items (what a summary shows);
+    ``results`` reads each whole result from its file when asked for, so a cohort's
+    results are never all in memory at once.
+    """
 
     assignment: str
     engine: str
-    results: list[LearnerResult]
+    summaries: list[LearnerResult]
     collect_problems: list[Problem]
+    folder: Path  # results/<learner>.json
+
+    @property
+    def results(self) -> Sequence[LearnerResult]:
+        return _ResultFiles(self.folder, [s.learner for s in self.summaries])
 
     @property
     def strays(self) -> list[Problem]:
         """Files that matched nobody on the roster (never graded)."""
         return [p for p in self.collect_problems if not p.learner]
+
+
+class _ResultFiles(Sequence):
+    def __init__(self, folder: Path, learners: list[str]):
+        self._folder, self._learners = folder, learners
+
+    def __len__(self) -> int:
+        return len(self._learners)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        return _read_result(self._folder / f"{self._learners[index]}.json")
 
 
 class Progress(Protocol):
@@ -112,7 +146,8 @@ def grade_cohort(ws: Workspace, assignment: str, *, engine: str = "direct",
     if engine not in ENGINES:
         raise CourseError(f"unknown engine {engine!r} (choose: {', '.join(ENGINES)})")
     with ws.lock(assignment):
-        ws.assignment(assignment)  # an unknown assignment stops here
+        if not ws.assignment_file(assignment).is_file():
+            ws.assignment(assignment)  # stops with the assignments the course has
         with ws.gradebook() as gb:
             return _grade_cohort(ws, gb, assignment, engine, progress)
 
@@ -124,32 +159,72 @@ def _grade_cohort(ws: Workspace, gb: Gradebook, assignment: str, engine: str,
     if progress:
         progress.start(len(roster))
     submitted = {p.parent.parent.name for p in (ws.root / "submitted").glob(f"*/{assignment}/{assignment}.ipynb")}
-    nbgrader_log = None
-    if engine == "nbgrader" and submitted & set(roster):
-        gb.commit()  # holds nothing while nbgrader (another process) writes; what it wrote is read afresh
-        nbgrader_log = _autograde(ws, assignment)
+    by_nbgrader = None
+    if engine == "nbgrader":
+        if submitted & set(roster):
+            gb.commit()  # holds nothing while nbgrader (another process) writes; what it wrote is read afresh
+            _autograde(ws, assignment)
+        by_nbgrader = gb.recorded_scores(assignment)
+    # the assignment file is read (and its rubrics compiled) only when there is something to grade
+    max_score = ws.assignment(assignment).max_score if submitted & set(roster) else gb.max_score(assignment)
     collect_problems = load_problems(ws, assignment)
     notes: dict[str, list[str]] = {}
     for p in collect_problems:
         notes.setdefault(p.learner, []).append(f"{p.file}：{p.message}")
-    results = []
-    for learner in sorted(set(roster) | submitted):
-        result = _grade_learner(ws, gb, assignment, learner, learner in roster, engine)
-        if notes.get(learner):  # what collect found: a broken file, two submissions…
-            result.problems[:0] = notes[learner]
-            if result.status == LearnerStatus.NOT_SUBMITTED:
-                result.status, result.problems = LearnerStatus.PROBLEM, notes[learner]
-        results.append(result)
-        if progress:
-            progress.step(result)
-        if len(results) % BATCH == 0:
-            gb.commit()
-    gb.commit()
-    if engine == "nbgrader":
-        _compare_with_nbgrader(gb, assignment, results, nbgrader_log)
-    for result in results:
-        atomic_write(ws.results_file(assignment, result.learner), json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
-    return CohortGrades(assignment, engine, results, collect_problems)
+    summaries = []
+    with _ResultWriter(ws, assignment) as out:
+        for learner in sorted(set(roster) | submitted):
+            result = _grade_learner(ws, gb, assignment, learner, learner in roster, engine)
+            result.max_score = max_score
+            if notes.get(learner):  # what collect found: a broken file, two submissions…
+                result.problems[:0] = notes[learner]
+                if result.status == LearnerStatus.NOT_SUBMITTED:
+                    result.status, result.problems = LearnerStatus.PROBLEM, notes[learner]
+            if by_nbgrader is not None:
+                _compare_with_nbgrader(result, by_nbgrader)
+            out.write(result)
+            summaries.append(replace(result, items=[]))
+            if progress:
+                progress.step(result)
+            if len(summaries) % BATCH == 0:
+                gb.commit()
+        gb.commit()
+    return CohortGrades(assignment, engine, summaries, collect_problems, out.folder)
+
+
+class _ResultWriter:
+    """Each learner's details, written as they are graded into a folder of this run's own
+    and moved into ``results/`` only when the whole run has finished: a killed run leaves
+    the last run's files as they were."""
+
+    def __init__(self, ws: Workspace, assignment: str):
+        self.folder = ws.state(assignment) / "results"
+        self._state = ws.state(assignment)
+
+    def __enter__(self) -> _ResultWriter:
+        self._state.mkdir(parents=True, exist_ok=True)
+        for stale in self._state.glob(".results-*"):  # a killed run's (this one holds the lock)
+            shutil.rmtree(stale, ignore_errors=True)
+        self._staging = Path(tempfile.mkdtemp(dir=self._state, prefix=".results-"))
+        self._names: list[str] = []
+        return self
+
+    def write(self, result: LearnerResult) -> None:
+        name = f"{result.learner}.json"
+        data = json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")
+        if _read_bytes(self.folder / name) == data:
+            return  # a file replaced is a disk write; an unchanged one need not be
+        (self._staging / name).write_bytes(data)
+        self._names.append(name)
+
+    def __exit__(self, kind, *_) -> None:
+        try:
+            if kind is None:
+                self.folder.mkdir(exist_ok=True)
+                for name in self._names:
+                    os.replace(self._staging / name, self.folder / name)
+        finally:
+            shutil.rmtree(self._staging, ignore_errors=True)
 
 
 def _grade_learner(ws: Workspace, gb: Gradebook, assignment: str, learner: str, on_roster: bool,
@@ -164,7 +239,6 @@ def _grade_learner(ws: Workspace, gb: Gradebook, assignment: str, learner: str, 
         result = grade_submission(ws.assignment(assignment), learner, path)
         if result.status == LearnerStatus.GRADED and engine == "direct":
             gb.record_scores(assignment, learner, {i.item_id: i.points for i in result.items}, _timestamp(path))
-    result.max_score = ws.assignment(assignment).max_score
     return result
 
 
@@ -185,31 +259,40 @@ def _autograde(ws: Workspace, assignment: str) -> str:
         return str(err)
 
 
-def _compare_with_nbgrader(gb: Gradebook, assignment: str, results: list[LearnerResult], log: str | None) -> None:
-    recorded = gb.recorded_scores(assignment)
-    for result in results:
-        if result.status != LearnerStatus.GRADED:
-            continue
-        theirs = recorded.get(result.learner)
-        if theirs is None:
-            result.problems.append("nbgrader 没有为这份提交评分（见 nbgrader 的日志）。")
-            continue
-        for item in result.items:
-            if theirs.get(item.item_id) is not None and abs(theirs[item.item_id] - item.points) > 1e-6:
-                result.problems.append(f"{item.item_id}：nbgrader 给了 {theirs[item.item_id]:g} 分，直接评分是 {item.points:g} 分。")
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _compare_with_nbgrader(result: LearnerResult, recorded: dict[str, dict[str, float | None]]) -> None:
+    if result.status != LearnerStatus.GRADED:
+        return
+    theirs = recorded.get(result.learner)
+    if theirs is None:
+        result.problems.append("nbgrader 没有为这份提交评分（见 nbgrader 的日志）。")
+        return
+    for item in result.items:
+        if theirs.get(item.item_id) is not None and abs(theirs[item.item_id] - item.points) > 1e-6:
+            result.problems.append(f"{item.item_id}：nbgrader 给了 {theirs[item.item_id]:g} 分，直接评分是 {item.points:g} 分。")
 
 
 def load_results(ws: Workspace, assignment: str) -> list[LearnerResult]:
     """The per-learner details the last ``grade`` wrote."""
     folder = ws.state(assignment) / "results"
-    out = []
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        items = [_item_from_dict(i) for i in data.pop("items")]
-        out.append(LearnerResult(items=items, **data))
-    return out
+    return [_read_result(path) for path in sorted(folder.glob("*.json"))] if folder.is_dir() else []
+
+
+def _read_result(path: Path) -> LearnerResult:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    items = [_item_from_dict(i) for i in data.pop("items")]
+    return LearnerResult(items=items, **data)
 
 
 def _item_from_dict(data: dict) -> ItemResult:
+    from carecourse.assignments.items import ItemResult
+    from carecourse.results import GradeResult
+
     grade = data.pop("grade")
     return ItemResult(**data, grade=GradeResult.from_dict(grade) if grade else None)
