@@ -28,7 +28,7 @@ GENERATED_IDS = {"assignment", "notebook", "base_cell", "source_cell", "submitte
 SUBMISSION_TABLES = ("grade", "comment", "submitted_notebook", "submitted_assignment")  # children first
 
 
-@pytest.fixture(params=["sqlite"])  # "postgresql" too where the ``postgres`` fixture (tests/postgres.py) is loaded
+@pytest.fixture(params=["sqlite", "postgresql"])  # PostgreSQL: the private server of tests/postgres.py
 def gradebook_url(request, tmp_path) -> str:
     """An empty database for the test's gradebook, as a URL."""
     if request.param == "postgresql":
