@@ -145,7 +145,8 @@ def test_a_changed_copy_of_a_shipped_scenario_grades_with_the_course_words(ws, t
     assert "本课程自己的说法" in json.dumps(released_nb(ws), ensure_ascii=False)
 
 
-def test_a_broken_course_rubric_stops_grading_with_one_line(ws, cli):
+def test_a_broken_course_rubric_stops_grading_with_one_line(ws, cli, tmp_path):
+    collect(ws, A, _returned(ws, tmp_path, A))
     (ws.rubrics_dir() / "complaint-billing.yaml").write_text("id: complaint-billing\ncriteria: [\n", encoding="utf-8")
     result = cli("course", "grade", str(ws.root), A)
     assert result.exit_code == 2
