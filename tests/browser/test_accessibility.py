@@ -56,17 +56,22 @@ ALLOWED: tuple[Allowed, ...] = ()
 
 
 def _site_pages() -> list[str]:
-    """Every HTML page of the built site, both editions (not the theme's files, not the root
-    redirect), and each edition's search page with results."""
+    """Every HTML page of the built site (not the theme's files, not the root redirect), the
+    search page with results, and the zh-Hant edition's twins of a page of each kind (its
+    pages are the Simplified ones converted, markup unchanged; tests/browser/test_pages.py
+    opens every one of them)."""
     if not SITE.is_dir():
         return ["book/index.html"]  # the `site` fixture says the site is not built
     pages = []
     for path in sorted(SITE.rglob("*.html")):
         rel = path.relative_to(SITE).as_posix()
-        if any(part.startswith("_") for part in rel.split("/")) or 'http-equiv="Refresh"' in path.read_text(encoding="utf-8")[:500]:
+        if any(part.startswith("_") for part in rel.split("/")) or rel.startswith("zh-Hant/"):
+            continue
+        if 'http-equiv="Refresh"' in path.read_text(encoding="utf-8")[:500]:
             continue
         pages.append(rel)
-    return [*pages, "search.html?q=投诉", "zh-Hant/search.html?q=投訴"]
+    twins = [f"zh-Hant/{p}" for p in ("book/index.html", "book/m3-rater.html", "book/m8-lab.html", "book/glossary.html")]
+    return [*pages, "search.html?q=投诉", *twins, "zh-Hant/search.html?q=投訴"]
 
 
 PAGES = _site_pages()
