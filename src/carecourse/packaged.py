@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-__all__ = ["LOADER", "DataFileError", "line_of", "load_yaml", "read_file", "read_text", "read_yaml", "resource"]
+__all__ = ["LOADER", "DataFileError", "load_yaml", "read_file", "read_text", "read_yaml", "resource", "yaml_lines"]
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Model = TypeVar("Model", bound=BaseModel)
@@ -87,10 +87,11 @@ def load_yaml(file: str | os.PathLike | Traversable, model: type[Model] | None =
         raise error("; ".join(problems)) from None
 
 
-def line_of(path: str | os.PathLike, loc: tuple) -> int:
-    """The 1-based line of ``loc`` (keys and list positions) in the YAML file at ``path``."""
+def yaml_lines(path: str | os.PathLike):
+    """``line(loc)``: the 1-based line of ``loc`` (keys and list positions) in the YAML file at
+    ``path``, which is read and composed once."""
     root = yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=LOADER)
-    return 1 + _line_of(root, loc) if root is not None else 1
+    return lambda loc: 1 + _line_of(root, loc) if root is not None else 1
 
 
 def _line_of(node: yaml.Node, loc: tuple) -> int:

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from carecourse.packaged import read_yaml
 
-__all__ = ["terms", "to_traditional"]
+__all__ = ["has_han", "terms", "to_traditional"]
 
 
 @cache
@@ -40,10 +40,15 @@ _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"}
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
+def has_han(text: str) -> bool:
+    """Does ``text`` hold a Chinese character (anything the conversion could change)?"""
+    return _HAN.search(text) is not None
+
+
 @lru_cache(maxsize=65536)  # a page repeats its navigation and labels
 def to_traditional(text: str) -> str:
     """``text`` in Traditional characters, Taiwan wording and corner-bracket quotes."""
-    if not _HAN.search(text):
+    if not has_han(text):
         return text.translate(_QUOTES)  # a quote mark in a node of its own: “<b>评分</b>”
     return _words(text).translate(_QUOTES)
 

@@ -15,7 +15,7 @@ import re
 import shutil
 from pathlib import Path
 
-from carecourse.edition.convert import to_traditional
+from carecourse.edition.convert import has_han, to_traditional
 from carecourse.edition.html import convert_html, convert_json_strings
 
 __all__ = ["EDITION", "SWITCH", "write_edition"]
@@ -26,7 +26,6 @@ _SKIP = {"_sources", ".buildinfo", ".doctrees", EDITION}
 _UNCONVERTED = {"engine.mjs", "cli.mjs"}  # the grader's code: it compares Simplified characters
 _SWITCH_LINK = re.compile(r'<a class="cc-edition-switch"[^>]*></a>')
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def write_edition(site: str | Path) -> Path:
@@ -96,7 +95,7 @@ def _script(text: str, *, own: bool = False) -> str | None:
 
 
 def _script_text(text: str, own: bool) -> str | None:
-    if own or _HAN.search(text):  # Chinese written as it is (the course's scripts, copybutton's)
+    if own or has_han(text):  # Chinese written as it is (the course's scripts, copybutton's)
         return _NON_ASCII.sub(lambda m: to_traditional(m[0]), text)
     if "\\u" in text:  # Sphinx's translations.js: "\\u641c\\u7d22"
         converted = re.sub(r'"(?:[^"\\\n]|\\.)*"', _escaped_literal, text)
@@ -110,7 +109,7 @@ def _escaped_literal(match: re.Match) -> str:
         value = json.loads(match[0])
     except ValueError:
         return match[0]
-    return json.dumps(to_traditional(value)) if _HAN.search(value) else match[0]
+    return json.dumps(to_traditional(value)) if has_han(value) else match[0]
 
 
 def _search_index(text: str) -> str:

@@ -10,11 +10,11 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from carecourse.packaged import DataFileError, load_yaml, resource
+from carecourse.packaged import DataFileError, load_yaml, resource, yaml_lines
 from carecourse.rubrics.schema import Criterion, Penalty, Rubric, Sample
 
 __all__ = ["Criterion", "Penalty", "Rubric", "RubricError", "Sample", "builtin", "builtin_file", "load", "load_folder",
-           "scenario_ids"]
+           "load_named", "scenario_ids"]
 
 
 class RubricError(DataFileError):
@@ -32,13 +32,16 @@ def load(path: str | Path) -> Rubric:
 def load_folder(folder: str | Path) -> dict[str, Rubric]:
     """``scenario id → rubric`` for every ``<id>.yaml`` in ``folder``; each file's id must
     match its name, as an assignment names the scenario by it."""
-    rubrics = {}
-    for path in sorted(Path(folder).glob("*.yaml")):
-        rubric = load(path)
-        if rubric.id != path.stem:
-            raise RubricError(f"{path}:1: its id is {rubric.id!r}; the file name must match ({rubric.id}.yaml)")
-        rubrics[rubric.id] = rubric
-    return rubrics
+    return {path.stem: load_named(path) for path in sorted(Path(folder).glob("*.yaml"))}
+
+
+def load_named(path: str | Path) -> Rubric:
+    """Read and validate a rubric file whose name must be its id (``<id>.yaml``)."""
+    rubric = load(path)
+    if rubric.id != Path(path).stem:
+        line = yaml_lines(path)(("id",))
+        raise RubricError(f"{path}:{line}: its id is {rubric.id!r}; the file name must match ({rubric.id}.yaml)")
+    return rubric
 
 
 def parse(raw: str, source: str = "<rubric>") -> Rubric:

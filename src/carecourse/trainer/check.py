@@ -14,9 +14,9 @@ from pathlib import Path
 
 from carecourse.assignments import AssignmentError, assignment_files, load
 from carecourse.evaluation.agreement import SampleReport, run_samples
-from carecourse.packaged import DataFileError, line_of
+from carecourse.packaged import DataFileError, yaml_lines
 from carecourse.rubrics import Rubric, RubricError
-from carecourse.rubrics import load as load_rubric
+from carecourse.rubrics import load_named
 from carecourse.rubrics.lint import warnings
 from carecourse.trainer.workspace import Workspace
 
@@ -66,15 +66,10 @@ def check_course(ws: Workspace) -> CourseCheck:
 
 def _load_rubric(path: Path, findings: list[Finding]) -> Rubric | None:
     try:
-        rubric = load_rubric(path)
+        return load_named(path)
     except RubricError as err:
         findings += _load_errors(path, err)
         return None
-    if rubric.id != path.stem:
-        findings.append(Finding(path, line_of(path, ("id",)), "error",
-                                f"its id is {rubric.id!r}; the file name must match ({rubric.id}.yaml)"))  # fmt: skip
-        return None
-    return rubric
 
 
 def _load_errors(path: Path, err: DataFileError) -> list[Finding]:
@@ -90,16 +85,17 @@ def _load_errors(path: Path, err: DataFileError) -> list[Finding]:
 
 def _rubric_findings(path: Path, rubric: Rubric) -> list[Finding]:
     found = [Finding(path, 1, "warning", w) for w in warnings(rubric)]
+    line_of = yaml_lines(path)
     report = run_samples(rubric)
     level = "warning" if report.passed else "error"
     if not report.passed:
-        found.append(Finding(path, line_of(path, ("samples",)), "error", _agreement(report)))
+        found.append(Finding(path, line_of(("samples",)), "error", _agreement(report)))
     for d in report.disagreements:
         verdict = "the grader says met, the sample is marked not met" if d.got else "marked met, the grader says not met"
-        found.append(Finding(path, line_of(path, ("samples", d.sample - 1)), level, f"sample {d.sample} · {d.id}: {verdict}"))
+        found.append(Finding(path, line_of(("samples", d.sample - 1)), level, f"sample {d.sample} · {d.id}: {verdict}"))
     for problem in report.score_problems:
         sample = int(re.match(r"sample (\d+)", problem)[1])
-        found.append(Finding(path, line_of(path, ("samples", sample - 1)), "error", problem))
+        found.append(Finding(path, line_of(("samples", sample - 1)), "error", problem))
     return found
 
 
