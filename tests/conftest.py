@@ -48,20 +48,34 @@ def cli():
 # --- a released course (needs nbgrader) -------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def released(tmp_path_factory) -> Path:
-    """A course folder with LEARNERS learners and A released, made once per test module
-    (nbgrader takes seconds to start); tests work on a copy (``ws``)."""
+@pytest.fixture(scope="session")
+def released(tmp_path_factory, request) -> Path:
+    """A course folder with LEARNERS learners and A released, made once per test run and
+    shared by the xdist workers (nbgrader takes seconds to start); tests work on a copy
+    (``ws``) and never change it."""
+    from filelock import FileLock
+
+    base = tmp_path_factory.getbasetemp()
+    if hasattr(request.config, "workerinput"):  # an xdist worker: the run's folder is shared
+        base = base.parent
+    shared = base / "released"
+    with FileLock(f"{shared}.lock"):
+        if not (shared / "done").exists():
+            shutil.rmtree(shared, ignore_errors=True)  # a worker that died half-way
+            _release_course(shared)
+            (shared / "done").touch()
+    return shared / "course"
+
+
+def _release_course(base: Path) -> None:
     from carecourse.trainer import workflow
     from carecourse.trainer.demo import demo_roster
     from carecourse.trainer.release import release
 
-    base = tmp_path_factory.mktemp("course")
+    base.mkdir(parents=True)
     roster = base / "roster.csv"
     roster.write_text("id,name\n" + "".join(f"{k},{v}\n" for k, v in demo_roster(LEARNERS).items()), encoding="utf-8")
-    ws = workflow.init(base / "course", roster=roster).workspace
-    release(ws, A)
-    return ws.root
+    release(workflow.init(base / "course", roster=roster).workspace, A)
 
 
 @pytest.fixture
