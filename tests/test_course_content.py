@@ -154,6 +154,17 @@ def test_a_broken_course_rubric_stops_grading_with_one_line(ws, cli, tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_a_broken_rubric_no_item_uses_leaves_grading_alone_and_check_finds_it(ws, cli, tmp_path):
+    """Grading reads only the scenarios of the assignment graded; ``course check`` reads them all."""
+    collect(ws, A, _returned(ws, tmp_path, A))
+    (ws.rubrics_dir() / "phone-answer.yaml").write_text("id: phone-answer\ncriteria: [\n", encoding="utf-8")
+    graded = cli("course", "grade", str(ws.root), A)
+    assert graded.exit_code == 0, graded.output
+    assert f"{len(ws.roster())} graded of {len(ws.roster())}" in graded.output
+    checked = cli("course", "check", str(ws.root))
+    assert checked.exit_code == 1 and "phone-answer.yaml:3: error:" in checked.output
+
+
 def _returned(ws: Workspace, tmp_path: Path, assignment: str = NEW) -> Path:
     folder = tmp_path / f"returned-{assignment}"
     write_returned(ws, assignment, ws.roster(), folder, mishaps=False)

@@ -6,6 +6,7 @@ trainer's copies and new scenarios in ``COURSE/rubrics/<scenario>.yaml`` (``load
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -13,8 +14,8 @@ from pathlib import Path
 from carecourse.packaged import DataFileError, load_yaml, resource, yaml_lines
 from carecourse.rubrics.schema import Criterion, Penalty, Rubric, Sample
 
-__all__ = ["Criterion", "Penalty", "Rubric", "RubricError", "Sample", "builtin", "builtin_file", "load", "load_folder",
-           "load_named", "scenario_ids"]
+__all__ = ["Criterion", "Penalty", "Rubric", "RubricError", "RubricFolder", "Sample", "builtin", "builtin_file", "load",
+           "load_folder", "load_named", "scenario_ids"]
 
 
 class RubricError(DataFileError):
@@ -33,6 +34,30 @@ def load_folder(folder: str | Path) -> dict[str, Rubric]:
     """``scenario id → rubric`` for every ``<id>.yaml`` in ``folder``; each file's id must
     match its name, as an assignment names the scenario by it."""
     return {path.stem: load_named(path) for path in sorted(Path(folder).glob("*.yaml"))}
+
+
+class RubricFolder(Mapping[str, Rubric]):
+    """``scenario id → rubric`` for the ``<id>.yaml`` files of a folder, each read and
+    validated when first asked for: a command grading one assignment compiles only the
+    scenarios it uses (``load_folder`` reads them all, as ``course check`` must)."""
+
+    def __init__(self, folder: str | Path):
+        self._paths = {path.stem: path for path in sorted(Path(folder).glob("*.yaml"))}
+        self._read: dict[str, Rubric] = {}
+
+    def __getitem__(self, scenario: str) -> Rubric:
+        if scenario not in self._read:
+            self._read[scenario] = load_named(self._paths[scenario])
+        return self._read[scenario]
+
+    def __contains__(self, scenario: object) -> bool:
+        return scenario in self._paths
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
 
 
 def load_named(path: str | Path) -> Rubric:

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from carecourse.assignments import Assignment, assignment_files, load
-from carecourse.packaged import read_text
-from carecourse.rubrics import Rubric, RubricError, load_folder
+from carecourse.packaged import DataFileError, read_text
+from carecourse.rubrics import RubricFolder
 
 __all__ = ["CourseError", "RosterUpdate", "Workspace", "atomic_write"]
 
@@ -70,7 +70,7 @@ class Workspace:
     def __init__(self, root: Path):
         self.root = Path(root).resolve()
         self._assignments: dict[str, Assignment] = {}
-        self._rubrics: dict[str, Rubric] | None = None
+        self._rubrics: RubricFolder | None = None
 
     @classmethod
     def open(cls, root: str | Path) -> Workspace:
@@ -129,13 +129,11 @@ class Workspace:
     def rubrics_dir(self) -> Path:
         return self.root / "rubrics"
 
-    def rubrics(self) -> dict[str, Rubric]:
-        """``scenario → rubric`` for the course's own rubric files, read once per command."""
+    def rubrics(self) -> RubricFolder:
+        """``scenario → rubric`` for the course's own rubric files, each read once per command
+        when an assignment first needs it."""
         if self._rubrics is None:
-            try:
-                self._rubrics = load_folder(self.rubrics_dir())
-            except RubricError as err:
-                raise CourseError(f"{err} (check the course: carecourse course check {self.root})") from None
+            self._rubrics = RubricFolder(self.rubrics_dir())
         return self._rubrics
 
     def assignment(self, assignment_id: str) -> Assignment:
@@ -146,7 +144,10 @@ class Workspace:
             if not path.is_file():
                 known = ", ".join(self.assignments()) or "none"
                 raise CourseError(f"no assignment {assignment_id!r} in this course (there: {known})")
-            self._assignments[assignment_id] = load(path, self.rubrics())
+            try:
+                self._assignments[assignment_id] = load(path, self.rubrics())
+            except DataFileError as err:  # the assignment file, or a course rubric it uses
+                raise CourseError(f"{err} (check the course: carecourse course check {self.root})") from None
         return self._assignments[assignment_id]
 
     @contextmanager
