@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from carecourse.detect.factoring import factor_by_first_char, kind_of
+from carecourse.detect.factoring import FirstCharSearch, alternation, first_char_search, kind_of
 from carecourse.detect.structure import Structure
 from carecourse.results import Finding
 from carecourse.wordclasses import expand
@@ -23,8 +23,8 @@ class PhraseMatcher:
     """Patterns, optional exclusions, and whether negation or quotation cancel a match."""
 
     id: str
-    pattern: re.Pattern[str] | None
-    exclude: re.Pattern[str] | None = None
+    pattern: FirstCharSearch | re.Pattern[str] | None
+    exclude: FirstCharSearch | re.Pattern[str] | None = None
     negatable: bool = False
     skip_quoted: bool = True
 
@@ -105,17 +105,17 @@ class PhraseMatcher:
         return self.negatable and (structure.is_negated(s) or structure.is_refused_after(e))
 
 
-def _compiled(alternatives: list[tuple[str | None, str]]) -> re.Pattern[str]:
-    """The alternation, factored by first character where the rewrite covers it."""
-    return re.compile(factor_by_first_char(alternatives) or _alternation(alternatives))
+def _compiled(alternatives: list[tuple[str | None, str]]) -> FirstCharSearch | re.Pattern[str]:
+    """The alternation, searched by first character where its first characters can be told."""
+    return first_char_search(alternatives) or re.compile(alternation(alternatives))
 
 
 def plain_sources(patterns: list[str] = (), exclude: list[str] = (), kinds: dict[str, list[str]] | None = None) -> tuple[str | None, str | None]:
-    """The regexes a matcher built from these compiles, before factoring (which changes no
+    """The regexes a matcher built from these searches (by first character, which changes no
     match): its pattern and its exclusion, None where there is none. The browser runs these."""
     alternatives = _kind_alternatives(kinds) if kinds else _alternatives(patterns)
-    pattern = _alternation(alternatives) if alternatives else None
-    return pattern, _alternation(_alternatives(exclude, longest_first=False)) if exclude else None
+    pattern = alternation(alternatives) if alternatives else None
+    return pattern, alternation(_alternatives(exclude, longest_first=False)) if exclude else None
 
 
 def _alternatives(patterns: list[str], longest_first: bool = True) -> list[tuple[str | None, str]]:
@@ -130,15 +130,3 @@ def _longest_first(patterns: list[str]) -> list[str]:
     """Longer patterns first, so the fuller phrase ("非常抱歉") wins over its core ("抱歉")
     where both start at one place."""
     return sorted(patterns, key=len, reverse=True)
-
-
-def _alternation(alternatives: list[tuple[str | None, str]]) -> str:
-    """One alternation of the patterns in order; a kind's patterns in a group named by it."""
-    groups: list[tuple[str | None, list[str]]] = []
-    for kind, p in alternatives:
-        if groups and kind is not None and groups[-1][0] == kind:
-            groups[-1][1].append(p)
-        else:
-            groups.append((kind, [p]))
-    bodies = [("|".join(f"(?:{p})" for p in ps), kind) for kind, ps in groups]
-    return "|".join(body if kind is None else f"(?P<{kind}>{body})" for body, kind in bodies)
