@@ -8,7 +8,7 @@ paid by every process before its first grade.
 
 ``FirstCharSearch`` gets the skipping without the big regex: it knows which characters
 each branch can start with, finds candidate positions with a small class of those
-characters, and at a candidate tries only the branches that can start with the character
+characters (in C), and at a candidate tries only the branches that can start with the character
 there, in their original order, as one small regex compiled the first time that character
 is met. A branch that cannot start with that character fails there anyway, so the match
 at every position — and so every search — is the plain alternation's. A pattern whose
@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 from carecourse.regex_subset import parsed
 
-__all__ = ["FirstCharSearch", "alternation", "first_char_search", "kind_of"]
+__all__ = ["FirstCharSearch", "PlainSearch", "alternation", "first_char_search", "kind_of"]
 
 _MAX_RANGE = 512  # a class spanning more characters than this is not split
 
@@ -52,6 +52,22 @@ def alternation(alternatives: list[tuple[str | None, str]]) -> str:
 def kind_of(match: re.Match[str]) -> str:
     """The kind of phrase a match of an alternation is, "" for none."""
     return match.lastgroup or ""
+
+
+class PlainSearch:
+    """The plain alternation, with the same methods as ``FirstCharSearch``."""
+
+    def __init__(self, alternatives: list[tuple[str | None, str]]):
+        self.pattern = alternation(alternatives)
+        compiled = re.compile(self.pattern)
+        self.search, self.finditer = compiled.search, compiled.finditer
+
+    def each_start(self, text: str, pos: int = 0):
+        """The match at each position from ``pos`` on where one starts, left to right."""
+        match = self.search(text, pos)
+        while match:
+            yield match
+            match = self.search(text, match.start() + 1)
 
 
 def first_char_search(alternatives: list[tuple[str | None, str]]) -> FirstCharSearch | None:
@@ -80,14 +96,7 @@ class FirstCharSearch:
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """The leftmost match at ``pos`` or after, as ``re.Pattern.search`` finds it."""
-        branches = self._at
-        for candidate in self._candidates().finditer(text, pos):
-            p = candidate.start()
-            char = text[p]
-            match = (branches.get(char) or self._compile(char)).match(text, p)
-            if match:
-                return match
-        return None
+        return next(self.each_start(text, pos), None)
 
     def finditer(self, text: str):
         """The non-overlapping matches, left to right (no match is empty)."""
@@ -95,6 +104,16 @@ class FirstCharSearch:
         while match:
             yield match
             match = self.search(text, match.end())
+
+    def each_start(self, text: str, pos: int = 0):
+        """The match at each position from ``pos`` on where one starts, left to right."""
+        branches = self._at
+        for candidate in self._candidates().finditer(text, pos):
+            p = candidate.start()
+            char = text[p]
+            match = (branches.get(char) or self._compile(char)).match(text, p)
+            if match:
+                yield match
 
     def _candidates(self) -> re.Pattern[str]:
         """A class of every character a branch can start with."""

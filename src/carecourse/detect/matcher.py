@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from carecourse.detect.factoring import FirstCharSearch, alternation, first_char_search, kind_of
+from carecourse.detect.factoring import FirstCharSearch, PlainSearch, alternation, first_char_search, kind_of
 from carecourse.detect.structure import Structure
 from carecourse.results import Finding
 from carecourse.wordclasses import expand
@@ -23,8 +23,8 @@ class PhraseMatcher:
     """Patterns, optional exclusions, and whether negation or quotation cancel a match."""
 
     id: str
-    pattern: FirstCharSearch | re.Pattern[str] | None
-    exclude: FirstCharSearch | re.Pattern[str] | None = None
+    pattern: FirstCharSearch | PlainSearch | None
+    exclude: FirstCharSearch | PlainSearch | None = None
     negatable: bool = False
     skip_quoted: bool = True
 
@@ -53,22 +53,17 @@ class PhraseMatcher:
         if self.pattern is None:
             return []
         text = structure.text
-        search = self.pattern.search
-        match = search(text)
-        if not match:
-            return []
-        found = []
-        excluded = self._excluded(text)
-        while match:
+        spans: list[list[int]] = []
+        for match in self.pattern.each_start(text):
             s, e = match.span()
-            # Overlapping matches ("为您核" and "核查") merge into one span ("为您核查").
-            match = search(text, s + 1)
-            while match and match.start() < e:
-                e = max(e, match.end())
-                match = search(text, match.start() + 1)
-            if e > s and not self._cancelled(structure, s, e, excluded):
-                found.append(make_finding(structure, self.id, s, e))
-        return found
+            if spans and s < spans[-1][1]:  # overlapping matches ("为您核" and "核查") merge into one span ("为您核查")
+                spans[-1][1] = max(spans[-1][1], e)
+            else:
+                spans.append([s, e])
+        if not spans:
+            return []
+        excluded = self._excluded(text)
+        return [make_finding(structure, self.id, s, e) for s, e in spans if e > s and not self._cancelled(structure, s, e, excluded)]
 
     def matches_in(self, structure: Structure, start: int, end: int) -> bool:
         """True if an uncancelled match lies in ``text[start:end]`` (anchors at its ends)."""
@@ -105,9 +100,9 @@ class PhraseMatcher:
         return self.negatable and (structure.is_negated(s) or structure.is_refused_after(e))
 
 
-def _compiled(alternatives: list[tuple[str | None, str]]) -> FirstCharSearch | re.Pattern[str]:
+def _compiled(alternatives: list[tuple[str | None, str]]) -> FirstCharSearch | PlainSearch:
     """The alternation, searched by first character where its first characters can be told."""
-    return first_char_search(alternatives) or re.compile(alternation(alternatives))
+    return first_char_search(alternatives) or PlainSearch(alternatives)
 
 
 def plain_sources(patterns: list[str] = (), exclude: list[str] = (), kinds: dict[str, list[str]] | None = None) -> tuple[str | None, str | None]:
