@@ -74,7 +74,7 @@ def first_char_search(alternatives: list[tuple[str | None, str]]) -> FirstCharSe
     """A ``FirstCharSearch`` of the alternation, or None where a branch's first characters
     cannot be told."""
     try:
-        firsts = [_first_chars(parsed(pattern)) for _, pattern in alternatives]
+        firsts = [_first_chars(pattern) for _, pattern in alternatives]
     except _Unsupported:
         return None
     return FirstCharSearch(alternatives, firsts)
@@ -130,35 +130,17 @@ class FirstCharSearch:
 
 # -- first characters ---------------------------------------------------------------------
 
-def _first_chars(seq) -> set[str]:
-    if _refers_back(seq):  # group numbers change when branches are left out
+def _first_chars(pattern: str) -> set[str]:
+    if _REFERS_BACK.search(pattern.replace("\\\\", "")):  # group numbers change when branches are left out
         raise _Unsupported("a back-reference")
-    chars, nullable = _first(seq)
+    chars, nullable = _first(parsed(pattern))
     if nullable or not chars:
         raise _Unsupported("may match empty")
     return chars
 
 
-def _refers_back(seq) -> bool:
-    for op, av in seq:
-        if op is sre_c.GROUPREF or op is sre_c.GROUPREF_EXISTS:
-            return True
-        for sub in _children(op, av):
-            if _refers_back(sub):
-                return True
-    return False
-
-
-def _children(op, av) -> list:
-    if op is sre_c.SUBPATTERN:
-        return [av[-1]]
-    if op is sre_c.BRANCH:
-        return list(av[1])
-    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
-        return [av[2]]
-    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
-        return [av[1]]
-    return []
+# (a false alarm, such as an octal escape in a class, only leaves the pattern plain)
+_REFERS_BACK = re.compile(r"\\[1-9]|\(\?\(|\(\?P=")
 
 
 def _first(seq) -> tuple[set[str], bool]:
