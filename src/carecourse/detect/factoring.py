@@ -102,10 +102,11 @@ class FirstCharSearch:
 
     def finditer(self, text: str):
         """The non-overlapping matches, left to right (no match is empty)."""
-        match = self.search(text)
-        while match:
-            yield match
-            match = self.search(text, match.end())
+        end = 0
+        for match in self.each_start(text):
+            if match.start() >= end:
+                yield match
+                end = match.end()
 
     def each_start(self, text: str, pos: int = 0):
         """The match at each position from ``pos`` on where one starts, left to right."""
