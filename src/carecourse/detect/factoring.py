@@ -94,8 +94,7 @@ class FirstCharSearch:
                 self._starting.setdefault(char, []).append(k)
         self._class: re.Pattern[str] | None = None
         self._seconds: dict[str, list[tuple[int, frozenset[str] | None]]] = {}
-        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}  # branches -> their regex
-        self._at: dict[str, re.Pattern[str] | None] = {}  # first two characters -> the regex of their branches
+        self._at: dict[str, re.Pattern[str] | None] = {}  # first two characters -> their branches, compiled
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """The leftmost match at ``pos`` or after, as ``re.Pattern.search`` finds it."""
@@ -132,10 +131,8 @@ class FirstCharSearch:
     def _compile(self, pair: str) -> re.Pattern[str] | None:
         """The branches that can start with ``pair`` (its first character, then its second
         if any), in order, as one regex; None if there are none."""
-        keep = tuple(k for k, seconds in self._followers(pair[0]) if seconds is None or pair[1:] in seconds)
-        if keep and keep not in self._compiled:  # pairs with the same branches share one regex
-            self._compiled[keep] = re.compile(alternation([self._alternatives[k] for k in keep]))
-        compiled = self._at[pair] = self._compiled[keep] if keep else None
+        keep = [k for k, seconds in self._followers(pair[0]) if seconds is None or pair[1:] in seconds]
+        compiled = self._at[pair] = re.compile(alternation([self._alternatives[k] for k in keep])) if keep else None
         return compiled
 
     def _followers(self, char: str) -> list[tuple[int, frozenset[str] | None]]:
