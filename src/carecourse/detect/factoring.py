@@ -3,18 +3,17 @@
 A lexicon's alternation of phrases with optional prefixes and classes (``(?:非常|十分)?抱歉|
 [您你]好``) is, for Python's ``re``, tried branch by branch at every position of a text.
 Rewriting it into one big regex whose branches all start with a literal lets ``re`` skip in
-C, but that regex is several times larger than the lexicon and compiling all of them took
-seconds, paid by every process before its first grade.
+C, but that regex is several times larger than the lexicon and costs seconds to compile,
+paid by every process before its first grade.
 
 ``FirstCharSearch`` gets the skipping without the big regex: it knows which characters
-each branch can start with, finds candidate positions with a class of those characters (in
-C), and at a candidate tries only the branches that can start with the two characters
-there (the first, then what may follow it: a branch's derivative), in their original order,
-as one small regex compiled the first time those two characters are met. A branch left out
-fails there anyway, so the match at every position — and so every search — is the plain
-alternation's. A pattern whose first character cannot be told (a lookahead, an anchor
-alone, an open or negated class, a back-reference) is left to the plain alternation; a
-branch whose second character cannot be told is tried after any first one it can start with.
+each branch can start with, finds candidate positions with a small class of those
+characters (in C), and at a candidate tries only the branches that can start with the character
+there, in their original order, as one small regex compiled the first time that character
+is met. A branch that cannot start with that character fails there anyway, so the match
+at every position — and so every search — is the plain alternation's. A pattern whose
+first character cannot be told (a lookahead, an anchor alone, an open or negated class, a
+back-reference) is left to the plain alternation.
 """
 
 from __future__ import annotations
@@ -93,8 +92,7 @@ class FirstCharSearch:
             for char in chars:
                 self._starting.setdefault(char, []).append(k)
         self._class: re.Pattern[str] | None = None
-        self._seconds: dict[str, list[tuple[int, frozenset[str] | None]]] = {}
-        self._at: dict[str, re.Pattern[str] | None] = {}  # first two characters -> their branches, compiled
+        self._at: dict[str, re.Pattern[str]] = {}  # character -> its branches, compiled
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """The leftmost match at ``pos`` or after, as ``re.Pattern.search`` finds it."""
@@ -113,14 +111,10 @@ class FirstCharSearch:
         branches = self._at
         for candidate in self._candidates().finditer(text, pos):
             p = candidate.start()
-            pair = text[p : p + 2]
-            compiled = branches.get(pair, _UNSEEN)
-            if compiled is _UNSEEN:
-                compiled = self._compile(pair)
-            if compiled is not None:
-                match = compiled.match(text, p)
-                if match:
-                    yield match
+            char = text[p]
+            match = (branches.get(char) or self._compile(char)).match(text, p)
+            if match:
+                yield match
 
     def _candidates(self) -> re.Pattern[str]:
         """A class of every character a branch can start with."""
@@ -128,36 +122,11 @@ class FirstCharSearch:
             self._class = re.compile("[" + "".join(re.escape(c) for c in sorted(self._starting)) + "]")
         return self._class
 
-    def _compile(self, pair: str) -> re.Pattern[str] | None:
-        """The branches that can start with ``pair`` (its first character, then its second
-        if any), in order, as one regex; None if there are none."""
-        keep = [k for k, seconds in self._followers(pair[0]) if seconds is None or pair[1:] in seconds]
-        compiled = self._at[pair] = re.compile(alternation([self._alternatives[k] for k in keep])) if keep else None
+    def _compile(self, char: str) -> re.Pattern[str]:
+        """The branches that can start with ``char``, in order, as one regex."""
+        branches = [self._alternatives[k] for k in self._starting[char]]
+        compiled = self._at[char] = re.compile(alternation(branches))
         return compiled
-
-    def _followers(self, char: str) -> list[tuple[int, frozenset[str] | None]]:
-        """Each branch that can start with ``char``, with the characters that can follow it."""
-        if char not in self._seconds:
-            self._seconds[char] = [(k, _second_chars(self._alternatives[k][1], char)) for k in self._starting[char]]
-        return self._seconds[char]
-
-
-_UNSEEN = object()
-
-
-def _second_chars(pattern: str, char: str) -> frozenset[str] | None:
-    """The characters that can follow ``char`` at the start of a match of ``pattern``; None
-    if that cannot be told or a match may end after ``char`` (any second character, or none)."""
-    seconds: set[str] = set()
-    try:
-        for rest in _derive(list(parsed(pattern)), char):
-            chars, nullable = _first(rest)
-            if nullable:
-                return None
-            seconds |= chars
-    except _Unsupported:
-        return None
-    return frozenset(seconds)
 
 
 # -- first characters ---------------------------------------------------------------------
@@ -220,26 +189,3 @@ def _class_chars(items) -> set[str]:
         else:
             raise _Unsupported("an open or negated class in first position")
     return out
-
-
-# -- what may follow a first character -----------------------------------------------------
-
-def _derive(seq, char: str) -> list[list]:
-    """The sequences that, after ``char``, complete a match of ``seq``."""
-    if not seq:
-        return []
-    (op, av), rest = seq[0], list(seq[1:])
-    if op is sre_c.LITERAL:
-        return [rest] if chr(av) == char else []
-    if op is sre_c.IN:
-        return [rest] if char in _class_chars(av) else []
-    if op is sre_c.SUBPATTERN:
-        return _derive(list(av[-1]) + rest, char)
-    if op is sre_c.BRANCH:
-        return [d for branch in av[1] for d in _derive(list(branch) + rest, char)]
-    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
-        low, high, item = av
-        fewer = [] if high == 1 else [(op, (max(low - 1, 0), high if high is sre_c.MAXREPEAT else high - 1, item))]
-        one_more = _derive(list(item) + fewer + rest, char)
-        return one_more if low > 0 else one_more + _derive(rest, char)
-    raise _Unsupported(f"{op} in first position")  # "^" among them: the second character is not told
