@@ -88,6 +88,8 @@ def test_only_the_branches_of_characters_met_are_compiled():
     pattern = first_char_search([(None, "(?:非常|十分)?抱歉"), (None, "[您你]好"), (None, "谢谢")])
     assert pattern.search("嗯，十分抱歉").span() == (2, 6)
     assert sorted(pattern._at) == ["十"]
+    assert pattern.search("你好").span() == (0, 2) and pattern.search("您好").span() == (0, 2)
+    assert pattern._at["您"] is pattern._at["你"]  # the same branches: one regex
 
 
 def test_patterns_whose_first_characters_cannot_be_told_are_left_alone():

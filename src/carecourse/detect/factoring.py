@@ -92,7 +92,8 @@ class FirstCharSearch:
             for char in chars:
                 self._starting.setdefault(char, []).append(k)
         self._class: re.Pattern[str] | None = None
-        self._at: dict[str, re.Pattern[str]] = {}  # character -> its branches, compiled
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}  # branches -> their regex
+        self._at: dict[str, re.Pattern[str]] = {}  # character -> the regex of its branches
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """The leftmost match at ``pos`` or after, as ``re.Pattern.search`` finds it."""
@@ -123,9 +124,12 @@ class FirstCharSearch:
         return self._class
 
     def _compile(self, char: str) -> re.Pattern[str]:
-        """The branches that can start with ``char``, in order, as one regex."""
-        branches = [self._alternatives[k] for k in self._starting[char]]
-        compiled = self._at[char] = re.compile(alternation(branches))
+        """The branches that can start with ``char``, in order, as one regex (shared by the
+        characters that start the same branches: 您 and 你 in ``[您你]好``)."""
+        keep = tuple(self._starting[char])
+        if keep not in self._compiled:
+            self._compiled[keep] = re.compile(alternation([self._alternatives[k] for k in keep]))
+        compiled = self._at[char] = self._compiled[keep]
         return compiled
 
 
