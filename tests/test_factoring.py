@@ -1,4 +1,4 @@
-"""The first-character rewrite of an alternation matches exactly what the plain one does."""
+"""Searching an alternation by first character matches exactly what the plain one does."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from carecourse.detect import matcher
 from carecourse.detect.lexicon import lexicon
-from carecourse.detect.factoring import factor_by_first_char, kind_of
+from carecourse.detect.factoring import FirstCharSearch, alternation, first_char_search, kind_of
 from carecourse.rubrics import builtin, scenario_ids
 from carecourse.score import _CompiledRubric
 
@@ -34,15 +34,16 @@ def _texts(chars: str, rng: random.Random) -> list[str]:
     return replies[::10] + noise
 
 
-def test_every_lexicon_and_rubric_matcher_finds_the_same_matches_factored_or_plain(monkeypatch):
+def test_every_lexicon_and_rubric_matcher_finds_the_same_matches_by_first_character_or_plain(monkeypatch):
     factored = _all_matchers()
-    monkeypatch.setattr(matcher, "factor_by_first_char", lambda alternatives: None)
+    monkeypatch.setattr(matcher, "first_char_search", lambda alternatives: None)
     plain = _all_matchers()
     rng = random.Random(12)
     rewritten = 0
     for fast, slow in zip(factored, plain):
         assert fast.id == slow.id
-        if fast.pattern.pattern == slow.pattern.pattern:
+        assert fast.pattern.pattern == slow.pattern.pattern
+        if not isinstance(fast.pattern, FirstCharSearch):
             continue
         rewritten += 1
         chars = "".join(sorted(set(re.sub(r"[\\\[\]()?:|{}*+.^$=!,0-9-]", "", slow.pattern.pattern)))) + "，。？ "
@@ -50,7 +51,8 @@ def test_every_lexicon_and_rubric_matcher_finds_the_same_matches_factored_or_pla
             for pos in range(0, len(text), 3):
                 a, b = slow.pattern.search(text, pos), fast.pattern.search(text, pos)
                 assert (a and (a.span(), kind_of(a))) == (b and (b.span(), kind_of(b))), (fast.id, text, pos)
-    assert rewritten >= 40  # nearly every matcher is rewritten; a regression would fall back silently
+            assert [m.span() for m in slow.pattern.finditer(text)] == [m.span() for m in fast.pattern.finditer(text)]
+    assert rewritten >= 40  # nearly every matcher searches by first character; a regression would fall back silently
 
 
 @pytest.mark.parametrize(
@@ -66,21 +68,33 @@ def test_every_lexicon_and_rubric_matcher_finds_the_same_matches_factored_or_pla
         (["(?:ab|a)b?c"], "xabc", (1, 4)),
     ],
 )
-def test_the_rewrite_keeps_anchors_laziness_and_branch_order(patterns, text, span):
+def test_the_first_character_search_keeps_anchors_laziness_and_branch_order(patterns, text, span):
     plain = re.compile("|".join(f"(?:{p})" for p in patterns))
-    factored = re.compile(factor_by_first_char([(None, p) for p in patterns]))
+    factored = first_char_search([(None, p) for p in patterns])
+    assert factored is not None
     for compiled in (plain, factored):
         match = compiled.search(text)
         assert (match and match.span()) == span
 
 
-def test_kinds_survive_the_rewrite():
-    pattern = re.compile(factor_by_first_char([("rude", "你(?:懂不懂|会不会)"), ("ok", "你好"), ("rude", "别问了")]))
-    assert [kind_of(m) for m in pattern.finditer("你好，你懂不懂？别问了")] == ["ok", "rude", "rude"]
+def test_kinds_survive_the_first_character_search():
+    alternatives = [("rude", "你(?:懂不懂|会不会)"), ("ok", "你好"), ("rude2", "别问了")]
+    pattern = first_char_search(alternatives)
+    assert pattern.pattern == alternation(alternatives)
+    assert [kind_of(m) for m in pattern.finditer("你好，你懂不懂？别问了")] == ["ok", "rude", "rude2"]
 
 
-def test_patterns_the_rewrite_does_not_cover_are_left_alone():
-    assert factor_by_first_char([(None, "(?=好)好的")]) is None  # a lookahead first
-    assert factor_by_first_char([(None, ".{0,3}抱歉")]) is None  # any character first
-    assert factor_by_first_char([(None, "(好)\\1")]) is None  # a back-reference
-    assert factor_by_first_char([(None, "[^好]抱歉")]) is None  # a negated class first
+def test_only_the_branches_of_characters_met_are_compiled():
+    pattern = first_char_search([(None, "(?:非常|十分)?抱歉"), (None, "[您你]好"), (None, "谢谢")])
+    assert pattern.search("嗯，十分抱歉").span() == (2, 6)
+    assert sorted(pattern._at) == ["十"]
+    assert pattern.search("你好").span() == (0, 2) and pattern.search("您好").span() == (0, 2)
+    assert pattern._at["您"] is pattern._at["你"]  # the same branches: one regex
+
+
+def test_patterns_whose_first_characters_cannot_be_told_are_left_alone():
+    assert first_char_search([(None, "(?=好)好的")]) is None  # a lookahead first
+    assert first_char_search([(None, ".{0,3}抱歉")]) is None  # any character first
+    assert first_char_search([(None, "(好)\\1")]) is None  # a back-reference
+    assert first_char_search([(None, "[^好]抱歉")]) is None  # a negated class first
+    assert first_char_search([(None, "(?:抱歉)?")]) is None  # may match empty

@@ -112,7 +112,7 @@ def test_the_table_converts_as_opencc_does():
 
     import opencc
 
-    from carecourse.normalize.script import _table, taiwan_phrases, to_simplified
+    from carecourse.normalize.script import _phrase_at, _table, taiwan_phrases, to_simplified
 
     t2s, tw2sp = opencc.OpenCC("t2s"), opencc.OpenCC("tw2sp")
 
@@ -123,7 +123,7 @@ def test_the_table_converts_as_opencc_does():
         return converted if len(converted) == len(text) else "".join(c2 if len(c2 := t2s.convert(c)) == 1 else c for c in text)
 
     taiwan = taiwan_phrases()
-    phrase_at = _table()[3]
+    phrase_at = _phrase_at()
 
     def taiwan_spans(text: str) -> set[int]:
         return {i for m in phrase_at.finditer(text) if m.group() in taiwan for i in range(*m.span())}

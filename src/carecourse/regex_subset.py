@@ -7,6 +7,7 @@ pattern may only use syntax with the same meaning in both engines.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:  # Python 3.11+
     from re import _parser as sre_parse
@@ -15,7 +16,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 from carecourse.wordclasses import expand
 
-__all__ = ["subset_problem", "compile_subset"]
+__all__ = ["compile_subset", "parsed", "subset_problem"]
 
 _FORBIDDEN = [
     (re.compile(r"\\[dDwWsSbB]"), "use an explicit class such as [0-9] instead of \\d, \\w, \\s or \\b"),
@@ -45,12 +46,19 @@ def subset_problem(pattern: str) -> str | None:
     if re.search(r"(?<!\\)\[\]", unescaped):
         return "an empty character class [] means different things in Python and JavaScript"
     try:
-        parsed = sre_parse.parse(pattern)  # every syntax error of the subset shows here, without compiling
+        tree = parsed(pattern)  # every syntax error of the subset shows here, without compiling
     except re.error as err:
         return f"not a valid regular expression ({err})"
-    if parsed.getwidth()[0] == 0:  # the engines step past an empty match differently
+    if tree.getwidth()[0] == 0:  # the engines step past an empty match differently
         return "it can match empty text (an optional or lookaround-only pattern): give it at least one character it must match"
     return None
+
+
+@lru_cache(maxsize=8192)
+def parsed(pattern: str):
+    """The parse tree of ``pattern`` (read-only): the subset check and the matchers'
+    first-character search (``detect/factoring.py``) read the same patterns."""
+    return sre_parse.parse(pattern)
 
 
 def compile_subset(patterns: list[str]) -> re.Pattern[str]:

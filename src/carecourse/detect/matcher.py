@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from carecourse.detect.factoring import factor_by_first_char, kind_of
+from carecourse.detect.factoring import FirstCharSearch, PlainSearch, alternation, first_char_search, kind_of
 from carecourse.detect.structure import Structure
 from carecourse.results import Finding
 from carecourse.wordclasses import expand
@@ -23,8 +23,8 @@ class PhraseMatcher:
     """Patterns, optional exclusions, and whether negation or quotation cancel a match."""
 
     id: str
-    pattern: re.Pattern[str] | None
-    exclude: re.Pattern[str] | None = None
+    pattern: FirstCharSearch | PlainSearch | None
+    exclude: FirstCharSearch | PlainSearch | None = None
     negatable: bool = False
     skip_quoted: bool = True
 
@@ -53,22 +53,17 @@ class PhraseMatcher:
         if self.pattern is None:
             return []
         text = structure.text
-        search = self.pattern.search
-        match = search(text)
-        if not match:
-            return []
-        found = []
-        excluded = self._excluded(text)
-        while match:
+        spans: list[list[int]] = []
+        for match in self.pattern.each_start(text):
             s, e = match.span()
-            # Overlapping matches ("为您核" and "核查") merge into one span ("为您核查").
-            match = search(text, s + 1)
-            while match and match.start() < e:
-                e = max(e, match.end())
-                match = search(text, match.start() + 1)
-            if e > s and not self._cancelled(structure, s, e, excluded):
-                found.append(make_finding(structure, self.id, s, e))
-        return found
+            if spans and s < spans[-1][1]:  # overlapping matches ("为您核" and "核查") merge into one span ("为您核查")
+                spans[-1][1] = max(spans[-1][1], e)
+            else:
+                spans.append([s, e])
+        if not spans:
+            return []
+        excluded = self._excluded(text)
+        return [make_finding(structure, self.id, s, e) for s, e in spans if e > s and not self._cancelled(structure, s, e, excluded)]
 
     def matches_in(self, structure: Structure, start: int, end: int) -> bool:
         """True if an uncancelled match lies in ``text[start:end]`` (anchors at its ends)."""
@@ -105,17 +100,17 @@ class PhraseMatcher:
         return self.negatable and (structure.is_negated(s) or structure.is_refused_after(e))
 
 
-def _compiled(alternatives: list[tuple[str | None, str]]) -> re.Pattern[str]:
-    """The alternation, factored by first character where the rewrite covers it."""
-    return re.compile(factor_by_first_char(alternatives) or _alternation(alternatives))
+def _compiled(alternatives: list[tuple[str | None, str]]) -> FirstCharSearch | PlainSearch:
+    """The alternation, searched by first character where its first characters can be told."""
+    return first_char_search(alternatives) or PlainSearch(alternatives)
 
 
 def plain_sources(patterns: list[str] = (), exclude: list[str] = (), kinds: dict[str, list[str]] | None = None) -> tuple[str | None, str | None]:
-    """The regexes a matcher built from these compiles, before factoring (which changes no
+    """The regexes a matcher built from these searches (by first character, which changes no
     match): its pattern and its exclusion, None where there is none. The browser runs these."""
     alternatives = _kind_alternatives(kinds) if kinds else _alternatives(patterns)
-    pattern = _alternation(alternatives) if alternatives else None
-    return pattern, _alternation(_alternatives(exclude, longest_first=False)) if exclude else None
+    pattern = alternation(alternatives) if alternatives else None
+    return pattern, alternation(_alternatives(exclude, longest_first=False)) if exclude else None
 
 
 def _alternatives(patterns: list[str], longest_first: bool = True) -> list[tuple[str | None, str]]:
@@ -130,15 +125,3 @@ def _longest_first(patterns: list[str]) -> list[str]:
     """Longer patterns first, so the fuller phrase ("非常抱歉") wins over its core ("抱歉")
     where both start at one place."""
     return sorted(patterns, key=len, reverse=True)
-
-
-def _alternation(alternatives: list[tuple[str | None, str]]) -> str:
-    """One alternation of the patterns in order; a kind's patterns in a group named by it."""
-    groups: list[tuple[str | None, list[str]]] = []
-    for kind, p in alternatives:
-        if groups and kind is not None and groups[-1][0] == kind:
-            groups[-1][1].append(p)
-        else:
-            groups.append((kind, [p]))
-    bodies = [("|".join(f"(?:{p})" for p in ps), kind) for kind, ps in groups]
-    return "|".join(body if kind is None else f"(?P<{kind}>{body})" for body, kind in bodies)

@@ -29,7 +29,7 @@ def to_simplified(text: str) -> str:
     """Traditional to Simplified, one output character per input character."""
     if text.isascii() or traditional_chars().isdisjoint(text):
         return text  # nothing to change (most replies): skip the conversion
-    return _to_simplified(text, *_table())
+    return _to_simplified(text, *_table(), _phrase_at())
 
 
 def traditional_chars() -> frozenset[str]:
@@ -64,17 +64,30 @@ def _convert(text: str, by_char: dict, phrases: dict[str, str], phrase_at: re.Pa
 
 
 @cache
-def _table() -> tuple[dict, dict[str, str], frozenset[str], re.Pattern[str]]:
-    """(``str.translate`` table of the characters, phrase → Simplified, the characters,
-    a pattern finding the phrases)."""
-    return _compile([line.split("\t") for line in read_text(__package__, T2S_TABLE).splitlines() if line])
+def _table() -> tuple[dict, dict[str, str], frozenset[str]]:
+    """(``str.translate`` table of the characters, phrase → Simplified, the characters)."""
+    return _tables([line.split("\t") for line in read_text(__package__, T2S_TABLE).splitlines() if line])
+
+
+@cache
+def _phrase_at() -> re.Pattern[str]:
+    """A pattern finding the phrases; compiled only once a reply holds Traditional characters."""
+    return _phrase_pattern(_table()[1])
 
 
 def _compile(rows: list[tuple[str, str]]) -> tuple[dict, dict[str, str], frozenset[str], re.Pattern[str]]:
+    by_char, phrases, chars = _tables(rows)
+    return by_char, phrases, chars, _phrase_pattern(phrases)
+
+
+def _tables(rows: list[tuple[str, str]]) -> tuple[dict, dict[str, str], frozenset[str]]:
     chars = {k: v for k, v in rows if len(k) == 1}
     phrases = {k: v for k, v in rows if len(k) > 1}
-    phrase_at = re.compile("|".join(map(re.escape, sorted(phrases, key=len, reverse=True))))
-    return {ord(k): v for k, v in chars.items()}, phrases, frozenset(chars), phrase_at
+    return {ord(k): v for k, v in chars.items()}, phrases, frozenset(chars)
+
+
+def _phrase_pattern(phrases: dict[str, str]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(phrases, key=len, reverse=True))))
 
 
 def t2s_table(phrases: list[str], taiwan: list[str] | None = None) -> str:

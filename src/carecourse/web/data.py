@@ -157,7 +157,7 @@ def _unicode() -> dict:
 def _normalize() -> dict:
     from carecourse.normalize import _LINE_BREAK
 
-    by_char, phrases, _chars, _pattern = script._table()
+    by_char, phrases, _chars = script._table()
     chars = {chr(k): v for k, v in by_char.items()}
     if any(len(v) != 1 for v in chars.values()):
         raise ValueError("t2s.txt: a character must turn into one character")
