@@ -30,8 +30,9 @@ book: $(STAMP) _build/.package-stamp
 
 # Test files run side by side (one file's tests stay together in one worker, so a module's
 # released course or browser is made once): about half the wall time of a serial run.
+# The 20 slowest steps are listed at the end, to keep CI well under its 30 minutes.
 test: book browser-deps node-deps pg-deps
-	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile --durations=20
 
 # Debian's Chromium and CJK fonts for the browser tests (never a downloaded browser build).
 browser-deps:
