@@ -29,7 +29,8 @@ def to_simplified(text: str) -> str:
     """Traditional to Simplified, one output character per input character."""
     if text.isascii() or traditional_chars().isdisjoint(text):
         return text  # nothing to change (most replies): skip the conversion
-    return _to_simplified(text, *_table(), _phrase_at())
+    by_char, phrases, _chars = _table()
+    return _to_simplified(text, by_char, phrases, _phrase_at())
 
 
 def traditional_chars() -> frozenset[str]:
@@ -46,7 +47,7 @@ def taiwan_phrases() -> list[str]:
     return [line for line in lines if line and line[0] not in "#-"]
 
 
-def _to_simplified(text: str, by_char: dict, phrases: dict[str, str], _chars, phrase_at: re.Pattern[str]) -> str:
+def _to_simplified(text: str, by_char: dict, phrases: dict[str, str], phrase_at: re.Pattern[str]) -> str:
     converted = _convert(text, by_char, phrases, phrase_at)
     if len(converted) == len(text):
         return converted
@@ -73,11 +74,6 @@ def _table() -> tuple[dict, dict[str, str], frozenset[str]]:
 def _phrase_at() -> re.Pattern[str]:
     """A pattern finding the phrases; compiled only once a reply holds Traditional characters."""
     return _phrase_pattern(_table()[1])
-
-
-def _compile(rows: list[tuple[str, str]]) -> tuple[dict, dict[str, str], frozenset[str], re.Pattern[str]]:
-    by_char, phrases, chars = _tables(rows)
-    return by_char, phrases, chars, _phrase_pattern(phrases)
 
 
 def _tables(rows: list[tuple[str, str]]) -> tuple[dict, dict[str, str], frozenset[str]]:
@@ -109,6 +105,7 @@ def t2s_table(phrases: list[str], taiwan: list[str] | None = None) -> str:
 
 
 def _taiwan_rows(taiwan: list[str], rows: list[tuple[str, str]], tw2sp) -> list[tuple[str, str]]:
-    table = _compile(rows)
+    by_char, phrases, _chars = _tables(rows)
+    phrase_at = _phrase_pattern(phrases)
     folded = [(p, tw2sp.convert(p)) for p in taiwan]
-    return [(p, out) for p, out in folded if len(out) == len(p) and out != _to_simplified(p, *table)]
+    return [(p, out) for p, out in folded if len(out) == len(p) and out != _to_simplified(p, by_char, phrases, phrase_at)]

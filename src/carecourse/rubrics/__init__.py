@@ -33,7 +33,7 @@ def load(path: str | Path) -> Rubric:
 def load_folder(folder: str | Path) -> dict[str, Rubric]:
     """``scenario id → rubric`` for every ``<id>.yaml`` in ``folder``; each file's id must
     match its name, as an assignment names the scenario by it."""
-    return {path.stem: load_named(path) for path in sorted(Path(folder).glob("*.yaml"))}
+    return dict(RubricFolder(folder))
 
 
 class RubricFolder(Mapping[str, Rubric]):
