@@ -238,15 +238,16 @@ def test_grading_and_reporting_never_import_nbgrader(course, tmp_path):
 
 def test_grading_with_nobody_submitted_loads_no_grader(course, tmp_path):
     """With nothing handed in, ``course grade`` answers without loading the grader (the
-    rubrics compiled for scoring: the start-up a cohort pays); bench/cohort_grading.py times it."""
-    grader = ("carecourse.score", *FORBIDDEN)
+    rubrics compiled for scoring: the start-up a cohort pays), nor the schemas of assignments
+    and rubrics (pydantic), nor the HTML templates; bench/cohort_grading.py times it."""
+    grader = ("carecourse.score", "pydantic", "jinja2", *FORBIDDEN)
     done = subprocess.run([str(BIN / "carecourse"), "course", "grade", str(course.root), A], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert f"0 graded of {len(course.roster())}" in done.stdout
     assert run_imports("course", "grade", str(course.root), A, watched=grader) == {"code": 0, "imported": []}
     # the check itself can fail: once someone has handed in, the grader is loaded
     collect(course, A, cohort(course, tmp_path / "returned"))
-    assert run_imports("course", "grade", str(course.root), A, watched=grader)["imported"] == ["carecourse.score"]
+    assert run_imports("course", "grade", str(course.root), A, watched=grader)["imported"] == ["carecourse.score", "pydantic"]
 
 
 # --- memory ----------------------------------------------------------------------------

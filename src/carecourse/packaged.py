@@ -11,15 +11,17 @@ import os
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 __all__ = ["LOADER", "DataFileError", "load_yaml", "read_file", "read_text", "read_yaml", "resource", "yaml_lines"]
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model", bound="BaseModel")
 
 
 class DataFileError(ValueError):
@@ -79,6 +81,8 @@ def load_yaml(file: str | os.PathLike | Traversable, model: type[Model] | None =
         return data
     if not isinstance(data, dict):
         raise error(f"{file}:{first_line}: {error.shape}")
+    from pydantic import ValidationError  # only where a model is asked for: reading plain data starts faster
+
     try:
         return model.model_validate(data, context=context)
     except ValidationError as err:

@@ -19,13 +19,14 @@ def _fail(message: str) -> None:
 
 
 def _guarded(action):
-    """Run ``action``; a CourseError or a bad assignment becomes a one-line error."""
+    """Run ``action``; a CourseError or a bad data file (an assignment, a rubric) becomes a
+    one-line error."""
+    from carecourse.packaged import DataFileError
     from carecourse.trainer.workspace import CourseError
-    from carecourse.assignments import AssignmentError
 
     try:
         return action()
-    except (CourseError, AssignmentError) as err:
+    except (CourseError, DataFileError) as err:
         _fail(str(err))
 
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from html import escape as html_escape
 from functools import cache
+from typing import TYPE_CHECKING
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from carecourse.render.view import quoted
 from carecourse.render.palette import colours, technique_colours
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 __all__ = ["Markup", "macro", "render"]
 
@@ -41,6 +44,8 @@ def _escaped(value) -> Markup:
 
 @cache
 def _environment() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined  # on first page: a terminal needs none
+
     env = Environment(
         loader=PackageLoader("carecourse.render", "templates"),
         autoescape=True,

@@ -24,10 +24,13 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from carecourse.assignments import Assignment, assignment_files, load
 from carecourse.packaged import DataFileError, read_text
-from carecourse.rubrics import RubricFolder
+
+if TYPE_CHECKING:  # loaded when an assignment is read: a command with nothing to grade needs neither
+    from carecourse.assignments import Assignment
+    from carecourse.rubrics import RubricFolder
 
 __all__ = ["CourseError", "RosterUpdate", "Workspace", "atomic_write"]
 
@@ -124,6 +127,8 @@ class Workspace:
         return self.root / "assignments" / f"{assignment}.yaml"
 
     def assignments(self) -> list[str]:
+        from carecourse.assignments import assignment_files
+
         return list(assignment_files(self.root / "assignments"))
 
     def rubrics_dir(self) -> Path:
@@ -133,6 +138,8 @@ class Workspace:
         """``scenario → rubric`` for the course's own rubric files, each read once per command
         when an assignment first needs it."""
         if self._rubrics is None:
+            from carecourse.rubrics import RubricFolder
+
             self._rubrics = RubricFolder(self.rubrics_dir())
         return self._rubrics
 
@@ -144,6 +151,8 @@ class Workspace:
             if not path.is_file():
                 known = ", ".join(self.assignments()) or "none"
                 raise CourseError(f"no assignment {assignment_id!r} in this course (there: {known})")
+            from carecourse.assignments import load
+
             try:
                 self._assignments[assignment_id] = load(path, self.rubrics())
             except DataFileError as err:  # the assignment file, or a course rubric it uses
