@@ -87,9 +87,21 @@ def test_kinds_survive_the_first_character_search():
 def test_only_the_branches_of_characters_met_are_compiled():
     pattern = first_char_search([(None, "(?:非常|十分)?抱歉"), (None, "[您你]好"), (None, "谢谢")])
     assert pattern.search("嗯，十分抱歉").span() == (2, 6)
-    assert sorted(pattern._at) == ["十"]
+    assert sorted(pattern._routes) == ["十"]
     assert pattern.search("你好").span() == (0, 2) and pattern.search("您好").span() == (0, 2)
-    assert pattern._at["您"] is pattern._at["你"]  # the same branches: one regex
+    assert pattern._routes["您"]["好"] is pattern._routes["你"]["好"]  # the same branches: one regex
+
+
+def test_a_branch_is_tried_only_where_the_text_goes_on_with_its_second_character():
+    pattern = first_char_search([(None, "您好"), (None, "您(?:的|们)?.?问题"), (None, "您先"), (None, "谢.*")])
+    heads = pattern._starting
+    assert dict(heads["您"]) == {0: frozenset("好"), 1: None, 2: frozenset("先")}
+    assert heads["谢"] == [(3, None)]
+    assert pattern.search("您先坐").span() == (0, 2)
+    assert pattern.search("您问题").span() == (0, 3)
+    assert pattern.search("您") is None
+    route = pattern._routes["您"]
+    assert route["好"] == (0, 1) and route[""].pattern == alternation([(None, "您(?:的|们)?.?问题")])
 
 
 def test_patterns_whose_first_characters_cannot_be_told_are_left_alone():
@@ -98,3 +110,22 @@ def test_patterns_whose_first_characters_cannot_be_told_are_left_alone():
     assert first_char_search([(None, "(好)\\1")]) is None  # a back-reference
     assert first_char_search([(None, "[^好]抱歉")]) is None  # a negated class first
     assert first_char_search([(None, "(?:抱歉)?")]) is None  # may match empty
+
+
+@pytest.mark.parametrize(
+    ("pattern", "heads"),
+    [
+        ("[您你]好", {"您": {"好"}, "你": {"好"}}),
+        ("(?:非常|十分)?抱歉", {"非": {"常"}, "十": {"分"}, "抱": {"歉"}}),
+        ("好{2,}", {"好": {"好"}}),
+        ("好+", {"好": None}),
+        ("好(?=的)", {"好": None}),
+        ("^您好", {"您": {"好"}}),
+        ("(?:您|你们)[^啊]", {"您": None, "你": {"们"}}),
+        ("a{0,2}?ab", {"a": {"a", "b"}}),
+    ],
+)
+def test_the_first_two_characters_of_a_pattern(pattern, heads):
+    from carecourse.detect.factoring import _heads
+
+    assert _heads(pattern) == {c: None if s is None else frozenset(s) for c, s in heads.items()}

@@ -14,6 +14,11 @@ is met. A branch that cannot start with that character fails there anyway, so th
 at every position — and so every search — is the plain alternation's. A pattern whose
 first character cannot be told (a lookahead, an anchor alone, an open or negated class, a
 back-reference) is left to the plain alternation.
+
+The second character narrows it further: where a branch's first two characters can be
+told (``[您你]好`` starts 您好 or 你好), it is tried only where the text goes on with its
+second; a branch whose second cannot be told (``好.*``, or ending after one character)
+is tried wherever its first character stands.
 """
 
 from __future__ import annotations
@@ -74,26 +79,26 @@ def first_char_search(alternatives: list[tuple[str | None, str]]) -> FirstCharSe
     """A ``FirstCharSearch`` of the alternation, or None where a branch's first characters
     cannot be told."""
     try:
-        firsts = [_first_chars(pattern) for _, pattern in alternatives]
+        heads = [_heads(pattern) for _, pattern in alternatives]
     except _Unsupported:
         return None
-    return FirstCharSearch(alternatives, firsts)
+    return FirstCharSearch(alternatives, heads)
 
 
 class FirstCharSearch:
     """``search`` and ``finditer`` of an alternation (see the module docstring); ``pattern``
     is the plain alternation's source."""
 
-    def __init__(self, alternatives: list[tuple[str | None, str]], firsts: list[set[str]]):
+    def __init__(self, alternatives: list[tuple[str | None, str]], heads: list[dict[str, frozenset[str] | None]]):
         self.pattern = alternation(alternatives)
         self._alternatives = alternatives
-        self._starting: dict[str, list[int]] = {}  # character -> the branches it can start
-        for k, chars in enumerate(firsts):
-            for char in chars:
-                self._starting.setdefault(char, []).append(k)
+        self._starting: dict[str, list[tuple[int, frozenset[str] | None]]] = {}  # first -> (branch, its seconds)
+        for k, firsts in enumerate(heads):
+            for char, seconds in firsts.items():
+                self._starting.setdefault(char, []).append((k, seconds))
         self._class: re.Pattern[str] | None = None
-        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}  # branches -> their regex
-        self._at: dict[str, re.Pattern[str]] = {}  # character -> the regex of its branches
+        self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}  # branches -> their regex
+        self._routes: dict[str, dict[str, tuple[int, ...] | re.Pattern[str] | None]] = {}  # first -> second -> branches
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """The leftmost match at ``pos`` or after, as ``re.Pattern.search`` finds it."""
@@ -109,11 +114,20 @@ class FirstCharSearch:
 
     def each_start(self, text: str, pos: int = 0):
         """The match at each position from ``pos`` on where one starts, left to right."""
-        branches = self._at
+        routes = self._routes
         for candidate in self._candidates().finditer(text, pos):
             p = candidate.start()
-            char = text[p]
-            match = (branches.get(char) or self._compile(char)).match(text, p)
+            first = text[p]
+            route = routes.get(first) or self._route(first)
+            second = text[p + 1 : p + 2]
+            branches = route.get(second, route[""])
+            if branches is None:
+                continue
+            if branches.__class__ is tuple:
+                branches = route[second if second in route else ""] = self._compile(branches)
+                if branches is None:
+                    continue
+            match = branches.match(text, p)
             if match:
                 yield match
 
@@ -123,17 +137,46 @@ class FirstCharSearch:
             self._class = re.compile("[" + "".join(re.escape(c) for c in sorted(self._starting)) + "]")
         return self._class
 
-    def _compile(self, char: str) -> re.Pattern[str]:
-        """The branches that can start with ``char``, in order, as one regex (shared by the
-        characters that start the same branches: 您 and 你 in ``[您你]好``)."""
-        keep = tuple(self._starting[char])
+    def _route(self, first: str) -> dict:
+        """For each second character the branches starting with ``first`` might go on with,
+        those branches in order; under "" those whose second character cannot be told (all
+        that can match where the text ends or goes on with another character)."""
+        starting = self._starting[first]
+        anywhere = tuple(k for k, seconds in starting if seconds is None)
+        named = {c for _, seconds in starting if seconds for c in seconds}
+        route: dict = {"": anywhere}
+        for second in named:
+            route[second] = tuple(k for k, seconds in starting if seconds is None or second in seconds)
+        self._routes[first] = route
+        return route
+
+    def _compile(self, keep: tuple[int, ...]) -> re.Pattern[str] | None:
+        """The branches ``keep``, in order, as one regex (shared by every route that keeps
+        the same branches: 您 and 你 in ``[您你]好``); None for no branch."""
         if keep not in self._compiled:
-            self._compiled[keep] = re.compile(alternation([self._alternatives[k] for k in keep]))
-        compiled = self._at[char] = self._compiled[keep]
-        return compiled
+            self._compiled[keep] = re.compile(alternation([self._alternatives[k] for k in keep])) if keep else None
+        return self._compiled[keep]
 
 
 # -- first characters ---------------------------------------------------------------------
+
+def _heads(pattern: str) -> dict[str, frozenset[str] | None]:
+    """Each character the pattern can start with, and the characters that can follow it
+    (None where that cannot be told or the match may end after it)."""
+    chars = _first_chars(pattern)
+    try:
+        prefixes = _prefixes(parsed(pattern), 2)
+    except _Unsupported:  # too many to list
+        return dict.fromkeys(chars)
+    heads: dict[str, set[str] | None] = {}
+    for prefix in prefixes:
+        first, second = prefix[0], prefix[1:2]
+        if second in ("", _OPEN):
+            heads[first] = None
+        elif heads.setdefault(first, set()) is not None:
+            heads[first].add(second)
+    return {c: None if seconds is None else frozenset(seconds) for c, seconds in heads.items()}
+
 
 def _first_chars(pattern: str) -> set[str]:
     if _REFERS_BACK.search(pattern.replace("\\\\", "")):  # group numbers change when branches are left out
@@ -181,6 +224,71 @@ def _first_op(op, av) -> tuple[set[str], bool]:
     if op is sre_c.AT and av is sre_c.AT_BEGINNING:
         return set(), True
     raise _Unsupported(f"{op} in first position")
+
+
+# -- the first two characters -------------------------------------------------------------
+# A prefix is a string of at most ``k`` characters a match can begin with: shorter than
+# ``k`` where the match ends there, or ending in _OPEN where any character may follow.
+
+_OPEN = "\0"
+_MAX_PREFIXES = 4096
+
+
+def _prefixes(seq, k: int) -> set[str]:
+    out = {""}
+    for op, av in seq:
+        if all(_complete(s, k) for s in out):
+            break
+        grown: set[str] = set()
+        for s in out:
+            if _complete(s, k):
+                grown.add(s)
+                continue
+            try:
+                grown.update(s + t for t in _op_prefixes(op, av, k - len(s)))
+            except _Unsupported:
+                if not s:
+                    raise
+                grown.add(s + _OPEN)
+        if len(grown) > _MAX_PREFIXES:
+            raise _Unsupported("too many prefixes")
+        out = grown
+    return out
+
+
+def _complete(s: str, k: int) -> bool:
+    return len(s) >= k or s.endswith(_OPEN)
+
+
+def _op_prefixes(op, av, k: int) -> set[str]:
+    if op is sre_c.LITERAL:
+        if av == 0:
+            raise _Unsupported("a NUL character")
+        return {chr(av)}
+    if op is sre_c.IN:
+        return _class_chars(av) - {_OPEN}
+    if op is sre_c.SUBPATTERN:
+        return _prefixes(av[-1], k)
+    if op is sre_c.BRANCH:
+        return {s for branch in av[1] for s in _prefixes(branch, k)}
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+        return _repeat_prefixes(*av, k)
+    if op is sre_c.AT and av is sre_c.AT_BEGINNING:
+        return {""}
+    raise _Unsupported(f"{op}")
+
+
+def _repeat_prefixes(low: int, high: int, item, k: int) -> set[str]:
+    once = _prefixes(item, k)
+    if "" in once:
+        raise _Unsupported("a repeat of something that may match empty")
+    out: set[str] = set()
+    current = {""}
+    for times in range(min(high, k) + 1):
+        if times >= low:
+            out |= current
+        current = {s if _complete(s, k) else (s + t)[:k] for s in current for t in once}
+    return out | {s for s in current if _complete(s, k)} if low > k else out
 
 
 def _class_chars(items) -> set[str]:
