@@ -11,7 +11,7 @@ import pytest
 
 from carecourse.detect import matcher
 from carecourse.detect.lexicon import lexicon
-from carecourse.detect.factoring import FirstCharSearch, alternation, first_char_search, kind_of
+from carecourse.detect.factoring import FirstCharSearch, alternation, compile_alternation, first_char_search, kind_of
 from carecourse.rubrics import builtin, scenario_ids
 from carecourse.score import _CompiledRubric
 
@@ -101,7 +101,18 @@ def test_a_branch_is_tried_only_where_the_text_goes_on_with_its_second_character
     assert pattern.search("您问题").span() == (0, 3)
     assert pattern.search("您") is None
     route = pattern._routes["您"]
-    assert route["好"] == (0, 1) and route[""].pattern == alternation([(None, "您(?:的|们)?.?问题")])
+    assert route["好"] == (0, 1) and route[""] is pattern._compiled[(1,)]
+
+
+def test_an_alternation_built_from_its_patterns_parse_trees_matches_as_its_text_does():
+    alternatives = [("rude", "你(?:懂不懂|会不会)"), ("rude", "滚"), ("ok", "[您你]好"), (None, "(?:非常|十分)?抱歉"), ("late", "^别问了")]
+    from_trees, from_text = compile_alternation(alternatives), re.compile(alternation(alternatives))
+    assert from_trees.pattern is None  # built from the trees, not compiled from text
+    for text in ["你好，你懂不懂？别问了", "别问了，十分抱歉", "滚吧", "您好"]:
+        assert [(m.span(), m.lastgroup) for m in from_trees.finditer(text)] == [(m.span(), m.lastgroup) for m in from_text.finditer(text)]
+    assert from_trees.groupindex == from_text.groupindex
+    # a pattern with a capturing group of its own is compiled from text
+    assert compile_alternation([(None, "(好)的"), (None, "谢谢")]).pattern == "(?:(好)的)|(?:谢谢)"
 
 
 def test_patterns_whose_first_characters_cannot_be_told_are_left_alone():

@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 
 try:  # Python 3.11+
-    from re import _constants as sre_c
+    from re import _compiler as sre_compile, _constants as sre_c, _parser as sre_parse
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as sre_c  # type: ignore[no-redef]
+    import sre_compile, sre_constants as sre_c, sre_parse  # type: ignore[no-redef]
 
 from carecourse.regex_subset import parsed
 
@@ -44,14 +44,55 @@ class _Unsupported(Exception):
 def alternation(alternatives: list[tuple[str | None, str]]) -> str:
     """One alternation of the ``(kind, pattern)`` in order; a kind's patterns in a group
     named by it."""
+    bodies = [("|".join(f"(?:{p})" for p in ps), kind) for kind, ps in _by_kind(alternatives)]
+    return "|".join(body if kind is None else f"(?P<{kind}>{body})" for body, kind in bodies)
+
+
+def _by_kind(alternatives: list[tuple[str | None, str]]) -> list[tuple[str | None, list[str]]]:
+    """The patterns in order, each run of one kind's patterns together."""
     groups: list[tuple[str | None, list[str]]] = []
     for kind, p in alternatives:
         if groups and kind is not None and groups[-1][0] == kind:
             groups[-1][1].append(p)
         else:
             groups.append((kind, [p]))
-    bodies = [("|".join(f"(?:{p})" for p in ps), kind) for kind, ps in groups]
-    return "|".join(body if kind is None else f"(?P<{kind}>{body})" for body, kind in bodies)
+    return groups
+
+
+def compile_alternation(alternatives: list[tuple[str | None, str]]) -> re.Pattern[str]:
+    """``re.compile(alternation(alternatives))``, built from each pattern's parse tree, which
+    is parsed once however many alternations hold it (parsing is most of compiling; the
+    per-character alternations share their branches). Falls back to compiling the text
+    where a tree cannot be shared (a pattern with a group or a flag of its own)."""
+    try:
+        return _from_trees(alternatives)
+    except (_Unsupported, re.error, AttributeError, TypeError):  # (or another Python's internals differ)
+        return re.compile(alternation(alternatives))
+
+
+def _from_trees(alternatives: list[tuple[str | None, str]]) -> re.Pattern[str]:
+    state = sre_parse.State()
+    state.flags = sre_parse.fix_flags("", 0)
+    items = []
+    for kind, patterns in _by_kind(alternatives):
+        body = _branch(state, [_shareable(p) for p in patterns])
+        if kind is not None:
+            group = state.opengroup(kind)
+            state.closegroup(group, body)
+            body = sre_parse.SubPattern(state, [(sre_c.SUBPATTERN, (group, 0, 0, body))])
+        items.append(body)
+    return sre_compile.compile(_branch(state, items))
+
+
+def _branch(state, items: list) -> object:
+    return items[0] if len(items) == 1 else sre_parse.SubPattern(state, [(sre_c.BRANCH, (None, items))])
+
+
+def _shareable(pattern: str):
+    tree = parsed(pattern)
+    if tree.state.groups != 1 or tree.state.flags != sre_parse.fix_flags("", 0):
+        raise _Unsupported("a group or a flag of its own")
+    return tree
 
 
 def kind_of(match: re.Match[str]) -> str:
@@ -154,7 +195,7 @@ class FirstCharSearch:
         """The branches ``keep``, in order, as one regex (shared by every route that keeps
         the same branches: 您 and 你 in ``[您你]好``); None for no branch."""
         if keep not in self._compiled:
-            self._compiled[keep] = re.compile(alternation([self._alternatives[k] for k in keep])) if keep else None
+            self._compiled[keep] = compile_alternation([self._alternatives[k] for k in keep]) if keep else None
         return self._compiled[keep]
 
 
