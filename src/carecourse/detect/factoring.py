@@ -63,7 +63,8 @@ def compile_alternation(alternatives: list[tuple[str | None, str]]) -> re.Patter
     """``re.compile(alternation(alternatives))``, built from each pattern's parse tree, which
     is parsed once however many alternations hold it (parsing is most of compiling; the
     per-character alternations share their branches). Falls back to compiling the text
-    where a tree cannot be shared (a pattern with a group or a flag of its own)."""
+    where a tree cannot be shared (a pattern with a named group, a back-reference or a
+    flag of its own)."""
     try:
         return _from_trees(alternatives)
     except (_Unsupported, re.error, AttributeError, TypeError):  # (or another Python's internals differ)
@@ -73,9 +74,13 @@ def compile_alternation(alternatives: list[tuple[str | None, str]]) -> re.Patter
 def _from_trees(alternatives: list[tuple[str | None, str]]) -> re.Pattern[str]:
     state = sre_parse.State()
     state.flags = sre_parse.fix_flags("", 0)
+    trees = [(kind, [_shareable(p) for p in patterns]) for kind, patterns in _by_kind(alternatives)]
+    # a pattern's own groups keep their numbers (no match is read by them, and one group
+    # number in two branches is never open twice); the kinds' groups come after them all
+    state.groupwidths.extend([None] * max(t.state.groups - 1 for _, ts in trees for t in ts))
     items = []
-    for kind, patterns in _by_kind(alternatives):
-        body = _branch(state, [_shareable(p) for p in patterns])
+    for kind, shared in trees:
+        body = _branch(state, shared)
         if kind is not None:
             group = state.opengroup(kind)
             state.closegroup(group, body)
@@ -90,8 +95,9 @@ def _branch(state, items: list) -> object:
 
 def _shareable(pattern: str):
     tree = parsed(pattern)
-    if tree.state.groups != 1 or tree.state.flags != sre_parse.fix_flags("", 0):
-        raise _Unsupported("a group or a flag of its own")
+    refers_back = _REFERS_BACK.search(pattern.replace("\\\\", ""))
+    if tree.state.groupdict or refers_back or tree.state.flags != sre_parse.fix_flags("", 0):
+        raise _Unsupported("a named group, a back-reference or a flag of its own")
     return tree
 
 
