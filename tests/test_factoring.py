@@ -134,6 +134,7 @@ def test_patterns_whose_first_characters_cannot_be_told_are_left_alone():
         ("^您好", {"您": {"好"}}),
         ("(?:您|你们)[^啊]", {"您": None, "你": {"们"}}),
         ("a{0,2}?ab", {"a": {"a", "b"}}),
+        ("好[\\x00a]", {"好": None}),  # the character that marks "anything may follow"
     ],
 )
 def test_the_first_two_characters_of_a_pattern(pattern, heads):

@@ -313,7 +313,10 @@ def _op_prefixes(op, av, k: int) -> set[str]:
             raise _Unsupported("a NUL character")
         return {chr(av)}
     if op is sre_c.IN:
-        return _class_chars(av) - {_OPEN}
+        chars = _class_chars(av)
+        if _OPEN in chars:
+            raise _Unsupported("a NUL character")
+        return chars
     if op is sre_c.SUBPATTERN:
         return _prefixes(av[-1], k)
     if op is sre_c.BRANCH:
