@@ -95,8 +95,7 @@ def _branch(state, items: list) -> object:
 
 def _shareable(pattern: str):
     tree = parsed(pattern)
-    refers_back = _REFERS_BACK.search(pattern.replace("\\\\", ""))
-    if tree.state.groupdict or refers_back or tree.state.flags != sre_parse.fix_flags("", 0):
+    if tree.state.groupdict or _refers_back(pattern) or tree.state.flags != sre_parse.fix_flags("", 0):
         raise _Unsupported("a named group, a back-reference or a flag of its own")
     return tree
 
@@ -226,7 +225,7 @@ def _heads(pattern: str) -> dict[str, frozenset[str] | None]:
 
 
 def _first_chars(pattern: str) -> set[str]:
-    if _REFERS_BACK.search(pattern.replace("\\\\", "")):  # group numbers change when branches are left out
+    if _refers_back(pattern):  # group numbers change when branches are left out
         raise _Unsupported("a back-reference")
     chars, nullable = _first(parsed(pattern))
     if nullable or not chars:
@@ -236,6 +235,10 @@ def _first_chars(pattern: str) -> set[str]:
 
 # (a false alarm, such as an octal escape in a class, only leaves the pattern plain)
 _REFERS_BACK = re.compile(r"\\[1-9]|\(\?\(|\(\?P=")
+
+
+def _refers_back(pattern: str) -> bool:
+    return bool(_REFERS_BACK.search(pattern.replace("\\\\", "")))
 
 
 def _first(seq) -> tuple[set[str], bool]:
