@@ -8,6 +8,7 @@ tests that read the built site, ``browser`` for tests that open it in Chromium.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import sys
@@ -18,9 +19,13 @@ from click.testing import CliRunner
 
 from carecourse.cli import main
 
+ROOT = Path(__file__).resolve().parent.parent
+# The run's own pattern cache (carecourse.pattern_cache), shared by its processes: a clean
+# clone's first processes fill it, later ones read it, and nobody's home folder is touched.
+os.environ.setdefault("CARECOURSE_CACHE_DIR", str(ROOT / ".pytest_cache" / "patterns"))
+
 pytest_plugins = ["postgres"]  # the ``postgres`` fixture: a private PostgreSQL server
 
-ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = ROOT / "exercises"
 BIN = Path(sys.executable).parent  # the carecourse and nbgrader commands of this Python
 A = "a4-complaints"  # the assignment a course's tests collect and grade

@@ -14,6 +14,7 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse  # type: ignore[no-redef]
 
+from carecourse.pattern_cache import remembered
 from carecourse.wordclasses import expand
 
 __all__ = ["compile_subset", "parsed", "subset_problem"]
@@ -39,6 +40,10 @@ def subset_problem(pattern: str) -> str | None:
         pattern = expand(pattern)
     except ValueError as err:
         return str(err)
+    return remembered("subset", pattern, lambda: _subset_problem(pattern))
+
+
+def _subset_problem(pattern: str) -> str | None:
     unescaped = re.sub(r"\\\\", "", pattern)
     for rule, message in _FORBIDDEN:
         if rule.search(unescaped):

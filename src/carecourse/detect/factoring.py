@@ -26,10 +26,11 @@ from __future__ import annotations
 import re
 
 try:  # Python 3.11+
-    from re import _compiler as sre_compile, _constants as sre_c, _parser as sre_parse
+    from re import _constants as sre_c, _parser as sre_parse
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_compile, sre_constants as sre_c, sre_parse  # type: ignore[no-redef]
+    import sre_constants as sre_c, sre_parse  # type: ignore[no-redef]
 
+from carecourse.pattern_cache import compile_pattern, compile_tree, remembered
 from carecourse.regex_subset import parsed
 
 __all__ = ["FirstCharSearch", "PlainSearch", "alternation", "first_char_search", "kind_of"]
@@ -66,12 +67,13 @@ def compile_alternation(alternatives: list[tuple[str | None, str]]) -> re.Patter
     where a tree cannot be shared (a pattern with a named group, a back-reference or a
     flag of its own)."""
     try:
-        return _from_trees(alternatives)
+        return compile_tree(tuple(alternatives), lambda: _tree(alternatives))
     except (_Unsupported, re.error, AttributeError, TypeError):  # (or another Python's internals differ)
         return re.compile(alternation(alternatives))
 
 
-def _from_trees(alternatives: list[tuple[str | None, str]]) -> re.Pattern[str]:
+def _tree(alternatives: list[tuple[str | None, str]]):
+    """The parse tree of the alternation, built from its patterns' trees."""
     state = sre_parse.State()
     state.flags = sre_parse.fix_flags("", 0)
     trees = [(kind, [_shareable(p) for p in patterns]) for kind, patterns in _by_kind(alternatives)]
@@ -86,7 +88,7 @@ def _from_trees(alternatives: list[tuple[str | None, str]]) -> re.Pattern[str]:
             state.closegroup(group, body)
             body = sre_parse.SubPattern(state, [(sre_c.SUBPATTERN, (group, 0, 0, body))])
         items.append(body)
-    return sre_compile.compile(_branch(state, items))
+    return _branch(state, items)
 
 
 def _branch(state, items: list) -> object:
@@ -110,7 +112,7 @@ class PlainSearch:
 
     def __init__(self, alternatives: list[tuple[str | None, str]]):
         self.pattern = alternation(alternatives)
-        compiled = re.compile(self.pattern)
+        compiled = compile_pattern(self.pattern)
         self.search, self.finditer = compiled.search, compiled.finditer
 
     def each_start(self, text: str, pos: int = 0):
@@ -180,7 +182,7 @@ class FirstCharSearch:
     def _candidates(self) -> re.Pattern[str]:
         """A class of every character a branch can start with."""
         if self._class is None:
-            self._class = re.compile("[" + "".join(re.escape(c) for c in sorted(self._starting)) + "]")
+            self._class = compile_pattern("[" + "".join(re.escape(c) for c in sorted(self._starting)) + "]")
         return self._class
 
     def _route(self, first: str) -> dict:
@@ -209,6 +211,20 @@ class FirstCharSearch:
 def _heads(pattern: str) -> dict[str, frozenset[str] | None]:
     """Each character the pattern can start with, and the characters that can follow it
     (None where that cannot be told or the match may end after it)."""
+    heads = remembered("heads", pattern, lambda: _heads_or_none(pattern))
+    if heads is None:
+        raise _Unsupported("its first characters cannot be told")
+    return heads
+
+
+def _heads_or_none(pattern: str) -> dict[str, frozenset[str] | None] | None:
+    try:
+        return _work_out_heads(pattern)
+    except _Unsupported:
+        return None
+
+
+def _work_out_heads(pattern: str) -> dict[str, frozenset[str] | None]:
     chars = _first_chars(pattern)
     try:
         prefixes = _prefixes(parsed(pattern), 2)
