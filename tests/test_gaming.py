@@ -81,3 +81,42 @@ def test_english_words_and_emoji_mixed_into_chinese_are_not_listed_keywords():
     assert not result.flags and result.met("action") and result.met("apology")
     listed = carecourse.grade("complaint-billing", "服务补救 service recovery 五步法 致歉 解释 补偿 承诺 兑现")
     assert [f.id for f in listed.flags] == ["keyword_list"]
+
+
+@pytest.mark.parametrize(
+    "scenario, text",
+    [
+        ("complaint-billing", "聆听＋共情＋致歉＋核实账单＋说明原因＋回访"),
+        ("complaint-billing", "①致歉 ②安抚情绪 ③查询明细 ④解释原因 ⑤跟进"),
+        ("complaint-billing", "我会按“倾听→共情→道歉→核查→处理”来做"),
+        ("decline-policy", "同理心/解释原因/给出方案/确认满意"),
+        ("follow-up-promise", "致歉；说明原因；承诺时限；后续跟进"),
+    ],
+)
+def test_techniques_named_in_a_list_earn_nothing(scenario, text):
+    result = carecourse.grade(scenario, text)
+    assert not any(c.met for c in result.criteria), [(c.id, [e.text for e in c.evidence]) for c in result.criteria if c.met]
+
+
+@pytest.mark.parametrize(
+    "text, still_met",
+    [
+        # a named list before a real reply voids only the list
+        ("（思路：致歉+共情+核查）王先生，真对不起，让您白跑一趟，我这就帮您查这个月的扣费明细。", {"apology", "action"}),
+        # terse but said to the customer: glue, or only one technique named, is no list
+        ("王先生，抱歉，我理解，我们马上处理，多扣的退给您。", {"apology", "action"}),
+        ("王先生，抱歉，马上帮您查，多扣的钱退给您。", {"apology", "action"}),
+    ],
+)
+def test_a_reply_with_separators_is_not_a_named_list(text, still_met):
+    result = carecourse.grade("complaint-billing", text)
+    assert still_met <= {c.id for c in result.criteria if c.met}
+
+
+def test_listed_spans_cover_the_list_only():
+    from carecourse.normalize import normalize
+    from carecourse.score.gaming import listed_spans
+
+    text = normalize("王先生您好。倾听、共情、致歉、核实。我马上为您查询。").text
+    assert [text[s:e] for s, e in listed_spans(text)] == ["倾听、共情、致歉、核实"]
+    assert listed_spans(normalize("您好,欢迎光临,这边请,请问办理什么业务?").text) == []

@@ -122,9 +122,11 @@ class _CompiledRubric:
         rebukes = _rebuke_spans(analysis)
         in_rebuke = _covered_by(rebukes)
         blanks = gaming.blank_spans(structure.text)
+        listed = gaming.listed_spans(structure.text)
+        in_list = _covered_by(listed)
 
-        def usable(f: Finding) -> bool:  # not said inside a rebuke, not filling a template blank
-            return not in_rebuke(f.nstart) and not (blanks and _touches(f, blanks, structure.text))
+        def usable(f: Finding) -> bool:  # not said inside a rebuke, not filling a template blank, not a name listed
+            return not in_rebuke(f.nstart) and not (blanks and _touches(f, blanks, structure.text)) and not in_list(f.nstart)
 
         voids = {c.id: _overlap_test(self._void(c, analysis)) for c in self.rubric.criteria if not c.order}
         evidence = {
@@ -133,7 +135,7 @@ class _CompiledRubric:
             if not c.order
         }
         if self.opinion:
-            evidence = self._second_opinion(analysis, evidence, rebukes + blanks, voids)
+            evidence = self._second_opinion(analysis, evidence, rebukes + blanks + listed, voids)
         for c in self.rubric.criteria:
             if c.order:
                 evidence[c.id] = self._order_evidence(c, analysis, evidence)

@@ -17,7 +17,7 @@ from carecourse.packaged import read_yaml
 from carecourse.regex_subset import compile_subset
 from carecourse.rubrics import Rubric
 
-__all__ = ["EMPTY", "blank_spans", "check", "said_in_clause", "settings"]
+__all__ = ["EMPTY", "blank_spans", "check", "listed_spans", "said_in_clause", "settings"]
 
 # Every flagged reply earns no criterion, so it scores 0; these are not even penalised
 # (keyword_list, repetition and copied_customer still are: their rude words count).
@@ -105,6 +105,47 @@ def _blanks() -> re.Pattern[str]:
 def blank_spans(text: str) -> list[tuple[int, int]]:
     """Unfilled template blanks in a normalised text."""
     return [m.span() for m in _blanks().finditer(text)]
+
+
+_ITEM = re.compile(r"[^+、,/;|→>=\s。!?:()\[\]\-~…·.0-9]+")  # what list separators, blanks and numbering part
+
+
+@cache
+def _technique_name() -> re.Pattern[str]:
+    return compile_subset(settings()["named_list"]["names"])
+
+
+def listed_spans(text: str) -> list[tuple[int, int]]:
+    """Where a normalised text lists techniques by name instead of doing them: a run of at
+    least ``min_items`` bare items (short, no glue) between list separators, with no
+    sentence ended inside, ``min_names`` of them and ``names_share`` of all naming a
+    technique ("倾听+共情+致歉+核实+跟进", "1.表示歉意 2.理解客户 3.查询明细")."""
+    rule = settings()["named_list"]
+    names, has_glue = _technique_name().search, _glue_char().search
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int, bool]] = []  # (start, end, names a technique)
+
+    def close() -> None:
+        named = sum(n for _, _, n in run)
+        if len(run) >= rule["min_items"] and named >= max(rule["min_names"], rule["names_share"] * len(run)):
+            spans.append((run[0][0], run[-1][1]))
+        run.clear()
+
+    end = 0
+    for m in _ITEM.finditer(text):
+        s, e = m.span()
+        if run and _SENTENCE_END.search(text, end, s):
+            close()
+        end = e
+        if not _HAN.search(text, s, e):
+            continue  # numbering, Latin words and emoji between items part nothing
+        item = text[s:e]
+        if e - s > rule["item_max_length"] or has_glue(_technique_name().sub("", item)):  # (跟进 is a name, not glue)
+            close()
+            continue
+        run.append((s, e, bool(names(item))))
+    close()
+    return spans
 
 
 def said_in_clause(text: str) -> Callable[[Finding], bool]:

@@ -252,5 +252,7 @@ def _gaming() -> dict:
         "latin_word": js_regex(gaming._LATIN_WORD),
         "glue_char": js_regex(gaming._glue_char()),
         "blanks": js_regex(gaming._blanks()),
+        "item": js_regex(gaming._ITEM),
+        "technique_name": js_regex(gaming._technique_name()),
         "empty": list(gaming.EMPTY),
     }

@@ -171,6 +171,8 @@ function compileCore(core) {
       latinWord: regex(g.latin_word),
       glueChar: regex(g.glue_char),
       blanks: regex(g.blanks),
+      item: regex(g.item),
+      techniqueName: regex(g.technique_name),
       glue: new Set(g.settings.glue),
       empty: new Set(g.empty),
       slotWords: g.settings.blank_slot_words,
@@ -785,8 +787,10 @@ function criterionEvidence(ctx, rubric, analysis) {
   const structure = analysis.structure;
   const rebukes = rebukeSpans(ctx, analysis);
   const blanks = blankSpans(ctx, structure.text);
+  const listed = listedSpans(ctx, structure.text);
   const inRebuke = coveredBy(rebukes);
-  const usable = (f) => !inRebuke(f.nstart) && !(blanks.length && touches(ctx, f, blanks, structure.text));
+  const inList = coveredBy(listed);
+  const usable = (f) => !inRebuke(f.nstart) && !(blanks.length && touches(ctx, f, blanks, structure.text)) && !inList(f.nstart);
   const voids = {};
   let evidence = {};
   for (const c of r.criteria) if (!c.order) voids[c.id] = overlapTest(voidSpans(rubric, c, analysis));
@@ -794,7 +798,7 @@ function criterionEvidence(ctx, rubric, analysis) {
     if (c.order) continue;
     evidence[c.id] = matched(rubric, c, analysis).filter((f) => usable(f) && !voids[c.id](f.nstart, f.nend));
   }
-  if (rubric.opinion) evidence = secondOpinion(rubric, analysis, evidence, [...rebukes, ...blanks], voids);
+  if (rubric.opinion) evidence = secondOpinion(rubric, analysis, evidence, [...rebukes, ...blanks, ...listed], voids);
   for (const c of r.criteria) if (c.order) evidence[c.id] = orderEvidence(rubric, c, analysis, evidence);
   return evidence;
 }
@@ -948,6 +952,32 @@ function isNotChinese(ctx, text) {
 
 function blankSpans(ctx, text) {
   return [...finditer(ctx.gaming.blanks, text)].map(span);
+}
+
+function listedSpans(ctx, text) {
+  const g = ctx.gaming;
+  const rule = g.rules.named_list;
+  const spans = [];
+  let run = []; // [start, end, names a technique]
+  const close = () => {
+    const named = run.filter((item) => item[2]).length;
+    if (run.length >= rule.min_items && named >= Math.max(rule.min_names, rule.names_share * run.length)) spans.push([run[0][0], run[run.length - 1][1]]);
+    run = [];
+  };
+  let end = 0;
+  for (const m of finditer(g.item, text)) {
+    const [s, e] = span(m);
+    if (run.length && search(g.sentenceEnd, text, end, s) !== null) close();
+    end = e;
+    if (search(g.han, text, s, e) === null) continue;
+    if (e - s > rule.item_max_length || search(g.glueChar, m[0].replace(g.techniqueName, "")) !== null) {
+      close();
+      continue;
+    }
+    run.push([s, e, search(g.techniqueName, m[0]) !== null]);
+  }
+  close();
+  return spans;
 }
 
 function saidInClause(ctx, text) {
