@@ -6,7 +6,7 @@ regression (linear_model.py) over the distinct character 1- and 2-grams of the n
 reply, the target being "the trainers marked this criterion met", learned from the dev part
 of the corpus. Never trained on the test part. One vocabulary per rubric (n-grams seen in
 at least two of its replies), each criterion's weights listed in its order, all whole
-numbers in units of 1/10,000.
+numbers in units of 1/1,000 (``SCALE``).
 
     .venv/bin/python bench/train_criteria.py      # needs numpy and scipy
 """
@@ -45,7 +45,7 @@ def train(rubric_id: str, rows: list[dict]) -> dict:
     vocabulary = sorted({g for w, _ in fitted.values() for g, v in w.items() if round(v * SCALE)})
     return {
         "about": f"carecourse learned second opinion on the {rubric_id} rubric: one logistic regression per "
-        "criterion over distinct character 1- and 2-grams of the normalised reply, weights in units of 1/10000 "
+        f"criterion over distinct character 1- and 2-grams of the normalised reply, weights in units of 1/{SCALE} "
         "listed in the order of the vocabulary; trained by bench/train_criteria.py on tests/data/corpus/dev.jsonl",
         "n": list(range(1, LONGEST + 1)),
         "scale": SCALE,

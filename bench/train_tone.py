@@ -5,7 +5,7 @@ normalised reply. It learns from the dev part of the corpus (target: a trainer m
 rude penalty, i.e. forbidden, judgement or bad_question) and from the tone set
 (``tests/data/tone/``: replies written half rude, half not, kept where writer and labeller
 agree). Never trained on the test part. Weights, bias and threshold are whole numbers in
-units of 1/10,000, so every sum is exact, in Python and JavaScript alike.
+units of 1/1,000 (``SCALE``), so every sum is exact, in Python and JavaScript alike.
 
     .venv/bin/python bench/train_tone.py          # needs numpy and scipy (pip install scipy)
 """
@@ -52,7 +52,7 @@ def main() -> None:
     weights = in_units(w)
     model = {
         "about": "carecourse tone model: logistic regression over distinct character 1- and 2-grams of the "
-        "normalised reply, in units of 1/10000; trained by bench/train_tone.py on tests/data/corpus/dev.jsonl "
+        f"normalised reply, in units of 1/{SCALE}; trained by bench/train_tone.py on tests/data/corpus/dev.jsonl "
         "and tests/data/tone/tone.jsonl",
         "n": list(range(1, LONGEST + 1)),
         "scale": SCALE,

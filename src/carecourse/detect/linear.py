@@ -19,7 +19,7 @@ from carecourse.detect.structure import Structure
 
 __all__ = ["SCALE", "LinearModel", "log_odds", "ngrams"]
 
-SCALE = 10_000
+SCALE = 1_000  # (1/10,000 changed 3 of the corpus's 7,374 scores and made the browser's model data 1.15x heavier)
 
 
 @lru_cache(maxsize=256)  # several models read the same reply
