@@ -138,6 +138,6 @@ def test_patterns_whose_first_characters_cannot_be_told_are_left_alone():
     ],
 )
 def test_the_first_two_characters_of_a_pattern(pattern, heads):
-    from carecourse.detect.factoring import _heads
+    from carecourse.detect.heads import heads as _heads
 
     assert _heads(pattern) == {c: None if s is None else frozenset(s) for c, s in heads.items()}

@@ -1,7 +1,7 @@
 """What working through the patterns gives, kept on disk between processes.
 
 Every process that grades parses the same few thousand lexicon and rubric patterns, works
-out their first characters (``detect/factoring.py``), checks them against the shared
+out their first characters (``detect/heads.py``), checks them against the shared
 subset (``regex_subset.py``) and compiles the alternations it searches with: about 0.4 s
 before its first grade, paid again by every ``course grade``, every learner's kernel and
 every CLI call. Like Python's ``__pycache__``, this keeps those results in a file: the
@@ -48,7 +48,7 @@ __all__ = ["cache_file", "compile_pattern", "compile_tree", "remembered"]
 V = TypeVar("V")
 
 _PACKAGE = Path(__file__).parent
-_WORKERS = ("pattern_cache.py", "regex_subset.py", "detect/factoring.py")  # the modules whose results are kept
+_WORKERS = ("pattern_cache.py", "regex_subset.py", "detect/factoring.py", "detect/heads.py")  # the modules whose results are kept
 _MAX_ENTRIES = 100_000  # past this, a write keeps only what this process used
 _STALE_DAYS = 30  # another version's file not written for this long is removed
 

@@ -18,7 +18,8 @@ back-reference) is left to the plain alternation.
 The second character narrows it further: where a branch's first two characters can be
 told (``[您你]好`` starts 您好 or 你好), it is tried only where the text goes on with its
 second; a branch whose second cannot be told (``好.*``, or ending after one character)
-is tried wherever its first character stands.
+is tried wherever its first character stands. ``heads.py`` works out what each branch can
+start with.
 """
 
 from __future__ import annotations
@@ -30,17 +31,11 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as sre_c, sre_parse  # type: ignore[no-redef]
 
-from carecourse.pattern_cache import compile_pattern, compile_tree, remembered
+from carecourse.detect.heads import Unsupported, heads, refers_back
+from carecourse.pattern_cache import compile_pattern, compile_tree
 from carecourse.regex_subset import parsed
 
 __all__ = ["FirstCharSearch", "PlainSearch", "alternation", "first_char_search", "kind_of"]
-
-_MAX_RANGE = 512  # a class spanning more characters than this is not split
-
-
-class _Unsupported(Exception):
-    """The first characters of this pattern cannot be told."""
-
 
 def alternation(alternatives: list[tuple[str | None, str]]) -> str:
     """One alternation of the ``(kind, pattern)`` in order; a kind's patterns in a group
@@ -68,7 +63,7 @@ def compile_alternation(alternatives: list[tuple[str | None, str]]) -> re.Patter
     flag of its own)."""
     try:
         return compile_tree(tuple(alternatives), lambda: _tree(alternatives))
-    except (_Unsupported, re.error, AttributeError, TypeError):  # (or another Python's internals differ)
+    except (Unsupported, re.error, AttributeError, TypeError):  # (or another Python's internals differ)
         return re.compile(alternation(alternatives))
 
 
@@ -97,8 +92,8 @@ def _branch(state, items: list) -> object:
 
 def _shareable(pattern: str):
     tree = parsed(pattern)
-    if tree.state.groupdict or _refers_back(pattern) or tree.state.flags != sre_parse.fix_flags("", 0):
-        raise _Unsupported("a named group, a back-reference or a flag of its own")
+    if tree.state.groupdict or refers_back(pattern) or tree.state.flags != sre_parse.fix_flags("", 0):
+        raise Unsupported("a named group, a back-reference or a flag of its own")
     return tree
 
 
@@ -127,21 +122,21 @@ def first_char_search(alternatives: list[tuple[str | None, str]]) -> FirstCharSe
     """A ``FirstCharSearch`` of the alternation, or None where a branch's first characters
     cannot be told."""
     try:
-        heads = [_heads(pattern) for _, pattern in alternatives]
-    except _Unsupported:
+        starts = [heads(pattern) for _, pattern in alternatives]
+    except Unsupported:
         return None
-    return FirstCharSearch(alternatives, heads)
+    return FirstCharSearch(alternatives, starts)
 
 
 class FirstCharSearch:
     """``search`` and ``finditer`` of an alternation (see the module docstring); ``pattern``
     is the plain alternation's source."""
 
-    def __init__(self, alternatives: list[tuple[str | None, str]], heads: list[dict[str, frozenset[str] | None]]):
+    def __init__(self, alternatives: list[tuple[str | None, str]], starts: list[dict[str, frozenset[str] | None]]):
         self.pattern = alternation(alternatives)
         self._alternatives = alternatives
         self._starting: dict[str, list[tuple[int, frozenset[str] | None]]] = {}  # first -> (branch, its seconds)
-        for k, firsts in enumerate(heads):
+        for k, firsts in enumerate(starts):
             for char, seconds in firsts.items():
                 self._starting.setdefault(char, []).append((k, seconds))
         self._class: re.Pattern[str] | None = None
@@ -204,169 +199,3 @@ class FirstCharSearch:
         if keep not in self._compiled:
             self._compiled[keep] = compile_alternation([self._alternatives[k] for k in keep]) if keep else None
         return self._compiled[keep]
-
-
-# -- first characters ---------------------------------------------------------------------
-
-def _heads(pattern: str) -> dict[str, frozenset[str] | None]:
-    """Each character the pattern can start with, and the characters that can follow it
-    (None where that cannot be told or the match may end after it)."""
-    heads = remembered("heads", pattern, lambda: _heads_or_none(pattern))
-    if heads is None:
-        raise _Unsupported("its first characters cannot be told")
-    return heads
-
-
-def _heads_or_none(pattern: str) -> dict[str, frozenset[str] | None] | None:
-    try:
-        return _work_out_heads(pattern)
-    except _Unsupported:
-        return None
-
-
-def _work_out_heads(pattern: str) -> dict[str, frozenset[str] | None]:
-    chars = _first_chars(pattern)
-    try:
-        prefixes = _prefixes(parsed(pattern), 2)
-    except _Unsupported:  # too many to list
-        return dict.fromkeys(chars)
-    heads: dict[str, set[str] | None] = {}
-    for prefix in prefixes:
-        first, second = prefix[0], prefix[1:2]
-        if second in ("", _OPEN):
-            heads[first] = None
-        elif heads.setdefault(first, set()) is not None:
-            heads[first].add(second)
-    return {c: None if seconds is None else frozenset(seconds) for c, seconds in heads.items()}
-
-
-def _first_chars(pattern: str) -> set[str]:
-    if _refers_back(pattern):  # group numbers change when branches are left out
-        raise _Unsupported("a back-reference")
-    chars, nullable = _first(parsed(pattern))
-    if nullable or not chars:
-        raise _Unsupported("may match empty")
-    return chars
-
-
-# (a false alarm, such as an octal escape in a class, only leaves the pattern plain)
-_REFERS_BACK = re.compile(r"\\[1-9]|\(\?\(|\(\?P=")
-
-
-def _refers_back(pattern: str) -> bool:
-    return bool(_REFERS_BACK.search(pattern.replace("\\\\", "")))
-
-
-def _first(seq) -> tuple[set[str], bool]:
-    out: set[str] = set()
-    for op, av in seq:
-        chars, nullable = _first_op(op, av)
-        out |= chars
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _first_op(op, av) -> tuple[set[str], bool]:
-    if op is sre_c.LITERAL:
-        return {chr(av)}, False
-    if op is sre_c.IN:
-        return _class_chars(av), False
-    if op is sre_c.SUBPATTERN:
-        return _first(av[-1])
-    if op is sre_c.BRANCH:
-        out, nullable = set(), False
-        for branch in av[1]:
-            chars, empty = _first(branch)
-            out |= chars
-            nullable = nullable or empty
-        return out, nullable
-    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
-        low, _high, item = av
-        chars, nullable = _first(item)
-        if nullable:
-            raise _Unsupported("a repeat of something that may match empty")
-        return chars, low == 0
-    if op is sre_c.AT and av is sre_c.AT_BEGINNING:
-        return set(), True
-    raise _Unsupported(f"{op} in first position")
-
-
-# -- the first two characters -------------------------------------------------------------
-# A prefix is a string of at most ``k`` characters a match can begin with: shorter than
-# ``k`` where the match ends there, or ending in _OPEN where any character may follow.
-
-_OPEN = "\0"
-_MAX_PREFIXES = 4096
-
-
-def _prefixes(seq, k: int) -> set[str]:
-    out = {""}
-    for op, av in seq:
-        if all(_complete(s, k) for s in out):
-            break
-        grown: set[str] = set()
-        for s in out:
-            if _complete(s, k):
-                grown.add(s)
-                continue
-            try:
-                grown.update(s + t for t in _op_prefixes(op, av, k - len(s)))
-            except _Unsupported:
-                if not s:
-                    raise
-                grown.add(s + _OPEN)
-        if len(grown) > _MAX_PREFIXES:
-            raise _Unsupported("too many prefixes")
-        out = grown
-    return out
-
-
-def _complete(s: str, k: int) -> bool:
-    return len(s) >= k or s.endswith(_OPEN)
-
-
-def _op_prefixes(op, av, k: int) -> set[str]:
-    if op is sre_c.LITERAL:
-        if av == 0:
-            raise _Unsupported("a NUL character")
-        return {chr(av)}
-    if op is sre_c.IN:
-        chars = _class_chars(av)
-        if _OPEN in chars:
-            raise _Unsupported("a NUL character")
-        return chars
-    if op is sre_c.SUBPATTERN:
-        return _prefixes(av[-1], k)
-    if op is sre_c.BRANCH:
-        return {s for branch in av[1] for s in _prefixes(branch, k)}
-    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
-        return _repeat_prefixes(*av, k)
-    if op is sre_c.AT and av is sre_c.AT_BEGINNING:
-        return {""}
-    raise _Unsupported(f"{op}")
-
-
-def _repeat_prefixes(low: int, high: int, item, k: int) -> set[str]:
-    once = _prefixes(item, k)
-    if "" in once:
-        raise _Unsupported("a repeat of something that may match empty")
-    out: set[str] = set()
-    current = {""}
-    for times in range(min(high, k) + 1):
-        if times >= low:
-            out |= current
-        current = {s if _complete(s, k) else (s + t)[:k] for s in current for t in once}
-    return out | {s for s in current if _complete(s, k)} if low > k else out
-
-
-def _class_chars(items) -> set[str]:
-    out: set[str] = set()
-    for op, av in items:
-        if op is sre_c.LITERAL:
-            out.add(chr(av))
-        elif op is sre_c.RANGE and av[1] - av[0] <= _MAX_RANGE:
-            out.update(chr(c) for c in range(av[0], av[1] + 1))
-        else:
-            raise _Unsupported("an open or negated class in first position")
-    return out
