@@ -201,6 +201,17 @@ def test_an_impossible_date_in_a_zip_entry_is_not_fatal(ws, tmp_path):
     assert collect(ws, A, bundle).collected == {learner: f"{learner}.ipynb"}
 
 
+@pytest.mark.parametrize("content", [b"not a zip at all", b"PK\x03\x04 cut short"])
+def test_a_file_named_zip_that_is_none_says_so_and_collects_nothing(ws, tmp_path, content):
+    from carecourse.trainer.workspace import CourseError
+
+    bundle = tmp_path / "returned.zip"
+    bundle.write_bytes(content)
+    with pytest.raises(CourseError, match="not a zip file"):
+        collect(ws, A, bundle)
+    assert not list((ws.root / "submitted").glob(f"*/{A}"))
+
+
 # --- two trainers at once ------------------------------------------------------------
 
 

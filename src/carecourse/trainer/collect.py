@@ -118,6 +118,8 @@ def _entries(source: Path, problems: list[Problem]) -> Iterator[list[_Entry]]:
             raise CourseError(f"{source}: the zip file is damaged ({err}); nothing was collected") from None
         with zf:
             yield entries
+    elif source.suffix.lower() == ".zip" and source.is_file():
+        raise CourseError(f"{source}: not a zip file (damaged, or another kind of file named .zip); nothing was collected")
     elif source.exists():
         raise CourseError(f"{source}: give a folder or a .zip of returned notebooks")
     else:
