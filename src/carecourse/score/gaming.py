@@ -122,6 +122,8 @@ def listed_spans(text: str) -> list[tuple[int, int]]:
     technique ("倾听+共情+致歉+核实+跟进", "1.表示歉意 2.理解客户 3.查询明细")."""
     rule = settings()["named_list"]
     names, has_glue = _technique_name().search, _glue_char().search
+    if len(_technique_name().findall(text)) < rule["min_names"]:
+        return []  # (most replies: no list to look for)
     spans: list[tuple[int, int]] = []
     run: list[tuple[int, int, bool]] = []  # (start, end, names a technique)
 

@@ -957,6 +957,7 @@ function blankSpans(ctx, text) {
 function listedSpans(ctx, text) {
   const g = ctx.gaming;
   const rule = g.rules.named_list;
+  if (count(g.techniqueName, text) < rule.min_names) return []; // (most replies: no list to look for)
   const spans = [];
   let run = []; // [start, end, names a technique]
   const close = () => {
