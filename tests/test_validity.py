@@ -19,11 +19,12 @@ from carecourse.evaluation.validity import Marked, band, load_corpus, measure, q
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-02 on the test part (never read reply by reply): 0.942, 0.922, 0.853, 0.825
+# measured 2026-12-03 on the test part (never read reply by reply): 0.943, 0.922, 0.850, 0.837
+# (after the named-list rule and the models retrained in units of 1/1,000); 2026-12-02: 0.942, 0.922, 0.853, 0.825
 # (after dev batches 4 and 5, the tone set, the learned second opinion, calibrated points and
 # two more rubric rounds; it was 0.929, 0.906, 0.807, 0.825 after batches 2 and 3, and 0.898,
 # 0.873, 0.740, 0.741 with batch 1)
-FLOORS = {"criteria": 0.935, "penalties": 0.915, "qwk": 0.845, "worst_criterion": 0.82}
+FLOORS = {"criteria": 0.94, "penalties": 0.92, "qwk": 0.845, "worst_criterion": 0.83}
 
 
 @pytest.fixture(scope="module")
