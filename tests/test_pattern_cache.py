@@ -132,3 +132,19 @@ def test_compiled_code_behaves_as_re_compile():
             assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]
             assert [m.lastgroup for m in ours.finditer(text)] == [m.lastgroup for m in theirs.finditer(text)]
         assert ours.groupindex == theirs.groupindex and ours.groups == theirs.groups
+
+
+@pytest.mark.parametrize("cap, kept", [(100, {"old0", "old1", "old2", "new"}), (3, {"old1", "new"})])
+def test_past_the_cap_only_what_this_process_used_is_kept(tmp_path, monkeypatch, cap, kept):
+    import marshal
+
+    monkeypatch.setenv("CARECOURSE_CACHE_DIR", str(tmp_path))
+    path = pattern_cache.cache_file()
+    path.write_bytes(marshal.dumps({"heads": {f"old{k}": None for k in range(3)}}))
+    for name, value in (("_file", None), ("_on_disk", None), ("_used", {}), ("_new", 0), ("_MAX_ENTRIES", cap)):
+        monkeypatch.setattr(pattern_cache, name, value)
+    monkeypatch.setattr(pattern_cache.atexit, "register", lambda _: None)  # this test writes itself
+    assert pattern_cache.remembered("heads", "old1", lambda: "worked out again") is None  # read, not worked out
+    assert pattern_cache.remembered("heads", "new", lambda: "worked out") == "worked out"
+    pattern_cache._write()
+    assert set(marshal.loads(path.read_bytes())["heads"]) == kept

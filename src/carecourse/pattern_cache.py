@@ -53,21 +53,33 @@ _MAX_ENTRIES = 100_000  # past this, a write keeps only what this process used
 _STALE_DAYS = 30  # another version's file not written for this long is removed
 
 _CODE_TYPE = "I" if array.array("I").itemsize == _sre.CODESIZE else "L"  # the engine's code unit
-_tables: dict[str, dict] | None = None
+_MISSING = object()
+
+_file: Path | None = None  # this process's cache file, worked out on first use
+_on_disk: dict[str, dict] | None = None  # the file's tables as read then
+_used: dict[str, dict] = {}  # the entries this process read or worked out
 _new = 0
 
 
 def remembered(table: str, key: Hashable, work: Callable[[], V]) -> V:
     """``work()``, or what it gave for ``key`` in this or an earlier process. The value and
     the key must be marshal-able (str, int, tuple, list, dict, frozenset, None...)."""
+    used = _used.setdefault(table, {})
+    value = used.get(key, _MISSING)
+    if value is _MISSING:
+        value = _disk().get(table, {}).get(key, _MISSING)
+        if value is _MISSING:
+            return _keep(table, key, work())
+        used[key] = value
+    return value
+
+
+def _keep(table: str, key: Hashable, value: V) -> V:
+    """A value worked out in this process, to be written at exit."""
     global _new
-    entries = _table(table)
-    try:
-        return entries[key]
-    except KeyError:
-        value = entries[key] = work()
-        _new += 1
-        return value
+    _used.setdefault(table, {})[key] = value
+    _new += 1
+    return value
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
@@ -85,8 +97,7 @@ def _compiled(pattern: str | None, key: Hashable, tree: Callable[[], Any]) -> re
     try:
         return _engine(pattern, remembered("code", key, lambda: _code(tree())))
     except (RuntimeError, TypeError, ValueError):  # a damaged entry the engine refuses: work it out again
-        entry = _table("code")[key] = _code(tree())
-        return _engine(pattern, entry)
+        return _engine(pattern, _keep("code", key, _code(tree())))
 
 
 def _engine(pattern: str | None, entry: tuple) -> re.Pattern[str]:
@@ -121,12 +132,14 @@ def cache_file() -> Path | None:
     return Path(folder) / f"patterns-{stamp.hexdigest()}.marshal"
 
 
-def _table(name: str) -> dict:
-    global _tables
-    if _tables is None:
-        _tables = _read(cache_file())
+def _disk() -> dict[str, dict]:
+    """The cache file's tables, read on first use (when the write at exit is arranged)."""
+    global _file, _on_disk
+    if _on_disk is None:
+        _file = cache_file()
+        _on_disk = _read(_file)
         atexit.register(_write)
-    return _tables.setdefault(name, {})
+    return _on_disk
 
 
 def _read(path: Path | None) -> dict[str, dict]:
@@ -142,24 +155,26 @@ def _read(path: Path | None) -> dict[str, dict]:
 
 def _write() -> None:
     """Merge this process's entries into the file (an entry another process wrote meanwhile
-    is the same: both are what working it out gives)."""
-    path = cache_file()
-    if not _new or _tables is None or path is None:
+    is the same: both are what working it out gives); past ``_MAX_ENTRIES``, keep only what
+    this process used."""
+    if not _new or _file is None:
         return
-    on_disk = _read(path)
-    if sum(map(len, on_disk.values())) + _new > _MAX_ENTRIES:
-        on_disk = {}
-    for name, entries in _tables.items():
-        on_disk.setdefault(name, {}).update(entries)
+    tables = _read(_file)
+    if sum(map(len, tables.values())) + _new > _MAX_ENTRIES:
+        tables = {}
+    for name, entries in _used.items():
+        tables.setdefault(name, {}).update(entries)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".patterns-", delete=False) as out:
-            out.write(marshal.dumps(on_disk))
-        os.replace(out.name, path)
-        _remove_stale(path)
+        _file.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=_file.parent, prefix=".patterns-", delete=False) as out:
+            out.write(marshal.dumps(tables))
+        os.replace(out.name, _file)
     except (OSError, ValueError):
         with contextlib.suppress(OSError, NameError):  # (NameError: no temporary file was made)
             os.unlink(out.name)
+        return
+    with contextlib.suppress(OSError):  # (another process may be removing them too)
+        _remove_stale(_file)
 
 
 def _remove_stale(keep: Path) -> None:
