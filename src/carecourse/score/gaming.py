@@ -121,8 +121,8 @@ def listed_spans(text: str) -> list[tuple[int, int]]:
     sentence ended inside, ``min_names`` of them and ``names_share`` of all naming a
     technique ("倾听+共情+致歉+核实+跟进", "1.表示歉意 2.理解客户 3.查询明细")."""
     rule = settings()["named_list"]
-    names, has_glue = _technique_name().search, _glue_char().search
-    if len(_technique_name().findall(text)) < rule["min_names"]:
+    name, has_glue = _technique_name(), _glue_char().search
+    if len(name.findall(text)) < rule["min_names"]:
         return []  # (most replies: no list to look for)
     spans: list[tuple[int, int]] = []
     run: list[tuple[int, int, bool]] = []  # (start, end, names a technique)
@@ -142,10 +142,10 @@ def listed_spans(text: str) -> list[tuple[int, int]]:
         if not _HAN.search(text, s, e):
             continue  # numbering, Latin words and emoji between items part nothing
         item = text[s:e]
-        if e - s > rule["item_max_length"] or has_glue(_technique_name().sub("", item)):  # (跟进 is a name, not glue)
+        if e - s > rule["item_max_length"] or has_glue(name.sub("", item)):  # (跟进 is a name, not glue)
             close()
             continue
-        run.append((s, e, bool(names(item))))
+        run.append((s, e, bool(name.search(item))))
     close()
     return spans
 
