@@ -32,6 +32,7 @@ class Analysis:
     def __init__(self, structure: Structure):
         self.structure = structure
         self._found: dict[str, list[Finding]] = {}
+        self.memo: dict = {}  # what a rubric's own matchers found in this reply (carecourse.score)
 
     @property
     def text(self) -> str:

@@ -110,12 +110,26 @@ class _CompiledRubric:
         }
 
     def _matched(self, item: Criterion | Penalty, analysis: Analysis) -> list[Finding]:
-        found = analysis.of_any(item.techniques)
-        found += self.own[item.id].find(analysis.structure)
-        for name in item.sets:
-            found += self.sets[name].find(analysis.structure)
-        unique = {(f.start, f.end): f for f in found}  # a technique and a pattern may find one span
-        return sorted(unique.values(), key=_SPAN)
+        """What the item's techniques, own patterns and sets find (worked out once per reply;
+        the list is shared, so callers only read it)."""
+        key = (self, id(item))
+        found = analysis.memo.get(key)
+        if found is None:
+            found = analysis.of_any(item.techniques)
+            found += self.own[item.id].find(analysis.structure)
+            for name in item.sets:
+                found += self._set_found(name, analysis)
+            unique = {(f.start, f.end): f for f in found}  # a technique and a pattern may find one span
+            found = analysis.memo[key] = sorted(unique.values(), key=_SPAN)
+        return found
+
+    def _set_found(self, name: str, analysis: Analysis) -> list[Finding]:
+        """What the rubric's named set ``name`` finds in the reply (once per reply)."""
+        key = (self, name)
+        found = analysis.memo.get(key)
+        if found is None:
+            found = analysis.memo[key] = self.sets[name].find(analysis.structure)
+        return found
 
     def criterion_evidence(self, analysis: Analysis) -> dict[str, list[Finding]]:
         structure = analysis.structure
@@ -145,7 +159,7 @@ class _CompiledRubric:
         """Where criterion ``c``'s evidence earns nothing: what the penalties and sets it is
         ``spoilt_by`` found (a bad question is not also a good closed one)."""
         found = [f for p in self.rubric.penalties if p.id in c.spoilt_by for f in self._matched(p, analysis)]
-        found += [f for name in c.spoilt_by if name in self.sets for f in self.sets[name].find(analysis.structure)]
+        found += [f for name in c.spoilt_by if name in self.sets for f in self._set_found(name, analysis)]
         return [(f.nstart, f.nend) for f in found]
 
     def _second_opinion(self, analysis: Analysis, evidence: dict, spoilt: list[tuple[int, int]], voids: dict) -> dict[str, list[Finding]]:
@@ -186,7 +200,7 @@ class _CompiledRubric:
         if name in evidence:
             return evidence[name]
         if name in self.sets:
-            return self.sets[name].find(analysis.structure)
+            return self._set_found(name, analysis)
         return analysis.of(name)
 
     def penalty_evidence(self, p: Penalty, analysis: Analysis) -> list[Finding]:
