@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
+from itertools import repeat
 
-from carecourse.detect.linear import LinearModel
+from carecourse.detect.linear import LinearModel, ngrams
 from carecourse.detect.matcher import make_finding
 from carecourse.results import Finding
 from carecourse.detect.structure import Structure
@@ -37,6 +38,14 @@ class Opinion:
             cid: LinearModel({g: w for g, w in zip(vocabulary, m["weights"]) if w}, m["bias"], longest)
             for cid, m in data["criteria"].items()
         }
+        self._ngrams_of = partial(ngrams, longest=longest)
+        self._ids = list(self.models)
+        rows: dict[str, list[int]] = {}
+        for k, model in enumerate(self.models.values()):
+            for gram, w in model.weights.items():
+                rows.setdefault(gram, [0] * len(self._ids))[k] = w
+        self._rows = {gram: tuple(row) for gram, row in rows.items()}  # every model's weight of an n-gram
+        self._last: tuple[str | None, dict[str, int]] = (None, {})
 
     def overrule(self, structure: Structure, cid: str, found: list[Finding], usable: Callable[[int, int], bool]) -> list[Finding]:
         """``found`` (the patterns' evidence for criterion ``cid``), or, where that is empty
@@ -44,7 +53,7 @@ class Opinion:
         model = self.models.get(cid)
         if found or model is None:
             return found
-        weight = model.weight(structure.text)
+        weight = self._reply_weights(structure.text)[cid]
         if model.bias + weight <= self.sure:
             return found
         clauses = [c for s, e in structure.sentences for c in structure.clauses_in(s, e)]
@@ -53,6 +62,16 @@ class Opinion:
         if span and model.weight(structure.text[span[0] : span[1]]) >= self.share * weight:
             return [make_finding(structure, f"learned:{cid}", *span, kind="learned")]
         return found
+
+    def _reply_weights(self, text: str) -> dict[str, int]:
+        """Each criterion model's weight of the whole reply, read in one pass over its n-grams
+        (the last reply's are kept: a reply asks for several criteria)."""
+        last_text, weights = self._last  # read once: another thread may replace it
+        if last_text != text:
+            rows = list(filter(None, map(self._rows.get, self._ngrams_of(text))))
+            weights = dict(zip(self._ids, map(sum, zip(*rows)) if rows else repeat(0)))
+            self._last = (text, weights)
+        return weights
 
 
 @cache
