@@ -85,3 +85,35 @@ def test_a_clause_the_lexicon_declares_not_rude_is_not_rude_by_tone(monkeypatch)
     monkeypatch.setattr(tone, "threshold", lambda: -10**9)  # the model now flags every reply
     assert [f.kind for f in carecourse.analyze("我们马上查。").of("forbidden")] == ["tone"]
     assert carecourse.analyze("肯定不是您设置错了，我们马上查。").of("forbidden") == []
+
+
+# A rude-sounding phrase said in a sentence that reads clearly calm (my own examples)
+CALM_COFFEE = "我理解您明天要在家办公，已经帮您约了明天上午师傅上门。您要是实在着急，也可以先去附近咖啡馆办公，师傅出发前会给您打电话。"
+CALM_NO_SAY = "我特别理解您想帮朋友的心意，可是补卡必须机主本人来，或者带他的身份证原件和授权书，我也没办法替他做主。您可以让他就近去营业厅补，我把需要的材料写给您。"
+
+
+def test_a_rude_sounding_phrase_in_a_clearly_calm_sentence_is_no_rebuke(monkeypatch):
+    import carecourse.score as score
+
+    for scenario, text in [("follow-up-promise", CALM_COFFEE), ("decline-policy", CALM_NO_SAY)]:
+        assert "forbidden" not in {p.id for p in carecourse.grade(scenario, text).penalties}
+        monkeypatch.setattr(score, "calm", lambda structure, pos: False)  # without the rule: penalised
+        assert "forbidden" in {p.id for p in carecourse.grade(scenario, text).penalties}
+        monkeypatch.undo()
+
+
+def test_calm_means_the_model_is_sure_the_sentence_is_not_rude():
+    from carecourse.detect.linear import log_odds
+    from carecourse.detect.tone import calm
+
+    data = json.loads((Path(carecourse.__file__).parent / "detect" / "tone.json").read_text(encoding="utf-8"))
+    assert data["calm"] == log_odds(0.05) < 0 < data["threshold"]
+    structure = structure_of("您好，请问有什么可以帮您？" + RUDE_IN_NEW_WORDS)
+    assert calm(structure, 0) and not calm(structure, structure.text.index("你明天"))
+
+
+def test_a_rebuke_in_an_otherwise_polite_reply_is_still_penalised():
+    text = "王先生您好，非常抱歉让您跑一趟。您自己不会看账单吗？我马上帮您查。"
+    result = carecourse.grade("complaint-billing", text)
+    (penalty,) = [p for p in result.penalties if p.id == "forbidden"]
+    assert any("账单吗" in f.text for f in penalty.evidence)

@@ -4,7 +4,8 @@ A linear model over the character 1- and 2-grams of the normalised reply (``line
 weights in ``tone.json``, trained by ``bench/train_tone.py``). Above the threshold, the
 rudest clause (the heaviest clause of the heaviest sentence) is reported as a ``forbidden``
 finding of kind ``tone``, so a greeting or a fact in another clause of that sentence still
-counts.
+counts. The other way round, a sentence it scores below ``calm`` reads clearly not rude, and a
+rude-sounding phrase matched there is no rebuke (``calm``; used by ``carecourse.score``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from carecourse.results import Finding
 from carecourse.detect.structure import Structure
 from carecourse.packaged import read_text
 
-__all__ = ["MODEL_FILE", "model", "rude_clause", "threshold", "tone_finding"]
+__all__ = ["MODEL_FILE", "calm", "model", "rude_clause", "threshold", "tone_finding"]
 
 MODEL_FILE = "tone.json"
 
@@ -37,6 +38,14 @@ def model() -> LinearModel:
 def threshold() -> int:
     """Scores above this read as rude."""
     return _data()["threshold"]
+
+
+def calm(structure: Structure, pos: int) -> bool:
+    """True if the sentence holding ``pos`` reads clearly not rude (its score is below the
+    model's ``calm`` threshold): a rude-sounding phrase there is no rebuke ("您在这边溜达挺久了，
+    有啥想了解的尽管问" is no scolding)."""
+    start, end = structure.sentence_at(pos) or structure.clause_at(pos)
+    return model().score(structure.text[start:end]) < _data()["calm"]
 
 
 def rude_clause(structure: Structure) -> tuple[int, int] | None:

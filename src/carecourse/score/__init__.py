@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from carecourse.detect import Analysis
+from carecourse.detect.tone import calm
 from carecourse.detect.matcher import PhraseMatcher, make_finding
 from carecourse.results import Finding
 from carecourse.results import distinct_quotes
@@ -97,6 +98,9 @@ class _CompiledRubric:
         # the learned models know the shipped rubric's criteria, not a trainer's changes to them
         shipped = rubric.id in scenario_ids() and rubric == builtin(rubric.id)
         self.opinion = learned.opinion(rubric.id) if shipped else None
+        # a penalty drawing on the rude-words lexicon is about rudeness: its rude-sounding
+        # matches in a sentence that reads clearly calm do not count
+        self.rude = {p.id for p in rubric.penalties if "forbidden" in p.techniques}
         self.sets = {
             name: PhraseMatcher.build(f"set:{name}", s.patterns, s.exclude, negatable=s.negatable)
             for name, s in rubric.sets.items()
@@ -120,7 +124,10 @@ class _CompiledRubric:
             for name in item.sets:
                 found += self._set_found(name, analysis)
             unique = {(f.start, f.end): f for f in found}  # a technique and a pattern may find one span
-            found = analysis.memo[key] = sorted(unique.values(), key=_SPAN)
+            found = sorted(unique.values(), key=_SPAN)
+            if item.id in self.rude:
+                found = [f for f in found if not _rude_sounding(f, item.id) or not calm(analysis.structure, f.nstart)]
+            analysis.memo[key] = found
         return found
 
     def _set_found(self, name: str, analysis: Analysis) -> list[Finding]:
@@ -217,6 +224,7 @@ class _CompiledRubric:
 
 
 REBUKES = ("forbidden", "negative_label")
+RUDE_SOUNDING = (*REBUKES, "bad_question")
 _SPAN = attrgetter("start", "end")
 TONE_MARK_MAX = 4  # a rebuke that is a whole clause this short ("是是是", "行了吧") sets its sentence's tone
 
@@ -224,7 +232,14 @@ TONE_MARK_MAX = 4  # a rebuke that is a whole clause this short ("是是是", "�
 def _rebuke_spans(analysis: Analysis) -> list[tuple[int, int]]:
     """Where the reply blames, scolds, mocks or brushes the customer off: nothing said there
     is credited."""
-    return [_rebuke_span(analysis.structure, f) for f in analysis.of_any(REBUKES)]
+    structure = analysis.structure
+    return [_rebuke_span(structure, f) for f in analysis.of_any(REBUKES) if not calm(structure, f.nstart)]
+
+
+def _rude_sounding(finding: Finding, penalty_id: str) -> bool:
+    """A match of the rude-words lexicons or of a rudeness penalty's own patterns (not, say,
+    the refusal that makes a flat no)."""
+    return finding.id in RUDE_SOUNDING or finding.id == f"pattern:{penalty_id}"
 
 
 def _rebuke_span(structure, finding: Finding) -> tuple[int, int]:

@@ -24,7 +24,7 @@ from carecourse.normalize import script
 from carecourse.packaged import read_text
 from carecourse.render.palette import colours
 from carecourse.rubrics import builtin, scenario_ids
-from carecourse.score import REBUKES, TONE_MARK_MAX, gaming, learned
+from carecourse.score import REBUKES, RUDE_SOUNDING, TONE_MARK_MAX, gaming, learned
 from carecourse.web import jsregex
 from carecourse.web.jsregex import PRIVATE_USE, Untranslatable, python_spaces
 
@@ -86,7 +86,7 @@ def core() -> dict:
         "lexicons": {t: _lexicon(t, entry) for t, entry in lexicon().items()},
         "tone": _tone(),
         "gaming": _gaming(),
-        "score": {"rebukes": list(REBUKES), "tone_mark_max": TONE_MARK_MAX},
+        "score": {"rebukes": list(REBUKES), "rude_sounding": list(RUDE_SOUNDING), "tone_mark_max": TONE_MARK_MAX},
         "messages": messages(),
         "colours": colours(),
         "stand_ins": {"table": stand_ins(), "first_free": PRIVATE_USE[0] + len(stand_ins())},
@@ -220,6 +220,7 @@ def _tone() -> dict:
     return {
         "bias": model.bias,
         "threshold": data["threshold"],
+        "calm": data["calm"],
         "longest": model.longest,
         "grams": groups,
         "weights": [model.weights[grams[k]] for k in order],

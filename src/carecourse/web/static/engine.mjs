@@ -161,6 +161,7 @@ function compileCore(core) {
     lexicons: Object.fromEntries(Object.entries(core.lexicons).map(([t, m]) => [t, new PhraseMatcher(m)])),
     tone: linearModel(ungroup(core.tone.grams), core.tone.weights, core.tone.bias, core.tone.longest),
     toneThreshold: core.tone.threshold,
+    toneCalm: core.tone.calm,
     gaming: {
       rules: g.settings,
       separators: regex(g.separators),
@@ -178,6 +179,7 @@ function compileCore(core) {
       slotWords: g.settings.blank_slot_words,
     },
     rebukes: core.score.rebukes,
+    rudeSounding: core.score.rude_sounding,
     toneMarkMax: core.score.tone_mark_max,
     messages: core.messages,
   };
@@ -718,6 +720,12 @@ function ngrams(text, longest) {
   return grams;
 }
 
+// the sentence holding pos reads clearly not rude: a rude-sounding phrase there is no rebuke
+function calm(ctx, structure, pos) {
+  const [start, end] = structure.sentenceAt(pos) || structure.clauseAt(pos);
+  return ctx.tone.score(structure.text.slice(start, end)) < ctx.toneCalm;
+}
+
 function toneFinding(ctx, structure) {
   const tone = ctx.tone;
   if (tone.score(structure.text) <= ctx.toneThreshold) return null;
@@ -744,6 +752,8 @@ function compileRubric(ctx, data) {
         Object.entries(learned.criteria).map(([cid, m]) => [cid, linearModel(vocabulary, m.weights, m.bias, learned.longest)]),
       ),
     },
+    // a penalty drawing on the rude-words lexicon is about rudeness (score/__init__.py)
+    rude: new Set(r.penalties.filter((p) => p.techniques.includes("forbidden")).map((p) => p.id)),
     customerContent: r.customer_says ? contentOf(ctx, r.customer_says) : "",
     placeholderContent: r.placeholder ? contentOf(ctx, r.placeholder) : null,
   };
@@ -752,7 +762,11 @@ function compileRubric(ctx, data) {
 function matched(rubric, item, analysis) {
   const found = [analysis.ofAny(item.techniques), rubric.own[item.id].find(analysis.structure)];
   for (const name of item.sets) found.push(rubric.sets[name].find(analysis.structure));
-  return unique(found.flat());
+  const all = unique(found.flat());
+  if (!rubric.rude.has(item.id)) return all;
+  const ctx = analysis.ctx;
+  const rudeSounding = (f) => ctx.rudeSounding.includes(f.id) || f.id === `pattern:${item.id}`;
+  return all.filter((f) => !rudeSounding(f) || !calm(ctx, analysis.structure, f.nstart));
 }
 
 function applyRubric(ctx, rubric, analysis) {
@@ -859,7 +873,8 @@ function penaltyEvidence(ctx, rubric, p, analysis) {
 }
 
 function rebukeSpans(ctx, analysis) {
-  return analysis.ofAny(ctx.rebukes).map((f) => rebukeSpan(ctx, analysis.structure, f));
+  const structure = analysis.structure;
+  return analysis.ofAny(ctx.rebukes).filter((f) => !calm(ctx, structure, f.nstart)).map((f) => rebukeSpan(ctx, structure, f));
 }
 
 function rebukeSpan(ctx, structure, finding) {
