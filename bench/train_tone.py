@@ -27,7 +27,7 @@ OUT = ROOT / "src" / "carecourse" / "detect" / MODEL_FILE
 RUDE = {"forbidden", "judgement", "bad_question"}
 C = 3.0  # inverse strength of the L2 penalty
 PROBABILITY = 0.9  # flag a reply only when the model is this sure
-CALM = 0.05  # a sentence scored below this is clearly not rude (chosen on dev batch 9 before it was trained on)
+CALM = 0.02  # a sentence scored below this is clearly not rude (chosen on dev batch 9 before it was trained on; 0.05 is barely below the prior)
 
 
 def read_lines(path: Path) -> list[dict]:

@@ -187,6 +187,10 @@ REPORTED = [
     ("您冷静一点。", "forbidden", "您冷静一点"),
     ("请您冷静一点，别在这里吵。", "forbidden", "请您冷静一点"),
     ("喊也没用。", "forbidden", "喊也没用"),
+    # forbidden: the verb doubled round 什么/啥 is a retort; the verb once asks
+    ("挤啥挤呀，排队去。", "forbidden", "挤啥挤呀"),
+    ("这里不是超市，看什么看。", "forbidden", "看什么看"),
+    ("您想看什么？我带您过去。", "forbidden", None),
     ("要投诉您就去投诉。", "forbidden", "要投诉您就去投诉"),
     ("您先别着急，我马上帮您查。", "forbidden", None),
     ("如果您要投诉，我帮您登记，三天内给您答复。", "forbidden", None),

@@ -107,7 +107,7 @@ def test_calm_means_the_model_is_sure_the_sentence_is_not_rude():
     from carecourse.detect.tone import calm
 
     data = json.loads((Path(carecourse.__file__).parent / "detect" / "tone.json").read_text(encoding="utf-8"))
-    assert data["calm"] == log_odds(0.05) < 0 < data["threshold"]
+    assert data["calm"] == log_odds(0.02) < 0 < data["threshold"]
     structure = structure_of("您好，请问有什么可以帮您？" + RUDE_IN_NEW_WORDS)
     assert calm(structure, 0) and not calm(structure, structure.text.index("你明天"))
 
