@@ -89,17 +89,23 @@ def test_a_clause_the_lexicon_declares_not_rude_is_not_rude_by_tone(monkeypatch)
 
 # A rude-sounding phrase said in a sentence that reads clearly calm (my own examples)
 CALM_COFFEE = "我理解您明天要在家办公，已经帮您约了明天上午师傅上门。您要是实在着急，也可以先去附近咖啡馆办公，师傅出发前会给您打电话。"
-CALM_NO_SAY = "我特别理解您想帮朋友的心意，可是补卡必须机主本人来，或者带他的身份证原件和授权书，我也没办法替他做主。您可以让他就近去营业厅补，我把需要的材料写给您。"
 
 
 def test_a_rude_sounding_phrase_in_a_clearly_calm_sentence_is_no_rebuke(monkeypatch):
     import carecourse.score as score
 
-    for scenario, text in [("follow-up-promise", CALM_COFFEE), ("decline-policy", CALM_NO_SAY)]:
-        assert "forbidden" not in {p.id for p in carecourse.grade(scenario, text).penalties}
-        monkeypatch.setattr(score, "calm", lambda structure, pos: False)  # without the rule: penalised
-        assert "forbidden" in {p.id for p in carecourse.grade(scenario, text).penalties}
-        monkeypatch.undo()
+    assert "forbidden" not in {p.id for p in carecourse.grade("follow-up-promise", CALM_COFFEE).penalties}
+    monkeypatch.setattr(score, "calm", lambda structure, pos: False)  # without the rule: penalised
+    assert "forbidden" in {p.id for p in carecourse.grade("follow-up-promise", CALM_COFFEE).penalties}
+
+
+def test_courtesy_around_a_rebuke_does_not_make_it_calm():
+    from carecourse.detect.tone import calm
+
+    text = "您好，你肯定是弄错了，请到这边取号。"  # one sentence that reads calm as a whole
+    structure = structure_of(text)
+    assert not calm(structure, structure.text.index("你肯定"))
+    assert "forbidden" in {p.id for p in carecourse.grade("greet-entry", text).penalties}
 
 
 def test_calm_means_the_model_is_sure_the_sentence_is_not_rude():

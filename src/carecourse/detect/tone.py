@@ -42,10 +42,16 @@ def threshold() -> int:
 
 def calm(structure: Structure, pos: int) -> bool:
     """True if the sentence holding ``pos`` reads clearly not rude (its score is below the
-    model's ``calm`` threshold): a rude-sounding phrase there is no rebuke ("您在这边溜达挺久了，
-    有啥想了解的尽管问" is no scolding)."""
+    model's ``calm`` threshold) and the clause holding it carries no rude weight of its own: a
+    rude-sounding phrase there is no rebuke ("您要是着急，也可以先去附近咖啡馆办公" suggests).
+    The clause test keeps courtesy around a rebuke from hiding it ("您好，你肯定是弄错了，
+    请到这边取号")."""
+    tone, text = model(), structure.text
     start, end = structure.sentence_at(pos) or structure.clause_at(pos)
-    return model().score(structure.text[start:end]) < _data()["calm"]
+    if tone.score(text[start:end]) >= _data()["calm"]:
+        return False
+    start, end = structure.clause_at(pos)
+    return tone.weight(text[start:end]) <= 0
 
 
 def rude_clause(structure: Structure) -> tuple[int, int] | None:

@@ -720,10 +720,13 @@ function ngrams(text, longest) {
   return grams;
 }
 
-// the sentence holding pos reads clearly not rude: a rude-sounding phrase there is no rebuke
+// the sentence holding pos reads clearly not rude and its clause carries no rude weight:
+// a rude-sounding phrase there is no rebuke (detect/tone.py calm)
 function calm(ctx, structure, pos) {
   const [start, end] = structure.sentenceAt(pos) || structure.clauseAt(pos);
-  return ctx.tone.score(structure.text.slice(start, end)) < ctx.toneCalm;
+  if (ctx.tone.score(structure.text.slice(start, end)) >= ctx.toneCalm) return false;
+  const [s, e] = structure.clauseAt(pos);
+  return ctx.tone.weight(structure.text.slice(s, e)) <= 0;
 }
 
 function toneFinding(ctx, structure) {
