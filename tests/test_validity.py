@@ -19,8 +19,8 @@ from carecourse.evaluation.validity import Marked, band, load_corpus, measure, q
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-03 on the test part (never read reply by reply): 0.944, 0.926, 0.852, 0.837
-# (after the calm-sentence rule and the models retrained with batch 9); before that 0.943, 0.922, 0.850, 0.837
+# measured 2026-12-03 on the test part (never read reply by reply): 0.944, 0.930, 0.850, 0.837
+# (after the calm-sentence rule and the models retrained with batches 9 and 10); before that 0.943, 0.922, 0.850, 0.837
 # (after the named-list rule and the models retrained in units of 1/1,000); 2026-12-02: 0.942, 0.922, 0.853, 0.825
 # (after dev batches 4 and 5, the tone set, the learned second opinion, calibrated points and
 # two more rubric rounds; it was 0.929, 0.906, 0.807, 0.825 after batches 2 and 3, and 0.898,
@@ -48,8 +48,8 @@ def test_the_corpus_test_part_does_not_fall_below_its_floor(test_part):
 def test_the_corpus_is_split_once_and_whole():
     dev = load_corpus(DATA / "corpus" / "dev.jsonl")
     test = load_corpus(DATA / "corpus" / "test.jsonl")
-    batch1 = [r for r in dev if r.id.startswith("r")]  # batches 2 to 9 (s… to z…) are all dev
-    assert len(batch1) + len(test) == 783 and len(dev) == 8060
+    batch1 = [r for r in dev if r.id.startswith("r")]  # batches 2 to 10 (s… to z…, then a…) are all dev
+    assert len(batch1) + len(test) == 783 and len(dev) == 9147
     for part, parity in ((batch1, 0), (test, 1)):  # split once by a hash of the text: odd -> test
         assert all(int(hashlib.sha256(("split-2026-12-01:" + r.text).encode()).hexdigest(), 16) % 2 == parity for r in part)
     assert not {r.text for r in dev} & {r.text for r in test}
