@@ -5,7 +5,7 @@ several findings, such as two open questions), a logistic
 regression (linear_model.py) over the distinct character 1- and 2-grams of the normalised
 reply, the target being "the trainers marked this criterion met", learned from the dev part
 of the corpus. Never trained on the test part. One vocabulary per rubric (n-grams seen in
-at least two of its replies), each criterion's weights listed in its order, all whole
+at least three of its replies), each criterion's weights listed in its order, all whole
 numbers in units of 1/1,000 (``SCALE``).
 
     .venv/bin/python bench/train_criteria.py      # needs numpy and scipy
