@@ -191,6 +191,10 @@ REPORTED = [
     ("挤啥挤呀，排队去。", "forbidden", "挤啥挤呀"),
     ("这里不是超市，看什么看。", "forbidden", "看什么看"),
     ("您想看什么？我带您过去。", "forbidden", None),
+    # forbidden: a word in scare quotes after an intensifier mocks; quoting the customer does not
+    ("我们这边实在是太“闲”了。", "forbidden", "太“闲”"),
+    ("让您久等了，真是「非常」抱歉。", "forbidden", "真是「非常」"),
+    ("您说“每次都这样”，我非常理解。", "forbidden", None),
     ("要投诉您就去投诉。", "forbidden", "要投诉您就去投诉"),
     ("您先别着急，我马上帮您查。", "forbidden", None),
     ("如果您要投诉，我帮您登记，三天内给您答复。", "forbidden", None),
