@@ -32,7 +32,7 @@ class Analysis:
     def __init__(self, structure: Structure):
         self.structure = structure
         self._found: dict[str, list[Finding]] = {}
-        self.memo: dict = {}  # what a rubric's own matchers found in this reply (carecourse.score)
+        self.memo: dict = {}  # what carecourse.score worked out for this reply (matches, calm tests)
 
     @property
     def text(self) -> str:

@@ -126,7 +126,7 @@ class _CompiledRubric:
             unique = {(f.start, f.end): f for f in found}  # a technique and a pattern may find one span
             found = sorted(unique.values(), key=_SPAN)
             if item.id in self.rude:
-                found = [f for f in found if not _rude_sounding(f, item.id) or not calm(analysis.structure, f.nstart)]
+                found = [f for f in found if not _rude_sounding(f, item.id) or not _calm(analysis, f.nstart)]
             analysis.memo[key] = found
         return found
 
@@ -233,7 +233,17 @@ def _rebuke_spans(analysis: Analysis) -> list[tuple[int, int]]:
     """Where the reply blames, scolds, mocks or brushes the customer off: nothing said there
     is credited."""
     structure = analysis.structure
-    return [_rebuke_span(structure, f) for f in analysis.of_any(REBUKES) if not calm(structure, f.nstart)]
+    return [_rebuke_span(structure, f) for f in analysis.of_any(REBUKES) if not _calm(analysis, f.nstart)]
+
+
+def _calm(analysis: Analysis, pos: int) -> bool:
+    """``tone.calm`` at ``pos``, worked out once per reply: a rebuke's finding is asked about
+    both for the rebuke spans and for the rudeness penalty."""
+    key = ("calm", pos)
+    found = analysis.memo.get(key)
+    if found is None:
+        found = analysis.memo[key] = calm(analysis.structure, pos)
+    return found
 
 
 def _rude_sounding(finding: Finding, penalty_id: str) -> bool:
