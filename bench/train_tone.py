@@ -23,8 +23,10 @@ from carecourse.detect.tone import MODEL_FILE
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "corpus" / "dev.jsonl"
 TONE_SET = ROOT / "tests" / "data" / "tone" / "tone.jsonl"
+TECHNIQUES_DEV = ROOT / "tests" / "data" / "techniques" / "dev.jsonl"
 OUT = ROOT / "src" / "carecourse" / "detect" / MODEL_FILE
 RUDE = {"forbidden", "judgement", "bad_question"}
+RUDE_TECHNIQUES = {"forbidden", "negative_label", "bad_question"}
 C = 3.0  # inverse strength of the L2 penalty
 PROBABILITY = 0.9  # flag a reply only when the model is this sure
 CALM = 0.02  # a sentence scored below this is clearly not rude (chosen on dev batch 9 before it was trained on; 0.05 is barely below the prior)
@@ -36,7 +38,9 @@ def read_lines(path: Path) -> list[dict]:
 
 def examples() -> tuple[list[str], list[float], int]:
     """The training replies, their targets, and how many come from the dev part: the dev
-    part, plus the tone set's replies on which writer and labeller agree."""
+    part, the tone set's replies on which writer and labeller agree, and the dev part of the
+    technique corpus (staff in other settings, so the model learns what curt but civil
+    sounds like there)."""
     dev = read_lines(DEV)
     texts = [r["text"] for r in dev]
     y = [1.0 if RUDE & set(r["penalties"]) else 0.0 for r in dev]
@@ -44,6 +48,9 @@ def examples() -> tuple[list[str], list[float], int]:
         if r["intended"] == r["labelled"]:
             texts.append(r["text"])
             y.append(1.0 if r["labelled"] else 0.0)
+    for r in read_lines(TECHNIQUES_DEV):
+        texts.append(r["text"])
+        y.append(1.0 if RUDE_TECHNIQUES & set(r["techniques"]) else 0.0)
     return texts, y, len(dev)
 
 
@@ -54,14 +61,14 @@ def main() -> None:
     model = {
         "about": "carecourse tone model: logistic regression over distinct character 1- and 2-grams of the "
         f"normalised reply, in units of 1/{SCALE}; trained by bench/train_tone.py on tests/data/corpus/dev.jsonl "
-        "and tests/data/tone/tone.jsonl",
+        "tests/data/tone/tone.jsonl and tests/data/techniques/dev.jsonl",
         "n": list(range(1, LONGEST + 1)),
         "scale": SCALE,
         "bias": round(b * SCALE),
         "threshold": log_odds(PROBABILITY),
         "calm": log_odds(CALM),
         "replies": dev_replies,
-        "tone_set": len(texts) - dev_replies,
+        "tone_set": len(texts) - dev_replies,  # (the tone set and the technique corpus's dev part)
         "rude": int(sum(y)),
         "weights": weights,
     }

@@ -3,6 +3,8 @@
 Prints, for the corpus's dev and test parts (tests/data/corpus/), the held-out set
 (tests/data/heldout/) and the rubrics' own samples: criterion accuracy (overall and per
 criterion), penalty accuracy with precision and recall, the level confusion table and QWK.
+Then technique detection on service replies from other settings (tests/data/techniques/):
+precision, recall and F1 per technique, and their macro F1, on its dev and test parts.
 
     python bench/validity.py            # all sets
     python bench/validity.py --misses   # also list the dev part's disagreements (never the test part's)
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from carecourse.rubrics import builtin, scenario_ids
 from carecourse.rubrics.samples import load_samples
+from carecourse.evaluation.detection import Detection, load_labelled, measure_detection
 from carecourse.evaluation.validity import Marked, Validity, load_corpus, measure
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -57,6 +60,15 @@ def report(name: str, v: Validity, *, detail: bool) -> None:
             print(f"  {k}: " + " ".join(f"{n:4}" for n in row))
 
 
+def report_detection(name: str, d: Detection) -> None:
+    print(f"\n## {name}: {d.replies} replies")
+    print(f"macro F1 {d.macro_f1:.3f}   decisions agreed {d.accuracy:.3f}")
+    print(f"{'technique':16} {'prec':>6} {'rec':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for t in d.measured:
+        c = d.tables[t]
+        print(f"{t:16} {d.precision(t):6.3f} {d.recall(t):6.3f} {d.f1(t):6.3f} {c.tp:4} {c.fp:4} {c.fn:4}")
+
+
 def main() -> None:
     misses = "--misses" in sys.argv
     dev = load_corpus(DATA / "corpus" / "dev.jsonl")
@@ -71,6 +83,8 @@ def main() -> None:
     }
     for name, v in sets.items():
         report(name, v, detail=name in ("corpus dev", "corpus test"))
+    for part in ("dev", "test"):
+        report_detection(f"techniques {part}", measure_detection(load_labelled(DATA / "techniques" / f"{part}.jsonl")))
     if misses:
         texts = {r.id: r for r in dev}
         print("\n## dev disagreements (human, grader)")

@@ -21,11 +21,12 @@ def _lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def test_the_model_is_trained_on_the_dev_part_and_the_tone_set_as_they_are_today():
+def test_the_model_is_trained_on_the_dev_parts_and_the_tone_set_as_they_are_today():
     tone = model()
     data = json.loads((Path(carecourse.__file__).parent / "detect" / "tone.json").read_text(encoding="utf-8"))
     agreed = [r for r in _lines(TONE_SET) if r["intended"] == r["labelled"]]
-    assert (data["replies"], data["tone_set"]) == (len(_lines(DEV)), len(agreed))  # else: bench/train_tone.py
+    techniques_dev = _lines(DATA / "techniques" / "dev.jsonl")  # staff in other settings
+    assert (data["replies"], data["tone_set"]) == (len(_lines(DEV)), len(agreed) + len(techniques_dev))  # else: bench/train_tone.py
     assert tone.longest == 2 and threshold() > 0 and len(tone.weights) > 1000 and data["scale"] == SCALE
     # whole numbers: every sum is exact, in any order, in Python and JavaScript alike
     assert all(type(v) is int and v != 0 for v in [*tone.weights.values(), tone.bias, threshold()])
@@ -83,7 +84,7 @@ def test_a_clause_the_lexicon_declares_not_rude_is_not_rude_by_tone(monkeypatch)
     import carecourse.detect.tone as tone
 
     monkeypatch.setattr(tone, "threshold", lambda: -10**9)  # the model now flags every reply
-    assert [f.kind for f in carecourse.analyze("我们马上查。").of("forbidden")] == ["tone"]
+    assert [f.kind for f in carecourse.analyze("这事急不来，我们马上查。").of("forbidden")] == ["tone"]
     assert carecourse.analyze("肯定不是您设置错了，我们马上查。").of("forbidden") == []
 
 

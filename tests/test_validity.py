@@ -3,7 +3,7 @@ held-out set (tests/data/corpus/README.md says how they were made).
 
 Issue 12's targets on the test part are criterion accuracy >= 0.95, penalty accuracy
 >= 0.95, level QWK >= 0.85 and no criterion below 0.90; none is reached on the test part as
-it now stands (the batch-1 half plus the whole of batch 12). Until they are, this is a
+it now stands (the batch-1 half plus the whole of batches 12 and 14). Until they are, this is a
 ratchet: the figures measured when it was written (below) may not fall, so a change that
 fits the development part at the cost of generalising fails CI. Raise the floors as the
 grader improves; `bench/validity.py` prints every figure, for the whole test part and for
@@ -17,12 +17,17 @@ import pytest
 
 from carecourse.rubrics import builtin, scenario_ids
 from carecourse.rubrics.samples import load_samples
+from carecourse.detect import TECHNIQUES
+from carecourse.evaluation.detection import Labelled, load_labelled, measure_detection
 from carecourse.evaluation.validity import Marked, band, load_corpus, measure, qwk
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-03 on the test part of 1,487 replies, once batch 12 (1,078 replies, never read)
-# joined it: 0.937, 0.940, 0.809, 0.820 (batch 12 alone 0.934, 0.945, 0.790; the batch-1 half 0.943,
+# measured 2026-12-03 on the test part of 2,553 replies, once batch 14 (1,066 replies, never read)
+# joined it: 0.934, 0.941, 0.792, 0.819 (batch 14 alone 0.931, 0.939, 0.771, measured once before
+# it joined; a perfect marker's QWK through the rubrics' points is 0.849 on this test part and
+# 0.831 on batch 14). Before that, on the test part of 1,487 replies, once batch 12 (1,078
+# replies, never read) joined it: 0.937, 0.940, 0.809, 0.820 (batch 12 alone 0.934, 0.945, 0.790; the batch-1 half 0.943,
 # 0.926, 0.845, 0.837). On the batch-1 half alone, earlier:
 # 0.942, 0.930, 0.849, 0.837
 # (after the models kept only n-grams seen in 3 replies); before that 0.944, 0.930, 0.850, 0.837
@@ -31,7 +36,7 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # (after dev batches 4 and 5, the tone set, the learned second opinion, calibrated points and
 # two more rubric rounds; it was 0.929, 0.906, 0.807, 0.825 after batches 2 and 3, and 0.898,
 # 0.873, 0.740, 0.741 with batch 1)
-FLOORS = {"criteria": 0.933, "penalties": 0.935, "qwk": 0.805, "worst_criterion": 0.815}
+FLOORS = {"criteria": 0.929, "penalties": 0.936, "qwk": 0.787, "worst_criterion": 0.814}
 
 
 @pytest.fixture(scope="module")
@@ -54,12 +59,12 @@ def test_the_corpus_test_part_does_not_fall_below_its_floor(test_part):
 def test_the_corpus_is_split_once_and_whole():
     dev = load_corpus(DATA / "corpus" / "dev.jsonl")
     test = load_corpus(DATA / "corpus" / "test.jsonl")
-    # batch 1 (r…) was split once by a hash of its text (odd -> test); batches 2 to 11 (s… to z…,
-    # a…, b…) are all dev, batch 12 (c…) all test
+    # batch 1 (r…) was split once by a hash of its text (odd -> test); batches 2 to 11 and 13 (s… to
+    # z…, a…, b…, d…) are all dev, batches 12 and 14 (c…, e…) all test
     batch1 = [r for r in dev if r.id.startswith("r")]
     batch1_test = [r for r in test if r.id.startswith("r")]
-    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 10224 and len(test) == 1487
-    assert {r.id[0] for r in dev} == set("rstuvwxyzab") and {r.id[0] for r in test} == {"r", "c"}
+    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 11288 and len(test) == 2553
+    assert {r.id[0] for r in dev} == set("rstuvwxyzabd") and {r.id[0] for r in test} == {"r", "c", "e"}
     for part, parity in ((batch1, 0), (batch1_test, 1)):
         assert all(int(hashlib.sha256(("split-2026-12-01:" + r.text).encode()).hexdigest(), 16) % 2 == parity for r in part)
     assert not {r.text for r in dev} & {r.text for r in test}
@@ -87,3 +92,40 @@ def test_bands_and_kappa():
     assert qwk([[0, 5], [5, 0]]) < 0
     # scikit-learn's cohen_kappa_score(weights="quadratic") gives 0.8260869… for this table
     assert qwk([[3, 2, 0, 0], [1, 3, 1, 0], [0, 1, 3, 1], [0, 0, 2, 3]]) == pytest.approx(0.826087, abs=1e-6)
+
+
+# Technique detection on staff replies from other settings (tests/data/techniques/README.md).
+# Measured on its test part (398 replies, never read) before the lexicons learned from its dev
+# part: macro F1 0.662, decisions agreed 0.888, reason recall 0.062; after: 0.707, 0.906, 0.299.
+TECHNIQUE_FLOORS = {"macro_f1": 0.703, "accuracy": 0.903, "reason_recall": 0.29}
+
+
+def test_technique_detection_on_the_test_part_does_not_fall_below_its_floor():
+    d = measure_detection(load_labelled(DATA / "techniques" / "test.jsonl"))
+    figures = {"macro_f1": d.macro_f1, "accuracy": d.accuracy, "reason_recall": d.recall("reason")}
+    low = {k: round(v, 3) for k, v in figures.items() if v < TECHNIQUE_FLOORS[k]}
+    assert not low, f"technique detection fell below its floor: {low} (floors {TECHNIQUE_FLOORS})"
+
+
+def test_the_technique_corpus_is_split_once_and_whole():
+    dev = load_labelled(DATA / "techniques" / "dev.jsonl")
+    test = load_labelled(DATA / "techniques" / "test.jsonl")
+    assert (len(dev), len(test)) == (401, 398)
+    for part, parity in ((dev, 0), (test, 1)):
+        assert all(int(hashlib.sha256(("split:" + r.id).encode()).hexdigest(), 16) % 2 == parity for r in part)
+    assert not {r.text for r in dev} & {r.text for r in test}
+    assert {r.domain for r in dev} == {r.domain for r in test} and len({r.domain for r in dev}) == 10
+    # every technique the corpus measures is there in both parts
+    assert {t for r in test for t in r.techniques} >= set(TECHNIQUES) - {"negative_label"}
+
+
+def test_detection_counts_a_reply_per_technique():
+    replies = [
+        Labelled("今天人特别多，前面还有八个。不想等的话可以用手机银行办。", frozenset({"reason", "alternative"}), "a"),
+        Labelled("您好，欢迎光临！", frozenset({"greeting", "thanks"}), "b"),
+    ]
+    d = measure_detection(replies)
+    assert (d.tables["reason"].tp, d.tables["alternative"].tp, d.tables["greeting"].tp) == (1, 1, 1)
+    assert d.tables["thanks"].fn == 1 and d.recall("thanks") == 0.0 and d.precision("thanks") == 1.0
+    assert ("b", "thanks", True, False) in d.misses
+    assert "negative_label" not in d.measured  # nobody found one: no F1 for it

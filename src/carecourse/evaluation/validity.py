@@ -10,13 +10,13 @@ targets.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from carecourse.evaluation import jsonl
 from carecourse.evaluation.agreement import Confusion
 from carecourse.rubrics import builtin, scenario_ids
 
@@ -108,12 +108,8 @@ def measure(replies: list[Marked]) -> Validity:
 
 def load_corpus(path: str | Path) -> list[Marked]:
     """A JSON Lines corpus file: ``{"id", "scenario", "text", "met", "penalties", "level"}``."""
-    out = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            out.append(Marked(r["scenario"], r["text"], frozenset(r["met"]), frozenset(r["penalties"]), r.get("level"), r.get("id", "")))
-    return out
+    return [Marked(r["scenario"], r["text"], frozenset(r["met"]), frozenset(r["penalties"]), r.get("level"), r.get("id", ""))
+            for r in jsonl(path)]  # fmt: skip
 
 
 def development_replies(data: str | Path) -> list[tuple[str, str]]:
