@@ -96,8 +96,9 @@ def test_bands_and_kappa():
 
 # Technique detection on staff replies from other settings (tests/data/techniques/README.md).
 # Measured on its test part (398 replies, never read) before the lexicons learned from its dev
-# part: macro F1 0.662, decisions agreed 0.888, reason recall 0.062; after: 0.707, 0.906, 0.299.
-TECHNIQUE_FLOORS = {"macro_f1": 0.703, "accuracy": 0.903, "reason_recall": 0.29}
+# part: macro F1 0.662, decisions agreed 0.888, reason recall 0.062; after batch 1's dev half:
+# 0.707, 0.906, 0.299; after batch 2 (799 replies, all dev) too: 0.718, 0.910, 0.322.
+TECHNIQUE_FLOORS = {"macro_f1": 0.713, "accuracy": 0.907, "reason_recall": 0.31}
 
 
 def test_technique_detection_on_the_test_part_does_not_fall_below_its_floor():
@@ -110,8 +111,10 @@ def test_technique_detection_on_the_test_part_does_not_fall_below_its_floor():
 def test_the_technique_corpus_is_split_once_and_whole():
     dev = load_labelled(DATA / "techniques" / "dev.jsonl")
     test = load_labelled(DATA / "techniques" / "test.jsonl")
-    assert (len(dev), len(test)) == (401, 398)
-    for part, parity in ((dev, 0), (test, 1)):
+    # batch 1 (k…) was split once by a hash of its id (odd -> test); batch 2 (n…) is all dev
+    batch1 = [r for r in dev if r.id.startswith("k")]
+    assert (len(batch1), len(dev), len(test)) == (401, 1200, 398) and {r.id[0] for r in dev} == {"k", "n"}
+    for part, parity in ((batch1, 0), (test, 1)):
         assert all(int(hashlib.sha256(("split:" + r.id).encode()).hexdigest(), 16) % 2 == parity for r in part)
     assert not {r.text for r in dev} & {r.text for r in test}
     assert {r.domain for r in dev} == {r.domain for r in test} and len({r.domain for r in dev}) == 10
