@@ -97,8 +97,9 @@ def test_bands_and_kappa():
 # Technique detection on staff replies from other settings (tests/data/techniques/README.md).
 # Measured on its test part (398 replies, never read) before the lexicons learned from its dev
 # part: macro F1 0.662, decisions agreed 0.888, reason recall 0.062; after batch 1's dev half:
-# 0.707, 0.906, 0.299; after batch 2 (799 replies, all dev) too: 0.718, 0.910, 0.322.
-TECHNIQUE_FLOORS = {"macro_f1": 0.713, "accuracy": 0.907, "reason_recall": 0.31}
+# 0.707, 0.906, 0.299; after batch 2 (799 replies, all dev) too: 0.718, 0.910, 0.322, and after a
+# second round of frames from it: 0.728, 0.912, 0.327.
+TECHNIQUE_FLOORS = {"macro_f1": 0.723, "accuracy": 0.909, "reason_recall": 0.32}
 
 
 def test_technique_detection_on_the_test_part_does_not_fall_below_its_floor():
