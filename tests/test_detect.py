@@ -362,6 +362,13 @@ ON_THE_JOB = [
     ("怕丢当初就该保价。", "forbidden", "当初就该"),
     ("这事您找房东去。", "forbidden", "您找房东去"),
     ("那是您的自由。", "forbidden", "那是您的自由"),
+    # (from batch 2) a state or kind that settles it, a choice, someone coming up, a hardship named
+    ("面已经在煮了，没法取消。", "reason", "已经在煮"),
+    ("这双鞋是定制款，不退不换。", "reason", "是定制款"),
+    ("您要换一件新的还是退款？", "alternative", "换一件新的还是退"),
+    ("维修工马上上来，五分钟。", "follow_up", "维修工马上上来"),
+    ("牛奶洒成这样确实没法喝了。", "empathy", "确实没法喝"),
+    ("会员日每天早上9点开抢。", "commitment", None),  # a timetable, not a promise
 ]
 
 
