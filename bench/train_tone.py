@@ -60,7 +60,7 @@ def main() -> None:
     weights = in_units(w)
     model = {
         "about": "carecourse tone model: logistic regression over distinct character 1- and 2-grams of the "
-        f"normalised reply, in units of 1/{SCALE}; trained by bench/train_tone.py on tests/data/corpus/dev.jsonl "
+        f"normalised reply, in units of 1/{SCALE}; trained by bench/train_tone.py on tests/data/corpus/dev.jsonl, "
         "tests/data/tone/tone.jsonl and tests/data/techniques/dev.jsonl",
         "n": list(range(1, LONGEST + 1)),
         "scale": SCALE,
