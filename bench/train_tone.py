@@ -18,6 +18,7 @@ from pathlib import Path
 from linear_model import LONGEST, fit, in_units
 
 from carecourse.detect.linear import SCALE, log_odds
+from carecourse.evaluation import jsonl
 from carecourse.detect.tone import MODEL_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +34,7 @@ CALM = 0.02  # a sentence scored below this is clearly not rude (chosen on dev b
 
 
 def read_lines(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return list(jsonl(path))
 
 
 def examples() -> tuple[list[str], list[float], int]:

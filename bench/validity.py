@@ -51,9 +51,7 @@ def report(name: str, v: Validity, *, detail: bool) -> None:
         print(f"{sid + '/' + item:36} {c.agreement:6.3f} {c.tp:4} {c.fp:4} {c.fn:4} {c.tn:4}")
     print(f"{'scenario/penalty':36} {'acc':>6} {'prec':>6} {'rec':>6}")
     for (sid, item), c in sorted(v.penalties.items()):
-        precision = c.tp / (c.tp + c.fp) if c.tp + c.fp else 1.0
-        recall = c.tp / (c.tp + c.fn) if c.tp + c.fn else 1.0
-        print(f"{sid + '/' + item:36} {c.agreement:6.3f} {precision:6.3f} {recall:6.3f}")
+        print(f"{sid + '/' + item:36} {c.agreement:6.3f} {c.precision:6.3f} {c.recall:6.3f}")
     if any(map(sum, v.levels)):
         print("level (rows: trainer 0-3, columns: grader's band 0-3)")
         for k, row in enumerate(v.levels):
@@ -66,7 +64,7 @@ def report_detection(name: str, d: Detection) -> None:
     print(f"{'technique':16} {'prec':>6} {'rec':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
     for t in d.measured:
         c = d.tables[t]
-        print(f"{t:16} {d.precision(t):6.3f} {d.recall(t):6.3f} {d.f1(t):6.3f} {c.tp:4} {c.fp:4} {c.fn:4}")
+        print(f"{t:16} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.tp:4} {c.fp:4} {c.fn:4}")
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ import carecourse
 from carecourse.detect import structure_of
 from carecourse.detect.linear import SCALE, ngrams
 from carecourse.detect.tone import model, rude_clause, threshold
+from carecourse.evaluation import jsonl
 
 DATA = Path(__file__).parent / "data"
 DEV = DATA / "corpus" / "dev.jsonl"
@@ -18,7 +19,7 @@ RUDE_CLAUSE = "你明天去网吧办公呗"
 
 
 def _lines(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return list(jsonl(path))
 
 
 def test_the_model_is_trained_on_the_dev_parts_and_the_tone_set_as_they_are_today():

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from carecourse.rubrics.schema import Rubric, Sample
 
-__all__ = ["Confusion", "Disagreement", "SampleReport", "run_samples"]
+__all__ = ["Confusion", "Disagreement", "SampleReport", "accuracy", "run_samples"]
 
 
 @dataclass
@@ -31,6 +31,18 @@ class Confusion:
     def agreement(self) -> float:
         return (self.tp + self.tn) / self.total if self.total else 1.0
 
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp + self.fp + self.fn else 1.0
+
     def add(self, expected: bool, got: bool) -> None:
         if expected and got:
             self.tp += 1
@@ -40,6 +52,13 @@ class Confusion:
             self.fn += 1
         else:
             self.tn += 1
+
+
+def accuracy(tables) -> float:
+    """The share of decisions agreed on, over several tables pooled."""
+    tables = list(tables)
+    total = sum(c.total for c in tables)
+    return sum(c.tp + c.tn for c in tables) / total if total else 1.0
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from carecourse.detect import TECHNIQUES
 from carecourse.evaluation import jsonl
-from carecourse.evaluation.agreement import Confusion
+from carecourse.evaluation.agreement import Confusion, accuracy
 
 __all__ = ["Detection", "Labelled", "load_labelled", "measure_detection"]
 
@@ -38,16 +38,13 @@ class Detection:
     misses: list[tuple[str, str, bool, bool]] = field(default_factory=list)  # reply id, technique, human, detector
 
     def precision(self, technique: str) -> float:
-        c = self.tables[technique]
-        return c.tp / (c.tp + c.fp) if c.tp + c.fp else 1.0
+        return self.tables[technique].precision
 
     def recall(self, technique: str) -> float:
-        c = self.tables[technique]
-        return c.tp / (c.tp + c.fn) if c.tp + c.fn else 1.0
+        return self.tables[technique].recall
 
     def f1(self, technique: str) -> float:
-        c = self.tables[technique]
-        return 2 * c.tp / (2 * c.tp + c.fp + c.fn) if c.tp + c.fp + c.fn else 1.0
+        return self.tables[technique].f1
 
     @property
     def measured(self) -> list[str]:
@@ -61,8 +58,7 @@ class Detection:
 
     @property
     def accuracy(self) -> float:
-        total = sum(c.total for c in self.tables.values())
-        return sum(c.tp + c.tn for c in self.tables.values()) / total if total else 1.0
+        return accuracy(self.tables.values())
 
 
 def measure_detection(replies: list[Labelled]) -> Detection:

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from carecourse.evaluation import jsonl
-from carecourse.evaluation.agreement import Confusion
+from carecourse.evaluation.agreement import Confusion, accuracy
 from carecourse.rubrics import builtin, scenario_ids
 
 __all__ = ["BANDS", "Marked", "Validity", "band", "development_replies", "load_corpus", "measure", "qwk"]
@@ -45,11 +45,11 @@ class Validity:
 
     @property
     def criterion_accuracy(self) -> float:
-        return _accuracy(self.criteria.values())
+        return accuracy(self.criteria.values())
 
     @property
     def penalty_accuracy(self) -> float:
-        return _accuracy(self.penalties.values())
+        return accuracy(self.penalties.values())
 
     @property
     def qwk(self) -> float:
@@ -57,12 +57,6 @@ class Validity:
 
     def worst_criterion(self) -> tuple[tuple[str, str], float]:
         return min(((k, c.agreement) for k, c in self.criteria.items()), key=lambda kv: kv[1])
-
-
-def _accuracy(tables) -> float:
-    tables = list(tables)
-    total = sum(c.total for c in tables)
-    return sum(c.tp + c.tn for c in tables) / total if total else 1.0
 
 
 def band(score: float, max_score: float) -> int:
