@@ -369,6 +369,36 @@ ON_THE_JOB = [
     ("维修工马上上来，五分钟。", "follow_up", "维修工马上上来"),
     ("牛奶洒成这样确实没法喝了。", "empathy", "确实没法喝"),
     ("会员日每天早上9点开抢。", "commitment", None),  # a timetable, not a promise
+    # (from batch 3) where the rule is written, a mix-up, who is away, who decided it
+    ("特价商品不参加折扣，小票上印着呢。", "reason", "小票上印着"),
+    ("是仓库那边搞错了，我给您补发。", "reason", "搞错了"),
+    ("她今天轮休，我来帮您办。", "reason", "轮休"),
+    ("物业费是业委会开会定的。", "reason", "业委会开会定的"),
+    ("有时候司机会直接放门卫那边。", "reason", "有时候司机"),
+    # something still free, a formal offer, a choice, a fallback
+    ("今晚同房型尚有空房。", "alternative", "尚有空房"),
+    ("话费查询可前往大堂自助机办理。", "alternative", "可前往"),
+    ("三点四十和六点多的都有，要哪个？", "alternative", "要哪个"),
+    ("如无法修复，我们给您换一间。", "alternative", "如无法"),
+    # a call or a look in more words; not "let me tell you"
+    ("我打一下工程部电话。", "action", "我打一下工程部电话"),
+    ("您稍等，我看下系统。", "action", "我看下"),
+    ("我跟您说一下接下来怎么做。", "action", None),
+    # a window a rule sets, a span asked aloud, a timetable
+    ("开车前二十四小时内退票收两成。", "commitment", None),
+    ("退款一般一到三个工作日？我不太确定。", "commitment", None),
+    ("19:05出发，二等座还有票。", "commitment", None),
+    # sent on to the customer; not a voucher put into an account
+    ("电子发票三天内发送至您预留的邮箱。", "follow_up", "发送至您"),
+    ("赔付券已经发到您账户了。", "follow_up", None),
+    # pointing at the sign, waving a complaint off
+    ("规定墙上贴着呢，自己看。", "forbidden", "贴着呢"),
+    ("差评您随意。", "forbidden", "差评您随意"),
+    # a guess at what the customer did wrong
+    ("你是不是扔洗衣机了？", "bad_question", "你是不是扔洗衣机了"),
+    ("签收的时候怎么不看？", "bad_question", "签收的时候怎么不看"),
+    # a hardship named
+    ("明白您着急，我马上改。", "empathy", "明白您着急"),
 ]
 
 
