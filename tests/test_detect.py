@@ -399,6 +399,25 @@ ON_THE_JOB = [
     ("签收的时候怎么不看？", "bad_question", "签收的时候怎么不看"),
     # a hardship named
     ("明白您着急，我马上改。", "empathy", "明白您着急"),
+    # (from batch 4) held up on the way, the number of places, timing; "otherwise" is no reason
+    ("师傅前一家拆机拖住了，下午两点前到。", "reason", "前一家拆机拖住"),
+    ("专家号都很紧张，您试试普通门诊。", "reason", "号都很紧张"),
+    ("这次撞正周末所以慢咗。", "reason", "撞正周末"),
+    ("要本人来才行，不然就要证件跟委托书。", "reason", None),
+    # another channel that saves the wait, if the customer would rather
+    ("改套餐的话手机上就能办，不用等。", "alternative", "手机上就能办"),
+    ("您要是愿意，现在重新给您做一碗。", "alternative", "要是愿意"),
+    # someone else fetched, a small deed for the customer, taken up
+    ("我叫我们技术过来看看。", "action", "叫我们技术"),
+    ("我帮您设个余额提醒。", "action", "帮您设个"),
+    ("挪车电话我帮您打了。", "action", "我帮您打了"),
+    # told ahead
+    ("要是今天排不上，我会提前告诉您。", "follow_up", "提前告诉您"),
+    # sent elsewhere, told to wait, not our doing; a call offered is no brush-off
+    ("携程那边没推过来，你打携程问。", "forbidden", "你打携程问"),
+    ("排到明天下午，等着吧。", "forbidden", "等着吧"),
+    ("这钱不是我们扣的。", "forbidden", "不是我们扣的"),
+    ("明天中午我给您打个电话问问，行吧？", "forbidden", None),
 ]
 
 
