@@ -418,6 +418,15 @@ ON_THE_JOB = [
     ("排到明天下午，等着吧。", "forbidden", "等着吧"),
     ("这钱不是我们扣的。", "forbidden", "不是我们扣的"),
     ("明天中午我给您打个电话问问，行吧？", "forbidden", None),
+    # (from batch 5, other settings) a breakdown named, parts not in yet, a delay, found on inspection
+    ("放映设备临时故障，票款全额退回。", "reason", "临时故障"),
+    ("配件没到，到了就给您装。", "reason", "配件没到"),
+    ("银行到账有延迟，明天中午前自动销掉。", "reason", "有延迟"),
+    ("拆开发现正时皮带也有裂纹。", "reason", "拆开发现"),
+    # an appeal made for the customer, things written down, a cost taken on
+    ("你截个图给我，我帮你申诉。", "action", "帮你申诉"),
+    ("要的东西我全部写在这张纸上。", "action", "写在这张纸上"),
+    ("干洗费用由本店全额承担。", "action", "由本店全额承担"),
 ]
 
 

@@ -101,8 +101,10 @@ def test_bands_and_kappa():
 # second round of frames from it: 0.728, 0.912, 0.327. Batch 3's test half (399) then joined the
 # test part (797 replies): 0.681, 0.910, 0.320 with those lexicons; after frames from batch 3's
 # dev half: 0.704, 0.917, 0.395. Batch 4's test half (431) joined next (1,228 replies): 0.711,
-# 0.917, 0.42; after frames from batch 4's dev half: 0.714, 0.918, 0.443.
-TECHNIQUE_FLOORS = {"macro_f1": 0.709, "accuracy": 0.914, "reason_recall": 0.43}
+# 0.917, 0.42; after frames from batch 4's dev half: 0.714, 0.918, 0.443. Batch 5 (ten other
+# settings) put 412 more in (1,640 replies): 0.702, 0.915, 0.44; frames from its dev half left
+# that where it was: 0.702, 0.915, 0.441.
+TECHNIQUE_FLOORS = {"macro_f1": 0.697, "accuracy": 0.911, "reason_recall": 0.43}
 
 
 def test_technique_detection_on_the_test_part_does_not_fall_below_its_floor():
@@ -115,15 +117,16 @@ def test_technique_detection_on_the_test_part_does_not_fall_below_its_floor():
 def test_the_technique_corpus_is_split_once_and_whole():
     dev = load_labelled(DATA / "techniques" / "dev.jsonl")
     test = load_labelled(DATA / "techniques" / "test.jsonl")
-    # batches 1 (k…), 3 (p…) and 4 (q…) were split once by a hash of their ids (odd -> test);
-    # batch 2 (n…) is all dev
-    split = [r for r in dev if r.id[0] in "kpq"]
-    assert (len(split), len(dev), len(test)) == (1170, 1969, 1228) and {r.id[0] for r in dev} == {"k", "n", "p", "q"}
-    assert {r.id[0] for r in test} == {"k", "p", "q"}
+    # batches 1 (k…), 3 (p…), 4 (q…) and 5 (u…) were split once by a hash of their ids (odd ->
+    # test); batch 2 (n…) is all dev
+    split = [r for r in dev if r.id[0] in "kpqu"]
+    assert (len(split), len(dev), len(test)) == (1558, 2357, 1640) and {r.id[0] for r in dev} == {"k", "n", "p", "q", "u"}
+    assert {r.id[0] for r in test} == {"k", "p", "q", "u"}
     for part, parity in ((split, 0), (test, 1)):
         assert all(int(hashlib.sha256(("split:" + r.id).encode()).hexdigest(), 16) % 2 == parity for r in part)
     assert not {r.text for r in dev} & {r.text for r in test}
-    assert {r.domain for r in dev} == {r.domain for r in test} and len({r.domain for r in dev}) == 10
+    # ten settings in batches 1-4 (domains.md), ten others in batch 5 (domains-batch5.md)
+    assert {r.domain for r in dev} == {r.domain for r in test} and len({r.domain for r in dev}) == 20
     # every technique the corpus measures is there in both parts
     assert {t for r in test for t in r.techniques} >= set(TECHNIQUES) - {"negative_label"}
 
