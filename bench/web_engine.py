@@ -50,14 +50,17 @@ console.log(JSON.stringify({ times, results, analyses }));
 
 
 def corpus() -> list[tuple[str, str]]:
-    items = development_replies(ROOT / "tests" / "data")
-    s2t = opencc.OpenCC("s2t")
-    return items + [(sid, s2t.convert(t)) for sid, t in items] + [(sid, t.translate(FULL_WIDTH)) for sid, t in items]
+    sids, texts = zip(*development_replies(ROOT / "tests" / "data"))
+    return list(zip(sids * 3, with_twins(list(texts))))
 
 
 def staff_replies() -> list[str]:
     """The technique corpus's dev part (never its test part) and its twins."""
-    texts = [r["text"] for r in jsonl(ROOT / "tests" / "data" / "techniques" / "dev.jsonl")]
+    return with_twins([r["text"] for r in jsonl(ROOT / "tests" / "data" / "techniques" / "dev.jsonl")])
+
+
+def with_twins(texts: list[str]) -> list[str]:
+    """The texts, then each in Traditional script, then each with full-width ASCII."""
     s2t = opencc.OpenCC("s2t")
     return texts + [s2t.convert(t) for t in texts] + [t.translate(FULL_WIDTH) for t in texts]
 
