@@ -7,7 +7,7 @@ Then technique detection on service replies from other settings (tests/data/tech
 precision, recall and F1 per technique, and their macro F1, on its dev and test parts.
 
     python bench/validity.py            # all sets
-    python bench/validity.py --misses   # also list the dev part's disagreements (never the test part's)
+    python bench/validity.py --misses   # also list the dev parts' disagreements (never the test parts')
 
 Targets (issue 12), on the test part: criterion accuracy >= 0.95, penalty accuracy >= 0.95,
 level QWK >= 0.85, no criterion below 0.90.
@@ -81,13 +81,19 @@ def main() -> None:
     }
     for name, v in sets.items():
         report(name, v, detail=name in ("corpus dev", "corpus test"))
-    for part in ("dev", "test"):
-        report_detection(f"techniques {part}", measure_detection(load_labelled(DATA / "techniques" / f"{part}.jsonl")))
+    staff = load_labelled(DATA / "techniques" / "dev.jsonl")
+    detections = {"dev": measure_detection(staff), "test": measure_detection(load_labelled(DATA / "techniques" / "test.jsonl"))}
+    for part, d in detections.items():
+        report_detection(f"techniques {part}", d)
     if misses:
         texts = {r.id: r for r in dev}
         print("\n## dev disagreements (human, grader)")
         for rid, item, human, got in sets["corpus dev"].misses:
             print(f"{rid} {texts[rid].scenario}/{item} human={int(human)} grader={int(got)}  {texts[rid].text!r}")
+        replies = {r.id: r for r in staff}
+        print("\n## techniques dev disagreements (human, detector)")
+        for rid, technique, human, got in detections["dev"].misses:
+            print(f"{rid} {technique} human={int(human)} detector={int(got)}  {replies[rid].text!r}")
 
 
 if __name__ == "__main__":
