@@ -7,7 +7,8 @@ from carecourse.detect import TECHNIQUES
 
 
 def found(text: str, technique: str) -> list[str]:
-    return [f.text for f in carecourse.analyze(text).findings if f.id == technique]
+    """What the technique's lexicon finds (the learned models' additions: test_detect_learned.py)."""
+    return [f.text for f in carecourse.analyze(text).of(technique)]
 
 
 # (text, technique, the evidence expected in the learner's own characters, or None = absent)

@@ -56,7 +56,7 @@ def test_annotated_reply_marks_exactly_what_analyze_finds():
     text = "对不起，让您久等了，我理解您的感受。你肯定是弄错了。"
     analysis = carecourse.analyze(text)
     html = annotated_html(analysis)
-    found = re.findall(r'<mark class="cc-t-([a-z_]+)"[^>]*>(.*?)</mark><sup', html)
+    found = re.findall(r'<mark class="cc-t-([a-z_]+)(?: cc-learned)?"[^>]*>(.*?)</mark><sup', html)
     assert [(t, unescape(s)) for t, s in found] == [(f.id, f.text) for f in analysis.findings]
     assert {"apology", "empathy", "forbidden"} <= {t for t, _ in found}
     legend = html.split('class="cc-legend"', 1)[1]

@@ -157,9 +157,12 @@ def test_annotated_highlights_are_what_carecourse_analyze_reports(name):
     for _, reply, reply_html in _annotated(name):
         text, marks = _marks(reply_html)
         assert text == reply
-        found = [(t["id"], t["start"], t["end"]) for t in carecourse.analyze(reply).to_dict()["techniques"]]
+        techniques = carecourse.analyze(reply).to_dict()["techniques"]
+        found = [(t["id"], t["start"], t["end"]) for t in techniques]
         assert set(marks) <= set(found), reply
-        unmarked = [f for f in found if f not in marks]
+        # a lesson's example shows the lexicons' marks; the rewrite forms also a model's reading
+        unmarked = [(t["id"], t["start"], t["end"]) for t in techniques if t.get("kind") != "learned"]
+        unmarked = [f for f in unmarked if f not in marks]
         # a finding goes unmarked only where it overlaps a mark (marks never nest)
         assert all(any(s < me and ms < e for _, ms, me in marks) for _, s, e in unmarked), reply
 

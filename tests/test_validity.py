@@ -103,8 +103,10 @@ def test_bands_and_kappa():
 # dev half: 0.704, 0.917, 0.395. Batch 4's test half (431) joined next (1,228 replies): 0.711,
 # 0.917, 0.42; after frames from batch 4's dev half: 0.714, 0.918, 0.443. Batch 5 (ten other
 # settings) put 412 more in (1,640 replies): 0.702, 0.915, 0.44; frames from its dev half left
-# that where it was: 0.702, 0.915, 0.441.
-TECHNIQUE_FLOORS = {"macro_f1": 0.697, "accuracy": 0.911, "reason_recall": 0.43}
+# that where it was: 0.702, 0.915, 0.441. Learned clause models for reason and commitment
+# (trained on the dev part, detect/learned.py) then took it to 0.719, 0.922, 0.671 (a first
+# version that read whole replies: 0.721, 0.923, 0.725, its evidence a clause less often right).
+TECHNIQUE_FLOORS = {"macro_f1": 0.714, "accuracy": 0.918, "reason_recall": 0.66}
 
 
 def test_technique_detection_on_the_test_part_does_not_fall_below_its_floor():

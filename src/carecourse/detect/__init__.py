@@ -4,7 +4,8 @@
 steps); each technique's lexicon runs over it when that technique is first asked for
 (``Analysis.of``). A finding is a span of the learner's original text; spans inside
 quotation or reported speech, and phrases negated in their clause, are not findings (see
-docs/patterns.md).
+docs/patterns.md). Where a technique's lexicon finds nothing, a learned model may still
+point at the clause that says it in the analyzer's view (``findings``; ``learned.py``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from __future__ import annotations
 from functools import cache
 from operator import attrgetter
 
+from carecourse.detect.learned import learned_finding, learned_techniques
 from carecourse.detect.lexicon import TECHNIQUES, lexicon_entry
+from carecourse.detect.linear import LinearModel
 from carecourse.detect.matcher import PhraseMatcher
 from carecourse.detect.questions import find_questions
 from carecourse.detect.structure import Structure
@@ -54,7 +57,33 @@ class Analysis:
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        return tuple(self.of_any(TECHNIQUES))
+        """Every technique the lexicons find and, for a technique they do not find, the clause
+        where a learned model reads it (``learned.py``): the analyzer's whole view of a reply.
+        Rubrics draw on the lexicons alone (``of``); their criteria have second opinions of
+        their own, trained on trainers' marks for them."""
+        found = self.of_any(TECHNIQUES) + self.learned()
+        found.sort(key=_SPAN)  # stable: where a learned span equals a lexicon's, the lexicon's comes first
+        return tuple(found)
+
+    def learned(self, models: dict[str, LinearModel] | None = None) -> list[Finding]:
+        """What the learned models (``models``: the shipped ones) add: for each technique they
+        know that the lexicon did not find, the clause that says it, in the techniques' order."""
+        known = learned_techniques(TECHNIQUES) if models is None else _by_rank(tuple(models))
+        missing = [t for t in known if not self.of(t)]
+        if not missing:
+            return []
+        clauses = self.open_clauses()
+        found = (learned_finding(self.structure, t, clauses, models and models[t]) for t in missing)
+        return [f for f in found if f]
+
+    def open_clauses(self) -> list[tuple[int, int]]:
+        """The clauses a learned model may read a technique in: not the customer's quoted
+        words, not in a sentence that blames, scolds or asks a bad question (a rebuke
+        explains or promises nothing)."""
+        structure = self.structure
+        rebukes = [structure.sentence_at(f.nstart) or (f.nstart, f.nend) for f in self.of_any(_REBUKING)]
+        return [(s, e) for ss, se in structure.sentences for s, e in structure.clauses_in(ss, se)
+                if not structure.is_quoted(s) and not any(rs < e and s < re for rs, re in rebukes)]  # fmt: skip
 
     def to_dict(self) -> dict:
         return {"techniques": [f.to_dict() for f in self.findings]}
@@ -101,6 +130,7 @@ def _by_rank(techniques: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _QUESTIONS = ("bad_question", "closed_question", "open_question")
+_REBUKING = ("bad_question", "forbidden", "negative_label")
 _RANK = {technique: k for k, technique in enumerate(TECHNIQUES)}
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from carecourse.detect import Analysis
+from carecourse.detect.learned import KIND as LEARNED
 from carecourse.detect.lexicon import TECHNIQUES, lexicon
 from carecourse.render.view import WORDS, book_href, graded_lines, score_share, section_href
-from carecourse.results import GradeResult
+from carecourse.results import Finding, GradeResult
 from carecourse.render import render
 
 __all__ = ["Segment", "annotated_html", "grade_html", "highlight", "marked_segments", "section_href"]
@@ -66,10 +67,19 @@ def grade_html(result: GradeResult, text: str, *, book_base: str | None = "") ->
                   segments=marked_segments(text, met + bad), lines=lines, words=WORDS)  # fmt: skip
 
 
-def annotated_html(analysis: Analysis, *, legend: bool = True) -> str:
-    """A reply with every technique the analyzer found marked in that technique's colour."""
+def _technique_span(f: Finding, label: str) -> tuple[int, int, str, str]:
+    """A finding's mark: a learned model's reading is underlined dashed and says so."""
+    if f.kind == LEARNED:
+        return f.start, f.end, f"cc-t-{f.id} cc-learned", label + WORDS["learned"]
+    return f.start, f.end, f"cc-t-{f.id}", label
+
+
+def annotated_html(analysis: Analysis, *, legend: bool = True, learned: bool = True) -> str:
+    """A reply with every technique the analyzer found marked in that technique's colour;
+    without ``learned``, only what the lexicons found (no model's reading)."""
     labels = {tid: entry.label for tid, entry in lexicon().items()}
-    spans = [(f.start, f.end, f"cc-t-{f.id}", labels[f.id]) for f in analysis.findings]
-    used = [(t, labels[t]) for t in TECHNIQUES if any(f.id == t for f in analysis.findings)]
+    findings = analysis.findings if learned else analysis.of_any(TECHNIQUES)
+    spans = [_technique_span(f, labels[f.id]) for f in findings]
+    used = [(t, labels[t]) for t in TECHNIQUES if any(f.id == t for f in findings)]
     return render("annotated_reply.html", segments=marked_segments(analysis.text, spans),
                   legend=used if legend else None, words=WORDS)  # fmt: skip

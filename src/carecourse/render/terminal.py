@@ -11,7 +11,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from carecourse.render.view import graded_lines, quoted
+from carecourse.detect.learned import KIND as LEARNED
+from carecourse.render.view import WORDS, graded_lines, quoted
 from carecourse.render.palette import terminal_style
 from carecourse.vocabulary import LearnerStatus
 
@@ -74,7 +75,7 @@ def analysis_view(analysis: Analysis) -> Group:
     spans = [(f.start, f.end, _technique_style(f.id)) for f in analysis.findings]
     table = Table("技巧", "原文", "位置", expand=False)
     for f in analysis.findings:
-        kind = f" ({f.kind})" if f.kind else ""
+        kind = WORDS["learned"] if f.kind == LEARNED else f" ({f.kind})" if f.kind else ""
         table.add_row(Text(f"{labels[f.id]} {f.id}{kind}", style=_technique_style(f.id)), f.text, f"{f.start}–{f.end}")
     if not analysis.findings:
         return Group(Text(analysis.text.rstrip()), Text("没有找到任何服务技巧。", style=terminal_style("warning")))

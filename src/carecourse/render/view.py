@@ -25,6 +25,7 @@ WORDS = {
     "words": "原话：",  # before a penalty's quotes
     "review": "去课本复习 →",  # the link to the book section of a missed criterion
     "no_technique": "（没有找到任何技巧）",  # an annotated reply's legend, when nothing was found
+    "learned": "（模型判断）",  # after a technique's label where a learned model read it (dashed underline)
 }
 
 

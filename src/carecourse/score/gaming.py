@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from carecourse.detect import Analysis
+from carecourse.detect import TECHNIQUES, Analysis
 from carecourse.results import Finding
 from carecourse.normalize import normalize
 from carecourse.packaged import read_yaml
@@ -59,7 +59,7 @@ def check(rubric: Rubric, analysis: Analysis, extra: list[Finding]) -> str | Non
 
     def findings() -> list[Finding]:  # every technique's lexicon runs only if a sign needs them
         if not memo:
-            memo.append([f for f in (*analysis.findings, *extra) if f.id not in ("open_question", "closed_question", "bad_question")])
+            memo.append([f for f in (*analysis.of_any(TECHNIQUES), *extra) if f.id not in ("open_question", "closed_question", "bad_question")])
         return memo[0]
 
     if _is_keyword_list(text, content, findings):

@@ -62,9 +62,11 @@ class AnnotatedReplyDirective(SphinxDirective):
         if scenario:
             result = pipeline.grade(scenario, reply)
             graded = {"rubric": builtin(scenario).title, "score": result.score, "max_score": result.max_score}
+        # the commentary beside a lesson's example explains its marks one by one: the
+        # lexicons' phrases, not a model's reading of a whole clause
         return render("annotated_box.html", cls=cls, reply=reply, badge=badge, graded=graded,
                       title=self.arguments[0] if self.arguments else "",
-                      annotated=Markup(annotated_html(pipeline.analyze(reply))))  # fmt: skip
+                      annotated=Markup(annotated_html(pipeline.analyze(reply), learned=False)))  # fmt: skip
 
 
 def _split(content: StringList) -> tuple[str, StringList]:

@@ -1,10 +1,10 @@
 """The browser grader's data, compiled from the Python grader (never edited by hand).
 
 ``core()`` holds what every reply needs: the normaliser's tables, the structure's and the
-question finder's patterns, every technique's compiled lexicon, the tone model, the gaming
-rules and the feedback messages. ``scenario(id)`` holds one rubric, compiled the way
-``carecourse.score`` compiles it, and its learned models. Each pattern is the very one
-Python compiles, translated by ``jsregex``.
+question finder's patterns, every technique's compiled lexicon, the tone model, the
+techniques' learned models, the gaming rules and the feedback messages. ``scenario(id)``
+holds one rubric, compiled the way ``carecourse.score`` compiles it, and its learned models.
+Each pattern is the very one Python compiles, translated by ``jsregex``.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 from carecourse.detect import TECHNIQUES, structure, tone
+from carecourse.detect import learned as detect_learned
 from carecourse.detect import questions
 from carecourse.detect.lexicon import lexicon
 from carecourse.detect.matcher import plain_sources
@@ -85,6 +86,7 @@ def core() -> dict:
         "techniques": list(TECHNIQUES),
         "lexicons": {t: _lexicon(t, entry) for t, entry in lexicon().items()},
         "tone": _tone(),
+        "learned": _learned_techniques(),
         "gaming": _gaming(),
         "score": {"rebukes": list(REBUKES), "rude_sounding": list(RUDE_SOUNDING), "tone_mark_max": TONE_MARK_MAX},
         "messages": messages(),
@@ -224,6 +226,19 @@ def _tone() -> dict:
         "longest": model.longest,
         "grams": groups,
         "weights": [model.weights[grams[k]] for k in order],
+    }
+
+
+def _learned_techniques() -> dict:
+    data = detect_learned.settings()
+    models = detect_learned.models()
+    vocabulary = sorted({g for m in models.values() for g in m.weights})
+    groups, order = _grouped([_in_browser_text(g) for g in vocabulary])
+    return {
+        "sure": data["sure"],
+        "longest": max(data["n"]),
+        "vocabulary": groups,
+        "techniques": {t: {"bias": m.bias, "weights": [m.weights.get(vocabulary[k], 0) for k in order]} for t, m in models.items()},
     }
 
 

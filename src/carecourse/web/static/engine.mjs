@@ -162,6 +162,7 @@ function compileCore(core) {
     tone: linearModel(ungroup(core.tone.grams), core.tone.weights, core.tone.bias, core.tone.longest),
     toneThreshold: core.tone.threshold,
     toneCalm: core.tone.calm,
+    learned: learnedModels(core.learned, core.learned.techniques),
     gaming: {
       rules: g.settings,
       separators: regex(g.separators),
@@ -559,6 +560,7 @@ function kindOf(match) {
 }
 
 const QUESTIONS = ["bad_question", "closed_question", "open_question"];
+const REBUKING = ["bad_question", "forbidden", "negative_label"];
 
 class Analysis {
   constructor(ctx, structure) {
@@ -582,8 +584,35 @@ class Analysis {
     return found.sort(bySpan); // stable: where two spans are equal, the rank order stays
   }
 
+  // the lexicons' findings and, for a technique they do not find, the clause where a learned
+  // model reads it (detect/__init__.py Analysis.findings); rubrics draw on the lexicons alone
   findings() {
-    return this.ofAny(this.ctx.techniques);
+    return [...this.ofAny(this.ctx.techniques), ...this.learned()].sort(bySpan);
+  }
+
+  learned() {
+    const learned = this.ctx.learned;
+    const missing = this.ctx.techniques.filter((t) => learned.models[t] && !this.of(t).length);
+    if (!missing.length) return [];
+    const clauses = this.openClauses();
+    const found = [];
+    for (const t of missing) {
+      const model = learned.models[t];
+      const best = model.heaviest(this.structure, clauses); // (a clause's score is the bias plus its weight)
+      if (best && model.score(this.structure.text.slice(best[0], best[1])) > learned.sure) {
+        found.push(makeFinding(this.structure, t, ...best, "learned"));
+      }
+    }
+    return found;
+  }
+
+  // not the customer's quoted words, not in a sentence that blames, scolds or asks a bad question
+  openClauses() {
+    const structure = this.structure;
+    const rebukes = this.ofAny(REBUKING).map((f) => structure.sentenceAt(f.nstart) || [f.nstart, f.nend]);
+    return structure.sentences
+      .flatMap(([s, e]) => structure.clausesIn(s, e))
+      .filter(([s, e]) => !structure.isQuoted(s) && !overlaps(s, e, rebukes));
   }
 
   detect(technique) {
@@ -729,6 +758,16 @@ function calm(ctx, structure, pos) {
   return ctx.tone.weight(structure.text.slice(s, e)) <= 0;
 }
 
+// models sharing one vocabulary (data.py _learned_techniques, _learned)
+function learnedModels(data, models) {
+  const vocabulary = ungroup(data.vocabulary);
+  return {
+    sure: data.sure,
+    share: data.evidence_share,
+    models: Object.fromEntries(Object.entries(models).map(([id, m]) => [id, linearModel(vocabulary, m.weights, m.bias, data.longest)])),
+  };
+}
+
 function toneFinding(ctx, structure) {
   const tone = ctx.tone;
   if (tone.score(structure.text) <= ctx.toneThreshold) return null;
@@ -743,18 +782,11 @@ function compileRubric(ctx, data) {
   const r = data.rubric;
   const items = [...r.criteria, ...r.penalties];
   const learned = data.learned;
-  const vocabulary = learned ? ungroup(learned.vocabulary) : [];
   return {
     data: r,
     sets: Object.fromEntries(Object.entries(r.sets).map(([name, m]) => [name, new PhraseMatcher(m)])),
     own: Object.fromEntries(items.map((item) => [item.id, new PhraseMatcher(item.matcher)])),
-    opinion: learned && {
-      sure: learned.sure,
-      share: learned.evidence_share,
-      models: Object.fromEntries(
-        Object.entries(learned.criteria).map(([cid, m]) => [cid, linearModel(vocabulary, m.weights, m.bias, learned.longest)]),
-      ),
-    },
+    opinion: learned && learnedModels(learned, learned.criteria),
     // a penalty drawing on the rude-words lexicon is about rudeness (score/__init__.py)
     rude: new Set(r.penalties.filter((p) => p.techniques.includes("forbidden")).map((p) => p.id)),
     customerContent: r.customer_says ? contentOf(ctx, r.customer_says) : "",
@@ -953,7 +985,7 @@ function gamingCheck(ctx, rubric, analysis, extra) {
   if (isNotChinese(ctx, text)) return "not_chinese";
   let memo = null;
   const findings = () =>
-    (memo ??= [...analysis.findings(), ...extra].filter((f) => !QUESTIONS.includes(f.id)));
+    (memo ??= [...analysis.ofAny(ctx.techniques), ...extra].filter((f) => !QUESTIONS.includes(f.id)));
   if (isKeywordList(ctx, text, content, findings)) return "keyword_list";
   if (isRepetition(ctx, text, content)) return "repetition";
   if (rubric.data.customer_says && isCopy(ctx, content, rubric.customerContent)) return "copied_customer";

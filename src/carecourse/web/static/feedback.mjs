@@ -143,7 +143,12 @@ export function gradeHtml(result, text, words, bookBase = "") {
  * order (the legend's order); `legend`: false leaves the legend out.
  */
 export function annotatedHtml(analysis, text, techniques, words, legend = true) {
-  const spans = analysis.techniques.map((f) => [f.start, f.end, `cc-t-${f.id}`, techniques[f.id].label]);
+  // a learned model's reading is underlined dashed and says so (render/html.py _technique_span)
+  const spans = analysis.techniques.map((f) =>
+    f.kind === "learned"
+      ? [f.start, f.end, `cc-t-${f.id} cc-learned`, techniques[f.id].label + words.learned]
+      : [f.start, f.end, `cc-t-${f.id}`, techniques[f.id].label],
+  );
   const out = ['<div class="cc-fb">\n', `<div class="cc-reply">${marked(markedSegments(text, spans), true)}</div>\n`];
   if (legend) {
     const found = new Set(analysis.techniques.map((f) => f.id));
