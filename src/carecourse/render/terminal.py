@@ -11,7 +11,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from carecourse.detect.learned import KIND as LEARNED
 from carecourse.render.view import WORDS, graded_lines, quoted
 from carecourse.render.palette import terminal_style
 from carecourse.vocabulary import LearnerStatus
@@ -69,6 +68,7 @@ def _penalty_row(line) -> tuple:
 
 
 def analysis_view(analysis: Analysis) -> Group:
+    from carecourse.detect.learned import KIND as LEARNED
     from carecourse.detect.lexicon import lexicon
 
     labels = {tid: e.label for tid, e in lexicon().items()}
