@@ -30,7 +30,7 @@ def test_the_models_are_trained_on_the_technique_dev_part_as_it_is_today():
     rows = list(jsonl(DEV))
     assert data["replies"] == len(rows)  # else: bench/train_techniques.py
     assert data["scale"] == SCALE and data["n"] == [1, 2]
-    assert set(data["techniques"]) == {"reason", "commitment"}
+    assert set(data["techniques"]) == {"action", "commitment", "reason"}
     for t, m in data["techniques"].items():
         assert m["positives"] == sum(t in r["techniques"] for r in rows)
         # whole numbers: every sum is exact, in Python and JavaScript alike
@@ -83,6 +83,15 @@ def test_the_clause_the_model_is_surest_of_is_the_evidence_if_sure_enough():
     assert analysis.learned({"reason": shy}) == []
 
 
+def test_a_clause_two_models_pick_is_read_as_the_surer_ones_technique():
+    analysis = carecourse.analyze("甲乙，丙丁。")
+    reason = LinearModel({"甲": 3 * SCALE, "丙": 5 * SCALE}, -2 * SCALE, 2)
+    promise = LinearModel({"丙": 6 * SCALE}, -2 * SCALE, 2)
+    assert [(f.id, f.text) for f in analysis.learned({"reason": reason, "commitment": promise})] == [("commitment", "丙丁")]
+    promise = LinearModel({"丙": 4 * SCALE}, -2 * SCALE, 2)
+    assert [(f.id, f.text) for f in analysis.learned({"reason": reason, "commitment": promise})] == [("reason", "丙丁")]
+
+
 @pytest.mark.parametrize("scenario", ["decline-policy", "follow-up-promise"])
 def test_rubrics_draw_on_the_lexicons_alone(scenario):
     """The models know what labellers call a reason or a promise anywhere; a rubric's
@@ -98,10 +107,10 @@ def test_grades_never_depend_on_the_models(monkeypatch):
     replies = ["道歉 理解 核查 回电 谢谢", "抱歉 谢谢", STOCKTAKE, "王先生您好，非常抱歉，我马上为您核查，今天下午五点前给您回电。"]
     before = [carecourse.grade("complaint-billing", r).to_dict() for r in replies]
 
-    def everywhere(structure, technique, *rest):
-        return make_finding(structure, technique, 0, len(structure.text), kind=learned.KIND)
+    def everywhere(structure, techniques, *rest):
+        return [make_finding(structure, t, 0, len(structure.text), kind=learned.KIND) for t in techniques]
 
-    monkeypatch.setattr(carecourse.detect, "learned_finding", everywhere)
+    monkeypatch.setattr(carecourse.detect, "learned_readings", everywhere)
     assert carecourse.analyze(STOCKTAKE).learned()  # the patch is in force
     assert [carecourse.grade("complaint-billing", r).to_dict() for r in replies] == before
     assert before[0]["flags"][0]["id"] == "keyword_list"

@@ -264,7 +264,7 @@ def test_question_rewrite_is_checked_on_the_page_as_python_checks_it(visit):
         assert ("✔" if check.ok else "✘") in shown and check.message in shown, (text, shown)
         assert ("参考改法" in shown) == bool(text.strip() and not check.ok)
         marks = form.locator(".cc-result mark").evaluate_all("els => els.map(e => e.className)")
-        assert marks == [f"cc-t-{f.id}" for f in check.analysis.findings], text
+        assert marks == [f"cc-t-{f.id}" + (" cc-learned" if f.kind == "learned" else "") for f in check.analysis.findings], text
     summary = v.page.locator(".cc-rewrite-summary")
     assert summary.inner_text() == f"{passed} / {len(items)} 题改好了。"
     assert v.errors == [] and v.outside == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from operator import attrgetter
 
-from carecourse.detect.learned import learned_finding, learned_techniques
+from carecourse.detect.learned import learned_readings, learned_techniques
 from carecourse.detect.lexicon import TECHNIQUES, lexicon_entry
 from carecourse.detect.linear import LinearModel
 from carecourse.detect.matcher import PhraseMatcher
@@ -67,14 +67,13 @@ class Analysis:
 
     def learned(self, models: dict[str, LinearModel] | None = None) -> list[Finding]:
         """What the learned models (``models``: the shipped ones) add: for each technique they
-        know that the lexicon did not find, the clause that says it, in the techniques' order."""
+        know that the lexicon did not find, the clause that says it, in the techniques' order
+        (one technique a clause)."""
         known = learned_techniques(TECHNIQUES) if models is None else _by_rank(tuple(models))
         missing = [t for t in known if not self.of(t)]
         if not missing:
             return []
-        clauses = self.open_clauses()
-        found = (learned_finding(self.structure, t, clauses, models and models[t]) for t in missing)
-        return [f for f in found if f]
+        return learned_readings(self.structure, missing, self.open_clauses(), models)
 
     def open_clauses(self) -> list[tuple[int, int]]:
         """The clauses a learned model may read a technique in: not the customer's quoted

@@ -1,11 +1,12 @@
 """A learned second opinion on the techniques staff put in the most different words.
 
-A reason needs no 因为 (仓库今天盘点), a promise no digits (预计明天送达): hand-written
-frames cover the replies they were written from and few others. For each technique in
+A reason needs no 因为 (仓库今天盘点), a promise no digits (预计明天送达), a deed no 帮您
+(身份证给我): hand-written frames cover the replies they were written from and few others. For each technique in
 ``learned.json`` (trained by ``bench/train_techniques.py`` on the technique corpus's dev
 part, never its test part), a linear model over a clause's character 1- and 2-grams
 (``linear.py``) reads the clauses where the lexicon found nothing: the clause it scores
-highest, when that score is above ``sure``, is a finding of kind ``learned``.
+highest, when that score is above ``sure``, is a finding of kind ``learned``. One clause
+gets one reading: where two models pick the same clause, the surer one's.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from carecourse.detect.structure import Structure
 from carecourse.packaged import read_text
 from carecourse.results import Finding
 
-__all__ = ["KIND", "MODEL_FILE", "learned_finding", "learned_techniques", "models", "settings"]
+__all__ = ["KIND", "MODEL_FILE", "learned_readings", "learned_techniques", "models", "settings"]
 
 MODEL_FILE = "learned.json"
 KIND = "learned"
@@ -44,14 +45,18 @@ def learned_techniques(order: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t for t in order if t in settings()["techniques"])
 
 
-def learned_finding(structure: Structure, technique: str, clauses: list[tuple[int, int]],
-                    model: LinearModel | None = None) -> Finding | None:
-    """The clause of ``clauses`` that the model (``model``, else the shipped one) is surest
-    says ``technique``, if it is sure enough; else None."""
-    model = model or models().get(technique)
-    if model is None:
-        return None
-    span = model.heaviest(structure, clauses)  # (a clause's score is the bias plus its weight)
-    if span is None or model.score(structure.text[span[0] : span[1]]) <= settings()["sure"]:
-        return None
-    return make_finding(structure, technique, *span, kind=KIND)
+def learned_readings(structure: Structure, techniques: list[str], clauses: list[tuple[int, int]],
+                     given: dict[str, LinearModel] | None = None) -> list[Finding]:
+    """For each of ``techniques`` (in order), the clause of ``clauses`` its model (from
+    ``given``, else the shipped one) is surest says it, if sure enough; a clause two models
+    are sure of is read as the surer one's technique alone (the first on a tie)."""
+    sure, shipped = settings()["sure"], models()
+    readings: dict[tuple[int, int], tuple[int, str]] = {}
+    for t in techniques:
+        model = (given or shipped)[t]
+        span = model.heaviest(structure, clauses)  # (a clause's score is the bias plus its weight)
+        score = model.score(structure.text[span[0] : span[1]]) if span else sure
+        if score > sure and (span not in readings or score > readings[span][0]):
+            readings[span] = (score, t)
+    found = [make_finding(structure, t, *span, kind=KIND) for span, (_, t) in readings.items()]
+    return sorted(found, key=lambda f: techniques.index(f.id))

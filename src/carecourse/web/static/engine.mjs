@@ -590,20 +590,22 @@ class Analysis {
     return [...this.ofAny(this.ctx.techniques), ...this.learned()].sort(bySpan);
   }
 
+  // one clause, one reading: where two models pick the same clause, the surer one's (learned.py)
   learned() {
     const learned = this.ctx.learned;
     const missing = this.ctx.techniques.filter((t) => learned.models[t] && !this.of(t).length);
     if (!missing.length) return [];
     const clauses = this.openClauses();
-    const found = [];
+    const readings = new Map();
     for (const t of missing) {
       const model = learned.models[t];
-      const best = model.heaviest(this.structure, clauses); // (a clause's score is the bias plus its weight)
-      if (best && model.score(this.structure.text.slice(best[0], best[1])) > learned.sure) {
-        found.push(makeFinding(this.structure, t, ...best, "learned"));
-      }
+      const span = model.heaviest(this.structure, clauses); // (a clause's score is the bias plus its weight)
+      const score = span ? model.score(this.structure.text.slice(span[0], span[1])) : learned.sure;
+      const key = String(span);
+      if (score > learned.sure && (!readings.has(key) || score > readings.get(key).score)) readings.set(key, { score, t, span });
     }
-    return found;
+    const found = [...readings.values()].map(({ t, span }) => makeFinding(this.structure, t, ...span, "learned"));
+    return found.sort((a, b) => missing.indexOf(a.id) - missing.indexOf(b.id));
   }
 
   // not the customer's quoted words, not in a sentence that blames, scolds or asks a bad question
