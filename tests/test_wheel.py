@@ -26,7 +26,7 @@ def test_wheel_installs_in_a_fresh_venv_and_grades(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     for needed in ("carecourse/rubrics/complaint-billing.yaml", "carecourse/detect/lexicon/apology.yaml",
                    "carecourse/normalize/typos.yaml", "carecourse/score/gaming.yaml",
-                   "carecourse/feedback/messages.yaml"):  # fmt: skip
+                   "carecourse/feedback/messages.yaml", "carecourse/detect/learned.json"):  # fmt: skip
         assert needed in names
 
     env_dir = tmp_path / "venv"
@@ -44,6 +44,9 @@ def test_wheel_installs_in_a_fresh_venv_and_grades(tmp_path):
     where = subprocess.run([bin_dir / "python", "-c", "import carecourse; print(carecourse.__file__)"],
                            capture_output=True, text=True, cwd=tmp_path, check=True).stdout  # fmt: skip
     assert str(env_dir) in where
+    analysed = subprocess.run([bin_dir / "carecourse", "analyze", "-", "--json"], input="仓库那边今天盘点，发不了货。".encode(),
+                              capture_output=True, cwd=tmp_path, check=True)  # fmt: skip
+    assert {"id": "reason", "text": "仓库那边今天盘点", "start": 0, "end": 8, "kind": "learned"} in json.loads(analysed.stdout)["techniques"]
     assert_browser_grader_ships(bin_dir, tmp_path, result)
     names = zipfile.ZipFile(wheel).namelist()
     assert "carecourse/trainer/nbgrader_config.py.txt" in names

@@ -1,12 +1,12 @@
 """A learned second opinion on the techniques staff put in the most different words.
 
 A reason needs no 因为 (仓库今天盘点), a promise no digits (预计明天送达), a deed no 帮您
-(身份证给我): hand-written frames cover the replies they were written from and few others. For each technique in
-``learned.json`` (trained by ``bench/train_techniques.py`` on the technique corpus's dev
-part, never its test part), a linear model over a clause's character 1- and 2-grams
-(``linear.py``) reads the clauses where the lexicon found nothing: the clause it scores
-highest, when that score is above ``sure``, is a finding of kind ``learned``. One clause
-gets one reading: where two models pick the same clause, the surer one's.
+(身份证给我): hand-written frames cover the replies they were written from and few others.
+For each technique in ``learned.json`` (trained by ``bench/train_techniques.py`` on the
+technique corpus's dev part, never its test part), a linear model over a clause's character
+1- and 2-grams (``linear.py``) reads the clauses where the lexicon found nothing: the clause
+it scores highest, when that score is above ``sure``, is a finding of kind ``learned``. One
+clause gets one reading: where two models pick the same clause, the surer one's.
 """
 
 from __future__ import annotations
