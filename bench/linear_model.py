@@ -49,6 +49,16 @@ def fit(texts: list[str], targets: list[float], c: float, docs: list[list[str]] 
     return dict(zip(vocab, map(float, fitted.x[:-1]))), float(fitted.x[-1])
 
 
+def refit_heaviest(docs: list[list[str]], targets: list[float], c: float, keep: int,
+                   weights: dict[str, float] | None = None) -> tuple[dict[str, float], float]:
+    """The model fitted again on the ``keep`` n-grams of largest weight in ``weights`` (by
+    default, a fit on all of them), so the browser's data stays small (ties: in n-gram order)."""
+    if weights is None:
+        weights, _ = fit(None, targets, c, docs=docs)
+    kept = set(sorted(weights, key=lambda g: (-abs(weights[g]), g))[:keep])
+    return fit(None, targets, c, docs=[[g for g in d if g in kept] for d in docs])
+
+
 def in_units(weights: dict[str, float]) -> dict[str, int]:
     """Weights as whole numbers of 1/SCALE, zeros dropped."""
     return {g: u for g, v in weights.items() if (u := round(v * SCALE))}

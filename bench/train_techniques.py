@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from linear_model import LONGEST, fit, in_units
+from linear_model import LONGEST, fit, in_units, refit_heaviest
 
 from carecourse.detect import TECHNIQUES as TECHNIQUES_ALL
 from carecourse.detect import Analysis, learned
@@ -62,8 +62,7 @@ def fit_clauses(docs: list[list[tuple[list[str], frozenset[str]]]], y: list[bool
     for _ in range(ROUNDS):
         pairs = [pair for clauses, said in zip(docs, y) for pair in _instances(clauses, said, technique, w, b)]
         w, b = fit(None, [t for _, t in pairs], C, docs=[d for d, _ in pairs])
-    keep = set(sorted(w, key=lambda g: (-abs(w[g]), g))[:KEEP])
-    w, b = fit(None, [t for _, t in pairs], C, docs=[[g for g in d if g in keep] for d, _ in pairs])
+    w, b = refit_heaviest([d for d, _ in pairs], [t for _, t in pairs], C, KEEP, weights=w)
     return LinearModel(in_units(w), round(b * SCALE), LONGEST)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from linear_model import LONGEST, features, fit, in_units
+from linear_model import LONGEST, features, in_units, refit_heaviest
 
 from carecourse.detect.linear import SCALE, log_odds
 from carecourse.evaluation import jsonl
@@ -62,10 +62,7 @@ def examples() -> tuple[list[str], list[float], int]:
 
 def main() -> None:
     texts, y, dev_replies = examples()
-    docs = features(texts)
-    w, _ = fit(None, y, C, docs=docs)
-    keep = set(sorted(w, key=lambda g: (-abs(w[g]), g))[:KEEP])
-    w, b = fit(None, y, C, docs=[[g for g in d if g in keep] for d in docs])
+    w, b = refit_heaviest(features(texts), y, C, KEEP)
     weights = in_units(w)
     model = {
         "about": "carecourse tone model: logistic regression over distinct character 1- and 2-grams of the "

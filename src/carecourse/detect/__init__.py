@@ -10,7 +10,7 @@ point at the clause that says it in the analyzer's view (``findings``; ``learned
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, cached_property
 from operator import attrgetter
 
 from carecourse.detect.learned import learned_readings, learned_techniques
@@ -23,7 +23,7 @@ from carecourse.detect.tone import tone_finding
 from carecourse.normalize import NormalizedText, normalize
 from carecourse.results import Finding
 
-__all__ = ["Analysis", "Finding", "TECHNIQUES", "detect", "structure_of"]
+__all__ = ["REBUKES", "RUDE_SOUNDING", "Analysis", "Finding", "TECHNIQUES", "detect", "structure_of"]
 
 
 class Analysis:
@@ -55,12 +55,12 @@ class Analysis:
         found.sort(key=_SPAN)  # stable: where two spans are equal, the rank order stays
         return found
 
-    @property
+    @cached_property
     def findings(self) -> tuple[Finding, ...]:
         """Every technique the lexicons find and, for a technique they do not find, the clause
-        where a learned model reads it (``learned.py``): the analyzer's whole view of a reply.
-        Rubrics draw on the lexicons alone (``of``); their criteria have second opinions of
-        their own, trained on trainers' marks for them."""
+        where a learned model reads it (``learned.py``): the analyzer's whole view of a reply,
+        worked out once. Rubrics draw on the lexicons alone (``of``); their criteria have
+        second opinions of their own, trained on trainers' marks for them."""
         found = self.of_any(TECHNIQUES) + self.learned()
         found.sort(key=_SPAN)  # stable: where a learned span equals a lexicon's, the lexicon's comes first
         return tuple(found)
@@ -80,7 +80,7 @@ class Analysis:
         words, not in a sentence that blames, scolds or asks a bad question (a rebuke
         explains or promises nothing)."""
         structure = self.structure
-        rebukes = [structure.sentence_at(f.nstart) or (f.nstart, f.nend) for f in self.of_any(_REBUKING)]
+        rebukes = [structure.sentence_at(f.nstart) or (f.nstart, f.nend) for f in self.of_any(RUDE_SOUNDING)]
         return [(s, e) for ss, se in structure.sentences for s, e in structure.clauses_in(ss, se)
                 if not structure.is_quoted(s) and not any(rs < e and s < re for rs, re in rebukes)]  # fmt: skip
 
@@ -129,7 +129,10 @@ def _by_rank(techniques: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _QUESTIONS = ("bad_question", "closed_question", "open_question")
-_REBUKING = ("bad_question", "forbidden", "negative_label")
+# the lexicons of what not to say: rebukes (blame, scolding, brushing off, labels), and with
+# the bad questions, everything that sounds rude (carecourse.score reads them from here)
+REBUKES = ("forbidden", "negative_label")
+RUDE_SOUNDING = (*REBUKES, "bad_question")
 _RANK = {technique: k for k, technique in enumerate(TECHNIQUES)}
 
 

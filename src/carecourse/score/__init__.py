@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
 
-from carecourse.detect import Analysis
+from carecourse.detect import REBUKES, RUDE_SOUNDING, Analysis
 from carecourse.detect.tone import calm
 from carecourse.detect.matcher import PhraseMatcher, make_finding
 from carecourse.results import Finding
@@ -223,8 +223,6 @@ class _CompiledRubric:
         return sorted(unique.values(), key=_SPAN)
 
 
-REBUKES = ("forbidden", "negative_label")
-RUDE_SOUNDING = (*REBUKES, "bad_question")
 _SPAN = attrgetter("start", "end")
 TONE_MARK_MAX = 4  # a rebuke that is a whole clause this short ("是是是", "行了吧") sets its sentence's tone
 

@@ -230,30 +230,29 @@ def _tone() -> dict:
 
 
 def _learned_techniques() -> dict:
-    data = detect_learned.settings()
-    models = detect_learned.models()
+    data, models = detect_learned.settings(), detect_learned.models()
     vocabulary = sorted({g for m in models.values() for g in m.weights})
-    groups, order = _grouped([_in_browser_text(g) for g in vocabulary])
-    return {
-        "sure": data["sure"],
-        "longest": max(data["n"]),
-        "vocabulary": groups,
-        "techniques": {t: {"bias": m.bias, "weights": [m.weights.get(vocabulary[k], 0) for k in order]} for t, m in models.items()},
-    }
+    weights = {t: (m.bias, [m.weights.get(g, 0) for g in vocabulary]) for t, m in models.items()}
+    vocabulary_groups, ordered = _models_table(vocabulary, weights)
+    return {"sure": data["sure"], "longest": max(data["n"]), "vocabulary": vocabulary_groups, "techniques": ordered}
 
 
 def _learned(scenario_id: str) -> dict | None:
     if learned.opinion(scenario_id) is None:
         return None
     data = json.loads(read_text("carecourse.score.learned", f"{scenario_id}.json"))
-    groups, order = _grouped([_in_browser_text(g) for g in data["vocabulary"]])
-    return {
-        "sure": data["sure"],
-        "evidence_share": data["evidence_share"],
-        "longest": max(data["n"]),
-        "vocabulary": groups,
-        "criteria": {cid: {"bias": m["bias"], "weights": [m["weights"][k] for k in order]} for cid, m in data["criteria"].items()},
-    }
+    weights = {cid: (m["bias"], m["weights"]) for cid, m in data["criteria"].items()}
+    vocabulary_groups, ordered = _models_table(data["vocabulary"], weights)
+    return {"sure": data["sure"], "evidence_share": data["evidence_share"], "longest": max(data["n"]),
+            "vocabulary": vocabulary_groups, "criteria": ordered}  # fmt: skip
+
+
+def _models_table(vocabulary: list[str], weights: dict[str, tuple[int, list[int]]]) -> tuple[list[list[str]], dict]:
+    """Models sharing one vocabulary (each model's bias and weights, listed in the
+    vocabulary's order), written compactly: the vocabulary grouped (``_grouped``) and each
+    model's weights in the grouped order (``engine.mjs`` learnedModels reads them)."""
+    groups, order = _grouped([_in_browser_text(g) for g in vocabulary])
+    return groups, {k: {"bias": bias, "weights": [w[i] for i in order]} for k, (bias, w) in weights.items()}
 
 
 def _gaming() -> dict:

@@ -560,7 +560,6 @@ function kindOf(match) {
 }
 
 const QUESTIONS = ["bad_question", "closed_question", "open_question"];
-const REBUKING = ["bad_question", "forbidden", "negative_label"];
 
 class Analysis {
   constructor(ctx, structure) {
@@ -611,7 +610,7 @@ class Analysis {
   // not the customer's quoted words, not in a sentence that blames, scolds or asks a bad question
   openClauses() {
     const structure = this.structure;
-    const rebukes = this.ofAny(REBUKING).map((f) => structure.sentenceAt(f.nstart) || [f.nstart, f.nend]);
+    const rebukes = this.ofAny(this.ctx.rudeSounding).map((f) => structure.sentenceAt(f.nstart) || [f.nstart, f.nend]);
     return structure.sentences
       .flatMap(([s, e]) => structure.clausesIn(s, e))
       .filter(([s, e]) => !structure.isQuoted(s) && !overlaps(s, e, rebukes));
