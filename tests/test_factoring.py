@@ -141,3 +141,33 @@ def test_the_first_two_characters_of_a_pattern(pattern, heads):
     from carecourse.detect.heads import heads as _heads
 
     assert _heads(pattern) == {c: None if s is None else frozenset(s) for c, s in heads.items()}
+
+
+def test_a_rubrics_scan_gives_every_search_the_matches_it_finds_alone():
+    from carecourse.detect.scan import Scan
+    from carecourse.detect.structure import Structure
+    from carecourse.normalize import normalize
+
+    rng = random.Random(7)
+    for scenario in scenario_ids():
+        scan = _CompiledRubric(builtin(scenario)).scan
+        assert len(scan.members) >= 10  # its own patterns, sets, lexicons and their exclusions
+        chars = "".join(sorted({c for m in scan.members for c in m._starting})) + "，。？ "
+        for text in _texts(chars, rng)[::3]:
+            structure = Structure(normalize(text))
+            scan.run(structure)
+            for member in scan.members:
+                assert structure.starts[member] == [m.span() for m in member.each_start(structure.text)], (scenario, text)
+
+
+def test_a_scan_fills_in_only_what_is_not_yet_known():
+    from carecourse.detect.scan import Scan
+    from carecourse.detect.structure import Structure
+    from carecourse.normalize import normalize
+
+    sorry, hello = first_char_search([(None, "(?:非常|十分)?抱歉")]), first_char_search([(None, "[您你]好"), (None, "您先")])
+    structure = Structure(normalize("您好，十分抱歉，您先坐"))
+    assert hello.starts(structure) == [(0, 2), (8, 10)]  # searched alone first
+    Scan([sorry, hello]).run(structure)
+    assert structure.starts[sorry] == [(3, 7), (5, 7)] and structure.starts[hello] == [(0, 2), (8, 10)]
+    assert Scan([]).members == [] and Scan([re.compile("x")]).members == []  # a plain search is left to itself

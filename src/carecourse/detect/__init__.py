@@ -23,7 +23,7 @@ from carecourse.detect.tone import tone_finding
 from carecourse.normalize import NormalizedText, normalize
 from carecourse.results import Finding
 
-__all__ = ["REBUKES", "RUDE_SOUNDING", "Analysis", "Finding", "TECHNIQUES", "detect", "structure_of"]
+__all__ = ["REBUKES", "RUDE_SOUNDING", "Analysis", "Finding", "TECHNIQUES", "detect", "matchers_of", "structure_of"]
 
 
 class Analysis:
@@ -89,11 +89,11 @@ class Analysis:
 
     def _detect(self, technique: str) -> None:
         if technique in _QUESTIONS:
-            found = find_questions(self.structure, *(_matchers_of(t) for t in _QUESTIONS))
+            found = find_questions(self.structure, *(matchers_of(t) for t in _QUESTIONS))
             for t in _QUESTIONS:
                 self._found[t] = _unique([f for f in found if f.id == t])
             return
-        (matcher,) = _matchers_of(technique)
+        (matcher,) = matchers_of(technique)
         found = matcher.find(self.structure)
         # rude in words no lexicon lists (the model first: it rarely fires, the question
         # lexicons need not run at all for most rubrics then); a clause holding words the
@@ -137,6 +137,6 @@ _RANK = {technique: k for k, technique in enumerate(TECHNIQUES)}
 
 
 @cache
-def _matchers_of(technique: str) -> list[PhraseMatcher]:
+def matchers_of(technique: str) -> list[PhraseMatcher]:
     """A technique's compiled matchers, built the first time a reply needs them."""
     return lexicon_entry(technique).matchers()

@@ -110,6 +110,13 @@ class PlainSearch:
         compiled = compile_pattern(self.pattern)
         self.search, self.finditer = compiled.search, compiled.finditer
 
+    def starts(self, structure) -> list[tuple[int, int]]:
+        """The span of the match at each position where one starts (once per text)."""
+        found = structure.starts.get(self)
+        if found is None:
+            found = structure.starts[self] = [m.span() for m in self.each_start(structure.text)]
+        return found
+
     def each_start(self, text: str, pos: int = 0):
         """The match at each position from ``pos`` on where one starts, left to right."""
         match = self.search(text, pos)
@@ -167,12 +174,30 @@ class FirstCharSearch:
             if branches is None:
                 continue
             if branches.__class__ is tuple:
-                branches = route[second if second in route else ""] = self._compile(branches)
+                branches = self.branches_at(first, second)
                 if branches is None:
                     continue
             match = branches.match(text, p)
             if match:
                 yield match
+
+    def starts(self, structure) -> list[tuple[int, int]]:
+        """The span of the match at each position where one starts in ``structure.text``
+        (worked out once per text; a ``Scan`` may have found them with other searches)."""
+        found = structure.starts.get(self)
+        if found is None:
+            found = structure.starts[self] = [m.span() for m in self.each_start(structure.text)]
+        return found
+
+    def branches_at(self, first: str, second: str) -> re.Pattern[str] | None:
+        """The regex of the branches that can start with ``first`` then ``second`` ("" at
+        the text's end), None if no branch can."""
+        route = self._routes.get(first) or self._route(first)
+        key = second if second in route else ""
+        branches = route[key]
+        if branches.__class__ is tuple:
+            branches = route[key] = self._compile(branches)
+        return branches
 
     def _candidates(self) -> re.Pattern[str]:
         """A class of every character a branch can start with."""

@@ -52,17 +52,15 @@ class PhraseMatcher:
         """Every uncancelled match in the whole text."""
         if self.pattern is None:
             return []
-        text = structure.text
         spans: list[list[int]] = []
-        for match in self.pattern.each_start(text):
-            s, e = match.span()
+        for s, e in self.pattern.starts(structure):
             if spans and s < spans[-1][1]:  # overlapping matches ("为您核" and "核查") merge into one span ("为您核查")
                 spans[-1][1] = max(spans[-1][1], e)
             else:
                 spans.append([s, e])
         if not spans:
             return []
-        excluded = self._excluded(text)
+        excluded = self._excluded_in(structure)
         return [make_finding(structure, self.id, s, e) for s, e in spans if e > s and not self._cancelled(structure, s, e, excluded)]
 
     def matches_in(self, structure: Structure, start: int, end: int) -> bool:
@@ -88,6 +86,17 @@ class PhraseMatcher:
         """True if one of this matcher's exclusions (phrases declared not to be it) overlaps
         ``text[start:end]``."""
         return any(s < end and start < e for s, e in self._excluded(structure.text))
+
+    def _excluded_in(self, structure: Structure) -> list[tuple[int, int]]:
+        """The exclusions' non-overlapping matches in the whole text (as ``finditer``)."""
+        if not isinstance(self.exclude, FirstCharSearch):
+            return self._excluded(structure.text)
+        spans, end = [], 0
+        for s, e in self.exclude.starts(structure):
+            if s >= end:
+                spans.append((s, e))
+                end = e
+        return spans
 
     def _excluded(self, text: str) -> list[tuple[int, int]]:
         return [m.span() for m in self.exclude.finditer(text)] if self.exclude else []

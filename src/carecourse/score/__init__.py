@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
 
-from carecourse.detect import REBUKES, RUDE_SOUNDING, Analysis
+from carecourse.detect import REBUKES, RUDE_SOUNDING, TECHNIQUES, Analysis, matchers_of
+from carecourse.detect.scan import Scan
 from carecourse.detect.tone import calm
 from carecourse.detect.matcher import PhraseMatcher, make_finding
 from carecourse.results import Finding
@@ -112,6 +113,7 @@ class _CompiledRubric:
             )  # fmt: skip
             for item in [*rubric.criteria, *rubric.penalties]
         }
+        self.scan = Scan(_searches(self.sets.values(), self.own.values(), _lexicons_used(rubric)))
 
     def _matched(self, item: Criterion | Penalty, analysis: Analysis) -> list[Finding]:
         """What the item's techniques, own patterns and sets find (worked out once per reply;
@@ -140,6 +142,7 @@ class _CompiledRubric:
 
     def criterion_evidence(self, analysis: Analysis) -> dict[str, list[Finding]]:
         structure = analysis.structure
+        self.scan.run(structure)
         rebukes = _rebuke_spans(analysis)
         in_rebuke = _covered_by(rebukes)
         blanks = gaming.blank_spans(structure.text)
@@ -221,6 +224,17 @@ class _CompiledRubric:
             found.append(f)
         unique = {(f.start, f.end): f for f in found}
         return sorted(unique.values(), key=_SPAN)
+
+
+def _lexicons_used(rubric: Rubric) -> list[PhraseMatcher]:
+    """The lexicons' matchers a grade with ``rubric`` always runs: its items' techniques and
+    the rebukes."""
+    techniques = {t for item in [*rubric.criteria, *rubric.penalties] for t in item.techniques}
+    return [m for t in TECHNIQUES if t in techniques or t in REBUKES for m in matchers_of(t)]
+
+
+def _searches(*groups) -> list:
+    return [search for matchers in groups for m in matchers for search in (m.pattern, m.exclude) if search is not None]
 
 
 _SPAN = attrgetter("start", "end")
