@@ -195,3 +195,22 @@ def test_a_text_with_no_character_the_table_changes_is_left_as_it_is_by_opencc_t
     assert all(len(line) == len(out) for line, out in converted)
     assert {(a, b) for line, out in converted for a, b in zip(line, out) if a != b} <= {("坏", "坯")}
     assert any(not traditional_chars().isdisjoint(line) for line in lines)  # the Traditional replies are converted
+
+
+def test_the_full_width_shortcut_gives_exactly_nfkc():
+    import random
+    import unicodedata
+
+    from carecourse.normalize import _FULL_WIDTH, _nfkc
+
+    rng = random.Random(5)
+    full_width = [chr(c) for c in _FULL_WIDTH]
+    pools = [
+        full_width,
+        [chr(c) for c in range(0x300, 0x370)] + ["\u3099", "\u309a", "\uff9e", "\uff9f"],  # combining marks
+        [chr(c) for c in range(0x20, 0x30000) if not 0xD800 <= c < 0xE000],
+        list("您好，我马上为您核查。ｶﾞＡ"),
+    ]
+    for _ in range(50_000):
+        text = "".join(rng.choice(rng.choice(pools)) for _ in range(rng.randint(1, 8)))
+        assert _nfkc(text) == unicodedata.normalize("NFKC", text), ascii(text)

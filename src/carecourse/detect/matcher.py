@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from carecourse.detect.factoring import FirstCharSearch, PlainSearch, alternation, first_char_search, kind_of
 from carecourse.detect.structure import Structure
@@ -110,8 +111,14 @@ class PhraseMatcher:
 
 
 def _compiled(alternatives: list[tuple[str | None, str]]) -> FirstCharSearch | PlainSearch:
-    """The alternation, searched by first character where its first characters can be told."""
-    return first_char_search(alternatives) or PlainSearch(alternatives)
+    """The alternation, searched by first character where its first characters can be told
+    (one search for one alternation: criteria sharing an exclusion list search it once)."""
+    return _search_of(tuple(alternatives))
+
+
+@lru_cache(maxsize=4096)
+def _search_of(alternatives: tuple[tuple[str | None, str], ...]) -> FirstCharSearch | PlainSearch:
+    return first_char_search(list(alternatives)) or PlainSearch(list(alternatives))
 
 
 def plain_sources(patterns: list[str] = (), exclude: list[str] = (), kinds: dict[str, list[str]] | None = None) -> tuple[str | None, str | None]:
