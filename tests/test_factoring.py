@@ -160,7 +160,7 @@ def test_a_rubrics_scan_gives_every_search_the_matches_it_finds_alone():
             structure = Structure(normalize(text))
             scan.run(structure)
             for member in scan.members:
-                assert structure.starts[member] == [m.span() for m in member.each_start(structure.text)], (scenario, text)
+                assert list(structure.starts[member]) == [m.span() for m in member.each_start(structure.text)], (scenario, text)
 
 
 def test_a_scan_fills_in_only_what_is_not_yet_known():
@@ -172,5 +172,5 @@ def test_a_scan_fills_in_only_what_is_not_yet_known():
     structure = Structure(normalize("您好，十分抱歉，您先坐"))
     assert hello.starts(structure) == [(0, 2), (8, 10)]  # searched alone first
     Scan([sorry, hello]).run(structure)
-    assert structure.starts[sorry] == [(3, 7), (5, 7)] and structure.starts[hello] == [(0, 2), (8, 10)]
+    assert list(structure.starts[sorry]) == [(3, 7), (5, 7)] and structure.starts[hello] == [(0, 2), (8, 10)]
     assert Scan([]).members == [] and Scan([re.compile("x")]).members == []  # a plain search is left to itself

@@ -31,7 +31,7 @@ class Scan:
             for char in member._starting:
                 self._firsts.setdefault(char, []).append(k)
         self._class: re.Pattern[str] | None = None
-        self._tries: dict[str, dict[str, tuple]] = {}  # first -> second -> ((member, regex), ...)
+        self._tries: dict[str, tuple] = {}  # first two characters -> ((member, regex), ...)
 
     def run(self, structure: Structure) -> None:
         """Each member's matches in ``structure.text``, kept in ``structure.starts``."""
@@ -39,21 +39,20 @@ class Scan:
         if not self.members or self.members[0] in store:
             return
         text = structure.text
-        found: list[list[tuple[int, int]]] = [[] for _ in self.members]
-        tries_of = self._tries
+        found: dict[int, list[tuple[int, int]]] = {}
+        tries_at = self._tries
         for candidate in self._candidates().finditer(text):
             p = candidate.start()
-            first, second = text[p], text[p + 1 : p + 2]
-            tries = tries_of.get(first)
-            tries = tries.get(second) if tries is not None else None
+            pair = text[p : p + 2]  # (one character at the end of the text)
+            tries = tries_at.get(pair)
             if tries is None:
-                tries = self._tries_at(first, second)
+                tries = self._tries_for(pair)
             for k, regex in tries:
                 match = regex.match(text, p)
                 if match:
-                    found[k].append((p, match.end()))
-        for member, spans in zip(self.members, found):
-            store.setdefault(member, spans)
+                    found.setdefault(k, []).append((p, match.end()))
+        for k, member in enumerate(self.members):
+            store.setdefault(member, found.get(k, _NONE))
 
     def _candidates(self) -> re.Pattern[str]:
         """A class of every character a member can start with (what follows it is looked at
@@ -63,13 +62,17 @@ class Scan:
             self._class = compile_pattern("[" + "".join(re.escape(c) for c in sorted(self._firsts)) + "]")
         return self._class
 
-    def _tries_at(self, first: str, second: str) -> tuple:
-        """The members that can start with ``first`` then ``second``, each with the regex of
+    def _tries_for(self, pair: str) -> tuple:
+        """The members that can start with the characters ``pair``, each with the regex of
         its branches that can (the one its own search compiles and tries there)."""
+        first, second = pair[0], pair[1:]
         tries = []
         for k in self._firsts[first]:
             regex = self.members[k].branches_at(first, second)
             if regex is not None:
                 tries.append((k, regex))
-        self._tries.setdefault(first, {})[second] = tries = tuple(tries)
+        self._tries[pair] = tries = tuple(tries)
         return tries
+
+
+_NONE: tuple[tuple[int, int], ...] = ()  # what a member that found nothing is given
