@@ -207,7 +207,7 @@ def _telegraphic(rule, text, segments, glueless) -> bool:
 
 def _run_together(rule, content, findings) -> bool:
     """Keywords with no separators: "抱歉理解感谢核查处理退还"."""
-    glue_chars = len(content) - len(content.translate(_without(_glue())))
+    glue_chars = len(_glue_char().findall(content))
     if glue_chars > rule["run_glue_share"] * len(content) or len({f.id for f in findings()}) < rule["min_techniques"]:
         return False
     # keywords are short: a long phrase found in a dense formal sentence is no listed keyword
@@ -217,9 +217,10 @@ def _run_together(rule, content, findings) -> bool:
 
 
 @cache
-def _without(chars: frozenset[str] | str) -> dict[int, None]:
-    """A ``str.translate`` table deleting ``chars``."""
-    return dict.fromkeys(map(ord, chars))
+def _one_of(chars: str) -> re.Pattern[str]:
+    """A class of the characters of ``chars`` (counting them with it is quicker than with a
+    ``str.translate`` table, which raises and catches an error for each other character)."""
+    return re.compile("[" + re.escape("".join(sorted(set(chars)))) + "]" if chars else "(?!)")
 
 
 def _is_repetition(text: str, content: str) -> bool:
@@ -240,7 +241,7 @@ def _is_copy(content: str, customer_says: str) -> bool:
     customer = _content_of(customer_says)
     if len(content) > 4 * len(customer):
         return False  # a long reply cannot be mostly a copy of a short line
-    if len(content) - len(content.translate(_without(customer))) < rule["share"] * len(content):
+    if len(_one_of(customer).findall(content)) < rule["share"] * len(content):
         return False  # too few of its characters even occur in the customer's line
     covered, i, n = 0, 0, len(content)
     while i < n:

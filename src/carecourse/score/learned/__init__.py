@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from functools import cache, partial
+from functools import cache
 from itertools import repeat
 
 from carecourse.detect.linear import LinearModel, ngrams
@@ -38,7 +38,7 @@ class Opinion:
             cid: LinearModel({g: w for g, w in zip(vocabulary, m["weights"]) if w}, m["bias"], longest)
             for cid, m in data["criteria"].items()
         }
-        self._ngrams_of = partial(ngrams, longest=longest)
+        self._longest = longest
         self._ids = list(self.models)
         rows: dict[str, list[int]] = {}
         for k, model in enumerate(self.models.values()):
@@ -68,7 +68,8 @@ class Opinion:
         (the last reply's are kept: a reply asks for several criteria)."""
         last_text, weights = self._last  # read once: another thread may replace it
         if last_text != text:
-            rows = list(filter(None, map(self._rows.get, self._ngrams_of(text))))
+            # (asked as the tone model asks, so the cache gives both the same n-grams)
+            rows = list(filter(None, map(self._rows.get, ngrams(text, self._longest))))
             weights = dict(zip(self._ids, map(sum, zip(*rows)) if rows else repeat(0)))
             self._last = (text, weights)
         return weights
