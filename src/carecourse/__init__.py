@@ -23,7 +23,8 @@ def __getattr__(name: str):
     """The pipeline is imported when first used: a trainer command that grades nothing
     (or the CLI's --help) does not pay for compiling it."""
     if name in _HOMES:
-        return getattr(importlib.import_module(f"carecourse.{_HOMES[name]}"), name)
+        value = globals()[name] = getattr(importlib.import_module(f"carecourse.{_HOMES[name]}"), name)
+        return value  # (kept: later uses don't come back here)
     raise AttributeError(f"module 'carecourse' has no attribute {name!r}")
 
 __all__ = [
