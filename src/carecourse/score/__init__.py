@@ -125,8 +125,8 @@ class _CompiledRubric:
             found += self.own[item.id].find(analysis.structure)
             for name in item.sets:
                 found += self._set_found(name, analysis)
-            unique = {(f.start, f.end): f for f in found}  # a technique and a pattern may find one span
-            found = sorted(unique.values(), key=_SPAN)
+            if len(found) > 1:  # a technique and a pattern may find one span
+                found = sorted({(f.start, f.end): f for f in found}.values(), key=_SPAN)
             if item.id in self.rude:
                 found = [f for f in found if not _rude_sounding(f, item.id) or not _calm(analysis, f.nstart)]
             analysis.memo[key] = found
@@ -277,6 +277,8 @@ def _rebuke_span(structure, finding: Finding) -> tuple[int, int]:
 def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
     """A test of whether ``[start, end)`` overlaps one of ``spans`` (an empty span ``(p, p)``
     counts where it lies strictly inside)."""
+    if not spans:
+        return _nowhere
     merged = _merged(spans)
     ends = [e for _, e in merged]
     points = sorted(s for s, e in spans if e == s)
@@ -291,6 +293,10 @@ def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
         return p < len(points) and points[p] < end
 
     return test
+
+
+def _nowhere(*_span) -> bool:
+    return False
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[list[int]]:
@@ -308,6 +314,8 @@ def _merged(spans: list[tuple[int, int]]) -> list[list[int]]:
 
 def _covered_by(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
     """A test of whether a position lies inside one of ``spans``."""
+    if not spans:
+        return _nowhere
     merged = _merged(spans)
     starts = [s for s, _ in merged]
 
