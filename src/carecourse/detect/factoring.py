@@ -102,20 +102,23 @@ def kind_of(match: re.Match[str]) -> str:
     return match.lastgroup or ""
 
 
-class PlainSearch:
+class _Search:
+    def starts(self, structure) -> list[tuple[int, int]]:
+        """The span of the match at each position where one starts in ``structure.text``
+        (worked out once per text; a ``Scan`` may have found them with other searches)."""
+        found = structure.starts.get(self)
+        if found is None:
+            found = structure.starts[self] = [m.span() for m in self.each_start(structure.text)]
+        return found
+
+
+class PlainSearch(_Search):
     """The plain alternation, with the same methods as ``FirstCharSearch``."""
 
     def __init__(self, alternatives: list[tuple[str | None, str]]):
         self.pattern = alternation(alternatives)
         compiled = compile_pattern(self.pattern)
         self.search, self.finditer = compiled.search, compiled.finditer
-
-    def starts(self, structure) -> list[tuple[int, int]]:
-        """The span of the match at each position where one starts (once per text)."""
-        found = structure.starts.get(self)
-        if found is None:
-            found = structure.starts[self] = [m.span() for m in self.each_start(structure.text)]
-        return found
 
     def each_start(self, text: str, pos: int = 0):
         """The match at each position from ``pos`` on where one starts, left to right."""
@@ -135,7 +138,7 @@ def first_char_search(alternatives: list[tuple[str | None, str]]) -> FirstCharSe
     return FirstCharSearch(alternatives, starts)
 
 
-class FirstCharSearch:
+class FirstCharSearch(_Search):
     """``search`` and ``finditer`` of an alternation (see the module docstring); ``pattern``
     is the plain alternation's source."""
 
@@ -180,14 +183,6 @@ class FirstCharSearch:
             match = branches.match(text, p)
             if match:
                 yield match
-
-    def starts(self, structure) -> list[tuple[int, int]]:
-        """The span of the match at each position where one starts in ``structure.text``
-        (worked out once per text; a ``Scan`` may have found them with other searches)."""
-        found = structure.starts.get(self)
-        if found is None:
-            found = structure.starts[self] = [m.span() for m in self.each_start(structure.text)]
-        return found
 
     def branches_at(self, first: str, second: str) -> re.Pattern[str] | None:
         """The regex of the branches that can start with ``first`` then ``second`` ("" at
