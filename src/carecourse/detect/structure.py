@@ -40,7 +40,8 @@ class Structure:
     norm: NormalizedText
     _quote_starts: list[int] = field(init=False, repr=False)
     _quote_ends: list[int] = field(init=False, repr=False)
-    starts: dict = field(init=False, repr=False, default_factory=dict)  # search -> its matches' spans (``FirstCharSearch.starts``)
+    # search -> its matches' spans in this text (``FirstCharSearch.starts``, ``Scan.run``)
+    starts: dict = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         spans = _quoted_spans(self.norm.text)
