@@ -22,9 +22,13 @@ __all__ = ["SCALE", "LinearModel", "log_odds", "ngrams"]
 SCALE = 1_000  # (1/10,000 changed 3 of the corpus's 7,374 scores and made the browser's model data 1.15x heavier)
 
 
-@lru_cache(maxsize=256)  # several models read the same reply
 def ngrams(text: str, longest: int) -> frozenset[str]:
     """The distinct n-grams of ``text``, from 1 to ``longest`` characters."""
+    return _ngrams(text, longest)  # (one cache entry however it is called: by keyword or not)
+
+
+@lru_cache(maxsize=256)  # several models read the same reply
+def _ngrams(text: str, longest: int) -> frozenset[str]:
     if longest == 2:  # the models' n-grams: built in one go, as this runs once per reply
         return frozenset(chain(text, map(add, text, text[1:])))
     return frozenset(chain(text, *(map("".join, zip(*(text[k:] for k in range(n)))) for n in range(2, longest + 1))))

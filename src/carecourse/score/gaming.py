@@ -42,7 +42,7 @@ def _glue() -> frozenset[str]:
 
 @cache
 def _glue_char() -> re.Pattern[str]:
-    return re.compile("[" + re.escape("".join(sorted(_glue()))) + "]")
+    return _one_of("".join(sorted(_glue())))
 
 
 def check(rubric: Rubric, analysis: Analysis, extra: list[Finding]) -> str | None:

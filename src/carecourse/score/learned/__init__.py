@@ -68,7 +68,6 @@ class Opinion:
         (the last reply's are kept: a reply asks for several criteria)."""
         last_text, weights = self._last  # read once: another thread may replace it
         if last_text != text:
-            # (asked as the tone model asks, so the cache gives both the same n-grams)
             rows = list(filter(None, map(self._rows.get, ngrams(text, self._longest))))
             weights = dict(zip(self._ids, map(sum, zip(*rows)) if rows else repeat(0)))
             self._last = (text, weights)
