@@ -30,6 +30,7 @@ from carecourse.detect import TECHNIQUES as TECHNIQUES_ALL
 from carecourse.detect import Analysis, learned
 from carecourse.detect.linear import SCALE, LinearModel, log_odds, ngrams
 from carecourse.evaluation import jsonl
+from carecourse.evaluation.agreement import Confusion
 from carecourse.pipeline import analyze
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,11 +100,10 @@ def leave_one_batch_out(rows: list[dict], analyses: list[Analysis], docs) -> Non
 
 
 def _scores(y: list[bool], got: list[bool]) -> str:
-    tp = sum(a and b for a, b in zip(y, got))
-    fp = sum(b and not a for a, b in zip(y, got))
-    fn = sum(a and not b for a, b in zip(y, got))
-    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return f"{f1:.3f} / {tp / (tp + fp) if tp + fp else 0:.2f} / {tp / (tp + fn) if tp + fn else 0:.2f}"
+    table = Confusion("")
+    for expected, found in zip(y, got):
+        table.add(expected, found)
+    return f"{table.f1:.3f} / {table.precision:.2f} / {table.recall:.2f}"
 
 
 def main() -> None:
