@@ -41,7 +41,7 @@ def own_samples() -> list[Marked]:
 def report(name: str, v: Validity, *, detail: bool) -> None:
     worst, worst_acc = v.worst_criterion()
     print(f"\n## {name}: {v.replies} replies")
-    kappa = f"{v.qwk:.3f}" if any(map(sum, v.levels)) else "- (no levels)"
+    kappa = f"{v.qwk:.3f} (a perfect marker {v.ceiling_qwk:.3f})" if any(map(sum, v.levels)) else "- (no levels)"
     print(f"criterion accuracy {v.criterion_accuracy:.3f}   penalty accuracy {v.penalty_accuracy:.3f}   "
           f"level QWK {kappa}   worst criterion {worst[0]}/{worst[1]} {worst_acc:.3f}")  # fmt: skip
     if not detail:

@@ -19,11 +19,14 @@ from carecourse.rubrics import builtin, scenario_ids
 from carecourse.rubrics.samples import load_samples
 from carecourse.detect import TECHNIQUES
 from carecourse.evaluation.detection import Labelled, load_labelled, measure_detection
-from carecourse.evaluation.validity import Marked, band, load_corpus, measure, qwk
+from carecourse.evaluation.validity import Marked, Validity, band, load_corpus, measure, qwk
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-03 on the test part of 2,553 replies, once batch 14 (1,066 replies, never read)
+# measured 2026-12-03 on the test part of 2,553 replies after the points were calibrated again on
+# the dev part (bench/calibrate_points.py; criteria and penalties unchanged): 0.933, 0.942, 0.806,
+# 0.816 (a perfect marker's QWK 0.864; it was 0.791 and 0.849 with the points before).
+# Before that, on the test part of 2,553 replies, once batch 14 (1,066 replies, never read)
 # joined it: 0.934, 0.941, 0.792, 0.819 (batch 14 alone 0.931, 0.939, 0.771, measured once before
 # it joined; a perfect marker's QWK through the rubrics' points is 0.849 on this test part and
 # 0.831 on batch 14). Before that, on the test part of 1,487 replies, once batch 12 (1,078
@@ -36,7 +39,7 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # (after dev batches 4 and 5, the tone set, the learned second opinion, calibrated points and
 # two more rubric rounds; it was 0.929, 0.906, 0.807, 0.825 after batches 2 and 3, and 0.898,
 # 0.873, 0.740, 0.741 with batch 1)
-FLOORS = {"criteria": 0.929, "penalties": 0.936, "qwk": 0.787, "worst_criterion": 0.814}
+FLOORS = {"criteria": 0.929, "penalties": 0.936, "qwk": 0.803, "worst_criterion": 0.814}
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +87,25 @@ def test_the_held_out_set_does_not_regress():
     # (手机有问题去售后，我们这里只管卖，出门右转) is penalised as judgement, which its mark (set
     # before issue 12 counted brush-offs as rude) does not expect
     assert v.criterion_accuracy >= 0.975 and v.penalty_accuracy >= 0.975
+
+
+def test_the_points_are_calibrated_to_the_trainers_levels():
+    # the trainers' own marks through the shipped points, against their levels: 0.866 on the dev
+    # part (0.848 before bench/calibrate_points.py ran on it); a points edit that undoes it fails
+    v = Validity()
+    for r in load_corpus(DATA / "corpus" / "dev.jsonl"):
+        rubric = builtin(r.scenario)
+        v.ceiling[r.level][band(rubric.score_of(r.met, r.penalties), rubric.max_score)] += 1
+    assert v.ceiling_qwk >= 0.86
+
+
+def test_a_score_is_the_points_of_its_marks():
+    rubric = builtin("decline-policy")
+    points = {x.id: x.points for x in [*rubric.criteria, *rubric.penalties]}
+    assert rubric.score_of({"empathy", "reason"}, set()) == points["empathy"] + points["reason"]
+    assert rubric.score_of({"reason", "my_offer"}, {"flat_no"}) == points["reason"] + points["my_offer"]  # excused
+    assert rubric.score_of({"empathy"}, {"flat_no", "forbidden"}) == 0.0  # never below 0
+    assert rubric.score_of({c.id for c in rubric.criteria}, set()) == rubric.max_score == 10
 
 
 def test_bands_and_kappa():

@@ -41,6 +41,8 @@ class Validity:
     criteria: dict[tuple[str, str], Confusion] = field(default_factory=dict)  # (scenario, id)
     penalties: dict[tuple[str, str], Confusion] = field(default_factory=dict)
     levels: list[list[int]] = field(default_factory=lambda: [[0] * 4 for _ in range(4)])  # [human][grader]
+    # [human][band of the trainers' own marks through the points]: what a perfect marker reaches
+    ceiling: list[list[int]] = field(default_factory=lambda: [[0] * 4 for _ in range(4)])
     misses: list[tuple[str, str, bool, bool]] = field(default_factory=list)  # reply id, item, human, grader
 
     @property
@@ -54,6 +56,10 @@ class Validity:
     @property
     def qwk(self) -> float:
         return qwk(self.levels)
+
+    @property
+    def ceiling_qwk(self) -> float:
+        return qwk(self.ceiling)
 
     def worst_criterion(self) -> tuple[tuple[str, str], float]:
         return min(((k, c.agreement) for k, c in self.criteria.items()), key=lambda kv: kv[1])
@@ -97,6 +103,7 @@ def measure(replies: list[Marked]) -> Validity:
                     out.misses.append((reply.id, item, item in human, item in got))
         if reply.level is not None:
             out.levels[reply.level][band(result.score, result.max_score)] += 1
+            out.ceiling[reply.level][band(rubric.score_of(reply.met, reply.penalties), rubric.max_score)] += 1
     return out
 
 

@@ -81,9 +81,7 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
         and not met.intersection(p.unless)
         and (found := compiled.penalty_evidence(p, analysis))
     ]
-    total = sum(c.points for c in criteria) + sum(p.points for p in penalties)
-    total = min(max(total, 0.0), rubric.max_score)
-    return Scored(rubric, criteria, penalties, flag, round(total, 2))
+    return Scored(rubric, criteria, penalties, flag, rubric.score_of(met, {p.penalty.id for p in penalties}))
 
 
 def _criterion_score(c: Criterion, found: list[Finding], void: bool) -> CriterionScore:
