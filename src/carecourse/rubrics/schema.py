@@ -6,7 +6,7 @@ every name an order, penalty or sample refers to exists, and every criterion can
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Set as AbstractSet
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -146,12 +146,12 @@ class Rubric(StrictModel):
     def criterion(self, id: str) -> Criterion:
         return next(c for c in self.criteria if c.id == id)
 
-    def score_of(self, met: Collection[str], penalties: Collection[str]) -> float:
+    def score_of(self, met: AbstractSet[str], penalties: Collection[str]) -> float:
         """The score of a reply that meets ``met`` and draws ``penalties`` (ids), by the points:
         a penalty excused by a met criterion (``unless``) costs nothing; the total stays in
         ``[0, max_score]``."""
         total = sum(c.points for c in self.criteria if c.id in met)
-        total -= sum(p.points for p in self.penalties if p.id in penalties and not any(u in met for u in p.unless))
+        total -= sum(p.points for p in self.penalties if p.id in penalties and met.isdisjoint(p.unless))
         return round(min(max(total, 0.0), self.max_score), 2)
 
     @model_validator(mode="after")
