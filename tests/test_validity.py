@@ -3,7 +3,7 @@ held-out set (tests/data/corpus/README.md says how they were made).
 
 Issue 12's targets on the test part are criterion accuracy >= 0.95, penalty accuracy
 >= 0.95, level QWK >= 0.85 and no criterion below 0.90; none is reached on the test part as
-it now stands (the batch-1 half plus the whole of batches 12 and 14). Until they are, this is a
+it now stands (the batch-1 half plus the whole of batches 12, 14 and 15). Until they are, this is a
 ratchet: the figures measured when it was written (below) may not fall, so a change that
 fits the development part at the cost of generalising fails CI. Raise the floors as the
 grader improves; `bench/validity.py` prints every figure, for the whole test part and for
@@ -11,6 +11,7 @@ each of its batches.
 """
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,11 @@ from carecourse.evaluation.validity import Marked, Validity, band, load_corpus, 
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-03 on the test part of 2,553 replies after the points were calibrated again on
+# measured 2026-12-03 on the test part of 3,621 replies, once batch 15 (1,068 replies, made after
+# the points below were calibrated, never read) joined it: 0.934, 0.940, 0.810, 0.815 (batch 15
+# alone 0.936, 0.937, 0.822, 0.814, measured once before it joined; its QWK was 0.810 through the
+# points before the calibration, and a perfect marker's 0.846 -> 0.862).
+# Before that, on the test part of 2,553 replies after the points were calibrated again on
 # the dev part (bench/calibrate_points.py; criteria and penalties unchanged): 0.933, 0.942, 0.806,
 # 0.816 (a perfect marker's QWK 0.864; it was 0.791 and 0.849 with the points before).
 # Before that, on the test part of 2,553 replies, once batch 14 (1,066 replies, never read)
@@ -39,7 +44,7 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # (after dev batches 4 and 5, the tone set, the learned second opinion, calibrated points and
 # two more rubric rounds; it was 0.929, 0.906, 0.807, 0.825 after batches 2 and 3, and 0.898,
 # 0.873, 0.740, 0.741 with batch 1)
-FLOORS = {"criteria": 0.929, "penalties": 0.936, "qwk": 0.803, "worst_criterion": 0.814}
+FLOORS = {"criteria": 0.930, "penalties": 0.936, "qwk": 0.806, "worst_criterion": 0.814}
 
 
 @pytest.fixture(scope="module")
@@ -63,14 +68,17 @@ def test_the_corpus_is_split_once_and_whole():
     dev = load_corpus(DATA / "corpus" / "dev.jsonl")
     test = load_corpus(DATA / "corpus" / "test.jsonl")
     # batch 1 (r…) was split once by a hash of its text (odd -> test); batches 2 to 11 and 13 (s… to
-    # z…, a…, b…, d…) are all dev, batches 12 and 14 (c…, e…) all test
+    # z…, a…, b…, d…) are all dev, batches 12, 14 and 15 (c…, e…, f…) all test
     batch1 = [r for r in dev if r.id.startswith("r")]
     batch1_test = [r for r in test if r.id.startswith("r")]
-    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 11288 and len(test) == 2553
-    assert {r.id[0] for r in dev} == set("rstuvwxyzabd") and {r.id[0] for r in test} == {"r", "c", "e"}
+    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 11288 and len(test) == 3621
+    assert {r.id[0] for r in dev} == set("rstuvwxyzabd") and {r.id[0] for r in test} == {"r", "c", "e", "f"}
     for part, parity in ((batch1, 0), (batch1_test, 1)):
         assert all(int(hashlib.sha256(("split-2026-12-01:" + r.text).encode()).hexdigest(), 16) % 2 == parity for r in part)
     assert not {r.text for r in dev} & {r.text for r in test}
+    # the two labellers' own marks are kept for every reply, once
+    marked_by_two = [json.loads(line)["id"] for line in (DATA / "corpus" / "labellers.jsonl").open(encoding="utf-8")]
+    assert sorted(marked_by_two) == sorted(r.id for r in [*dev, *test])
     for part in (dev, test):
         assert {r.scenario for r in part} == set(scenario_ids())
         for r in part:
