@@ -147,7 +147,6 @@ def test_the_first_two_characters_of_a_pattern(pattern, heads):
 
 
 def test_a_rubrics_scan_gives_every_search_the_matches_it_finds_alone():
-    from carecourse.detect.scan import Scan
     from carecourse.detect.structure import Structure
     from carecourse.normalize import normalize
 
@@ -174,3 +173,11 @@ def test_a_scan_fills_in_only_what_is_not_yet_known():
     Scan([sorry, hello]).run(structure)
     assert list(structure.starts[sorry]) == [(3, 7), (5, 7)] and structure.starts[hello] == [(0, 2), (8, 10)]
     assert Scan([]).members == [] and Scan([re.compile("x")]).members == []  # a plain search is left to itself
+
+
+def test_a_class_of_characters_matches_each_of_them_literally():
+    from carecourse.detect.factoring import one_of
+
+    assert one_of("].^-您").findall("a]b.c^-您\\") == ["]", ".", "^", "-", "您"]
+    assert one_of("").search("any text") is None
+    assert one_of("您好") is one_of("您好")

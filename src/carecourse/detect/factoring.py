@@ -25,6 +25,7 @@ start with.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:  # Python 3.11+
     from re import _constants as sre_c, _parser as sre_parse
@@ -95,6 +96,13 @@ def _shareable(pattern: str):
     if tree.state.groupdict or refers_back(pattern) or tree.state.flags != sre_parse.fix_flags("", 0):
         raise Unsupported("a named group, a back-reference or a flag of its own")
     return tree
+
+
+@lru_cache(maxsize=4096)
+def one_of(chars: str) -> re.Pattern[str]:
+    """A class of the characters of ``chars`` (a class lets ``re`` skip every other character
+    in C); one that matches nothing if there are none."""
+    return compile_pattern("[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]" if chars else "(?!)")
 
 
 def kind_of(match: re.Match[str]) -> str:
@@ -197,7 +205,7 @@ class FirstCharSearch(_Search):
     def _candidates(self) -> re.Pattern[str]:
         """A class of every character a branch can start with."""
         if self._class is None:
-            self._class = compile_pattern("[" + "".join(re.escape(c) for c in sorted(self._starting)) + "]")
+            self._class = one_of("".join(self._starting))
         return self._class
 
     def _route(self, first: str) -> dict:

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 
-from carecourse.detect.factoring import FirstCharSearch
+from carecourse.detect.factoring import FirstCharSearch, one_of
 from carecourse.detect.structure import Structure
-from carecourse.pattern_cache import compile_pattern
 
 __all__ = ["Scan"]
 
@@ -60,7 +59,7 @@ class Scan:
         looked at by ``_tries_for``: a class lets ``re`` skip the rest in C, where an
         alternation of character pairs would try each pair at every place)."""
         if self._class is None:
-            self._class = compile_pattern("[" + "".join(re.escape(c) for c in sorted(self._firsts)) + "]")
+            self._class = one_of("".join(self._firsts))
         return self._class
 
     def _tries_for(self, pair: str) -> tuple:

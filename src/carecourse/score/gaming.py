@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import cache
 
 from carecourse.detect import TECHNIQUES, Analysis
+from carecourse.detect.factoring import one_of
 from carecourse.results import Finding
 from carecourse.normalize import normalize
 from carecourse.packaged import read_yaml
@@ -42,7 +43,7 @@ def _glue() -> frozenset[str]:
 
 @cache
 def _glue_char() -> re.Pattern[str]:
-    return _one_of("".join(sorted(_glue())))
+    return one_of("".join(_glue()))
 
 
 def check(rubric: Rubric, analysis: Analysis, extra: list[Finding]) -> str | None:
@@ -216,13 +217,6 @@ def _run_together(rule, content, findings) -> bool:
     return len(covered) >= rule["run_coverage"] * len(content)
 
 
-@cache
-def _one_of(chars: str) -> re.Pattern[str]:
-    """A class of the characters of ``chars`` (counting them with it is quicker than with a
-    ``str.translate`` table, which raises and catches an error for each other character)."""
-    return re.compile("[" + re.escape("".join(sorted(set(chars)))) + "]" if chars else "(?!)")
-
-
 def _is_repetition(text: str, content: str) -> bool:
     rule = settings()["repetition"]
     clauses = [c for c in _SEPARATORS.split(text) if c]
@@ -241,7 +235,7 @@ def _is_copy(content: str, customer_says: str) -> bool:
     customer = _content_of(customer_says)
     if len(content) > 4 * len(customer):
         return False  # a long reply cannot be mostly a copy of a short line
-    if len(_one_of(customer).findall(content)) < rule["share"] * len(content):
+    if len(one_of(customer).findall(content)) < rule["share"] * len(content):
         return False  # too few of its characters even occur in the customer's line
     covered, i, n = 0, 0, len(content)
     while i < n:
