@@ -152,3 +152,15 @@ def test_you_mean_is_the_staff_restating_in_their_own_words_and_checking():
     assert not carecourse.analyze(text).structure.is_quoted(4)
     result = carecourse.grade("listening-restate", text)
     assert {c.id for c in result.criteria if c.met} >= {"fact_when", "fact_symptom", "confirm"}
+
+
+@pytest.mark.parametrize("text, first", [
+    ("补卡涉及号码安全，怕被人冒领。您可以让朋友签好授权书，带着他的身份证原件来办。", "补卡涉及号码安全"),
+    ("今天办不了。您可以让朋友签好授权书，带着他的身份证原件来办。", "办不了"),
+])  # fmt: skip
+def test_the_no_of_the_sandwich_is_the_refusal_or_its_reason_said_before_the_offers(text, first):
+    result = carecourse.grade("decline-policy", text)
+    order = next(c for c in result.criteria if c.id == "order")
+    assert order.met and order.evidence[0].text in first
+    offers_first = carecourse.grade("decline-policy", "您可以让朋友签好授权书，带着他的身份证原件来办。")
+    assert "order" not in {c.id for c in offers_first.criteria if c.met}
