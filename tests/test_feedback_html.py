@@ -36,6 +36,17 @@ def test_penalties_mark_the_words_in_red():
     assert "你肯定是弄错" in "".join(_marks(grade_html(result, text), "cc-bad"))
 
 
+def test_a_penalty_is_shown_where_its_words_overlap_a_met_criterions():
+    text = "我特别理解您想帮朋友，可规定就是规定，补卡涉及号码安全。您可以让朋友签好授权书，带着他的身份证原件来。"
+    result = carecourse.grade("decline-policy", text)
+    order = next(c for c in result.criteria if c.id == "order")
+    taboo = next(p for p in result.penalties if p.id == "forbidden")
+    (said,) = taboo.evidence
+    assert order.met and any(e.start < said.end and said.start < e.end for e in order.evidence)  # they overlap
+    html = grade_html(result, text)
+    assert "规定就是规定" in "".join(_marks(html, "cc-bad"))
+
+
 def test_learner_text_is_escaped():
     text = '<script>alert("x")</script>您好'
     html = grade_html(carecourse.grade("greet-entry", text), text)

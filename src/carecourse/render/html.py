@@ -59,8 +59,10 @@ def grade_html(result: GradeResult, text: str, *, book_base: str | None = "") ->
     ``book_base`` is prefixed to the course-book links of missed criteria (``""`` from a
     page inside ``book/``; ``None`` leaves the links out).
     """
-    met = [(e.start, e.end, "cc-met", c.label) for c in result.criteria if c.met for e in c.evidence]
     bad = [(e.start, e.end, "cc-bad", p.label) for p in result.penalties for e in p.evidence]
+    met = [(e.start, e.end, "cc-met", c.label) for c in result.criteria if c.met for e in c.evidence]
+    # where a penalty's words and a criterion's overlap (可规定 / 规定就是规定), the penalty is shown
+    met = [m for m in met if not any(b[0] < m[1] and m[0] < b[1] for b in bad)]
     lines = [(line, book_href(line.section, book_base)) for line in graded_lines(result)]
     return render("graded_reply.html", score=result.score, max_score=result.max_score, share=score_share(result),
                   summary=result.summary, flags=[f.message for f in result.flags], text=text,

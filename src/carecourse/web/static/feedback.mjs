@@ -96,12 +96,13 @@ function bookLink(href, text) {
  * null for none).
  */
 export function gradeHtml(result, text, words, bookBase = "") {
-  const met = [];
-  for (const c of result.criteria) {
-    if (c.met) for (const e of c.evidence) met.push([e.start, e.end, "cc-met", c.label]);
-  }
   const bad = [];
   for (const p of result.penalties) for (const e of p.evidence) bad.push([e.start, e.end, "cc-bad", p.label]);
+  // where a penalty's words and a criterion's overlap, the penalty is shown (render/html.py grade_html)
+  const met = [];
+  for (const c of result.criteria) {
+    if (c.met) for (const e of c.evidence) if (!bad.some((b) => b[0] < e.end && e.start < b[1])) met.push([e.start, e.end, "cc-met", c.label]);
+  }
   const out = ['<div class="cc-fb">\n'];
   out.push(
     `<div class="cc-score"><b>${escapeHtml(formatG(result.score))} / ${escapeHtml(formatG(result.max_score))} ` +
