@@ -2,10 +2,11 @@
 
 The dev part of the corpus (tests/data/corpus/dev.jsonl) is made of batches, each written by
 writers the others never saw (the id's first letter). For each batch, the rubrics' second
-opinion (train_criteria.py) and the tone model (train_tone.py) are trained on the other
-batches, with the shipped settings, and judged on it; the patterns are run with both
-switched off. The patterns were written against all of dev, so their own figures here are
-in-sample (read them against the test part's); the gain is what to look at.
+opinion (train_criteria.py: criteria it may add, penalties it may lift) and the tone model
+(train_tone.py) are trained on the other batches, with the shipped settings, and judged on
+it; the patterns are run with both switched off. The patterns were written against all of
+dev, so their own figures here are in-sample (read them against the test part's); the gain
+is what to look at.
 
 The models are applied as the grader applies them, without its last checks (the evidence
 clause and its share for the second opinion): an upper bound of what they can add.
@@ -20,24 +21,27 @@ from collections import defaultdict
 import numpy as np
 from linear_model import features, fit
 from train_criteria import C as CRITERIA_C
-from train_criteria import MIN_CASES, SURE
+from train_criteria import LIFT, MIN_CASES, MIN_PENALTY_SHARE, SURE, pattern_verdicts
 from train_tone import C as TONE_C
 from train_tone import DEV, PROBABILITY, RUDE, TONE_SET, read_lines
 
 import carecourse.detect
+from carecourse.detect import REBUKES
 from carecourse.pipeline import grade
 from carecourse.rubrics import builtin
 from carecourse.score import learned
 
 
-def patterns_alone(rows: list[dict]) -> list[tuple[set[str], set[str]]]:
-    """(criteria met, penalties) of each reply with both learned parts switched off."""
+def patterns_alone(rows: list[dict]) -> list[tuple[set[str], set[str], set[str]]]:
+    """(criteria met, penalties, penalties that rest on a rebuke, which is never lifted) of
+    each reply with both learned parts switched off."""
     learned.opinion = lambda rubric_id: None
     carecourse.detect.tone_finding = lambda structure: None
     out = []
     for r in rows:
         result = grade(r["scenario"], r["text"])
-        out.append(({c.id for c in result.criteria if c.met}, {p.id for p in result.penalties}))
+        rebuked = {p.id for p in result.penalties if any(e.id in REBUKES for e in p.evidence)}
+        out.append(({c.id for c in result.criteria if c.met}, {p.id for p in result.penalties}, rebuked))
     return out
 
 
@@ -56,6 +60,10 @@ def main() -> None:
     dev = read_lines(DEV)
     docs = features([r["text"] for r in dev])
     alone = patterns_alone(dev)
+    said = {}  # what the patterns found, as the penalty models read it
+    for scenario in {r["scenario"] for r in dev}:
+        mine = [i for i, r in enumerate(dev) if r["scenario"] == scenario]
+        said.update(zip(mine, pattern_verdicts(scenario, [dev[i]["text"] for i in mine])))
     extra_docs, extra_y = tone_set()
     counts = defaultdict(lambda: [0, 0, 0])  # (kind, batch) -> [patterns right, with model right, decisions]
     for batch in sorted({r["id"][0] for r in dev}):
@@ -77,8 +85,15 @@ def main() -> None:
                     _count(counts, "criteria", batch, c.id in dev[i]["met"], c.id in alone[i][0], c.id in alone[i][0] or s)
             for p in rubric.penalties:
                 toned = "forbidden" in p.techniques
-                for i in theirs:
-                    _count(counts, "penalties", batch, p.id in dev[i]["penalties"], p.id in alone[i][1], p.id in alone[i][1] or (toned and rude[i]))
+                y = [1.0 if p.id in dev[i]["penalties"] else 0.0 for i in mine]
+                lifted = [False] * len(theirs)
+                if sum(y) >= MIN_PENALTY_SHARE * len(y):
+                    lifted = probabilities([docs[i] + said[i] for i in mine], y, [docs[i] + said[i] for i in theirs], CRITERIA_C) < LIFT
+                for i, lift in zip(theirs, lifted):
+                    found = p.id in alone[i][1]
+                    # a tone finding is a rebuke too, and is never lifted
+                    with_model = (found and not (lift and p.id not in alone[i][2])) or (toned and rude[i])
+                    _count(counts, "penalties", batch, p.id in dev[i]["penalties"], found, with_model)
     _print(counts)
 
 

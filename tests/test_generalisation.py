@@ -164,3 +164,11 @@ def test_the_no_of_the_sandwich_is_the_refusal_or_its_reason_said_before_the_off
     assert order.met and order.evidence[0].text in first
     offers_first = carecourse.grade("decline-policy", "您可以让朋友签好授权书，带着他的身份证原件来办。")
     assert "order" not in {c.id for c in offers_first.criteria if c.met}
+
+
+def test_a_blank_for_the_customer_to_fill_is_an_open_question():
+    asked = carecourse.analyze("请问您心仪的机型是？您的购机预算是？")
+    assert [f.id for f in asked.findings if f.id.endswith("_question")] == ["open_question", "open_question"]
+    assert "open_questions" in met("needs-questions", "您好！请问您心仪的机型是？您的购机预算是？")
+    either = carecourse.analyze("您用的手机是不是？")
+    assert [f.id for f in either.findings if f.id.endswith("_question")] == ["closed_question"]

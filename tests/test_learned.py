@@ -1,4 +1,5 @@
-"""The rubrics' learned second opinion: it only adds, only when sure, and points at a clause."""
+"""The rubrics' learned second opinion: it only adds criteria, only when sure, and points at a
+clause; it only lifts penalties, only when sure."""
 
 from __future__ import annotations
 
@@ -20,11 +21,20 @@ def _dev() -> list[dict]:
     return [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _toy_opinion(criterion: str, grams: dict[str, float], bias: float = -2.0) -> learned.Opinion:
-    vocabulary = sorted(grams)
+def _toy_opinion(criterion: str, grams: dict[str, float], bias: float = -2.0, penalties: dict | None = None) -> learned.Opinion:
+    """A hand-made opinion: one criterion model, and penalty models given as
+    {penalty id: (bias, {n-gram: weight}, {verdict token: weight})}."""
+    penalties = penalties or {}
+    vocabulary = sorted({*grams, *(g for _, w, _ in penalties.values() for g in w)})
+
+    def weights(w: dict[str, float]) -> list[int]:
+        return [round(w.get(g, 0.0) * SCALE) for g in vocabulary]
+
     return learned.Opinion({
-        "n": [1, 2], "sure": log_odds(0.95), "evidence_share": 0.5, "vocabulary": vocabulary,
-        "criteria": {criterion: {"bias": round(bias * SCALE), "weights": [round(grams[g] * SCALE) for g in vocabulary]}},
+        "n": [1, 2], "sure": log_odds(0.95), "evidence_share": 0.5, "lift": log_odds(0.1), "vocabulary": vocabulary,
+        "criteria": {criterion: {"bias": round(bias * SCALE), "weights": weights(grams)}},
+        "penalties": {pid: {"bias": round(b * SCALE), "weights": weights(w), "verdicts": {t: round(v * SCALE) for t, v in said.items()}}
+                      for pid, (b, w, said) in penalties.items()},
     })  # fmt: skip
 
 
@@ -41,12 +51,20 @@ def test_every_shipped_rubric_has_models_trained_on_the_dev_part_as_it_is_today(
     dev = _dev()
     for rubric_id in scenario_ids():
         data = json.loads((Path(learned.__file__).parent / f"{rubric_id}.json").read_text(encoding="utf-8"))
-        assert data["replies"] == sum(r["scenario"] == rubric_id for r in dev)  # else: bench/train_criteria.py
-        criteria = {c.id for c in builtin(rubric_id).criteria if not c.order and c.min_count == 1}
+        rows = [r for r in dev if r["scenario"] == rubric_id]
+        assert data["replies"] == len(rows)  # else: bench/train_criteria.py
+        rubric = builtin(rubric_id)
+        criteria = {c.id for c in rubric.criteria if not c.order and c.min_count == 1}
         assert data["criteria"] and set(data["criteria"]) <= criteria
-        for model in data["criteria"].values():
+        # a penalty trainers give in at least 5% of the replies has a model; a rarer one has none
+        often = {p.id for p in rubric.penalties if sum(p.id in r["penalties"] for r in rows) >= 0.05 * len(rows)}
+        assert set(data["penalties"]) == often
+        tokens = {f"c:{c.id}" for c in rubric.criteria} | {f"p:{p.id}" for p in rubric.penalties}
+        for model in [*data["criteria"].values(), *data["penalties"].values()]:
             assert len(model["weights"]) == len(data["vocabulary"])
-            assert all(type(w) is int for w in [*model["weights"], model["bias"]])
+            assert all(type(w) is int for w in [*model["weights"], model["bias"], *model.get("verdicts", {}).values()])
+            assert set(model.get("verdicts", {})) <= tokens
+    assert "overpromise" not in json.loads((Path(learned.__file__).parent / "follow-up-promise.json").read_text(encoding="utf-8"))["penalties"]
 
 
 def test_a_sure_model_meets_a_missed_criterion_with_the_clause_as_evidence(toy):
@@ -82,13 +100,14 @@ def test_a_trainers_changed_rubric_is_graded_by_its_patterns_alone():
     assert _compiled(builtin("complaint-billing")).opinion is not None
 
 
-def test_the_shipped_models_only_add_to_what_the_patterns_find():
+def test_the_shipped_models_only_add_criteria_and_only_lift_penalties():
     # one changed copy per scenario (a copy is compiled once, not once per reply)
     copies = {s: builtin(s).model_copy(update={"title": builtin(s).title + " "}) for s in scenario_ids()}
     for r in _dev()[::3]:
         shipped, alone = builtin(r["scenario"]), copies[r["scenario"]]
         with_models = carecourse.grade(r["scenario"], r["text"])
         patterns = carecourse.grade(r["scenario"], r["text"], rubric=alone)
+        assert {p.id for p in with_models.penalties} <= {p.id for p in patterns.penalties}  # lifted, never added
         for a, b in zip(patterns.criteria, with_models.criteria):
             assert not a.met or b.met
             learned_evidence = [e for e in b.evidence if e.kind == "learned"]
@@ -96,3 +115,44 @@ def test_the_shipped_models_only_add_to_what_the_patterns_find():
                 assert not a.met and len(learned_evidence) == 1
                 assert b.met or with_models.flags  # (a gaming flag voids every criterion)
                 assert r["text"][learned_evidence[0].start : learned_evidence[0].end] == learned_evidence[0].text
+
+
+KIND_NO = "我特别理解您想帮朋友，可规定就是规定，补卡要本人或者授权代办，今天办不了。"
+
+
+def test_a_sure_penalty_model_lifts_a_penalty_the_patterns_found(monkeypatch):
+    rubric = builtin("decline-policy")
+    compiled = _compiled(rubric)
+    # sure that 规定就是规定 is no taboo in a reply that shows understanding (理解)
+    monkeypatch.setattr(compiled, "opinion", _toy_opinion("empathy", {}, penalties={"forbidden": (2.0, {"理解": -5.0}, {})}))
+    kind = carecourse.grade("decline-policy", KIND_NO, rubric=rubric)
+    assert "forbidden" not in {p.id for p in kind.penalties}
+    assert "flat_no" in {p.id for p in kind.penalties}  # no model for it here: the patterns decide
+    curt = carecourse.grade("decline-policy", "规定就是规定，今天办不了。", rubric=rubric)
+    assert "forbidden" in {p.id for p in curt.penalties}
+    # a rebuke is never lifted, however sure the model (理解 is in the reply)
+    rebuke = carecourse.grade("decline-policy", "我理解您，可你自己不会看吗，今天办不了。", rubric=rubric)
+    assert "forbidden" in {p.id for p in rebuke.penalties}
+
+
+def test_a_penalty_model_reads_what_the_patterns_found(monkeypatch):
+    rubric = builtin("decline-policy")
+    compiled = _compiled(rubric)
+    # a flat no is lifted only where the patterns found a reason (the token c:reason)
+    monkeypatch.setattr(compiled, "opinion", _toy_opinion("empathy", {}, penalties={"flat_no": (2.0, {}, {"c:reason": -5.0})}))
+    with_reason = carecourse.grade("decline-policy", "补卡涉及号码安全，今天办不了。", rubric=rubric)
+    bare = carecourse.grade("decline-policy", "今天办不了。", rubric=rubric)
+    assert "flat_no" not in {p.id for p in with_reason.penalties}
+    assert "flat_no" in {p.id for p in bare.penalties}
+    analysis = carecourse.analyze("补卡涉及号码安全，今天办不了。")
+    assert compiled.pattern_verdicts(analysis) == {"c:reason", "p:flat_no"}
+
+
+def test_the_shipped_models_lift_a_taboo_trainers_do_not_hold_against_a_kind_no():
+    sandwich = "我特别理解您想帮朋友，可规定就是规定，补卡要本人或者授权代办。您可以让朋友签好授权书，带着他的身份证原件来，我先把材料清单写给您。"
+    kind = carecourse.grade("decline-policy", sandwich)
+    trainers_copy = builtin("decline-policy").model_copy(update={"title": "我们自己的版本"})
+    patterns = carecourse.grade("decline-policy", sandwich, rubric=trainers_copy)
+    assert "forbidden" in {p.id for p in patterns.penalties}
+    assert "forbidden" not in {p.id for p in kind.penalties}
+    assert "forbidden" in {p.id for p in carecourse.grade("decline-policy", "规定就是规定，办不了就是办不了，别在这儿磨了。").penalties}

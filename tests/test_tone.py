@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import carecourse
+from carecourse.rubrics import builtin
 from carecourse.detect import structure_of
 from carecourse.detect.linear import SCALE, ngrams
 from carecourse.detect.tone import model, rude_clause, threshold
@@ -96,9 +97,10 @@ CALM_COFFEE = "我理解您明天要在家办公，已经帮您约了明天上�
 def test_a_rude_sounding_phrase_in_a_clearly_calm_sentence_is_no_rebuke(monkeypatch):
     import carecourse.score as score
 
-    assert "forbidden" not in {p.id for p in carecourse.grade("follow-up-promise", CALM_COFFEE).penalties}
+    patterns_only = builtin("follow-up-promise").model_copy(update={"title": "a trainer's copy"})  # no second opinion
+    assert "forbidden" not in {p.id for p in carecourse.grade("follow-up-promise", CALM_COFFEE, rubric=patterns_only).penalties}
     monkeypatch.setattr(score, "calm", lambda structure, pos: False)  # without the rule: penalised
-    assert "forbidden" in {p.id for p in carecourse.grade("follow-up-promise", CALM_COFFEE).penalties}
+    assert "forbidden" in {p.id for p in carecourse.grade("follow-up-promise", CALM_COFFEE, rubric=patterns_only).penalties}
 
 
 def test_courtesy_around_a_rebuke_does_not_make_it_calm():

@@ -7,7 +7,8 @@ turns that into the learner's ``GradeResult``.
 Each criterion collects evidence from the shared techniques, its own patterns and the
 rubric's named sets; a shipped rubric's learned models then give their second opinion
 (``learned/``); an order criterion compares where its two sides first appear.
-Penalties subtract points. Gaming checks (``gaming.py``) come first and can void it all.
+Penalties subtract points, unless the second opinion is sure one found does not apply.
+Gaming checks (``gaming.py``) come first and can void it all.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
         if flag not in gaming.EMPTY
         and not met.intersection(p.unless)
         and (found := compiled.penalty_evidence(p, analysis))
+        and not compiled.lifted(p, found, analysis)
     ]
     return Scored(rubric, criteria, penalties, flag, rubric.score_of(met, {p.penalty.id for p in penalties}))
 
@@ -156,12 +158,34 @@ class _CompiledRubric:
             for c in self.rubric.criteria
             if not c.order
         }
+        analysis.memo[(self, "found")] = [cid for cid, found in evidence.items() if found]  # the patterns' own
         if self.opinion:
             evidence = self._second_opinion(analysis, evidence, rebukes + blanks + listed, voids)
         for c in self.rubric.criteria:
             if c.order:
                 evidence[c.id] = self._order_evidence(c, analysis, evidence)
         return evidence
+
+    def lifted(self, p: Penalty, found: list[Finding], analysis: Analysis) -> bool:
+        """Whether the second opinion is sure that penalty ``p``, which the patterns found
+        (``found``), does not apply. A rebuke (blame, scolding, mockery, a brush-off: the
+        shared rude lexicons and the tone model) is never lifted, however kind the words
+        around it (您好，你肯定是弄错了，请到这边取号)."""
+        if not (self.opinion and self.opinion.has_penalty_model(p.id)) or any(f.id in REBUKES for f in found):
+            return False
+        return self.opinion.lifts(analysis.structure.text, p.id, self.pattern_verdicts(analysis))
+
+    def pattern_verdicts(self, analysis: Analysis) -> frozenset[str]:
+        """What the patterns found, as the penalty models read it (``learned.verdict_tokens``):
+        the criteria their evidence met before the second opinion, the penalties they found."""
+        key = (self, "said")
+        said = analysis.memo.get(key)
+        if said is None:
+            if (self, "found") not in analysis.memo:  # (bench/train_criteria.py asks before grading)
+                self.criterion_evidence(analysis)
+            penalties = [q.id for q in self.rubric.penalties if self.penalty_evidence(q, analysis)]
+            said = analysis.memo[key] = learned.verdict_tokens(analysis.memo[(self, "found")], penalties)
+        return said
 
     def _void(self, c: Criterion, analysis: Analysis) -> list[tuple[int, int]]:
         """Where criterion ``c``'s evidence earns nothing: what the penalties and sets it is

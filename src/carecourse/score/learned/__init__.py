@@ -1,20 +1,28 @@
-"""A learned second opinion on a rubric's criteria, for phrasings its patterns miss.
+"""A learned second opinion on a rubric's criteria and penalties, where its patterns err.
 
 For each shipped rubric, one linear model per criterion over the reply's character 1- and
-2-grams (``carecourse.detect.linear``; weights in ``<rubric id>.json`` beside this file,
-trained by ``bench/train_criteria.py`` on the dev corpus, never on the test part). It only
-adds, and only where it is sure and can say why: a criterion the patterns missed is met
-when the reply scores above ``sure`` and one clause carries at least ``evidence_share`` of
-the reply's weight; that clause is the evidence (kind ``learned``). It never takes
-away what the patterns found (for a criterion trainers rarely mark met, a low score says
-more about the prior than about the reply). A rubric without a model file, such as a
-trainer's own, is graded by its patterns alone.
+2-grams (``carecourse.detect.linear``), and one per penalty over the same n-grams and what
+the patterns found (a token ``c:<id>`` for each criterion, ``p:<id>`` for each penalty whose
+patterns matched, ``verdict_tokens``); weights in ``<rubric id>.json`` beside this file,
+trained by ``bench/train_criteria.py`` on the dev corpus, never on the test part.
+
+- It adds criteria, only where it is sure and can say why: a criterion the patterns missed
+  is met when the reply scores above ``sure`` and one clause carries at least
+  ``evidence_share`` of the reply's weight; that clause is the evidence (kind ``learned``).
+  It never takes a criterion away (for one trainers rarely mark met, a low score says more
+  about the prior than about the reply).
+- It lifts a penalty the patterns found when the reply scores below ``lift``: trainers
+  seldom hold such words against such a reply (规定就是规定 in an otherwise kind refusal,
+  a flat no that does point the way in words the patterns missed). A penalty trainers
+  seldom give has no model.
+
+A rubric without a model file, such as a trainer's own, is graded by its patterns alone.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import repeat
 
@@ -24,20 +32,33 @@ from carecourse.results import Finding
 from carecourse.detect.structure import Structure
 from carecourse.packaged import read_text
 
-__all__ = ["Opinion", "opinion"]
+__all__ = ["Opinion", "opinion", "penalty_key", "verdict_tokens"]
+
+
+def penalty_key(pid: str) -> str:
+    """A penalty's model among the criteria's, and its token when the patterns found it."""
+    return f"p:{pid}"
+
+
+def verdict_tokens(criteria: Iterable[str], penalties: Iterable[str]) -> frozenset[str]:
+    """The penalty models' tokens for what the patterns found: ``c:<id>`` and ``p:<id>``."""
+    return frozenset([*(f"c:{c}" for c in criteria), *map(penalty_key, penalties)])
 
 
 class Opinion:
-    """One rubric's criterion models and the scores at which they overrule the patterns."""
+    """One rubric's criterion and penalty models and the scores at which they overrule the
+    patterns. Penalty models are kept under ``penalty_key``, beside the criteria's ids."""
 
     def __init__(self, data: dict):
         longest = max(data["n"])
         vocabulary = data["vocabulary"]
-        self.sure, self.share = data["sure"], data["evidence_share"]
+        self.sure, self.share, self.lift = data["sure"], data["evidence_share"], data["lift"]
+        models = {**data["criteria"], **{penalty_key(pid): m for pid, m in data["penalties"].items()}}
         self.models = {
-            cid: LinearModel({g: w for g, w in zip(vocabulary, m["weights"]) if w}, m["bias"], longest)
-            for cid, m in data["criteria"].items()
+            key: LinearModel({g: w for g, w in zip(vocabulary, m["weights"]) if w}, m["bias"], longest)
+            for key, m in models.items()
         }
+        self.verdicts = {penalty_key(pid): m["verdicts"] for pid, m in data["penalties"].items()}  # token -> weight
         self._longest = longest
         self._ids = list(self.models)
         rows: dict[str, list[int]] = {}
@@ -63,9 +84,20 @@ class Opinion:
             return [make_finding(structure, f"learned:{cid}", *span, kind="learned")]
         return found
 
+    def has_penalty_model(self, pid: str) -> bool:
+        return penalty_key(pid) in self.models
+
+    def lifts(self, text: str, pid: str, said: frozenset[str]) -> bool:
+        """Whether the model of penalty ``pid`` is sure it does not apply to the reply ``text``,
+        whose patterns found ``said`` (``verdict_tokens``)."""
+        key = penalty_key(pid)
+        verdicts = self.verdicts[key]
+        score = self.models[key].bias + self._reply_weights(text)[key] + sum(verdicts.get(t, 0) for t in said)
+        return score < self.lift
+
     def _reply_weights(self, text: str) -> dict[str, int]:
-        """Each criterion model's weight of the whole reply, read in one pass over its n-grams
-        (the last reply's are kept: a reply asks for several criteria)."""
+        """Each model's weight of the whole reply, read in one pass over its n-grams (the last
+        reply's are kept: a reply asks for several criteria and penalties)."""
         last_text, weights = self._last  # read once: another thread may replace it
         if last_text != text:
             rows = list(filter(None, map(self._rows.get, ngrams(text, self._longest))))

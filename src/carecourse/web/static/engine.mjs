@@ -566,6 +566,7 @@ class Analysis {
     this.ctx = ctx;
     this.structure = structure;
     this.found = new Map();
+    this.patternMet = []; // the criteria a rubric's patterns met before its second opinion (criterionEvidence)
   }
 
   of(technique) {
@@ -765,6 +766,8 @@ function learnedModels(data, models) {
   return {
     sure: data.sure,
     share: data.evidence_share,
+    lift: data.lift, // the rubrics' second opinion: penalty models are "p:<id>", with their verdict tokens' weights
+    verdicts: data.verdicts ?? {},
     models: Object.fromEntries(Object.entries(models).map(([id, m]) => [id, linearModel(vocabulary, m.weights, m.bias, data.longest)])),
   };
 }
@@ -825,7 +828,7 @@ function applyRubric(ctx, rubric, analysis) {
   for (const p of r.penalties) {
     if (ctx.gaming.empty.has(flag) || p.unless.some((id) => met.has(id))) continue;
     const found = penaltyEvidence(ctx, rubric, p, analysis);
-    if (found.length) penalties.push({ penalty: p, points: -p.points, evidence: found });
+    if (found.length && !lifted(ctx, rubric, p, found, analysis)) penalties.push({ penalty: p, points: -p.points, evidence: found });
   }
   let total = criteria.reduce((sum, c) => sum + c.points, 0) + penalties.reduce((sum, p) => sum + p.points, 0);
   total = Math.min(Math.max(total, 0), r.max_score);
@@ -848,6 +851,7 @@ function criterionEvidence(ctx, rubric, analysis) {
     if (c.order) continue;
     evidence[c.id] = matched(rubric, c, analysis).filter((f) => usable(f) && !voids[c.id](f.nstart, f.nend));
   }
+  analysis.patternMet = Object.keys(evidence).filter((cid) => evidence[cid].length);
   if (rubric.opinion) evidence = secondOpinion(rubric, analysis, evidence, [...rebukes, ...blanks, ...listed], voids);
   for (const c of r.criteria) if (c.order) evidence[c.id] = orderEvidence(rubric, c, analysis, evidence);
   return evidence;
@@ -887,6 +891,18 @@ function overrule(opinion, structure, cid, found, usable) {
     return [makeFinding(structure, `learned:${cid}`, ...best, "learned")];
   }
   return found;
+}
+
+// the second opinion is sure a penalty the patterns found does not apply; never a rebuke (score/__init__.py)
+function lifted(ctx, rubric, p, found, analysis) {
+  const opinion = rubric.opinion;
+  const model = opinion && opinion.models[`p:${p.id}`];
+  if (!model || found.some((f) => ctx.rebukes.includes(f.id))) return false;
+  const penalties = rubric.data.penalties.filter((q) => penaltyEvidence(ctx, rubric, q, analysis).length).map((q) => `p:${q.id}`);
+  const verdicts = opinion.verdicts[`p:${p.id}`];
+  let score = model.score(analysis.structure.text);
+  for (const token of new Set([...analysis.patternMet.map((cid) => `c:${cid}`), ...penalties])) score += verdicts[token] ?? 0;
+  return score < opinion.lift;
 }
 
 function orderEvidence(rubric, c, analysis, evidence) {
