@@ -24,7 +24,9 @@ from carecourse.evaluation.validity import Marked, Validity, band, load_corpus, 
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-04 on the same 3,621 replies, after decline-policy's order took the reason as
+# measured 2026-12-04 on the same 3,621 replies once batch 17 (1,066 replies, measured unread at
+# 0.927 / 0.941 / 0.794) joined dev and the learned parts were retrained: 0.937, 0.943, 0.816, 0.860.
+# Before that, the same day, after decline-policy's order took the reason as
 # the refusal side, batch 16 joined dev (the learned parts retrained with it) and the second
 # opinion lifts penalties: 0.936, 0.942, 0.811, 0.856 (order 0.815 -> 0.856).
 # Before that, measured 2026-12-03 on the test part of 3,621 replies, once batch 15 (1,068 replies, made after
@@ -47,7 +49,7 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # (after dev batches 4 and 5, the tone set, the learned second opinion, calibrated points and
 # two more rubric rounds; it was 0.929, 0.906, 0.807, 0.825 after batches 2 and 3, and 0.898,
 # 0.873, 0.740, 0.741 with batch 1)
-FLOORS = {"criteria": 0.932, "penalties": 0.938, "qwk": 0.807, "worst_criterion": 0.850}
+FLOORS = {"criteria": 0.933, "penalties": 0.939, "qwk": 0.812, "worst_criterion": 0.855}
 
 
 @pytest.fixture(scope="module")
@@ -70,12 +72,12 @@ def test_the_corpus_test_part_does_not_fall_below_its_floor(test_part):
 def test_the_corpus_is_split_once_and_whole():
     dev = load_corpus(DATA / "corpus" / "dev.jsonl")
     test = load_corpus(DATA / "corpus" / "test.jsonl")
-    # batch 1 (r…) was split once by a hash of its text (odd -> test); batches 2 to 11, 13 and 16 (s…
-    # to z…, a…, b…, d…, g…) are all dev, batches 12, 14 and 15 (c…, e…, f…) all test
+    # batch 1 (r…) was split once by a hash of its text (odd -> test); batches 2 to 11, 13, 16 and 17
+    # (s… to z…, a…, b…, d…, g…, h…) are all dev, batches 12, 14 and 15 (c…, e…, f…) all test
     batch1 = [r for r in dev if r.id.startswith("r")]
     batch1_test = [r for r in test if r.id.startswith("r")]
-    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 12341 and len(test) == 3621
-    assert {r.id[0] for r in dev} == set("rstuvwxyzabdg") and {r.id[0] for r in test} == {"r", "c", "e", "f"}
+    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 13407 and len(test) == 3621
+    assert {r.id[0] for r in dev} == set("rstuvwxyzabdgh") and {r.id[0] for r in test} == {"r", "c", "e", "f"}
     for part, parity in ((batch1, 0), (batch1_test, 1)):
         assert all(int(hashlib.sha256(("split-2026-12-01:" + r.text).encode()).hexdigest(), 16) % 2 == parity for r in part)
     assert not {r.text for r in dev} & {r.text for r in test}
