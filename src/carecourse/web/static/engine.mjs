@@ -567,6 +567,7 @@ class Analysis {
     this.structure = structure;
     this.found = new Map();
     this.patternMet = []; // the criteria a rubric's patterns met before its second opinion (criterionEvidence)
+    this.patternSaid = null; // patternVerdicts, once asked
   }
 
   of(technique) {
@@ -852,6 +853,7 @@ function criterionEvidence(ctx, rubric, analysis) {
     evidence[c.id] = matched(rubric, c, analysis).filter((f) => usable(f) && !voids[c.id](f.nstart, f.nend));
   }
   analysis.patternMet = Object.keys(evidence).filter((cid) => evidence[cid].length);
+  analysis.patternSaid = null;
   if (rubric.opinion) evidence = secondOpinion(rubric, analysis, evidence, [...rebukes, ...blanks, ...listed], voids);
   for (const c of r.criteria) if (c.order) evidence[c.id] = orderEvidence(rubric, c, analysis, evidence);
   return evidence;
@@ -893,16 +895,26 @@ function overrule(opinion, structure, cid, found, usable) {
   return found;
 }
 
+const penaltyKey = (pid) => `p:${pid}`; // a penalty's model, and its token when the patterns found it (learned.penalty_key)
+
 // the second opinion is sure a penalty the patterns found does not apply; never a rebuke (score/__init__.py)
 function lifted(ctx, rubric, p, found, analysis) {
   const opinion = rubric.opinion;
-  const model = opinion && opinion.models[`p:${p.id}`];
+  const model = opinion && opinion.models[penaltyKey(p.id)];
   if (!model || found.some((f) => ctx.rebukes.includes(f.id))) return false;
-  const penalties = rubric.data.penalties.filter((q) => penaltyEvidence(ctx, rubric, q, analysis).length).map((q) => `p:${q.id}`);
-  const verdicts = opinion.verdicts[`p:${p.id}`];
+  const verdicts = opinion.verdicts[penaltyKey(p.id)];
   let score = model.score(analysis.structure.text);
-  for (const token of new Set([...analysis.patternMet.map((cid) => `c:${cid}`), ...penalties])) score += verdicts[token] ?? 0;
+  for (const token of patternVerdicts(ctx, rubric, analysis)) score += verdicts[token] ?? 0;
   return score < opinion.lift;
+}
+
+// what the patterns found, as the penalty models read it, worked out once per reply (pattern_verdicts)
+function patternVerdicts(ctx, rubric, analysis) {
+  if (analysis.patternSaid === null) {
+    const penalties = rubric.data.penalties.filter((q) => penaltyEvidence(ctx, rubric, q, analysis).length);
+    analysis.patternSaid = new Set([...analysis.patternMet.map((cid) => `c:${cid}`), ...penalties.map((q) => penaltyKey(q.id))]);
+  }
+  return analysis.patternSaid;
 }
 
 function orderEvidence(rubric, c, analysis, evidence) {
