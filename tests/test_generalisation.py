@@ -38,6 +38,17 @@ def test_2_a_rebuke_is_shown_as_the_sentence_it_spoils():
     assert all(text[e.start:e.end] == e.text for e in penalty.evidence)
 
 
+@pytest.mark.parametrize("text", [
+    "您嗓门也太大了，整个厅都听见了。好了，谢谢您反映，我给您查。",
+    "多扣？你自己手机乱点了吧。行，感谢您来一趟。",
+])  # fmt: skip
+def test_2_thanks_in_a_reply_that_rebukes_the_customer_is_no_thanks(text):
+    found = met("complaint-billing", text)
+    assert "thanks" not in found and "forbidden" in found
+    polite = text.split("。", 1)[1]  # the same thanks without the rebuke is credited
+    assert "thanks" in met("complaint-billing", polite)
+
+
 @pytest.mark.parametrize("scenario, text", [
     ("complaint-billing", "您来之前就不会先看看短信通知吗？"),
     ("complaint-billing", "八成是您家孩子乱点的，回去问问吧。"),

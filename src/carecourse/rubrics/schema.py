@@ -87,6 +87,9 @@ class Criterion(_Matchers):
     # or set named in `spoilt_by` found earns nothing here: a bad question is not also a good
     # closed one, nor a sales push ("要不要试试这款？") a question about the customer's need.
     spoilt_by: list[str] = Field(default_factory=list)
+    # A reply that rebukes the customer anywhere earns nothing here: thanks after a scolding
+    # sends the customer off ("感谢您的宝贵意见。下一位").
+    void_in_rebuke: bool = False
     order: Order | None = None
     feedback: Feedback
 

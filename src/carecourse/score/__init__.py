@@ -161,6 +161,8 @@ class _CompiledRubric:
         analysis.memo[(self, "found")] = [cid for cid, found in evidence.items() if found]  # the patterns' own
         if self.opinion:
             evidence = self._second_opinion(analysis, evidence, rebukes + blanks + listed, voids)
+        if rebukes:
+            evidence.update({c.id: [] for c in self.rubric.criteria if c.void_in_rebuke})
         for c in self.rubric.criteria:
             if c.order:
                 evidence[c.id] = self._order_evidence(c, analysis, evidence)

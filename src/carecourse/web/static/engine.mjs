@@ -855,6 +855,7 @@ function criterionEvidence(ctx, rubric, analysis) {
   analysis.patternMet = Object.keys(evidence).filter((cid) => evidence[cid].length);
   analysis.patternSaid = null;
   if (rubric.opinion) evidence = secondOpinion(rubric, analysis, evidence, [...rebukes, ...blanks, ...listed], voids);
+  if (rebukes.length) for (const c of r.criteria) if (c.void_in_rebuke) evidence[c.id] = [];
   for (const c of r.criteria) if (c.order) evidence[c.id] = orderEvidence(rubric, c, analysis, evidence);
   return evidence;
 }
