@@ -58,6 +58,32 @@ def test_short_natural_greeting_is_not_a_keyword_list():
     assert result.flags == []
 
 
+@pytest.mark.parametrize(
+    "scenario, text, earned",
+    [
+        ("listening-restate", "明白，新机、不满一周、老掉线、信号一两格，重启没用，家人正常。就这些对吧？",
+         {"fact_when", "fact_symptom", "fact_tried", "fact_contrast", "confirm"}),
+        ("listening-restate", "嗯，新机，不到七天，老断线，信号弱，家里人都正常。是这样吧？",
+         {"fact_when", "fact_symptom", "fact_contrast", "confirm"}),
+        ("greet-entry", "你好，欢迎光临，请到那边取号，稍等叫号，谢谢。", {"greeting", "guidance"}),
+    ],
+)  # fmt: skip
+def test_a_terse_reply_said_to_the_customer_is_no_keyword_list(scenario, text, earned):
+    result = carecourse.grade(scenario, text)
+    assert result.flags == [] and earned <= {c.id for c in result.criteria if c.met}
+
+
+@pytest.mark.parametrize(
+    "scenario, text",
+    [
+        ("listening-restate", "复述 确认 上周六 断线 信号一两格 家人正常 我理解得对吗"),
+        ("complaint-billing", "抱歉，理解，感谢，核查，我马上帮您处理退款。"),
+    ],
+)
+def test_a_list_naming_techniques_stays_a_keyword_list_beside_one_clause(scenario, text):
+    assert [f.id for f in carecourse.grade(scenario, text).flags] == ["keyword_list"]
+
+
 def test_restating_in_own_words_is_not_copying():
     text = "您是说上周六买的手机，用了不到一周就经常断线、信号只有一两格，家里人用我们的卡都正常，您也重启过好几次了，对吗？"
     result = carecourse.grade("listening-restate", text)

@@ -175,11 +175,22 @@ def _is_keyword_list(text: str, content: str, findings: Callable[[], list[Findin
         return _run_together(rule, content, findings)
     has_glue = _glue_char().search
     glueless = [not has_glue(text, s, e) for s, e in segments]
-    return (
-        _bare_words(rule, segments, glueless, findings)
-        or _telegraphic(rule, text, segments, glueless)
-        or _run_together(rule, content, findings)
+    if _telegraphic(rule, text, segments, glueless):
+        return True
+    return not _spoken(rule, text, segments, glueless) and (
+        _bare_words(rule, segments, glueless, findings) or _run_together(rule, content, findings)
     )
+
+
+def _spoken(rule, text, segments, glueless) -> bool:
+    """Terse but said to the customer: a clause of `clause_min_length` characters or more
+    with glue, and no bare segment naming a technique ("新手机、不到一周、通话老断，家里人
+    正常。就这几点对吧？", "欢迎光临，请您到取号机取号，按号等候，谢谢。"), where a list names
+    what it should do ("复述 确认 上周六 断线 我理解得对吗")."""
+    if not any(not g and e - s >= rule["clause_min_length"] for g, (s, e) in zip(glueless, segments)):
+        return False
+    name = _technique_name().search
+    return not any(g and name(text, s, e) for g, (s, e) in zip(glueless, segments))
 
 
 def _bare_words(rule, segments, glueless, findings) -> bool:

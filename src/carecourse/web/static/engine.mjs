@@ -1077,7 +1077,13 @@ function isKeywordList(ctx, text, content, findings) {
   const segments = [...finditer(g.segment, text)].map(span).filter(([s, e]) => search(g.han, text, s, e) !== null);
   if (segments.length < Math.min(rule.min_segments, rule.fragments_min)) return runTogether(ctx, rule, content, findings);
   const glueless = segments.map(([s, e]) => search(g.glueChar, text, s, e) === null);
-  return bareWords(rule, segments, glueless, findings) || telegraphic(ctx, rule, text, segments, glueless) || runTogether(ctx, rule, content, findings);
+  if (telegraphic(ctx, rule, text, segments, glueless)) return true;
+  return !spoken(ctx, rule, text, segments, glueless) && (bareWords(rule, segments, glueless, findings) || runTogether(ctx, rule, content, findings));
+}
+
+function spoken(ctx, rule, text, segments, glueless) {
+  if (!segments.some(([s, e], k) => !glueless[k] && e - s >= rule.clause_min_length)) return false;
+  return !segments.some(([s, e], k) => glueless[k] && search(ctx.gaming.techniqueName, text, s, e) !== null);
 }
 
 function bareWords(rule, segments, glueless, findings) {
