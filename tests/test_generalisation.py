@@ -49,6 +49,21 @@ def test_2_thanks_in_a_reply_that_rebukes_the_customer_is_no_thanks(text):
     assert "thanks" in met("complaint-billing", polite)
 
 
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("listening-restate", "是是是，新机、老掉线、信号一两格、重启不管用，我都记着呢。", "judgement"),
+    ("decline-policy", "先生，真不好意思，我也没辙，得您朋友本人来办。", "forbidden"),
+    ("needs-questions", "您好，您先自己看吧，看中了哪款叫我，我给您拿出来试试。", "bad_question"),
+])  # fmt: skip
+def test_3_a_penalty_spoilt_by_a_set_ignores_what_trainers_do_not_count_there(scenario, text, penalty):
+    assert penalty not in met(scenario, text)
+
+
+def test_3_a_grudging_yes_still_credits_nothing_in_its_sentence_and_judging_is_still_judgement():
+    found = met("listening-restate", "是是是，新机、老掉线、信号一两格、重启不管用，我都记着呢。")
+    assert not found & {"fact_symptom", "fact_tried"}
+    assert "judgement" in met("listening-restate", "是是是，信号差，那肯定是您自己不会用。")
+
+
 @pytest.mark.parametrize("scenario, text", [
     ("complaint-billing", "您来之前就不会先看看短信通知吗？"),
     ("complaint-billing", "八成是您家孩子乱点的，回去问问吧。"),

@@ -36,7 +36,7 @@ def warnings(rubric: Rubric) -> list[str]:
             found.append(f"{item.id}: no book section for the feedback to point to")
     used = {n for item in [*rubric.criteria, *rubric.penalties] for n in item.sets}
     used |= {n for c in rubric.criteria if c.order for n in c.order.first + c.order.then}
-    used |= {n for c in rubric.criteria for n in c.spoilt_by}
+    used |= {n for item in [*rubric.criteria, *rubric.penalties] for n in item.spoilt_by}
     for name in rubric.sets:
         if name not in used:
             found.append(f"set {name}: never used")

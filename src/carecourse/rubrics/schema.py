@@ -108,6 +108,9 @@ class Penalty(_Matchers):
     points: float = Field(gt=0)
     section: str = ""
     unless: list[str] = Field(default_factory=list)
+    # What a set named here finds does not count for this penalty, even from a technique: a
+    # grudging 是是是 is impatience, still a rebuke, but no judgement of the customer's account.
+    spoilt_by: list[str] = Field(default_factory=list)
     feedback: Feedback
 
     @model_validator(mode="after")
@@ -185,6 +188,9 @@ class Rubric(StrictModel):
             unknown = [n for n in p.unless if n not in criteria]
             if unknown:
                 raise ValueError(f"penalty {p.id}: 'unless' names unknown criterion {', '.join(unknown)}")
+            unknown = [n for n in p.spoilt_by if n not in self.sets]
+            if unknown:
+                raise ValueError(f"penalty {p.id}: 'spoilt_by' names unknown set {', '.join(unknown)}")
         for k, s in enumerate(self.samples, 1):
             unknown = [n for n in s.met if n not in criteria] + [n for n in s.penalties if n not in penalties]
             if unknown:

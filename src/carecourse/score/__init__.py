@@ -241,8 +241,11 @@ class _CompiledRubric:
         """What the penalty points at; a rebuke is shown as the whole clause (or sentence) it
         spoils, the same span that earns nothing."""
         structure = analysis.structure
+        spoilt = _overlap_test([(f.nstart, f.nend) for name in p.spoilt_by for f in self._set_found(name, analysis)])
         found = []
         for f in self._matched(p, analysis):
+            if spoilt(f.nstart, f.nend):
+                continue
             if f.id in REBUKES:
                 f = make_finding(structure, f.id, *_rebuke_span(structure, f))
             found.append(f)

@@ -931,9 +931,10 @@ function orderEvidence(rubric, c, analysis, evidence) {
 
 function penaltyEvidence(ctx, rubric, p, analysis) {
   const structure = analysis.structure;
-  const found = matched(rubric, p, analysis).map((f) =>
-    ctx.rebukes.includes(f.id) ? makeFinding(structure, f.id, ...rebukeSpan(ctx, structure, f)) : f,
-  );
+  const spoilt = overlapTest(p.spoilt_by.flatMap((name) => rubric.sets[name].find(structure)).map((f) => [f.nstart, f.nend]));
+  const found = matched(rubric, p, analysis)
+    .filter((f) => !spoilt(f.nstart, f.nend))
+    .map((f) => (ctx.rebukes.includes(f.id) ? makeFinding(structure, f.id, ...rebukeSpan(ctx, structure, f)) : f));
   return unique(found);
 }
 
