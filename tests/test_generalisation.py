@@ -58,6 +58,11 @@ def test_3_a_penalty_spoilt_by_a_set_ignores_what_trainers_do_not_count_there(sc
     assert penalty not in met(scenario, text)
 
 
+def test_owning_the_fault_alone_is_no_apology_but_beside_one_it_stands():
+    assert "apology" not in met("complaint-billing", "王先生，这确实是我们的问题，我马上把这个月的明细调出来查。")
+    assert "apology" in met("complaint-billing", "王先生，真对不住，这确实是我们的问题，我马上把明细调出来查。")
+
+
 def test_3_a_grudging_yes_still_credits_nothing_in_its_sentence_and_judging_is_still_judgement():
     found = met("listening-restate", "是是是，新机、老掉线、信号一两格、重启不管用，我都记着呢。")
     assert not found & {"fact_symptom", "fact_tried"}
