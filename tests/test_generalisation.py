@@ -63,10 +63,12 @@ def test_owning_the_fault_alone_is_no_apology_but_beside_one_it_stands():
     assert "apology" in met("complaint-billing", "王先生，真对不住，这确实是我们的问题，我马上把明细调出来查。")
 
 
-def test_3_a_grudging_yes_still_credits_nothing_in_its_sentence_and_judging_is_still_judgement():
+def test_3_what_a_scenario_does_not_count_as_rude_is_no_rebuke_there_and_judging_is_still_judgement():
     found = met("listening-restate", "是是是，新机、老掉线、信号一两格、重启不管用，我都记着呢。")
-    assert not found & {"fact_symptom", "fact_tried"}
+    assert {"fact_symptom", "fact_tried"} <= found  # a restatement after a grudging yes is still one
+    assert "reason" in met("decline-policy", "怕号码被人冒领，所以得本人来，我们也没办法。")
     assert "judgement" in met("listening-restate", "是是是，信号差，那肯定是您自己不会用。")
+    assert "apology" not in met("complaint-billing", "是是是，对不起对不起，您别嚷了。")  # a rebuke elsewhere
 
 
 @pytest.mark.parametrize("scenario, text", [

@@ -143,7 +143,7 @@ class _CompiledRubric:
     def criterion_evidence(self, analysis: Analysis) -> dict[str, list[Finding]]:
         structure = analysis.structure
         self.scan.run(structure)
-        rebukes = _rebuke_spans(analysis)
+        rebukes = _rebuke_spans(analysis, self._not_rude(analysis))
         in_rebuke = _covered_by(rebukes)
         blanks = gaming.blank_spans(structure.text)
         listed = gaming.listed_spans(structure.text)
@@ -167,6 +167,12 @@ class _CompiledRubric:
             if c.order:
                 evidence[c.id] = self._order_evidence(c, analysis, evidence)
         return evidence
+
+    def _not_rude(self, analysis: Analysis) -> Callable[[int, int], bool]:
+        """Where this scenario's rudeness penalties do not count a rebuke (their ``spoilt_by``
+        sets: a grudging 是是是 before a restatement): no rebuke there either."""
+        names = {n for p in self.rubric.penalties if p.id in self.rude for n in p.spoilt_by}
+        return _overlap_test([(f.nstart, f.nend) for n in names for f in self._set_found(n, analysis)])
 
     def lifted(self, p: Penalty, found: list[Finding], analysis: Analysis) -> bool:
         """Whether the second opinion is sure that penalty ``p``, which the patterns found
@@ -268,11 +274,12 @@ _SPAN = attrgetter("start", "end")
 TONE_MARK_MAX = 4  # a rebuke that is a whole clause this short ("是是是", "行了吧") sets its sentence's tone
 
 
-def _rebuke_spans(analysis: Analysis) -> list[tuple[int, int]]:
+def _rebuke_spans(analysis: Analysis, not_rude: Callable[[int, int], bool]) -> list[tuple[int, int]]:
     """Where the reply blames, scolds, mocks or brushes the customer off: nothing said there
     is credited."""
     structure = analysis.structure
-    return [_rebuke_span(structure, f) for f in analysis.of_any(REBUKES) if not _calm(analysis, f.nstart)]
+    found = [f for f in analysis.of_any(REBUKES) if not not_rude(f.nstart, f.nend)]
+    return [_rebuke_span(structure, f) for f in found if not _calm(analysis, f.nstart)]
 
 
 def _calm(analysis: Analysis, pos: int) -> bool:

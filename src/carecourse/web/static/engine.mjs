@@ -839,7 +839,7 @@ function applyRubric(ctx, rubric, analysis) {
 function criterionEvidence(ctx, rubric, analysis) {
   const r = rubric.data;
   const structure = analysis.structure;
-  const rebukes = rebukeSpans(ctx, analysis);
+  const rebukes = rebukeSpans(ctx, analysis, notRude(rubric, analysis));
   const blanks = blankSpans(ctx, structure.text);
   const listed = listedSpans(ctx, structure.text);
   const inRebuke = coveredBy(rebukes);
@@ -938,9 +938,16 @@ function penaltyEvidence(ctx, rubric, p, analysis) {
   return unique(found);
 }
 
-function rebukeSpans(ctx, analysis) {
+function rebukeSpans(ctx, analysis, notRudeAt) {
   const structure = analysis.structure;
-  return analysis.ofAny(ctx.rebukes).filter((f) => !calm(ctx, structure, f.nstart)).map((f) => rebukeSpan(ctx, structure, f));
+  const found = analysis.ofAny(ctx.rebukes).filter((f) => !notRudeAt(f.nstart, f.nend));
+  return found.filter((f) => !calm(ctx, structure, f.nstart)).map((f) => rebukeSpan(ctx, structure, f));
+}
+
+// where this scenario's rudeness penalties do not count a rebuke (their spoilt_by sets): no rebuke there either
+function notRude(rubric, analysis) {
+  const names = new Set(rubric.data.penalties.filter((p) => rubric.rude.has(p.id)).flatMap((p) => p.spoilt_by));
+  return overlapTest([...names].flatMap((name) => rubric.sets[name].find(analysis.structure)).map((f) => [f.nstart, f.nend]));
 }
 
 function rebukeSpan(ctx, structure, finding) {
