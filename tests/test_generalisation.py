@@ -38,6 +38,16 @@ def test_2_a_rebuke_is_shown_as_the_sentence_it_spoils():
     assert all(text[e.start:e.end] == e.text for e in penalty.evidence)
 
 
+@pytest.mark.parametrize("scenario, text, rebuke", [
+    ("complaint-billing", "我马上给您查明细。行了吧。", "行了吧。"),
+    ("decline-policy", "这个真办不了。下一个。", "下一个。"),
+])  # fmt: skip
+def test_2_a_rebuke_that_follows_a_break_is_its_own_words_not_the_sentence_before(scenario, text, rebuke):
+    result = carecourse.grade(scenario, text)
+    forbidden = next(p for p in result.penalties if p.id == "forbidden")
+    assert [e.text for e in forbidden.evidence] == [rebuke]
+
+
 @pytest.mark.parametrize("text", [
     "您嗓门也太大了，整个厅都听见了。好了，谢谢您反映，我给您查。",
     "多扣？你自己手机乱点了吧。行，感谢您来一趟。",

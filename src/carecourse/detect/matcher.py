@@ -62,7 +62,12 @@ class PhraseMatcher:
         if not spans:
             return []
         excluded = self._excluded_in(structure)
-        return [make_finding(structure, self.id, s, e) for s, e in spans if e > s and not self._cancelled(structure, s, e, excluded)]
+        text = structure.text
+        return [
+            make_finding(structure, self.id, _past_breaks(text, s, e), e)
+            for s, e in spans
+            if e > s and not self._cancelled(structure, s, e, excluded)
+        ]
 
     def matches_in(self, structure: Structure, start: int, end: int) -> bool:
         """True if an uncancelled match lies in ``text[start:end]`` (anchors at its ends)."""
@@ -108,6 +113,17 @@ class PhraseMatcher:
         if self.skip_quoted and structure.is_quoted(s):
             return True
         return self.negatable and (structure.is_negated(s) or structure.is_refused_after(e))
+
+
+_BREAKS = frozenset(" ,。!?~\n")
+
+
+def _past_breaks(text: str, s: int, e: int) -> int:
+    """Where a match that opens with the break before its phrase ("。下一个", ",行了吧")
+    really starts: its evidence is the phrase, and the clause it spoils is the phrase's own."""
+    while s < e - 1 and text[s] in _BREAKS:
+        s += 1
+    return s
 
 
 def _compiled(alternatives: list[tuple[str | None, str]]) -> FirstCharSearch | PlainSearch:

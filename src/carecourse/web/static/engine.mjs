@@ -489,6 +489,13 @@ function findingDict(f) {
   return data;
 }
 
+// where a match that opens with the break before its phrase ("。下一个") really starts (matcher.py _past_breaks)
+const BREAKS = new Set([" ", ",", "。", "!", "?", "~", "\n"]);
+function pastBreaks(text, s, e) {
+  while (s < e - 1 && BREAKS.has(text[s])) s += 1;
+  return s;
+}
+
 class PhraseMatcher {
   constructor(data) {
     this.id = data.id;
@@ -514,7 +521,7 @@ class PhraseMatcher {
         e = Math.max(e, match.index + match[0].length);
         match = search(this.pattern, text, match.index + 1);
       }
-      if (e > s && !this.cancelled(structure, s, e, excluded)) found.push(makeFinding(structure, this.id, s, e));
+      if (e > s && !this.cancelled(structure, s, e, excluded)) found.push(makeFinding(structure, this.id, pastBreaks(text, s, e), e));
     }
     return found;
   }
