@@ -66,6 +66,9 @@ def test_short_natural_greeting_is_not_a_keyword_list():
         ("listening-restate", "嗯，新机，不到七天，老断线，信号弱，家里人都正常。是这样吧？",
          {"fact_when", "fact_symptom", "fact_contrast", "confirm"}),
         ("greet-entry", "你好，欢迎光临，请到那边取号，稍等叫号，谢谢。", {"greeting", "guidance"}),
+        ("greet-entry", "歡迎光臨！辦什麼？抽號碼牌喔。", {"greeting", "needs_question"}),  # 喔 ties words as 哦 does
+        ("greet-entry", "欢、欢迎光临…请问…想办理什么业务…", {"greeting", "needs_question"}),  # trailing off is speech
+        ("phone-answer", "喂 hello～ 久等啦 😅 营业厅这边，您说～", {"apology", "greeting"}),
     ],
 )  # fmt: skip
 def test_a_terse_reply_said_to_the_customer_is_no_keyword_list(scenario, text, earned):

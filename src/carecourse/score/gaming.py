@@ -28,6 +28,7 @@ _SEPARATOR_CHARS = r" \n,、。!?;:.~/|()\[\]【】《》\"…\-—_*#"
 _SEPARATORS = re.compile(f"[{_SEPARATOR_CHARS}]+")
 _SEGMENT = re.compile(f"[^{_SEPARATOR_CHARS}]+")
 _SENTENCE_END = re.compile(r"[。!?]")
+_SPOKEN_END = re.compile(r"[。!?~]|\.{2,}")  # nor does a list trail off or sing: "欢、欢迎光临…请问…", "您说～"
 _RUN = re.compile(r"(.{2,10}?)\1{2,}")
 
 
@@ -177,9 +178,7 @@ def _is_keyword_list(text: str, content: str, findings: Callable[[], list[Findin
     glueless = [not has_glue(text, s, e) for s, e in segments]
     if _telegraphic(rule, text, segments, glueless):
         return True
-    return not _spoken(rule, text, segments, glueless) and (
-        _bare_words(rule, segments, glueless, findings) or _run_together(rule, content, findings)
-    )
+    return not _spoken(rule, text, segments, glueless) and _bare_words(rule, segments, glueless, findings)
 
 
 def _spoken(rule, text, segments, glueless) -> bool:
@@ -207,7 +206,7 @@ def _bare_words(rule, segments, glueless, findings) -> bool:
 
 def _telegraphic(rule, text, segments, glueless) -> bool:
     """Fragments with no sentence ever ended: "您好 欢迎光临 办理什么业务 这边请 取号"."""
-    if len(segments) < rule["fragments_min"] or _SENTENCE_END.search(text):
+    if len(segments) < rule["fragments_min"] or _SPOKEN_END.search(text):
         return False
     lengths = sorted(e - s for s, e in segments)
     return (

@@ -264,6 +264,7 @@ def _gaming() -> dict:
         "separators": js_regex(gaming._SEPARATORS),
         "segment": js_regex(gaming._SEGMENT),
         "sentence_end": js_regex(gaming._SENTENCE_END),
+        "spoken_end": js_regex(gaming._SPOKEN_END),
         "run": js_regex(gaming._RUN),
         "han": js_regex(gaming._HAN),
         "latin_word": js_regex(gaming._LATIN_WORD),

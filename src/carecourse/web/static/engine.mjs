@@ -168,6 +168,7 @@ function compileCore(core) {
       separators: regex(g.separators),
       segment: regex(g.segment),
       sentenceEnd: regex(g.sentence_end),
+      spokenEnd: regex(g.spoken_end),
       run: regex(g.run),
       han: regex(g.han),
       latinWord: regex(g.latin_word),
@@ -1093,7 +1094,7 @@ function isKeywordList(ctx, text, content, findings) {
   if (segments.length < Math.min(rule.min_segments, rule.fragments_min)) return runTogether(ctx, rule, content, findings);
   const glueless = segments.map(([s, e]) => search(g.glueChar, text, s, e) === null);
   if (telegraphic(ctx, rule, text, segments, glueless)) return true;
-  return !spoken(ctx, rule, text, segments, glueless) && (bareWords(rule, segments, glueless, findings) || runTogether(ctx, rule, content, findings));
+  return !spoken(ctx, rule, text, segments, glueless) && bareWords(rule, segments, glueless, findings);
 }
 
 function spoken(ctx, rule, text, segments, glueless) {
@@ -1111,7 +1112,7 @@ function bareWords(rule, segments, glueless, findings) {
 }
 
 function telegraphic(ctx, rule, text, segments, glueless) {
-  if (segments.length < rule.fragments_min || search(ctx.gaming.sentenceEnd, text) !== null) return false;
+  if (segments.length < rule.fragments_min || search(ctx.gaming.spokenEnd, text) !== null) return false;
   const lengths = segments.map(([s, e]) => e - s).sort((a, b) => a - b);
   return (
     lengths[Math.floor(lengths.length / 2)] <= rule.fragment_median &&
