@@ -31,6 +31,16 @@ def test_2_sarcastic_or_grudging_words_are_not_credited(text, credited):
     assert credited not in found and "forbidden" in found
 
 
+def test_2_a_point_said_inside_a_rebuke_is_named_with_why_it_earned_nothing():
+    result = carecourse.grade("complaint-billing", "是是是，对不起对不起，您别嚷了。行，感谢您来一趟。我给您查。")
+    apology, thanks = (next(c for c in result.criteria if c.id == cid) for cid in ("apology", "thanks"))
+    assert not apology.met and "“对不起”" in apology.feedback and "不计分" in apology.feedback
+    assert apology.feedback.count("对不起") == 1  # said twice, quoted once
+    assert not thanks.met and "“感谢”" in thanks.feedback  # void in a rebuking reply
+    polite = carecourse.grade("complaint-billing", "王先生，我给您查。")
+    assert "不计分" not in next(c for c in polite.criteria if c.id == "apology").feedback
+
+
 def test_2_a_rebuke_is_shown_as_the_sentence_it_spoils():
     text = "是是是，对不起对不起，您别嚷了。我给您查。"
     penalty = carecourse.grade("complaint-billing", text).penalties[0]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 
 from carecourse.detect import REBUKES, RUDE_SOUNDING, TECHNIQUES, Analysis, matchers_of
@@ -38,6 +38,8 @@ class CriterionScore:
     met: bool
     points: float
     evidence: list[Finding]
+    # what the criterion's words found inside a rebuke, said but not counted (是是是，对不起对不起)
+    rebuked: list[Finding] = field(default_factory=list)
 
     @property
     def quotes(self) -> list[str]:
@@ -73,7 +75,8 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     if flag == "keyword_list":  # only what stands in a real clause was said ("您好" yes, "道歉" no)
         said = gaming.said_in_clause(analysis.structure.text)
         evidence = {cid: [f for f in found if said(f)] for cid, found in evidence.items()}
-    criteria = [_criterion_score(c, evidence[c.id], void) for c in rubric.criteria]
+    rebuked = analysis.memo[(compiled, "rebuked")]
+    criteria = [_criterion_score(c, evidence[c.id], void, rebuked.get(c.id, [])) for c in rubric.criteria]
     met = {c.criterion.id for c in criteria if c.met}
     penalties = [
         PenaltyScore(p, -float(p.points), found)
@@ -86,9 +89,9 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     return Scored(rubric, criteria, penalties, flag, rubric.score_of(met, {p.penalty.id for p in penalties}))
 
 
-def _criterion_score(c: Criterion, found: list[Finding], void: bool) -> CriterionScore:
+def _criterion_score(c: Criterion, found: list[Finding], void: bool, rebuked: list[Finding]) -> CriterionScore:
     met = not void and len({f.key for f in found}) >= (1 if c.order else c.min_count)
-    return CriterionScore(c, met, float(c.points) if met else 0.0, found)
+    return CriterionScore(c, met, float(c.points) if met else 0.0, found, [] if met else rebuked)
 
 
 class _CompiledRubric:
@@ -158,11 +161,14 @@ class _CompiledRubric:
             for c in self.rubric.criteria
             if not c.order
         }
+        rebuked = {c.id: [f for f in self._matched(c, analysis) if in_rebuke(f.nstart)] for c in self.rubric.criteria if not c.order} if rebukes else {}
         analysis.memo[(self, "found")] = [cid for cid, found in evidence.items() if found]  # the patterns' own
         if self.opinion:
             evidence = self._second_opinion(analysis, evidence, rebukes + blanks + listed, voids)
-        if rebukes:
-            evidence.update({c.id: [] for c in self.rubric.criteria if c.void_in_rebuke})
+        for c in self.rubric.criteria if rebukes else ():
+            if c.void_in_rebuke:
+                rebuked[c.id], evidence[c.id] = rebuked[c.id] + evidence[c.id], []
+        analysis.memo[(self, "rebuked")] = rebuked
         for c in self.rubric.criteria:
             if c.order:
                 evidence[c.id] = self._order_evidence(c, analysis, evidence)

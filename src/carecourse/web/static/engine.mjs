@@ -830,7 +830,7 @@ function applyRubric(ctx, rubric, analysis) {
   const criteria = r.criteria.map((c) => {
     const found = evidence[c.id];
     const met = !voided && new Set(found.map((f) => pyStrip(ctx, f.text))).size >= (c.order ? 1 : c.min_count);
-    return { criterion: c, met, points: met ? c.points : 0, evidence: found };
+    return { criterion: c, met, points: met ? c.points : 0, evidence: found, rebuked: met ? [] : analysis.rebuked[c.id] || [] };
   });
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
   const penalties = [];
@@ -863,7 +863,12 @@ function criterionEvidence(ctx, rubric, analysis) {
   analysis.patternMet = Object.keys(evidence).filter((cid) => evidence[cid].length);
   analysis.patternSaid = null;
   if (rubric.opinion) evidence = secondOpinion(rubric, analysis, evidence, [...rebukes, ...blanks, ...listed], voids);
-  if (rebukes.length) for (const c of r.criteria) if (c.void_in_rebuke) evidence[c.id] = [];
+  const rebuked = {}; // what the criteria's words found inside a rebuke: said, not counted
+  if (rebukes.length) {
+    for (const c of r.criteria) if (!c.order) rebuked[c.id] = matched(rubric, c, analysis).filter((f) => inRebuke(f.nstart));
+    for (const c of r.criteria) if (c.void_in_rebuke) [rebuked[c.id], evidence[c.id]] = [[...rebuked[c.id], ...evidence[c.id]], []];
+  }
+  analysis.rebuked = rebuked;
   for (const c of r.criteria) if (c.order) evidence[c.id] = orderEvidence(rubric, c, analysis, evidence);
   return evidence;
 }
@@ -1180,14 +1185,17 @@ function criterionLine(messages, scored, flag) {
   const c = scored.criterion;
   let text = scored.met ? c.feedback.met : c.feedback.missing;
   if (flag && scored.evidence.length && !c.order) {
-    const quotes = [...new Set(scored.evidence.map((f) => f.text))];
-    text = pyFormat(messages.said_not_counted, { quotes: quotes.map((q) => `“${q}”`).join("、") });
+    text = pyFormat(messages.said_not_counted, { quotes: quoted(scored.evidence) });
+  } else if (!flag && scored.rebuked.length) {
+    text = pyFormat(messages.said_in_rebuke, { quotes: quoted(scored.rebuked) });
   }
   return {
     id: c.id, label: c.label, met: scored.met, points: scored.points, max_points: c.points,
     evidence: evidenceDicts(scored.evidence), feedback: text, section: c.section,
   }; // prettier-ignore
 }
+
+const quoted = (evidence) => [...new Set(evidence.map((f) => f.text))].map((q) => `“${q}”`).join("、");
 
 function penaltyLine(scored) {
   const p = scored.penalty;
