@@ -24,7 +24,10 @@ from carecourse.evaluation.validity import Marked, Validity, band, load_corpus, 
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-04 on the same 3,621 replies once batch 17 (1,066 replies, measured unread at
+# measured 2026-12-04 on the same 3,621 replies after rules found by auditing dev (keyword lists
+# said to the customer, void_in_rebuke thanks, penalties spoilt by sets and no rebuke there, an
+# apology owned only as a fault, feedback naming what a rebuke spoils): 0.941, 0.944, 0.815, 0.858.
+# Before that, once batch 17 (1,066 replies, measured unread at
 # 0.927 / 0.941 / 0.794) joined dev and the learned parts were retrained: 0.937, 0.943, 0.816, 0.860.
 # Before that, the same day, after decline-policy's order took the reason as
 # the refusal side, batch 16 joined dev (the learned parts retrained with it) and the second
@@ -49,7 +52,7 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # (after dev batches 4 and 5, the tone set, the learned second opinion, calibrated points and
 # two more rubric rounds; it was 0.929, 0.906, 0.807, 0.825 after batches 2 and 3, and 0.898,
 # 0.873, 0.740, 0.741 with batch 1)
-FLOORS = {"criteria": 0.933, "penalties": 0.939, "qwk": 0.812, "worst_criterion": 0.855}
+FLOORS = {"criteria": 0.936, "penalties": 0.940, "qwk": 0.812, "worst_criterion": 0.855}
 
 
 @pytest.fixture(scope="module")
