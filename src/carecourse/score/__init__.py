@@ -161,7 +161,11 @@ class _CompiledRubric:
             for c in self.rubric.criteria
             if not c.order
         }
-        rebuked = {c.id: [f for f in self._matched(c, analysis) if in_rebuke(f.nstart)] for c in self.rubric.criteria if not c.order} if rebukes else {}
+        rebuked = {  # said inside a rebuke: not counted, but named in the feedback
+            c.id: [f for f in self._matched(c, analysis) if in_rebuke(f.nstart)]
+            for c in (self.rubric.criteria if rebukes else ())
+            if not c.order
+        }
         analysis.memo[(self, "found")] = [cid for cid, found in evidence.items() if found]  # the patterns' own
         if self.opinion:
             evidence = self._second_opinion(analysis, evidence, rebukes + blanks + listed, voids)

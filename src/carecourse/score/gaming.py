@@ -167,7 +167,8 @@ def said_in_clause(text: str) -> Callable[[Finding], bool]:
 
 
 def _is_keyword_list(text: str, content: str, findings: Callable[[], list[Finding]]) -> bool:
-    """Any of the three signs of a keyword list in gaming.yaml (cheapest tests first)."""
+    """Any of the three signs of a keyword list in gaming.yaml (cheapest tests first); a
+    reply said to the customer (``_spoken``) shows only the telegraphic one."""
     rule = settings()["keyword_list"]
     # English words, emoji and numbers between Chinese words are how mixed writing looks, not
     # listed keywords: only segments holding Chinese count ("我马上帮您 check 一下账单")
