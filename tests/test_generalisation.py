@@ -167,6 +167,17 @@ def test_10_bad_questions_in_new_words():
     assert check_rewrite("您是要办宽带吗？", "您今天想办理什么业务？").ok
 
 
+@pytest.mark.parametrize("text", [
+    "您自己不说，我们怎么知道？",
+    "谁跟您讲周末也能办的？",
+    "给您换了新的，这回满意了吧？",
+    "盒子都扔了还换什么？",
+    "少找您五块钱，对我们有什么好处呢？",
+])  # fmt: skip
+def test_10_rhetorical_questions_at_the_customer_are_bad_questions(text):
+    assert "bad_question" in {t["id"] for t in carecourse.analyze(text).to_dict()["techniques"]}
+
+
 def test_10_a_bad_question_is_not_also_a_good_closed_one():
     # the penalty's own pattern finds it, so the question lexicon still reads it as closed
     reproach = met("needs-questions", "您都逛了好几圈了，看好了没？")
