@@ -17,7 +17,7 @@ import pytest
 
 from carecourse.trainer.collect import collect
 from carecourse.trainer.grading import grade_cohort, load_results
-from carecourse.trainer.workspace import Workspace
+from carecourse.trainer.workspace import Workspace, with_scripts_on_path
 from conftest import A, BIN, answered, cohort
 
 pytestmark = pytest.mark.nbgrader
@@ -55,6 +55,7 @@ def _copy_gradebook(source: str, target: str) -> None:
     from nbgrader.api import Base, Gradebook
     from sqlalchemy import create_engine, insert, select
 
+    with_scripts_on_path()  # nbgrader runs `alembic` (else this passed only after a test that set PATH)
     with Gradebook(target, course_id="carecourse"):
         pass  # nbgrader's tables, alembic version and course row
     src, dst = create_engine(source), create_engine(target)
