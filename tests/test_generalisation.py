@@ -136,6 +136,10 @@ def test_6_parroting_the_customer_is_flagged_and_a_list_of_names_confirms_nothin
     ("decline-policy", "今天办不了，等您朋友出差回来亲自来一趟也行。", "your_option"),
     ("decline-policy", "这次办不了，我先把要准备的材料给您列一下。", "my_offer"),
     ("listening-restate", "新手机老断线，重启也没用，我这么理解没错吧？", "confirm"),
+    ("listening-restate", "新机老掉线，家里人都好好的，是这么个意思呗？", "confirm"),
+    ("listening-restate", "新机老掉线，重启也不管用，还有我漏掉的不？", "confirm"),
+    ("listening-restate", "新机老掉线，重启也不管用，我有哪儿说岔了没有？", "confirm"),
+    ("listening-restate", "新机老掉线，重启无效。请问以上内容是否与您的实际情况相符？", "confirm"),
 ])  # fmt: skip
 def test_7_implicit_techniques_are_found(scenario, text, technique):
     assert technique in met(scenario, text)
