@@ -47,6 +47,7 @@ def test_minimal_rubric_loads():
         (rubric_with("  - id: s\n    points: 1\n    sets: [missing]\n    feedback: {met: a, missing: b}\n"), "unknown set 'missing'"),
         (rubric_with("penalties:\n  - id: p\n    points: 1\n    techniques: [forbidden]\n    unless: [ghost]\n    feedback: {met: a, missing: b}\n"), "unknown criterion ghost"),
         (rubric_with("  - id: s\n    points: 1\n    techniques: [greeting]\n    spoilt_by: [ghost]\n    feedback: {met: a, missing: b}\n"), "'spoilt_by' names unknown penalty or set ghost"),
+        (rubric_with("  - id: order\n    points: 1\n    void_in_rebuke: true\n    order: {first: [greeting], then: [greeting]}\n    feedback: {met: a, missing: b}\n"), "an order criterion has no evidence of its own to void"),
         (rubric_with("penalties:\n  - id: p\n    points: 1\n    techniques: [forbidden]\n    spoilt_by: [ghost]\n    feedback: {met: a, missing: b}\n"), "penalty p: 'spoilt_by' names unknown set ghost"),
         (rubric_with("samples:\n  - label: excellent\n    text: 您好\n    met: [ghost]\n"), "unknown criterion or penalty ghost"),
         (rubric_with("colour: red\n"), "colour: Extra inputs are not permitted"),

@@ -99,6 +99,8 @@ class Criterion(_Matchers):
             raise ValueError(f"criterion {self.id}: no techniques, patterns, sets or order, so its points are unreachable")
         if self.order is not None and self.has_matchers:
             raise ValueError(f"criterion {self.id}: an order criterion takes no matchers of its own")
+        if self.order is not None and self.void_in_rebuke:
+            raise ValueError(f"criterion {self.id}: an order criterion has no evidence of its own to void (void_in_rebuke)")
         return self
 
 
