@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, fields
 
-__all__ = ["CriterionResult", "Finding", "Flag", "GradeResult", "PenaltyResult", "distinct_quotes"]
+__all__ = ["CriterionResult", "Finding", "Flag", "GradeResult", "PenaltyResult", "distinct_quotes", "quoted"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,11 @@ class Finding:
 def distinct_quotes(evidence: list[Finding]) -> list[str]:
     """The learner's words behind a line, each distinct text once, in reading order."""
     return list(dict.fromkeys(e.text for e in evidence))
+
+
+def quoted(quotes: tuple[str, ...] | list[str]) -> str:
+    """The learner's words as one string: “…”、“…” (feedback sentences and every view)."""
+    return "、".join(f"“{q}”" for q in quotes)
 
 
 class _WithEvidence:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from carecourse.packaged import read_yaml
-from carecourse.results import CriterionResult, Flag, GradeResult, PenaltyResult, distinct_quotes
+from carecourse.results import CriterionResult, Flag, GradeResult, PenaltyResult, distinct_quotes, quoted
 from carecourse.rubrics import Rubric
 from carecourse.score import CriterionScore, PenaltyScore, Scored
 
@@ -40,14 +40,10 @@ def _criterion_line(scored: CriterionScore, flag: str | None) -> CriterionResult
     c = scored.criterion
     text = c.feedback.met if scored.met else c.feedback.missing
     if flag and scored.evidence and not c.order:  # said, but not counted
-        text = messages()["said_not_counted"].format(quotes=_quoted(scored.quotes))
+        text = messages()["said_not_counted"].format(quotes=quoted(distinct_quotes(scored.evidence)))
     elif not flag and scored.rebuked:  # said inside a rebuke
-        text = messages()["said_in_rebuke"].format(quotes=_quoted(distinct_quotes(scored.rebuked)))
+        text = messages()["said_in_rebuke"].format(quotes=quoted(distinct_quotes(scored.rebuked)))
     return CriterionResult(c.id, c.label, scored.met, scored.points, float(c.points), scored.evidence, text, c.section)
-
-
-def _quoted(quotes: list[str]) -> str:
-    return "、".join(f"“{q}”" for q in quotes)
 
 
 def _penalty_line(scored: PenaltyScore) -> PenaltyResult:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from carecourse.results import GradeResult
+from carecourse.results import GradeResult, quoted
 
 __all__ = ["WORDS", "GradedLine", "book_base", "book_href", "graded_lines", "quoted", "score_share", "section_href"]
 
@@ -55,11 +55,6 @@ def graded_lines(result: GradeResult) -> list[GradedLine]:
     penalties = [GradedLine("penalty", p.id, p.label, False, p.points, None, p.feedback, tuple(p.quotes), p.section)
                  for p in result.penalties]  # fmt: skip
     return criteria + penalties
-
-
-def quoted(quotes: tuple[str, ...] | list[str]) -> str:
-    """The learner's words as one string: “…”、“…”."""
-    return "、".join(f"“{q}”" for q in quotes)
 
 
 def score_share(result: GradeResult) -> float:

@@ -105,6 +105,8 @@ class _CompiledRubric:
         # a penalty drawing on the rude-words lexicon is about rudeness: its rude-sounding
         # matches in a sentence that reads clearly calm do not count
         self.rude = {p.id for p in rubric.penalties if "forbidden" in p.techniques}
+        # what those penalties do not count (their spoilt_by sets) is no rebuke here either
+        self.not_rude = sorted({n for p in rubric.penalties if p.id in self.rude for n in p.spoilt_by})
         self.sets = {
             name: PhraseMatcher.build(f"set:{name}", s.patterns, s.exclude, negatable=s.negatable)
             for name, s in rubric.sets.items()
@@ -146,7 +148,7 @@ class _CompiledRubric:
     def criterion_evidence(self, analysis: Analysis) -> dict[str, list[Finding]]:
         structure = analysis.structure
         self.scan.run(structure)
-        rebukes = _rebuke_spans(analysis, self._not_rude(analysis))
+        rebukes = _rebuke_spans(analysis, _overlap_test(self._set_spans(self.not_rude, analysis)))
         in_rebuke = _covered_by(rebukes)
         blanks = gaming.blank_spans(structure.text)
         listed = gaming.listed_spans(structure.text)
@@ -178,12 +180,6 @@ class _CompiledRubric:
                 evidence[c.id] = self._order_evidence(c, analysis, evidence)
         return evidence
 
-    def _not_rude(self, analysis: Analysis) -> Callable[[int, int], bool]:
-        """Where this scenario's rudeness penalties do not count a rebuke (their ``spoilt_by``
-        sets: a grudging 是是是 before a restatement): no rebuke there either."""
-        names = {n for p in self.rubric.penalties if p.id in self.rude for n in p.spoilt_by}
-        return _overlap_test([(f.nstart, f.nend) for n in names for f in self._set_found(n, analysis)])
-
     def lifted(self, p: Penalty, found: list[Finding], analysis: Analysis) -> bool:
         """Whether the second opinion is sure that penalty ``p``, which the patterns found
         (``found``), does not apply. A rebuke (blame, scolding, mockery, a brush-off: the
@@ -209,8 +205,11 @@ class _CompiledRubric:
         """Where criterion ``c``'s evidence earns nothing: what the penalties and sets it is
         ``spoilt_by`` found (a bad question is not also a good closed one)."""
         found = [f for p in self.rubric.penalties if p.id in c.spoilt_by for f in self._matched(p, analysis)]
-        found += [f for name in c.spoilt_by if name in self.sets for f in self._set_found(name, analysis)]
-        return [(f.nstart, f.nend) for f in found]
+        return [(f.nstart, f.nend) for f in found] + self._set_spans(c.spoilt_by, analysis)
+
+    def _set_spans(self, names, analysis: Analysis) -> list[tuple[int, int]]:
+        """Where the rubric's sets among ``names`` find something."""
+        return [(f.nstart, f.nend) for name in names if name in self.sets for f in self._set_found(name, analysis)]
 
     def _second_opinion(self, analysis: Analysis, evidence: dict, spoilt: list[tuple[int, int]], voids: dict) -> dict[str, list[Finding]]:
         """The learned models' verdicts on the criteria the patterns missed. Their evidence is
@@ -257,7 +256,7 @@ class _CompiledRubric:
         """What the penalty points at; a rebuke is shown as the whole clause (or sentence) it
         spoils, the same span that earns nothing."""
         structure = analysis.structure
-        spoilt = _overlap_test([(f.nstart, f.nend) for name in p.spoilt_by for f in self._set_found(name, analysis)])
+        spoilt = _overlap_test(self._set_spans(p.spoilt_by, analysis))
         found = []
         for f in self._matched(p, analysis):
             if spoilt(f.nstart, f.nend):

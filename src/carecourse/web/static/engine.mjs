@@ -7,6 +7,7 @@
 // private-use one) is replaced by a private-use stand-in, which every pattern treats the
 // same way (see carecourse/web/jsregex.py).
 
+import { quoted, quotes } from "./feedback.mjs";
 import { formatG } from "./pyformat.mjs";
 
 export async function loadEngine(base, scenarioIds = []) {
@@ -795,13 +796,16 @@ function compileRubric(ctx, data) {
   const r = data.rubric;
   const items = [...r.criteria, ...r.penalties];
   const learned = data.learned;
+  // a penalty drawing on the rude-words lexicon is about rudeness (score/__init__.py)
+  const rude = new Set(r.penalties.filter((p) => p.techniques.includes("forbidden")).map((p) => p.id));
   return {
     data: r,
     sets: Object.fromEntries(Object.entries(r.sets).map(([name, m]) => [name, new PhraseMatcher(m)])),
     own: Object.fromEntries(items.map((item) => [item.id, new PhraseMatcher(item.matcher)])),
     opinion: learned && learnedModels(learned, learned.criteria),
-    // a penalty drawing on the rude-words lexicon is about rudeness (score/__init__.py)
-    rude: new Set(r.penalties.filter((p) => p.techniques.includes("forbidden")).map((p) => p.id)),
+    rude,
+    // what those penalties do not count (their spoilt_by sets) is no rebuke here either
+    notRude: [...new Set(r.penalties.filter((p) => rude.has(p.id)).flatMap((p) => p.spoilt_by))],
     customerContent: r.customer_says ? contentOf(ctx, r.customer_says) : "",
     placeholderContent: r.placeholder ? contentOf(ctx, r.placeholder) : null,
   };
@@ -847,7 +851,7 @@ function applyRubric(ctx, rubric, analysis) {
 function criterionEvidence(ctx, rubric, analysis) {
   const r = rubric.data;
   const structure = analysis.structure;
-  const rebukes = rebukeSpans(ctx, analysis, notRude(rubric, analysis));
+  const rebukes = rebukeSpans(ctx, analysis, overlapTest(setSpans(rubric, rubric.notRude, analysis)));
   const blanks = blankSpans(ctx, structure.text);
   const listed = listedSpans(ctx, structure.text);
   const inRebuke = coveredBy(rebukes);
@@ -875,8 +879,12 @@ function criterionEvidence(ctx, rubric, analysis) {
 
 function voidSpans(rubric, c, analysis) {
   const found = rubric.data.penalties.filter((p) => c.spoilt_by.includes(p.id)).flatMap((p) => matched(rubric, p, analysis));
-  const sets = c.spoilt_by.filter((name) => name in rubric.sets).flatMap((name) => rubric.sets[name].find(analysis.structure));
-  return [...found, ...sets].map((f) => [f.nstart, f.nend]);
+  return [...found.map((f) => [f.nstart, f.nend]), ...setSpans(rubric, c.spoilt_by, analysis)];
+}
+
+// where the rubric's sets among names find something (score/__init__.py _set_spans)
+function setSpans(rubric, names, analysis) {
+  return names.filter((name) => name in rubric.sets).flatMap((name) => rubric.sets[name].find(analysis.structure)).map((f) => [f.nstart, f.nend]);
 }
 
 function secondOpinion(rubric, analysis, evidence, spoilt, voids) {
@@ -944,7 +952,7 @@ function orderEvidence(rubric, c, analysis, evidence) {
 
 function penaltyEvidence(ctx, rubric, p, analysis) {
   const structure = analysis.structure;
-  const spoilt = overlapTest(p.spoilt_by.flatMap((name) => rubric.sets[name].find(structure)).map((f) => [f.nstart, f.nend]));
+  const spoilt = overlapTest(setSpans(rubric, p.spoilt_by, analysis));
   const found = matched(rubric, p, analysis)
     .filter((f) => !spoilt(f.nstart, f.nend))
     .map((f) => (ctx.rebukes.includes(f.id) ? makeFinding(structure, f.id, ...rebukeSpan(ctx, structure, f)) : f));
@@ -955,12 +963,6 @@ function rebukeSpans(ctx, analysis, notRudeAt) {
   const structure = analysis.structure;
   const found = analysis.ofAny(ctx.rebukes).filter((f) => !notRudeAt(f.nstart, f.nend));
   return found.filter((f) => !calm(ctx, structure, f.nstart)).map((f) => rebukeSpan(ctx, structure, f));
-}
-
-// where this scenario's rudeness penalties do not count a rebuke (their spoilt_by sets): no rebuke there either
-function notRude(rubric, analysis) {
-  const names = new Set(rubric.data.penalties.filter((p) => rubric.rude.has(p.id)).flatMap((p) => p.spoilt_by));
-  return overlapTest([...names].flatMap((name) => rubric.sets[name].find(analysis.structure)).map((f) => [f.nstart, f.nend]));
 }
 
 function rebukeSpan(ctx, structure, finding) {
@@ -1185,17 +1187,15 @@ function criterionLine(messages, scored, flag) {
   const c = scored.criterion;
   let text = scored.met ? c.feedback.met : c.feedback.missing;
   if (flag && scored.evidence.length && !c.order) {
-    text = pyFormat(messages.said_not_counted, { quotes: quoted(scored.evidence) });
+    text = pyFormat(messages.said_not_counted, { quotes: quoted(quotes(scored.evidence)) });
   } else if (!flag && scored.rebuked.length) {
-    text = pyFormat(messages.said_in_rebuke, { quotes: quoted(scored.rebuked) });
+    text = pyFormat(messages.said_in_rebuke, { quotes: quoted(quotes(scored.rebuked)) });
   }
   return {
     id: c.id, label: c.label, met: scored.met, points: scored.points, max_points: c.points,
     evidence: evidenceDicts(scored.evidence), feedback: text, section: c.section,
   }; // prettier-ignore
 }
-
-const quoted = (evidence) => [...new Set(evidence.map((f) => f.text))].map((q) => `“${q}”`).join("、");
 
 function penaltyLine(scored) {
   const p = scored.penalty;

@@ -68,12 +68,12 @@ export function marked(segments, tags = false) {
     .join("");
 }
 
-/** The learner's words behind a line, each distinct text once, in reading order. */
-function quotes(item) {
-  return [...new Set(item.evidence.map((e) => e.text))];
+/** The learner's words behind a line, each distinct text once, in reading order (results.distinct_quotes). */
+export function quotes(evidence) {
+  return [...new Set(evidence.map((e) => e.text))];
 }
 
-/** render.view.quoted: “…”、“…”. */
+/** results.quoted: “…”、“…”. */
 export function quoted(list) {
   return list.map((q) => `“${q}”`).join("、");
 }
@@ -114,7 +114,7 @@ export function gradeHtml(result, text, words, bookBase = "") {
   const reply = text ? marked(markedSegments(text, [...met, ...bad])) : escapeHtml(words.empty);
   out.push(`<div class="cc-reply">${reply}</div>\n`, '<ul class="cc-criteria">\n');
   for (const c of result.criteria) {
-    const said = quotes(c);
+    const said = quotes(c.evidence);
     const href = bookHref(c.section, bookBase);
     let li =
       `<li class="${c.met ? "cc-ok" : "cc-miss"}"><span class="cc-pts">${escapeHtml(formatG(c.points))} / ` +
@@ -125,7 +125,7 @@ export function gradeHtml(result, text, words, bookBase = "") {
     out.push(`${li}</li>\n`);
   }
   for (const p of result.penalties) {
-    const said = quotes(p);
+    const said = quotes(p.evidence);
     const href = bookHref(p.section, bookBase);
     let li =
       `<li class="cc-penalty"><span class="cc-pts">${escapeHtml(formatG(p.points))}</span>` +
