@@ -142,6 +142,25 @@ def test_a_reply_with_separators_is_not_a_named_list(text, still_met):
     assert still_met <= {c.id for c in result.criteria if c.met}
 
 
+@pytest.mark.parametrize(
+    "scenario, text, still_met",
+    [
+        # an outline's label opens a plan, not words said to the customer: nothing in it counts
+        ("listening-restate", "复述要点：购买时间（上周六）+问题（断线、信号弱）+已尝试（重启）+对比（家人正常）。确认句式：“我理解得对吗？”", set()),
+        ("greet-entry", "关键词：欢迎光临、请问办理什么业务、这边请、请您取号、请稍坐。", set()),
+        ("decline-policy", "【拒绝技巧】先共情→说明规定（持卡人本人，或有效身份证原件+授权书）→解释原因（保护机主信息安全）→提供替代方案", set()),
+        # ... while the reply's own sentences after it still do
+        ("decline-policy", "拒绝话术：先肯定后拒绝再给方案。先生您真是热心肠，但是不行，可以带身份证原件和授权书来。", {"empathy", "your_option", "order"}),
+        ("phone-answer", "标准话术：致歉+报名称+报工号+询问需求。让您久等了，请问有什么可以帮您？", {"apology", "offer_help"}),
+        # a label that names no outline is no outline
+        ("decline-policy", "温馨提示：补卡需要机主本人来，或者您带上他的身份证原件和授权书来代办。", {"your_option", "order"}),
+    ],
+)
+def test_a_sentence_an_outline_label_opens_earns_nothing(scenario, text, still_met):
+    result = carecourse.grade(scenario, text)
+    assert {c.id for c in result.criteria if c.met} == still_met
+
+
 def test_listed_spans_cover_the_list_only():
     from carecourse.normalize import normalize
     from carecourse.score.gaming import listed_spans

@@ -101,6 +101,11 @@ def test_3_what_a_scenario_does_not_count_as_rude_is_no_rebuke_there_and_judging
     ("greet-entry", "喂，那个谁，先取号去。"),
     ("complaint-billing", "50块而已，至于吗？"),
     ("follow-up-promise", "催什么催，师傅又不是只给你一家修。"),
+    ("decline-policy", "你当这儿是你家亲戚开的啊？"),
+    ("follow-up-promise", "上网比命还要紧呗，行，给你登记。"),
+    ("greet-entry", "随便看，看够了再喊我。"),
+    ("greet-entry", "您转吧，小心别把样机摔坏了就行。"),
+    ("decline-policy", "此项业务不在代办范围之内，抱歉。"),
 ])  # fmt: skip
 def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
     assert {"forbidden", "flat_no"} & met(scenario, text)
@@ -149,6 +154,7 @@ def test_7_implicit_techniques_are_found(scenario, text, technique):
     ("complaint-billing", "王先生，唔好意思，我即刻幫你查下個賬單。", "apology"),
     ("phone-answer", "不好意思讓您久等了，這裡是板橋門市，敝姓王，請問有什麼可以為您服務的？", "identify"),
     ("phone-answer", "唔好意思要你等咗咁耐，呢度係旺角分店，我係職員編號0382嘅阿明，有咩可以幫到你？", "identify"),
+    ("follow-up-promise", "師傅聽朝會上門，出發前我哋會SMS通知你。", "follow_up"),
 ])  # fmt: skip
 def test_8_traditional_script_with_regional_words(scenario, text, criterion):
     assert criterion in met(scenario, text)

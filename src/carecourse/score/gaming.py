@@ -30,6 +30,8 @@ _SEGMENT = re.compile(f"[^{_SEPARATOR_CHARS}]+")
 _SENTENCE_END = re.compile(r"[。!?]")
 _SPOKEN_END = re.compile(r"[。!?~]|\.{2,}")  # nor does a list trail off or sing: "欢、欢迎光临…请问…", "您说～"
 _RUN = re.compile(r"(.{2,10}?)\1{2,}")
+_OPENING_BRACKETS = "(【["
+_CLOSING_BRACKET = re.compile(r"[)】\]]")
 
 
 @cache
@@ -121,7 +123,34 @@ def listed_spans(text: str) -> list[tuple[int, int]]:
     """Where a normalised text lists techniques by name instead of doing them: a run of at
     least ``min_items`` bare items (short, no glue) between list separators, with no
     sentence ended inside, ``min_names`` of them and ``names_share`` of all naming a
-    technique ("倾听+共情+致歉+核实+跟进", "1.表示歉意 2.理解客户 3.查询明细")."""
+    technique ("倾听+共情+致歉+核实+跟进", "1.表示歉意 2.理解客户 3.查询明细"); and a
+    sentence a label opens as an outline ("复述要点:…", "确认句式:…")."""
+    return _named_lists(text) + _outlines(text)
+
+
+def _outlines(text: str) -> list[tuple[int, int]]:
+    """Each sentence opened by an outline's label, from the label to the sentence's end, or
+    to the bracket that closes it when the label opens an aside ("(思路:致歉+共情)王先生……")."""
+    spans = []
+    for m in _outline_label().finditer(text):
+        stop = _SENTENCE_END.search(text, m.end())
+        end = stop.end() if stop else len(text)
+        label = m.group(1).lstrip(" ")
+        if label[0] in _OPENING_BRACKETS and not _CLOSING_BRACKET.search(label):
+            close = _CLOSING_BRACKET.search(text, m.end(), end)
+            end = close.end() if close else end
+        spans.append((m.start(1), end))
+    return spans
+
+
+@cache
+def _outline_label() -> re.Pattern[str]:
+    rule = settings()["outline_label"]
+    words = "|".join(map(re.escape, rule["words"]))
+    return compile_subset([f"(?:^|[。!?\\n])( ?[^,。!?:\\n]{{0,{rule['max_before']}}}(?:{words})[^,。!?:\\n]{{0,2}}(?::|[】\\]] ?:?))"])
+
+
+def _named_lists(text: str) -> list[tuple[int, int]]:
     rule = settings()["named_list"]
     name, has_glue = _technique_name(), _glue_char().search
     if len(name.findall(text)) < rule["min_names"]:

@@ -272,5 +272,8 @@ def _gaming() -> dict:
         "blanks": js_regex(gaming._blanks()),
         "item": js_regex(gaming._ITEM),
         "technique_name": js_regex(gaming._technique_name()),
+        "outline_label": js_regex(gaming._outline_label()),
+        "opening_brackets": gaming._OPENING_BRACKETS,
+        "closing_bracket": js_regex(gaming._CLOSING_BRACKET),
         "empty": list(gaming.EMPTY),
     }

@@ -177,6 +177,9 @@ function compileCore(core) {
       blanks: regex(g.blanks),
       item: regex(g.item),
       techniqueName: regex(g.technique_name),
+      outlineLabel: regex(g.outline_label),
+      openingBrackets: g.opening_brackets,
+      closingBracket: regex(g.closing_bracket),
       glue: new Set(g.settings.glue),
       empty: new Set(g.empty),
       slotWords: g.settings.blank_slot_words,
@@ -1058,6 +1061,27 @@ function blankSpans(ctx, text) {
 }
 
 function listedSpans(ctx, text) {
+  return [...namedLists(ctx, text), ...outlines(ctx, text)];
+}
+
+function outlines(ctx, text) {
+  // each sentence opened by an outline's label (the group that ends the match), from the label to the
+  // sentence's end, or to the bracket that closes it when the label opens an aside ("(思路:致歉+共情)王先生……")
+  const g = ctx.gaming;
+  return [...finditer(g.outlineLabel, text)].map((m) => {
+    const after = m.index + m[0].length;
+    const stop = search(g.sentenceEnd, text, after);
+    let end = stop ? stop.index + stop[0].length : text.length;
+    const label = m[1].replace(/^ +/, "");
+    if (g.openingBrackets.includes(label[0]) && search(g.closingBracket, label) === null) {
+      const close = search(g.closingBracket, text, after, end);
+      if (close) end = close.index + close[0].length;
+    }
+    return [after - m[1].length, end];
+  });
+}
+
+function namedLists(ctx, text) {
   const g = ctx.gaming;
   const rule = g.rules.named_list;
   if (count(g.techniqueName, text) < rule.min_names) return []; // (most replies: no list to look for)
