@@ -161,6 +161,25 @@ def test_a_sentence_an_outline_label_opens_earns_nothing(scenario, text, still_m
     assert {c.id for c in result.criteria if c.met} == still_met
 
 
+@pytest.mark.parametrize(
+    "scenario, text, still_met",
+    [
+        # a numbered list that names the steps is a plan: none of its items earns anything
+        ("complaint-billing", "1.道歉：真对不起 2.共情：我懂您生气 3.核实：调出本月明细 4.跟进：两天内回电", set()),
+        ("follow-up-promise", "① 表示理解 ② 说明今天修不了的原因 ③ 预约明早师傅上门 ④ 提供临时热点 ⑤ 主动回访", set()),
+        # numbered steps said to the customer are a reply
+        ("decline-policy", "有两个办法：1.等您朋友回来自己办；2.您带上他的身份证原件和授权书来代办；3.他在出差地就近找营业厅补。", {"your_option"}),
+        # a number inside an item (24小时) is no item of the list
+        ("complaint-billing", "王先生，真抱歉。我这就查明细，多扣了就退，24小时内给您回电。", {"apology", "action", "order"}),
+    ],
+)
+def test_a_numbered_plan_earns_nothing(scenario, text, still_met):
+    result = carecourse.grade(scenario, text)
+    assert still_met <= {c.id for c in result.criteria if c.met}
+    if not still_met:
+        assert not any(c.met for c in result.criteria), [(c.id, [e.text for e in c.evidence]) for c in result.criteria if c.met]
+
+
 def test_listed_spans_cover_the_list_only():
     from carecourse.normalize import normalize
     from carecourse.score.gaming import listed_spans

@@ -30,6 +30,7 @@ _SEGMENT = re.compile(f"[^{_SEPARATOR_CHARS}]+")
 _SENTENCE_END = re.compile(r"[。!?]")
 _SPOKEN_END = re.compile(r"[。!?~]|\.{2,}")  # nor does a list trail off or sing: "欢、欢迎光临…请问…", "您说～"
 _RUN = re.compile(r"(.{2,10}?)\1{2,}")
+_NUMBER_MARK = re.compile(r"(?:^|[^0-9])([1-9])[.、)]? ?(?![0-9])")  # a list's 1. 2、 3) (① is 1 once normalised)
 _OPENING_BRACKETS = "(【["
 _CLOSING_BRACKET = re.compile(r"[)】\]]")
 
@@ -125,7 +126,39 @@ def listed_spans(text: str) -> list[tuple[int, int]]:
     sentence ended inside, ``min_names`` of them and ``names_share`` of all naming a
     technique ("倾听+共情+致歉+核实+跟进", "1.表示歉意 2.理解客户 3.查询明细"); and a
     sentence a label opens as an outline ("复述要点:…", "确认句式:…")."""
-    return _named_lists(text) + _outlines(text)
+    return _named_lists(text) + _outlines(text) + _numbered_plans(text)
+
+
+def _numbered_plans(text: str) -> list[tuple[int, int]]:
+    """The items of a numbered list that names steps instead of saying them ("1.致歉:非常抱歉
+    2.共情:理解您的心情 3.核实:查询账单明细"): numbers 1, 2, 3 … in order, at least
+    ``min_items`` of them, ``share`` of the items opening with a plan word. Every item of
+    such a list is a step named, even one in words of its own ("3.调取本月详单核实50元扣费")."""
+    rule = settings()["numbered_plan"]
+    lists: list[list[re.Match[str]]] = []
+    for m in _NUMBER_MARK.finditer(text):
+        number = int(m.group(1))
+        if number == 1:
+            lists.append([m])
+        elif lists and number == len(lists[-1]) + 1:
+            lists[-1].append(m)
+    spans = []
+    for marks in lists:
+        if len(marks) < rule["min_items"]:
+            continue
+        last = _SENTENCE_END.search(text, marks[-1].end())
+        ends = [m.start() for m in marks[1:]] + [last.end() if last else len(text)]
+        items = [(m.end(), end) for m, end in zip(marks, ends)]
+        planned = sum(1 for s, _ in items if _plan_word().match(text, s))
+        if planned >= rule["share"] * len(items):
+            spans += items
+    return spans
+
+
+@cache
+def _plan_word() -> re.Pattern[str]:
+    rule = settings()["numbered_plan"]
+    return compile_subset(sorted({*rule["starts"], *settings()["named_list"]["names"]}, key=lambda w: (-len(w), w)))
 
 
 def _outlines(text: str) -> list[tuple[int, int]]:

@@ -273,6 +273,8 @@ def _gaming() -> dict:
         "item": js_regex(gaming._ITEM),
         "technique_name": js_regex(gaming._technique_name()),
         "outline_label": js_regex(gaming._outline_label()),
+        "number_mark": js_regex(gaming._NUMBER_MARK),
+        "plan_word": js_regex(gaming._plan_word()),
         "opening_brackets": gaming._OPENING_BRACKETS,
         "closing_bracket": js_regex(gaming._CLOSING_BRACKET),
         "empty": list(gaming.EMPTY),

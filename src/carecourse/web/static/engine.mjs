@@ -178,6 +178,8 @@ function compileCore(core) {
       item: regex(g.item),
       techniqueName: regex(g.technique_name),
       outlineLabel: regex(g.outline_label),
+      numberMark: regex(g.number_mark),
+      planWord: regex(g.plan_word),
       openingBrackets: g.opening_brackets,
       closingBracket: regex(g.closing_bracket),
       glue: new Set(g.settings.glue),
@@ -1061,7 +1063,30 @@ function blankSpans(ctx, text) {
 }
 
 function listedSpans(ctx, text) {
-  return [...namedLists(ctx, text), ...outlines(ctx, text)];
+  return [...namedLists(ctx, text), ...outlines(ctx, text), ...numberedPlans(ctx, text)];
+}
+
+function numberedPlans(ctx, text) {
+  // the items of a numbered list (1, 2, 3 … in order) that names steps instead of saying them
+  const g = ctx.gaming;
+  const rule = g.rules.numbered_plan;
+  const lists = [];
+  for (const m of finditer(g.numberMark, text)) {
+    const number = Number(m[1]);
+    if (number === 1) lists.push([m]);
+    else if (lists.length && number === lists[lists.length - 1].length + 1) lists[lists.length - 1].push(m);
+  }
+  const spans = [];
+  for (const marks of lists) {
+    if (marks.length < rule.min_items) continue;
+    const lastMark = marks[marks.length - 1];
+    const last = search(g.sentenceEnd, text, lastMark.index + lastMark[0].length);
+    const ends = [...marks.slice(1).map((m) => m.index), last ? last.index + last[0].length : text.length];
+    const items = marks.map((m, k) => [m.index + m[0].length, ends[k]]);
+    const planned = items.filter(([s]) => matchAt(g.planWord, text, s) !== null).length;
+    if (planned >= rule.share * items.length) spans.push(...items);
+  }
+  return spans;
 }
 
 function outlines(ctx, text) {
