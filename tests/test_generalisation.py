@@ -22,6 +22,16 @@ def test_1_empathy_in_plain_spoken_words(text):
     assert "empathy" in met("complaint-billing", text)
 
 
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("complaint-billing", "我晓得您烦，号码报给我，这就查。", "empathy"),
+    ("complaint-billing", "一直被多扣真的很不爽喔，我马上帮您查。", "empathy"),
+    ("follow-up-promise", "这事换成我也急，我给您约明早第一单。", "empathy"),
+    ("follow-up-promise", "已经登记了，明天上午会有人上门的。", "follow_up"),
+])  # fmt: skip
+def test_1_and_7_plain_words_for_feelings_and_visits(scenario, text, criterion):
+    assert criterion in met(scenario, text)
+
+
 @pytest.mark.parametrize("text, credited", [
     ("是是是，对不起对不起，您别嚷了。", "apology"),
     ("对对对，全是我们不对，满意了吧？", "apology"),
