@@ -124,8 +124,9 @@ def listed_spans(text: str) -> list[tuple[int, int]]:
     """Where a normalised text lists techniques by name instead of doing them: a run of at
     least ``min_items`` bare items (short, no glue) between list separators, with no
     sentence ended inside, ``min_names`` of them and ``names_share`` of all naming a
-    technique ("倾听+共情+致歉+核实+跟进", "1.表示歉意 2.理解客户 3.查询明细"); and a
-    sentence a label opens as an outline ("复述要点:…", "确认句式:…")."""
+    technique ("倾听+共情+致歉+核实+跟进", "1.表示歉意 2.理解客户 3.查询明细"); a
+    sentence a label opens as an outline ("复述要点:…", "确认句式:…"); and the items of a
+    numbered plan ("1.致歉:非常抱歉 2.共情:理解您的心情 3.核实:查询账单明细")."""
     return _named_lists(text) + _outlines(text) + _numbered_plans(text)
 
 
