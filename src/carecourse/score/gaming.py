@@ -135,6 +135,8 @@ def _numbered_plans(text: str) -> list[tuple[int, int]]:
     2.共情:理解您的心情 3.核实:查询账单明细"): numbers 1, 2, 3 … in order, at least
     ``min_items`` of them, ``share`` of the items opening with a plan word. Every item of
     such a list is a step named, even one in words of its own ("3.调取本月详单核实50元扣费")."""
+    if "1" not in text:
+        return []  # (most replies: no list to look for)
     rule = settings()["numbered_plan"]
     lists: list[list[re.Match[str]]] = []
     for m in _NUMBER_MARK.finditer(text):
@@ -165,6 +167,8 @@ def _plan_word() -> re.Pattern[str]:
 def _outlines(text: str) -> list[tuple[int, int]]:
     """Each sentence opened by an outline's label, from the label to the sentence's end, or
     to the bracket that closes it when the label opens an aside ("(思路:致歉+共情)王先生……")."""
+    if ":" not in text and "】" not in text and "]" not in text:
+        return []  # (most replies: no label to look for)
     spans = []
     for m in _outline_label().finditer(text):
         stop = _SENTENCE_END.search(text, m.end())

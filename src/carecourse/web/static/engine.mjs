@@ -1068,6 +1068,7 @@ function listedSpans(ctx, text) {
 
 function numberedPlans(ctx, text) {
   // the items of a numbered list (1, 2, 3 … in order) that names steps instead of saying them
+  if (!text.includes("1")) return []; // (most replies: no list to look for)
   const g = ctx.gaming;
   const rule = g.rules.numbered_plan;
   const lists = [];
@@ -1092,6 +1093,7 @@ function numberedPlans(ctx, text) {
 function outlines(ctx, text) {
   // each sentence opened by an outline's label (the group that ends the match), from the label to the
   // sentence's end, or to the bracket that closes it when the label opens an aside ("(思路:致歉+共情)王先生……")
+  if (!text.includes(":") && !text.includes("】") && !text.includes("]")) return []; // (most replies: no label to look for)
   const g = ctx.gaming;
   return [...finditer(g.outlineLabel, text)].map((m) => {
     const after = m.index + m[0].length;
