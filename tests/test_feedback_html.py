@@ -36,13 +36,26 @@ def test_penalties_mark_the_words_in_red():
     assert "你肯定是弄错" in "".join(_marks(grade_html(result, text), "cc-bad"))
 
 
+# "规定就是规定" both says the no first (order) and is a taboo, unless the learned second opinion
+# lifts it in a reply kind enough (how kind is enough moves as it is retrained): the first of
+# these replies where both stand is the one to draw
+_TABOO_IN_ORDER = [
+    "我特别理解您想帮朋友，可规定就是规定，补卡涉及号码安全。您可以让朋友签好授权书，带着他的身份证原件来。",
+    "我理解，可规定就是规定。您可以让朋友签好授权书，带着他的身份证原件来。",
+    "先生，可规定就是规定。您可以让朋友签好授权书，带着他的身份证原件来。",
+]
+
+
 def test_a_penalty_is_shown_where_its_words_overlap_a_met_criterions():
-    text = "我特别理解您想帮朋友，可规定就是规定，补卡涉及号码安全。您可以让朋友签好授权书，带着他的身份证原件来。"
-    result = carecourse.grade("decline-policy", text)
-    order = next(c for c in result.criteria if c.id == "order")
-    taboo = next(p for p in result.penalties if p.id == "forbidden")
-    (said,) = taboo.evidence
-    assert order.met and any(e.start < said.end and said.start < e.end for e in order.evidence)  # they overlap
+    def overlapping(text):
+        result = carecourse.grade("decline-policy", text)
+        order = next(c for c in result.criteria if c.id == "order")
+        taboo = [e for p in result.penalties if p.id == "forbidden" for e in p.evidence]
+        if order.met and any(e.start < t.end and t.start < e.end for e in order.evidence for t in taboo):
+            return result
+        return None
+
+    text, result = next((t, r) for t in _TABOO_IN_ORDER if (r := overlapping(t)))
     html = grade_html(result, text)
     assert "规定就是规定" in "".join(_marks(html, "cc-bad"))
 
