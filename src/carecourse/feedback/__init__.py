@@ -40,7 +40,7 @@ def _criterion_line(scored: CriterionScore, flag: str | None) -> CriterionResult
     c = scored.criterion
     text = c.feedback.met if scored.met else c.feedback.missing
     if flag and scored.evidence and not c.order:  # said, but not counted
-        text = messages()["said_not_counted"].format(quotes=quoted(distinct_quotes(scored.evidence)))
+        text = messages()["said_not_counted"].format(quotes=quoted(scored.quotes))
     elif not flag and scored.rebuked:  # said inside a rebuke
         text = messages()["said_in_rebuke"].format(quotes=quoted(distinct_quotes(scored.rebuked)))
     return CriterionResult(c.id, c.label, scored.met, scored.points, float(c.points), scored.evidence, text, c.section)
