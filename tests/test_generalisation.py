@@ -131,6 +131,16 @@ def test_4_negated_or_refused_deeds_are_not_credited(scenario, text, deed):
     assert deed not in met(scenario, text)
 
 
+@pytest.mark.parametrize("text, explained", [
+    ("不好意思，今天师傅都出去了。", False),
+    ("今天维修的人排不过来了，实在抱歉。", False),
+    ("抱歉，今天工程师没法上门了。", False),
+    ("明天上午工程师出门前会先联系您。", True),
+])  # fmt: skip
+def test_4_why_not_today_is_no_next_step_but_the_visit_is(text, explained):
+    assert ("explain" in met("follow-up-promise", text)) is explained
+
+
 @pytest.mark.parametrize("text", ["你自己没看清楚账单吧。", "您自己没看清账单上多扣了50块吧？"])
 def test_5_a_keyword_inside_a_rebuke_does_not_count(text):
     found = met("complaint-billing", text)
