@@ -158,6 +158,8 @@ def test_6_parroting_the_customer_is_flagged_and_a_list_of_names_confirms_nothin
 @pytest.mark.parametrize("scenario, text, technique", [
     ("decline-policy", "真办不了，规定要本人到场，怕号码被人冒领。", "reason"),
     ("follow-up-promise", "今天实在排不上，明儿一大早师傅就过去。", "commitment"),
+    ("follow-up-promise", "明早九点前要是没人到，您直接打我这个座机。", "follow_up"),
+    ("follow-up-promise", "单子派了，明天没人联系您的话，您打过来找我。", "follow_up"),
     ("decline-policy", "今天办不了，等您朋友出差回来亲自来一趟也行。", "your_option"),
     ("decline-policy", "这次办不了，我先把要准备的材料给您列一下。", "my_offer"),
     ("listening-restate", "新手机老断线，重启也没用，我这么理解没错吧？", "confirm"),
