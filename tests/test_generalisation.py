@@ -136,8 +136,10 @@ def test_4_negated_or_refused_deeds_are_not_credited(scenario, text, deed):
     ("今天维修的人排不过来了，实在抱歉。", False),
     ("抱歉，今天工程师没法上门了。", False),
     ("明天上午工程师出门前会先联系您。", True),
+    ("理解您着急，我尽快帮您安排。", False),
+    ("我们会尽快安排师傅上门。", True),
 ])  # fmt: skip
-def test_4_why_not_today_is_no_next_step_but_the_visit_is(text, explained):
+def test_4_why_not_today_or_as_soon_as_possible_is_no_next_step_but_the_visit_is(text, explained):
     assert ("explain" in met("follow-up-promise", text)) is explained
 
 
