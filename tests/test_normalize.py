@@ -61,6 +61,16 @@ def test_typos_are_fixed_without_changing_length():
     assert len(norm.text) == len(norm.offsets)
 
 
+@pytest.mark.parametrize("typed, meant", [
+    ("我马上帮您差一下这个月的账单", "帮您查一下"),
+    ("真的不好意识，我帮你预越明天早上第一单", "不好意思"),
+    ("让他写个授全书，带上身份证元件", "授权书"),
+    ("理届你是帮朋友", "理解"),
+])  # fmt: skip
+def test_slips_of_pinyin_and_voice_input_are_read_as_meant(typed, meant):
+    assert meant in normalize(typed).text
+
+
 def test_ascii_is_lower_cased():
     assert normalize("Sorry, OK").text == "sorry, ok"
 
