@@ -179,8 +179,10 @@ def test_7_implicit_techniques_are_found(scenario, text, technique):
     ("phone-answer", "不好意思讓您久等了，這裡是板橋門市，敝姓王，請問有什麼可以為您服務的？", "identify"),
     ("phone-answer", "唔好意思要你等咗咁耐，呢度係旺角分店，我係職員編號0382嘅阿明，有咩可以幫到你？", "identify"),
     ("follow-up-promise", "師傅聽朝會上門，出發前我哋會SMS通知你。", "follow_up"),
+    ("needs-questions", "恁好，看手机呢？给谁用啊？", "greeting"),
+    ("decline-policy", "办不了，俺先帮恁把要带的材料写下来。", "my_offer"),
 ])  # fmt: skip
-def test_8_traditional_script_with_regional_words(scenario, text, criterion):
+def test_8_traditional_script_and_dialect_with_regional_words(scenario, text, criterion):
     assert criterion in met(scenario, text)
 
 

@@ -66,8 +66,9 @@ def test_typos_are_fixed_without_changing_length():
     ("真的不好意识，我帮你预越明天早上第一单", "不好意思"),
     ("让他写个授全书，带上身份证元件", "授权书"),
     ("理届你是帮朋友", "理解"),
+    ("大姐恁好，俺们这就给恁查查", "您好,我们这就给您查查"),
 ])  # fmt: skip
-def test_slips_of_pinyin_and_voice_input_are_read_as_meant(typed, meant):
+def test_slips_of_pinyin_and_voice_input_and_dialect_pronouns_are_read_as_meant(typed, meant):
     assert meant in normalize(typed).text
 
 
