@@ -67,6 +67,7 @@ def test_typos_are_fixed_without_changing_length():
     ("让他写个授全书，带上身份证元件", "授权书"),
     ("理届你是帮朋友", "理解"),
     ("大姐恁好，俺们这就给恁查查", "您好,我们这就给您查查"),
+    ("请问办理撒子业务", "办理什么业务"),
 ])  # fmt: skip
 def test_slips_of_pinyin_and_voice_input_and_dialect_pronouns_are_read_as_meant(typed, meant):
     assert meant in normalize(typed).text
