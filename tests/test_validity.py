@@ -24,14 +24,14 @@ from carecourse.evaluation.validity import Marked, Validity, band, load_corpus, 
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-04 (night) once batches 22 to 27 (6,481 replies, each measured once unread
-# first) had joined dev and the learned parts were retrained: 0.9425, 0.9450, 0.8148, 0.8519
-# (0.9421, 0.9439, 0.8156, 0.8538 with batches 22 to 26; 0.9427, 0.9445, 0.8161, 0.8558 with batches 22 to 25; 0.9421, 0.9445, 0.8141, 0.8538 with
-# batches 22 to 24; 0.9416, 0.9460, 0.8132, 0.8596 with batches 22 and 23; 0.9423, 0.9447,
-# 0.8142, 0.8635 with batch 22 alone: each retraining moves them by up to 0.001, the worst
-# criterion by up to 0.006). Before that, measured 2026-12-04
-# (evening) on the same 3,621 replies once batches 18 to 21 (4,326 replies, each measured once
-# unread first) had joined dev, the learned parts were retrained with them and what they showed
+# measured 2026-12-04 (night) once batches 22 to 28 (7,559 replies, each measured once unread
+# first) had joined dev and the learned parts were retrained: 0.9426, 0.9458, 0.8157, 0.8500.
+# After each of those batches joined: 0.9423, 0.9447, 0.8142, 0.8635 (22); 0.9416, 0.9460, 0.8132,
+# 0.8596 (23); 0.9421, 0.9445, 0.8141, 0.8538 (24); 0.9427, 0.9445, 0.8161, 0.8558 (25); 0.9421,
+# 0.9439, 0.8156, 0.8538 (26); 0.9425, 0.9450, 0.8148, 0.8519 (27): each retraining moves them by
+# up to 0.001, the worst criterion by up to 0.006. Before that, measured 2026-12-04 (evening) on
+# the same 3,621 replies once batches 18 to 21 (4,326 replies, each measured once unread first)
+# had joined dev, the learned parts were retrained with them and what they showed
 # was built (outlines and numbered plans earn nothing, mockery in new words, …):
 # 0.9425, 0.9437, 0.8137, 0.860 (0.9428, 0.9439, 0.8147, 0.858 with batches 18 to 20; retraining
 # with batch 21 moved the level QWK by -0.001, as retraining does either way). Before that, the same day,
@@ -65,7 +65,7 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # 0.873, 0.740, 0.741 with batch 1)
 # The floors sit one retraining's movement below the last figures, so that a new batch joining
 # dev does not fail CI by itself while a real loss of generalisation does.
-FLOORS = {"criteria": 0.941, "penalties": 0.943, "qwk": 0.814, "worst_criterion": 0.848}
+FLOORS = {"criteria": 0.941, "penalties": 0.944, "qwk": 0.814, "worst_criterion": 0.844}
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +92,8 @@ def test_the_corpus_is_split_once_and_whole():
     # (s… to z…, a…, b…, d…, g… to j…, l…, m…) are all dev, batches 12, 14 and 15 (c…, e…, f…) all test
     batch1 = [r for r in dev if r.id.startswith("r")]
     batch1_test = [r for r in test if r.id.startswith("r")]
-    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 24214 and len(test) == 3621
-    assert {r.id[0] for r in dev} == set("rstuvwxyzabdghijlmnopqAB") and {r.id[0] for r in test} == {"r", "c", "e", "f"}
+    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 25292 and len(test) == 3621
+    assert {r.id[0] for r in dev} == set("rstuvwxyzabdghijlmnopqABD") and {r.id[0] for r in test} == {"r", "c", "e", "f"}
     for part, parity in ((batch1, 0), (batch1_test, 1)):
         assert all(int(hashlib.sha256(("split-2026-12-01:" + r.text).encode()).hexdigest(), 16) % 2 == parity for r in part)
     assert not {r.text for r in dev} & {r.text for r in test}
