@@ -17,6 +17,7 @@ def met(scenario: str, text: str) -> set[str]:
     "这事搁谁身上都憋屈，我先给您查明细。",
     "又让您闹心了，我这就查这五十块是怎么扣的。",
     "連著兩個月都這樣，真夠煩的，我馬上幫您查。",
+    "我如果是你，肯定也上火。我这就把这个月的扣费一条条查清楚。",
 ])  # fmt: skip
 def test_1_empathy_in_plain_spoken_words(text):
     assert "empathy" in met("complaint-billing", text)

@@ -89,6 +89,8 @@ def test_a_clause_the_lexicon_declares_not_rude_is_not_rude_by_tone(monkeypatch)
     assert [f.kind for f in carecourse.analyze("这事急不来，我们马上查。").of("forbidden")] == ["tone"]
     assert carecourse.analyze("肯定不是您设置错了，我们马上查。").of("forbidden") == []
     assert carecourse.analyze("这肯定不是您不会用，我们一起查查原因。").of("forbidden") == []
+    # giving way (wrongly, but kindly) is no rebuke either
+    assert carecourse.analyze("我这回就给您破个例。").of("forbidden") == []
 
 
 # A rude-sounding phrase said in a sentence that reads clearly calm (my own examples)

@@ -24,7 +24,10 @@ from carecourse.evaluation.validity import Marked, Validity, band, load_corpus, 
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-04 (night) once batches 22 to 28 (7,559 replies, each measured once unread
+# measured 2026-12-05 once batch 29 (1,076 replies, measured once unread first) had joined dev,
+# the learned parts were retrained and two held-out slips of the retraining were undone (我要是您
+# 我也急 is empathy; 我就通融一次 is no rebuke): 0.9433, 0.9475, 0.8179, 0.8519.
+# Before that, measured 2026-12-04 (night) once batches 22 to 28 (7,559 replies, each measured once unread
 # first) had joined dev and the learned parts were retrained: 0.9426, 0.9458, 0.8157, 0.8500.
 # After each of those batches joined: 0.9423, 0.9447, 0.8142, 0.8635 (22); 0.9416, 0.9460, 0.8132,
 # 0.8596 (23); 0.9421, 0.9445, 0.8141, 0.8538 (24); 0.9427, 0.9445, 0.8161, 0.8558 (25); 0.9421,
@@ -88,12 +91,12 @@ def test_the_corpus_test_part_does_not_fall_below_its_floor(test_part):
 def test_the_corpus_is_split_once_and_whole():
     dev = load_corpus(DATA / "corpus" / "dev.jsonl")
     test = load_corpus(DATA / "corpus" / "test.jsonl")
-    # batch 1 (r…) was split once by a hash of its text (odd -> test); batches 2 to 11, 13 and 16 to 21
-    # (s… to z…, a…, b…, d…, g… to j…, l…, m…) are all dev, batches 12, 14 and 15 (c…, e…, f…) all test
+    # batch 1 (r…) was split once by a hash of its text (odd -> test); batches 2 to 11, 13 and 16 to 29
+    # (s… to z…, a…, b…, d…, g… to j…, l… to q…, A, B, D, G) are all dev, batches 12, 14 and 15 (c…, e…, f…) all test
     batch1 = [r for r in dev if r.id.startswith("r")]
     batch1_test = [r for r in test if r.id.startswith("r")]
-    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 25292 and len(test) == 3621
-    assert {r.id[0] for r in dev} == set("rstuvwxyzabdghijlmnopqABD") and {r.id[0] for r in test} == {"r", "c", "e", "f"}
+    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 26368 and len(test) == 3621
+    assert {r.id[0] for r in dev} == set("rstuvwxyzabdghijlmnopqABDG") and {r.id[0] for r in test} == {"r", "c", "e", "f"}
     for part, parity in ((batch1, 0), (batch1_test, 1)):
         assert all(int(hashlib.sha256(("split-2026-12-01:" + r.text).encode()).hexdigest(), 16) % 2 == parity for r in part)
     assert not {r.text for r in dev} & {r.text for r in test}
