@@ -11,6 +11,7 @@ through the grader's, and keeps the mean of the two pooled QWKs.
 
     python bench/calibrate_points.py           # the points fitted on the whole dev part
     python bench/calibrate_points.py --check   # also: fitted without each dev batch, on that batch
+    python bench/calibrate_points.py --any     # also: the best any scoring of the marks could do
 
 It prints; the rubrics' YAML is edited by hand. The test part is never read.
 """
@@ -105,6 +106,32 @@ def fit(counts: dict[str, dict[str, Counter[Marks]]], passes: int = 2) -> dict[s
     return rubrics
 
 
+def any_scoring(dev: list[Marked], by_grader: dict) -> str:
+    """QWK when each combination of marks (scenario, met, penalties) gets the band that agrees
+    best with the levels of the replies that carry it in the other dev batches (at least 5 of
+    them; else its band through the points): an upper bound for any score computed from the
+    marks alone, points or not. Leaving one batch out keeps it honest."""
+    tables = {s: [[0] * 4 for _ in range(4)] for s in ("points, trainers", "any, trainers", "points, grader", "any, grader")}
+    rubrics = {sid: builtin(sid) for sid in scenario_ids()}
+    for letter in sorted({r.id[0] for r in dev}):
+        seen: dict[tuple, Counter[int]] = defaultdict(Counter)
+        for r in dev:
+            if r.id[0] != letter:
+                seen[("trainers", r.scenario, r.met, r.penalties)][r.level] += 1
+                seen[("grader", r.scenario, *by_grader[r.id])][r.level] += 1
+        for r in (r for r in dev if r.id[0] == letter):
+            for source, marked in (("trainers", (r.met, r.penalties)), ("grader", by_grader[r.id])):
+                rubric = rubrics[r.scenario]
+                through_points = band(rubric.score_of(*marked), rubric.max_score)
+                levels = seen[(source, r.scenario, *marked)]
+                best = through_points
+                if sum(levels.values()) >= 5:
+                    best = min(range(4), key=lambda b: sum(n * (level - b) ** 2 for level, n in levels.items()))
+                tables[f"points, {source}"][r.level][through_points] += 1
+                tables[f"any, {source}"][r.level][best] += 1
+    return "  ".join(f"{name} {qwk(t):.4f}" for name, t in tables.items())
+
+
 def agreement_of(rubrics: dict[str, Rubric], counts) -> str:
     return "  ".join(f"{s} {pooled({sid: table(r, counts[s][sid]) for sid, r in rubrics.items()}):.4f}" for s in SOURCES)
 
@@ -119,6 +146,8 @@ def main() -> None:
             held = marks([r for r in dev if r.id[0] == letter], by_grader)
             fitted = fit(marks([r for r in dev if r.id[0] != letter], by_grader), passes=1)
             print(f"batch {letter}: shipped {agreement_of(shipped, held)}   fitted {agreement_of(fitted, held)}", flush=True)
+    if "--any" in sys.argv:
+        print(f"a band per combination of marks, leaving one dev batch out: {any_scoring(dev, by_grader)}")
     counts = marks(dev, by_grader)
     fitted = fit(counts)
     print(f"\ndev, shipped points: {agreement_of(shipped, counts)}")
