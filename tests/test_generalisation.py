@@ -117,9 +117,23 @@ def test_3_what_a_scenario_does_not_count_as_rude_is_no_rebuke_there_and_judging
     ("greet-entry", "随便看，看够了再喊我。"),
     ("greet-entry", "您转吧，小心别把样机摔坏了就行。"),
     ("decline-policy", "此项业务不在代办范围之内，抱歉。"),
+    ("decline-policy", "别人的卡也想补，你还要不要脸了？"),
+    ("complaint-billing", "五十块也跑来闹，脸皮可真够厚的。"),
 ])  # fmt: skip
 def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
     assert {"forbidden", "flat_no"} & met(scenario, text)
+
+
+@pytest.mark.parametrize("text", [
+    "这个真不中，大哥。",
+    "按公司规定，此项业务不予代办。",
+    "您说的这个我们暂时无法满足，抱歉。",
+    "我哋真係唔可以幫你做呢樣嘢。",
+    "这个补卡我真的 can't help，不好意思哦。",
+    "不行哈，我说了也不算。",
+])  # fmt: skip
+def test_3_a_no_in_other_words_with_no_way_forward_is_a_flat_no(text):
+    assert "flat_no" in met("decline-policy", text)
 
 
 @pytest.mark.parametrize("scenario, text, deed", [
