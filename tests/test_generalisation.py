@@ -158,6 +158,17 @@ def test_4_why_not_today_or_as_soon_as_possible_is_no_next_step_but_the_visit_is
     assert ("explain" in met("follow-up-promise", text)) is explained
 
 
+@pytest.mark.parametrize("text, promised", [
+    ("这个得师傅上门才行，今天实在来不及。", False),
+    ("光猫坏了，需要工程师上门更换，今天排不上了。", False),
+    ("需要师傅上门，我给您约了明早九点，师傅出门前打您电话。", True),
+])  # fmt: skip
+def test_4_a_visit_needed_is_why_not_now_not_a_visit_promised(text, promised):
+    result = carecourse.grade("follow-up-promise", text)
+    by_patterns = {c.id for c in result.criteria if any(e.id.startswith("pattern:") for e in c.evidence)}
+    assert ("follow_up" in by_patterns) is promised and ("explain" in by_patterns) is promised
+
+
 @pytest.mark.parametrize("text", ["你自己没看清楚账单吧。", "您自己没看清账单上多扣了50块吧？"])
 def test_5_a_keyword_inside_a_rebuke_does_not_count(text):
     found = met("complaint-billing", text)
