@@ -158,15 +158,16 @@ def test_4_why_not_today_or_as_soon_as_possible_is_no_next_step_but_the_visit_is
     assert ("explain" in met("follow-up-promise", text)) is explained
 
 
-@pytest.mark.parametrize("text, promised", [
-    ("这个得师傅上门才行，今天实在来不及。", False),
-    ("光猫坏了，需要工程师上门更换，今天排不上了。", False),
-    ("需要师傅上门，我给您约了明早九点，师傅出门前打您电话。", True),
+@pytest.mark.parametrize("text, explained", [
+    ("您家宽带坏了，需要师傅上门，今天修不好，您明天在家要用网办公。", False),
+    ("宽带坏了要师傅上门，今天修不了，您明天要办公是吧？", False),
+    ("您这个是光猫故障，需要师傅上门更换，今天的班已经排满了。", True),
 ])  # fmt: skip
-def test_4_a_visit_needed_is_why_not_now_not_a_visit_promised(text, promised):
+def test_6_the_situation_said_back_explains_nothing_but_the_staffs_own_reason_does(text, explained):
     result = carecourse.grade("follow-up-promise", text)
     by_patterns = {c.id for c in result.criteria if any(e.id.startswith("pattern:") for e in c.evidence)}
-    assert ("follow_up" in by_patterns) is promised and ("explain" in by_patterns) is promised
+    assert ("explain" in by_patterns) is explained
+    assert ("follow_up" in by_patterns) is explained  # the visit the staff names is the channel
 
 
 @pytest.mark.parametrize("text", ["你自己没看清楚账单吧。", "您自己没看清账单上多扣了50块吧？"])
