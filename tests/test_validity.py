@@ -24,7 +24,11 @@ from carecourse.evaluation.validity import Marked, Validity, band, load_corpus, 
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-05 once batch 29 (1,076 replies, measured once unread first) had joined dev,
+# measured 2026-12-05 once batches 30 and 31 (1,075 and 1,071 replies, each measured once
+# unread first) had joined dev and the learned parts were retrained, after what they showed was
+# built (a no in other words is a refusal; the situation said back explains nothing): 0.9441,
+# 0.9447, 0.8176, 0.8558.
+# Before that, measured 2026-12-05 once batch 29 (1,076 replies, measured once unread first) had joined dev,
 # the learned parts were retrained and two held-out slips of the retraining were undone (我要是您
 # 我也急 is empathy; 我就通融一次 is no rebuke): 0.9433, 0.9475, 0.8179, 0.8519.
 # Before that, measured 2026-12-04 (night) once batches 22 to 28 (7,559 replies, each measured once unread
@@ -91,12 +95,12 @@ def test_the_corpus_test_part_does_not_fall_below_its_floor(test_part):
 def test_the_corpus_is_split_once_and_whole():
     dev = load_corpus(DATA / "corpus" / "dev.jsonl")
     test = load_corpus(DATA / "corpus" / "test.jsonl")
-    # batch 1 (r…) was split once by a hash of its text (odd -> test); batches 2 to 11, 13 and 16 to 29
-    # (s… to z…, a…, b…, d…, g… to j…, l… to q…, A, B, D, G) are all dev, batches 12, 14 and 15 (c…, e…, f…) all test
+    # batch 1 (r…) was split once by a hash of its text (odd -> test); batches 2 to 11, 13 and 16 to 31
+    # (s… to z…, a…, b…, d…, g… to j…, l… to q…, A, B, D, G, H, J) are all dev, batches 12, 14 and 15 (c…, e…, f…) all test
     batch1 = [r for r in dev if r.id.startswith("r")]
     batch1_test = [r for r in test if r.id.startswith("r")]
-    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 26368 and len(test) == 3621
-    assert {r.id[0] for r in dev} == set("rstuvwxyzabdghijlmnopqABDG") and {r.id[0] for r in test} == {"r", "c", "e", "f"}
+    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 28514 and len(test) == 3621
+    assert {r.id[0] for r in dev} == set("rstuvwxyzabdghijlmnopqABDGHJ") and {r.id[0] for r in test} == {"r", "c", "e", "f"}
     for part, parity in ((batch1, 0), (batch1_test, 1)):
         assert all(int(hashlib.sha256(("split-2026-12-01:" + r.text).encode()).hexdigest(), 16) % 2 == parity for r in part)
     assert not {r.text for r in dev} & {r.text for r in test}
