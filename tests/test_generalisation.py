@@ -119,6 +119,8 @@ def test_3_what_a_scenario_does_not_count_as_rude_is_no_rebuke_there_and_judging
     ("decline-policy", "此项业务不在代办范围之内，抱歉。"),
     ("decline-policy", "别人的卡也想补，你还要不要脸了？"),
     ("complaint-billing", "五十块也跑来闹，脸皮可真够厚的。"),
+    ("greet-entry", "取号机就在门口，您不认字吗？"),
+    ("greet-entry", "这么显眼的牌子都看不见吗？往右走。"),
 ])  # fmt: skip
 def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
     assert {"forbidden", "flat_no"} & met(scenario, text)
