@@ -186,6 +186,16 @@ def test_6_parroting_the_customer_is_flagged_and_a_list_of_names_confirms_nothin
     assert [f.id for f in names.flags] == ["keyword_list"] and not any(c.met for c in names.criteria)
 
 
+@pytest.mark.parametrize("text, two_open", [
+    ("您好，请问有什么可以帮您？您需要什么帮助？有什么需要吗？", False),
+    ("您好！您想要点什么？想找点啥？", False),
+    ("您好，请问有什么可以帮您？平时手机主要用来干什么呢？", True),
+    ("您好，您需要什么？想看什么样的手机？", True),
+])  # fmt: skip
+def test_6_asking_what_he_needs_in_other_words_is_one_open_question(text, two_open):
+    assert ("open_questions" in met("needs-questions", text)) is two_open
+
+
 @pytest.mark.parametrize("scenario, text, technique", [
     ("decline-policy", "真办不了，规定要本人到场，怕号码被人冒领。", "reason"),
     ("follow-up-promise", "今天实在排不上，明儿一大早师傅就过去。", "commitment"),

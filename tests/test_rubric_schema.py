@@ -39,6 +39,7 @@ def test_minimal_rubric_loads():
         (rubric_with(**{"techniques: [greeting]": "patterns: ['\\d+元']"}), "[0-9]"),
         (rubric_with(**{"techniques: [greeting]": "patterns: ['(?<=你)好']"}), "lookbehind"),
         (rubric_with(**{"techniques: [greeting]": "patterns: ['(您)?']"}), "empty text"),
+        (rubric_with(**{"techniques: [greeting]": "techniques: [greeting]\n    count_as_one: ['(?<=你)好']"}), "lookbehind"),
         (rubric_with(**{"techniques: [greeting]": "label: 没有匹配"}), "points are unreachable"),
         (rubric_with(**{"points: 2": "points: 0"}), "greater than 0"),
         (rubric_with(**{"title: 测试\n": ""}), "title: Field required"),

@@ -82,6 +82,9 @@ class Criterion(_Matchers):
     points: float = Field(gt=0)
     section: str = ""
     min_count: int = Field(default=1, ge=1)
+    # Evidence these patterns match counts once towards `min_count`: asking what he needs three
+    # ways (请问有什么可以帮您？您需要什么帮助？有什么需要？) is one open question, not three.
+    count_as_one: list[str] = Field(default_factory=list)
     in_quotes: bool = False  # own patterns also match quoted/reported speech (restated facts)
     # Evidence (from techniques too, which `exclude` cannot reach) overlapping what a penalty
     # or set named in `spoilt_by` found earns nothing here: a bad question is not also a good
@@ -92,6 +95,8 @@ class Criterion(_Matchers):
     void_in_rebuke: bool = False
     order: Order | None = None
     feedback: Feedback
+
+    _check_count_as_one = field_validator("count_as_one")(_subset_patterns)
 
     @model_validator(mode="after")
     def _can_be_met(self) -> "Criterion":

@@ -14,14 +14,17 @@ Gaming checks (``gaming.py``) come first and can void it all.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from operator import attrgetter
 
 from carecourse.detect import REBUKES, RUDE_SOUNDING, TECHNIQUES, Analysis, matchers_of
 from carecourse.detect.scan import Scan
 from carecourse.detect.tone import calm
 from carecourse.detect.matcher import PhraseMatcher, make_finding
+from carecourse.regex_subset import compile_subset
 from carecourse.results import Finding
 from carecourse.results import distinct_quotes
 from carecourse.rubrics import Criterion, Penalty, Rubric, builtin, scenario_ids
@@ -76,7 +79,8 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
         said = gaming.said_in_clause(analysis.structure.text)
         evidence = {cid: [f for f in found if said(f)] for cid, found in evidence.items()}
     rebuked = analysis.memo[(compiled, "rebuked")]
-    criteria = [_criterion_score(c, evidence[c.id], void, rebuked.get(c.id, [])) for c in rubric.criteria]
+    text = analysis.structure.text
+    criteria = [_criterion_score(c, evidence[c.id], void, rebuked.get(c.id, []), text) for c in rubric.criteria]
     met = {c.criterion.id for c in criteria if c.met}
     penalties = [
         PenaltyScore(p, -float(p.points), found)
@@ -89,9 +93,25 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     return Scored(rubric, criteria, penalties, flag, rubric.score_of(met, {p.penalty.id for p in penalties}))
 
 
-def _criterion_score(c: Criterion, found: list[Finding], void: bool, rebuked: list[Finding]) -> CriterionScore:
-    met = not void and len({f.key for f in found}) >= (1 if c.order else c.min_count)
+def _criterion_score(c: Criterion, found: list[Finding], void: bool, rebuked: list[Finding], text: str) -> CriterionScore:
+    met = not void and _distinct(c, found, text) >= (1 if c.order else c.min_count)
     return CriterionScore(c, met, float(c.points) if met else 0.0, found, [] if met else rebuked)
+
+
+def _distinct(c: Criterion, found: list[Finding], text: str) -> int:
+    """How many different pieces of evidence ``found`` holds: the same words count once, and
+    so does all evidence the criterion's ``count_as_one`` patterns match (in the normalised
+    ``text``)."""
+    same = _same_kind(tuple(c.count_as_one)) if c.count_as_one and len(found) > 1 else None
+    return len({_AS_ONE if same and same.search(text, f.nstart, f.nend) else f.key for f in found})
+
+
+_AS_ONE = object()  # the key of all such evidence (no text can be equal to it)
+
+
+@cache
+def _same_kind(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return compile_subset(list(patterns))
 
 
 class _CompiledRubric:

@@ -23,6 +23,7 @@ from carecourse.feedback import messages
 from carecourse.normalize import _FOLD, _typos
 from carecourse.normalize import script
 from carecourse.packaged import read_text
+from carecourse.regex_subset import compile_subset
 from carecourse.render.palette import colours
 from carecourse.rubrics import builtin, scenario_ids
 from carecourse.score import REBUKES, RUDE_SOUNDING, TONE_MARK_MAX, gaming, learned
@@ -110,6 +111,8 @@ def scenario(scenario_id: str) -> dict:
         )  # fmt: skip
         for key in ("patterns", "exclude"):
             out.pop(key)
+    for criterion, out in zip(rubric.criteria, data["criteria"], strict=True):
+        out["count_as_one"] = js_regex(compile_subset(criterion.count_as_one)) if criterion.count_as_one else None
     return {"version": VERSION, "rubric": data, "learned": _learned(scenario_id)}
 
 

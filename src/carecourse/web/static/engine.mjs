@@ -811,6 +811,7 @@ function compileRubric(ctx, data) {
     rude,
     // what those penalties do not count (their spoilt_by sets) is no rebuke here either
     notRude: [...new Set(r.penalties.filter((p) => rude.has(p.id)).flatMap((p) => p.spoilt_by))],
+    asOne: {}, // criterion id -> its compiled count_as_one
     customerContent: r.customer_says ? contentOf(ctx, r.customer_says) : "",
     placeholderContent: r.placeholder ? contentOf(ctx, r.placeholder) : null,
   };
@@ -826,6 +827,15 @@ function matched(rubric, item, analysis) {
   return all.filter((f) => !rudeSounding(f) || !calm(ctx, analysis.structure, f.nstart));
 }
 
+// how many different pieces of evidence: the same words count once, and so does all evidence
+// the criterion's count_as_one patterns match in the normalised text (score/__init__.py _distinct)
+const AS_ONE = {};
+
+function distinct(ctx, rubric, c, found, text) {
+  const same = c.count_as_one && found.length > 1 ? (rubric.asOne[c.id] ??= regex(c.count_as_one)) : null;
+  return new Set(found.map((f) => (same && search(same, text, f.nstart, f.nend) ? AS_ONE : pyStrip(ctx, f.text)))).size;
+}
+
 function applyRubric(ctx, rubric, analysis) {
   const r = rubric.data;
   let evidence = criterionEvidence(ctx, rubric, analysis);
@@ -838,7 +848,7 @@ function applyRubric(ctx, rubric, analysis) {
   }
   const criteria = r.criteria.map((c) => {
     const found = evidence[c.id];
-    const met = !voided && new Set(found.map((f) => pyStrip(ctx, f.text))).size >= (c.order ? 1 : c.min_count);
+    const met = !voided && distinct(ctx, rubric, c, found, analysis.structure.text) >= (c.order ? 1 : c.min_count);
     return { criterion: c, met, points: met ? c.points : 0, evidence: found, rebuked: met ? [] : analysis.rebuked[c.id] || [] };
   });
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
