@@ -160,18 +160,6 @@ def test_4_why_not_today_or_as_soon_as_possible_is_no_next_step_but_the_visit_is
     assert ("explain" in met("follow-up-promise", text)) is explained
 
 
-@pytest.mark.parametrize("text, explained", [
-    ("您家宽带坏了，需要师傅上门，今天修不好，您明天在家要用网办公。", False),
-    ("宽带坏了要师傅上门，今天修不了，您明天要办公是吧？", False),
-    ("您这个是光猫故障，需要师傅上门更换，今天的班已经排满了。", True),
-])  # fmt: skip
-def test_6_the_situation_said_back_explains_nothing_but_the_staffs_own_reason_does(text, explained):
-    result = carecourse.grade("follow-up-promise", text)
-    by_patterns = {c.id for c in result.criteria if any(e.id.startswith("pattern:") for e in c.evidence)}
-    assert ("explain" in by_patterns) is explained
-    assert ("follow_up" in by_patterns) is explained  # the visit the staff names is the channel
-
-
 @pytest.mark.parametrize("text", ["你自己没看清楚账单吧。", "您自己没看清账单上多扣了50块吧？"])
 def test_5_a_keyword_inside_a_rebuke_does_not_count(text):
     found = met("complaint-billing", text)
@@ -184,6 +172,18 @@ def test_6_parroting_the_customer_is_flagged_and_a_list_of_names_confirms_nothin
     assert [f.id for f in carecourse.grade("listening-restate", parrot).flags] == ["copied_customer"]
     names = carecourse.grade("listening-restate", "购买时间 断线 信号弱 重启 家人正常 对吗？")
     assert [f.id for f in names.flags] == ["keyword_list"] and not any(c.met for c in names.criteria)
+
+
+@pytest.mark.parametrize("text, explained", [
+    ("您家宽带坏了，需要师傅上门，今天修不好，您明天在家要用网办公。", False),
+    ("宽带坏了要师傅上门，今天修不了，您明天要办公是吧？", False),
+    ("您这个是光猫故障，需要师傅上门更换，今天的班已经排满了。", True),
+])  # fmt: skip
+def test_6_the_situation_said_back_explains_nothing_but_the_staffs_own_reason_does(text, explained):
+    result = carecourse.grade("follow-up-promise", text)
+    by_patterns = {c.id for c in result.criteria if any(e.id.startswith("pattern:") for e in c.evidence)}
+    assert ("explain" in by_patterns) is explained
+    assert ("follow_up" in by_patterns) is explained  # the visit the staff names is the channel
 
 
 @pytest.mark.parametrize("text, two_open", [
