@@ -17,7 +17,6 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from operator import attrgetter
 
 from carecourse.detect import REBUKES, RUDE_SOUNDING, TECHNIQUES, Analysis, matchers_of
@@ -80,7 +79,10 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
         evidence = {cid: [f for f in found if said(f)] for cid, found in evidence.items()}
     rebuked = analysis.memo[(compiled, "rebuked")]
     text = analysis.structure.text
-    criteria = [_criterion_score(c, evidence[c.id], void, rebuked.get(c.id, []), text) for c in rubric.criteria]
+    criteria = [
+        _criterion_score(c, evidence[c.id], void, rebuked.get(c.id, []), compiled.as_one.get(c.id), text)
+        for c in rubric.criteria
+    ]
     met = {c.criterion.id for c in criteria if c.met}
     penalties = [
         PenaltyScore(p, -float(p.points), found)
@@ -93,25 +95,23 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     return Scored(rubric, criteria, penalties, flag, rubric.score_of(met, {p.penalty.id for p in penalties}))
 
 
-def _criterion_score(c: Criterion, found: list[Finding], void: bool, rebuked: list[Finding], text: str) -> CriterionScore:
-    met = not void and _distinct(c, found, text) >= (1 if c.order else c.min_count)
+def _criterion_score(
+    c: Criterion, found: list[Finding], void: bool, rebuked: list[Finding], as_one: re.Pattern[str] | None, text: str
+) -> CriterionScore:
+    met = not void and _distinct(found, as_one, text) >= (1 if c.order else c.min_count)
     return CriterionScore(c, met, float(c.points) if met else 0.0, found, [] if met else rebuked)
 
 
-def _distinct(c: Criterion, found: list[Finding], text: str) -> int:
+def _distinct(found: list[Finding], as_one: re.Pattern[str] | None, text: str) -> int:
     """How many different pieces of evidence ``found`` holds: the same words count once, and
-    so does all evidence the criterion's ``count_as_one`` patterns match (in the normalised
-    ``text``)."""
-    same = _same_kind(tuple(c.count_as_one)) if c.count_as_one and len(found) > 1 else None
-    return len({_AS_ONE if same and same.search(text, f.nstart, f.nend) else f.key for f in found})
+    so does all evidence the criterion's ``count_as_one`` patterns (``as_one``) match in the
+    normalised ``text``."""
+    if as_one is None or len(found) < 2:
+        return len({f.key for f in found})
+    return len({_AS_ONE if as_one.search(text, f.nstart, f.nend) else f.key for f in found})
 
 
 _AS_ONE = object()  # the key of all such evidence (no text can be equal to it)
-
-
-@cache
-def _same_kind(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return compile_subset(list(patterns))
 
 
 class _CompiledRubric:
@@ -139,6 +139,7 @@ class _CompiledRubric:
             for item in [*rubric.criteria, *rubric.penalties]
         }
         self.scan = Scan(_searches(self.sets.values(), self.own.values(), _lexicons_used(rubric)))
+        self.as_one = {c.id: compile_subset(c.count_as_one) for c in rubric.criteria if c.count_as_one}
 
     def _matched(self, item: Criterion | Penalty, analysis: Analysis) -> list[Finding]:
         """What the item's techniques, own patterns and sets find (worked out once per reply;

@@ -811,7 +811,7 @@ function compileRubric(ctx, data) {
     rude,
     // what those penalties do not count (their spoilt_by sets) is no rebuke here either
     notRude: [...new Set(r.penalties.filter((p) => rude.has(p.id)).flatMap((p) => p.spoilt_by))],
-    asOne: {}, // criterion id -> its compiled count_as_one
+    asOne: Object.fromEntries(r.criteria.filter((c) => c.count_as_one).map((c) => [c.id, regex(c.count_as_one)])),
     customerContent: r.customer_says ? contentOf(ctx, r.customer_says) : "",
     placeholderContent: r.placeholder ? contentOf(ctx, r.placeholder) : null,
   };
@@ -831,9 +831,9 @@ function matched(rubric, item, analysis) {
 // the criterion's count_as_one patterns match in the normalised text (score/__init__.py _distinct)
 const AS_ONE = {};
 
-function distinct(ctx, rubric, c, found, text) {
-  const same = c.count_as_one && found.length > 1 ? (rubric.asOne[c.id] ??= regex(c.count_as_one)) : null;
-  return new Set(found.map((f) => (same && search(same, text, f.nstart, f.nend) ? AS_ONE : pyStrip(ctx, f.text)))).size;
+function distinct(ctx, found, asOne, text) {
+  const key = (f) => (asOne && found.length > 1 && search(asOne, text, f.nstart, f.nend) ? AS_ONE : pyStrip(ctx, f.text));
+  return new Set(found.map(key)).size;
 }
 
 function applyRubric(ctx, rubric, analysis) {
@@ -848,7 +848,7 @@ function applyRubric(ctx, rubric, analysis) {
   }
   const criteria = r.criteria.map((c) => {
     const found = evidence[c.id];
-    const met = !voided && distinct(ctx, rubric, c, found, analysis.structure.text) >= (c.order ? 1 : c.min_count);
+    const met = !voided && distinct(ctx, found, rubric.asOne[c.id], analysis.structure.text) >= (c.order ? 1 : c.min_count);
     return { criterion: c, met, points: met ? c.points : 0, evidence: found, rebuked: met ? [] : analysis.rebuked[c.id] || [] };
   });
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
