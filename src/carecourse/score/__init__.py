@@ -8,12 +8,12 @@ Each criterion collects evidence from the shared techniques, its own patterns an
 rubric's named sets; a shipped rubric's learned models then give their second opinion
 (``learned/``); an order criterion compares where its two sides first appear.
 Penalties subtract points, unless the second opinion is sure one found does not apply.
-Gaming checks (``gaming.py``) come first and can void it all.
+Gaming checks (``gaming.py``) come first and can void it all; ``spans.py`` tests where
+evidence lies (inside a rebuke, a blank, a set's match).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +28,7 @@ from carecourse.results import Finding
 from carecourse.results import distinct_quotes
 from carecourse.rubrics import Criterion, Penalty, Rubric, builtin, scenario_ids
 from carecourse.score import gaming, learned
+from carecourse.score.spans import covered_by, overlap_test
 
 __all__ = ["CriterionScore", "PenaltyScore", "Scored", "apply_rubric"]
 
@@ -169,16 +170,16 @@ class _CompiledRubric:
     def criterion_evidence(self, analysis: Analysis) -> dict[str, list[Finding]]:
         structure = analysis.structure
         self.scan.run(structure)
-        rebukes = _rebuke_spans(analysis, _overlap_test(self._set_spans(self.not_rude, analysis)))
-        in_rebuke = _covered_by(rebukes)
+        rebukes = _rebuke_spans(analysis, overlap_test(self._set_spans(self.not_rude, analysis)))
+        in_rebuke = covered_by(rebukes)
         blanks = gaming.blank_spans(structure.text)
         listed = gaming.listed_spans(structure.text)
-        in_list = _covered_by(listed)
+        in_list = covered_by(listed)
 
         def usable(f: Finding) -> bool:  # not said inside a rebuke, not filling a template blank, not a name listed
             return not in_rebuke(f.nstart) and not (blanks and _touches(f, blanks, structure.text)) and not in_list(f.nstart)
 
-        voids = {c.id: _overlap_test(self._void(c, analysis)) for c in self.rubric.criteria if not c.order}
+        voids = {c.id: overlap_test(self._void(c, analysis)) for c in self.rubric.criteria if not c.order}
         evidence = {
             c.id: [f for f in self._matched(c, analysis) if usable(f) and not voids[c.id](f.nstart, f.nend)]
             for c in self.rubric.criteria
@@ -243,7 +244,7 @@ class _CompiledRubric:
             if not claims:
                 found = [f for fs in evidence.values() for f in fs]
                 found += [f for p in self.rubric.penalties for f in self._matched(p, analysis)]
-                claims.append(_overlap_test([*spoilt, *((f.nstart, f.nend) for f in found)]))
+                claims.append(overlap_test([*spoilt, *((f.nstart, f.nend) for f in found)]))
             return not claims[0](s, e)
 
         def usable_for(cid: str):
@@ -277,7 +278,7 @@ class _CompiledRubric:
         """What the penalty points at; a rebuke is shown as the whole clause (or sentence) it
         spoils, the same span that earns nothing."""
         structure = analysis.structure
-        spoilt = _overlap_test(self._set_spans(p.spoilt_by, analysis))
+        spoilt = overlap_test(self._set_spans(p.spoilt_by, analysis))
         found = []
         for f in self._matched(p, analysis):
             if spoilt(f.nstart, f.nend):
@@ -336,58 +337,6 @@ def _rebuke_span(structure, finding: Finding) -> tuple[int, int]:
     if end - start <= max(TONE_MARK_MAX, phrase):
         start, end = structure.sentence_at(finding.nstart) or (start, end)
     return start, end
-
-
-def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """A test of whether ``[start, end)`` overlaps one of ``spans`` (an empty span ``(p, p)``
-    counts where it lies strictly inside)."""
-    if not spans:
-        return _nowhere
-    merged = _merged(spans)
-    ends = [e for _, e in merged]
-    points = sorted(s for s, e in spans if e == s)
-
-    def test(start: int, end: int) -> bool:
-        if end <= start:  # (never asked: evidence and clauses are not empty)
-            return any(s < end and start < e for s, e in spans)
-        k = bisect.bisect_right(ends, start)
-        if k < len(merged) and merged[k][0] < end:
-            return True
-        p = bisect.bisect_right(points, start)
-        return p < len(points) and points[p] < end
-
-    return test
-
-
-def _nowhere(*_span) -> bool:
-    return False
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[list[int]]:
-    """The union of the non-empty ``spans`` as sorted, disjoint spans."""
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):
-        if e <= s:
-            continue
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    return merged
-
-
-def _covered_by(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
-    """A test of whether a position lies inside one of ``spans``."""
-    if not spans:
-        return _nowhere
-    merged = _merged(spans)
-    starts = [s for s, _ in merged]
-
-    def test(pos: int) -> bool:
-        k = bisect.bisect_right(starts, pos) - 1
-        return k >= 0 and pos < merged[k][1]
-
-    return test
 
 
 def _touches(finding: Finding, blanks: list[tuple[int, int]], text: str) -> bool:
