@@ -161,6 +161,16 @@ def test_4_why_not_today_or_as_soon_as_possible_is_no_next_step_but_the_visit_is
     assert ("explain" in met("follow-up-promise", text)) is explained
 
 
+@pytest.mark.parametrize("text, channel", [
+    ("单子我给您报上去了，维修师傅明天上午会跟您联系。", True),
+    ("已经登记好了，到时候会有装维师傅联络你。", True),
+    ("我已经记下了，后面会联系您的。", False),  # who and how: nobody named
+    ("报是报了，师傅会不会联系您我也说不准。", False),
+])  # fmt: skip
+def test_4_the_technician_getting_in_touch_is_the_visit_as_channel(text, channel):
+    assert ("follow_up" in met("follow-up-promise", text)) is channel
+
+
 @pytest.mark.parametrize("text", ["你自己没看清楚账单吧。", "您自己没看清账单上多扣了50块吧？"])
 def test_5_a_keyword_inside_a_rebuke_does_not_count(text):
     found = met("complaint-billing", text)
