@@ -27,7 +27,9 @@ def test_a_real_reply_is_not_flagged():
 def test_gaming_scores_nothing_and_says_why_once_and_truly(text, flag):
     result = carecourse.grade("complaint-billing", text)
     assert [f.id for f in result.flags] == [flag]
-    assert result.score == 0 and not any(c.met for c in result.criteria)
+    assert result.score == 0 and all(c.points == 0 for c in result.criteria)
+    # what a repeated reply said is still said (trainers mark it met); a list or a copy says nothing
+    assert {c.id for c in result.criteria if c.met} == ({"apology"} if flag == "repetition" else set())
     assert result.summary != result.flags[0].message  # the reason is said once, in the flag
     assert f"得 {result.score:g} 分" in result.summary  # and the summary states the real score
 

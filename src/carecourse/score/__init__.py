@@ -74,14 +74,14 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     evidence = compiled.criterion_evidence(analysis)
     pattern_findings = [f for found in evidence.values() for f in found if f.id.startswith("pattern:")]
     flag = gaming.check(rubric, analysis, pattern_findings)
-    void = flag is not None  # a flagged reply earns no criterion; its real evidence is still shown
+    void = flag is not None and flag not in gaming.SAID  # it meets no criterion; its real evidence is still shown
     if flag == "keyword_list":  # only what stands in a real clause was said ("您好" yes, "道歉" no)
         said = gaming.said_in_clause(analysis.structure.text)
         evidence = {cid: [f for f in found if said(f)] for cid, found in evidence.items()}
     rebuked = analysis.memo[(compiled, "rebuked")]
     text = analysis.structure.text
     criteria = [
-        _criterion_score(c, evidence[c.id], void, rebuked.get(c.id, []), compiled.as_one.get(c.id), text)
+        _criterion_score(c, evidence[c.id], void, flag is None, rebuked.get(c.id, []), compiled.as_one.get(c.id), text)
         for c in rubric.criteria
     ]
     met = {c.criterion.id for c in criteria if c.met}
@@ -93,14 +93,21 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
         and (found := compiled.penalty_evidence(p, analysis))
         and not compiled.lifted(p, found, analysis)
     ]
-    return Scored(rubric, criteria, penalties, flag, rubric.score_of(met, {p.penalty.id for p in penalties}))
+    scored = met if flag is None else set()  # a flagged reply scores nothing
+    return Scored(rubric, criteria, penalties, flag, rubric.score_of(scored, {p.penalty.id for p in penalties}))
 
 
 def _criterion_score(
-    c: Criterion, found: list[Finding], void: bool, rebuked: list[Finding], as_one: re.Pattern[str] | None, text: str
+    c: Criterion,
+    found: list[Finding],
+    void: bool,
+    scoring: bool,
+    rebuked: list[Finding],
+    as_one: re.Pattern[str] | None,
+    text: str,
 ) -> CriterionScore:
     met = not void and _distinct(found, as_one, text) >= (1 if c.order else c.min_count)
-    return CriterionScore(c, met, float(c.points) if met else 0.0, found, [] if met else rebuked)
+    return CriterionScore(c, met, float(c.points) if met and scoring else 0.0, found, [] if met else rebuked)
 
 
 def _distinct(found: list[Finding], as_one: re.Pattern[str] | None, text: str) -> int:

@@ -18,11 +18,15 @@ from carecourse.packaged import read_yaml
 from carecourse.regex_subset import compile_subset
 from carecourse.rubrics import Rubric
 
-__all__ = ["EMPTY", "blank_spans", "check", "listed_spans", "said_in_clause", "settings"]
+__all__ = ["EMPTY", "SAID", "blank_spans", "check", "listed_spans", "said_in_clause", "settings"]
 
-# Every flagged reply earns no criterion, so it scores 0; these are not even penalised
-# (keyword_list, repetition and copied_customer still are: their rude words count).
+# Every flagged reply scores 0; these are not even penalised (keyword_list, repetition and
+# copied_customer still are: their rude words count).
 EMPTY = ("empty", "placeholder", "not_chinese")
+# A reply saying the right things over and over still said them: its criteria are met (the
+# trainers mark them so), though, flagged, it scores nothing. Every other flag meets none: a
+# keyword list or the customer's own words copied back says nothing to him.
+SAID = ("repetition",)
 
 _SEPARATOR_CHARS = r" \n,、。!?;:.~/|()\[\]【】《》\"…\-—_*#"
 _SEPARATORS = re.compile(f"[{_SEPARATOR_CHARS}]+")

@@ -281,4 +281,5 @@ def _gaming() -> dict:
         "opening_brackets": gaming._OPENING_BRACKETS,
         "closing_bracket": js_regex(gaming._CLOSING_BRACKET),
         "empty": list(gaming.EMPTY),
+        "said": list(gaming.SAID),
     }

@@ -184,6 +184,7 @@ function compileCore(core) {
       closingBracket: regex(g.closing_bracket),
       glue: new Set(g.settings.glue),
       empty: new Set(g.empty),
+      said: new Set(g.said),
       slotWords: g.settings.blank_slot_words,
     },
     rebukes: core.score.rebukes,
@@ -841,7 +842,7 @@ function applyRubric(ctx, rubric, analysis) {
   let evidence = criterionEvidence(ctx, rubric, analysis);
   const patternFindings = Object.values(evidence).flat().filter((f) => f.id.startsWith("pattern:"));
   const flag = gamingCheck(ctx, rubric, analysis, patternFindings);
-  const voided = flag !== null;
+  const voided = flag !== null && !ctx.gaming.said.has(flag); // (a repeated reply's criteria are met, scored nothing)
   if (flag === "keyword_list") {
     const said = saidInClause(ctx, analysis.structure.text);
     evidence = Object.fromEntries(Object.entries(evidence).map(([cid, found]) => [cid, found.filter(said)]));
@@ -849,7 +850,7 @@ function applyRubric(ctx, rubric, analysis) {
   const criteria = r.criteria.map((c) => {
     const found = evidence[c.id];
     const met = !voided && distinct(ctx, found, rubric.asOne[c.id], analysis.structure.text) >= (c.order ? 1 : c.min_count);
-    return { criterion: c, met, points: met ? c.points : 0, evidence: found, rebuked: met ? [] : analysis.rebuked[c.id] || [] };
+    return { criterion: c, met, points: met && flag === null ? c.points : 0, evidence: found, rebuked: met ? [] : analysis.rebuked[c.id] || [] };
   });
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
   const penalties = [];
