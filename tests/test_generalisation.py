@@ -246,6 +246,15 @@ def test_9_template_blanks_earn_nothing(text):
     assert "identify" not in found and {"apology", "greeting", "offer_help"} <= found
 
 
+@pytest.mark.parametrize("text, closed", [
+    ("您好！请问您是给（自己/家人）买手机吗？", False),  # a slot of choices left for the reader
+    ("您好！请问您是给（本人 / 爸妈）选机吗？", False),
+    ("您好！请问您是给自己买还是给家人买？", True),
+])  # fmt: skip
+def test_9_a_slot_of_choices_is_a_blank(text, closed):
+    assert ("closed_question" in met("needs-questions", text)) is closed
+
+
 def test_10_bad_questions_in_new_words():
     assert "bad_question" in met("needs-questions", "您好，您是不是没带够钱呀？")
     assert not check_rewrite("你还想怎样？", "你到底想要什么？").ok
