@@ -71,11 +71,23 @@ def test_short_natural_greeting_is_not_a_keyword_list():
         ("greet-entry", "歡迎光臨！辦什麼？抽號碼牌喔。", {"greeting", "needs_question"}),  # 喔 ties words as 哦 does
         ("greet-entry", "欢、欢迎光临…请问…想办理什么业务…", {"greeting", "needs_question"}),  # trailing off is speech
         ("phone-answer", "喂 hello～ 久等啦 😅 营业厅这边，您说～", {"apology", "greeting"}),
+        # fragments with no sentence ended, but closing on a question to him
+        ("listening-restate", "嗯嗯 上礼拜六买 老掉线 信号只一两格 重启无效 家里人的卡正常 没错吧",
+         {"fact_when", "fact_symptom", "fact_tried", "fact_contrast", "confirm"}),
+        ("greet-entry", "大爷早 外边风大 快进来 今天要办点啥", {"greeting", "needs_question"}),
     ],
 )  # fmt: skip
 def test_a_terse_reply_said_to_the_customer_is_no_keyword_list(scenario, text, earned):
     result = carecourse.grade(scenario, text)
     assert result.flags == [] and earned <= {c.id for c in result.criteria if c.met}
+
+
+@pytest.mark.parametrize("scenario, text", [
+    ("greet-entry", "欢迎光临 您好 取号 引导 微笑服务 请问办什么"),  # names what it should do
+    ("needs-questions", "您好 什么 哪些 怎么样 吗 对吗"),  # question words listed, not a question
+])  # fmt: skip
+def test_fragments_ending_in_a_question_are_still_a_list_when_they_list(scenario, text):
+    assert [f.id for f in carecourse.grade(scenario, text).flags] == ["keyword_list"]
 
 
 @pytest.mark.parametrize(

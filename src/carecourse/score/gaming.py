@@ -37,6 +37,7 @@ _RUN = re.compile(r"(.{2,10}?)\1{2,}")
 _NUMBER_MARK = re.compile(r"(?:^|[^0-9])([1-9])[.、)]? ?(?![0-9])")  # a list's 1. 2、 3) (① is 1 once normalised)
 _OPENING_BRACKETS = "(【["
 _CLOSING_BRACKET = re.compile(r"[)】\]]")
+_ASKED = re.compile(r"[吗吧呢么不]$|什么|啥")
 
 
 @cache
@@ -260,8 +261,13 @@ def _spoken(rule, text, segments, glueless) -> bool:
     what it should do ("复述 确认 上周六 断线 我理解得对吗")."""
     if not any(not g and e - s >= rule["clause_min_length"] for g, (s, e) in zip(glueless, segments)):
         return False
+    return not _names_a_technique(text, segments, glueless)
+
+
+def _names_a_technique(text, segments, glueless) -> bool:
+    """A bare segment naming what the reply should do ("复述", "微笑服务")."""
     name = _technique_name().search
-    return not any(g and name(text, s, e) for g, (s, e) in zip(glueless, segments))
+    return any(g and name(text, s, e) for g, (s, e) in zip(glueless, segments))
 
 
 def _bare_words(rule, segments, glueless, findings) -> bool:
@@ -277,8 +283,12 @@ def _bare_words(rule, segments, glueless, findings) -> bool:
 
 
 def _telegraphic(rule, text, segments, glueless) -> bool:
-    """Fragments with no sentence ever ended: "您好 欢迎光临 办理什么业务 这边请 取号"."""
+    """Fragments with no sentence ever ended: "您好 欢迎光临 办理什么业务 这边请 取号"; fragments
+    ending in a question to him and naming no technique are said to him ("明白 信号一两格 老断线
+    重启没用 家人的正常 对吧")."""
     if len(segments) < rule["fragments_min"] or _SPOKEN_END.search(text):
+        return False
+    if _asks_at_the_end(text, segments) and not _names_a_technique(text, segments, glueless):
         return False
     lengths = sorted(e - s for s, e in segments)
     return (
@@ -286,6 +296,13 @@ def _telegraphic(rule, text, segments, glueless) -> bool:
         and lengths[-1] <= rule["fragment_longest"]
         and sum(glueless) >= rule["fragment_bare_share"] * len(segments)
     )
+
+
+def _asks_at_the_end(text, segments) -> bool:
+    """Only the last fragment asks something ("…家人的正常 对吧"): said to him; question words
+    listed ("您好 什么 哪些 怎么样 吗 对吗") are not."""
+    *before, last = segments
+    return bool(_ASKED.search(text, *last)) and not any(_ASKED.search(text, s, e) for s, e in before)
 
 
 def _run_together(rule, content, findings) -> bool:

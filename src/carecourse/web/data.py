@@ -280,6 +280,7 @@ def _gaming() -> dict:
         "plan_word": js_regex(gaming._plan_word()),
         "opening_brackets": gaming._OPENING_BRACKETS,
         "closing_bracket": js_regex(gaming._CLOSING_BRACKET),
+        "asked": js_regex(gaming._ASKED),
         "empty": list(gaming.EMPTY),
         "said": list(gaming.SAID),
     }

@@ -182,6 +182,7 @@ function compileCore(core) {
       planWord: regex(g.plan_word),
       openingBrackets: g.opening_brackets,
       closingBracket: regex(g.closing_bracket),
+      asked: regex(g.asked),
       glue: new Set(g.settings.glue),
       empty: new Set(g.empty),
       said: new Set(g.said),
@@ -1168,7 +1169,16 @@ function isKeywordList(ctx, text, content, findings) {
 
 function spoken(ctx, rule, text, segments, glueless) {
   if (!segments.some(([s, e], k) => !glueless[k] && e - s >= rule.clause_min_length)) return false;
-  return !segments.some(([s, e], k) => glueless[k] && search(ctx.gaming.techniqueName, text, s, e) !== null);
+  return !namesATechnique(ctx, text, segments, glueless);
+}
+
+function namesATechnique(ctx, text, segments, glueless) {
+  return segments.some(([s, e], k) => glueless[k] && search(ctx.gaming.techniqueName, text, s, e) !== null);
+}
+
+function asksAtTheEnd(ctx, text, segments) {
+  const asks = ([s, e]) => search(ctx.gaming.asked, text, s, e) !== null;
+  return asks(segments[segments.length - 1]) && !segments.slice(0, -1).some(asks);
 }
 
 function bareWords(rule, segments, glueless, findings) {
@@ -1182,6 +1192,7 @@ function bareWords(rule, segments, glueless, findings) {
 
 function telegraphic(ctx, rule, text, segments, glueless) {
   if (segments.length < rule.fragments_min || search(ctx.gaming.spokenEnd, text) !== null) return false;
+  if (asksAtTheEnd(ctx, text, segments) && !namesATechnique(ctx, text, segments, glueless)) return false;
   const lengths = segments.map(([s, e]) => e - s).sort((a, b) => a - b);
   return (
     lengths[Math.floor(lengths.length / 2)] <= rule.fragment_median &&
