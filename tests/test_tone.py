@@ -91,6 +91,8 @@ def test_a_clause_the_lexicon_declares_not_rude_is_not_rude_by_tone(monkeypatch)
     assert carecourse.analyze("这肯定不是您不会用，我们一起查查原因。").of("forbidden") == []
     # giving way (wrongly, but kindly) is no rebuke either
     assert carecourse.analyze("我这回就给您破个例。").of("forbidden") == []
+    # nor is disowning a slight
+    assert carecourse.analyze("我们真不是故意晾着您的。").of("forbidden") == []
 
 
 # A rude-sounding phrase said in a sentence that reads clearly calm (my own examples)
@@ -121,7 +123,8 @@ def test_calm_means_the_model_is_sure_the_sentence_is_not_rude():
 
     data = json.loads((Path(carecourse.__file__).parent / "detect" / "tone.json").read_text(encoding="utf-8"))
     assert data["calm"] == log_odds(0.02) < 0 < data["threshold"]
-    structure = structure_of("您好，请问有什么可以帮您？" + RUDE_IN_NEW_WORDS)
+    # (您好，请问有什么可以帮您？ sits on the 2% line itself: 1.94% before batch 35 joined, 2.01% after)
+    structure = structure_of("您好，欢迎光临！" + RUDE_IN_NEW_WORDS)
     assert calm(structure, 0) and not calm(structure, structure.text.index("你明天"))
 
 
