@@ -207,6 +207,13 @@ def test_6_asking_what_he_needs_in_other_words_is_one_open_question(text, two_op
     assert ("open_questions" in met("needs-questions", text)) is two_open
 
 
+def test_6_the_feedback_says_so_only_where_one_question_was_asked_in_other_words():
+    line = {c.id: c for c in carecourse.grade("needs-questions", "您好，请问有什么可以帮您？您需要什么帮助？").criteria}
+    assert "仍是同一个问题" in line["open_questions"].feedback
+    once = {c.id: c for c in carecourse.grade("needs-questions", "您好，请问您想看哪款手机？").criteria}
+    assert not once["open_questions"].met and "同一个问题" not in once["open_questions"].feedback
+
+
 @pytest.mark.parametrize("scenario, text, technique", [
     ("decline-policy", "真办不了，规定要本人到场，怕号码被人冒领。", "reason"),
     ("follow-up-promise", "今天实在排不上，明儿一大早师傅就过去。", "commitment"),

@@ -39,6 +39,8 @@ def write_feedback(scored: Scored) -> GradeResult:
 def _criterion_line(scored: CriterionScore, flag: str | None) -> CriterionResult:
     c = scored.criterion
     text = c.feedback.met if scored.met else c.feedback.missing
+    if scored.counted_once and c.feedback.counted_once:
+        text = c.feedback.counted_once
     if flag and scored.evidence and not c.order:  # said, but not counted
         text = messages()["said_not_counted"].format(quotes=quoted(scored.quotes))
     elif not flag and scored.rebuked:  # said inside a rebuke

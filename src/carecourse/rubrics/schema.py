@@ -38,6 +38,9 @@ def _known_techniques(techniques: list[str]) -> list[str]:
 class Feedback(StrictModel):
     met: str = Field(min_length=1)
     missing: str = Field(min_length=1)
+    # said instead of `missing` when the evidence fell short of `min_count` only because
+    # `count_as_one` counted it once (the same question asked three ways)
+    counted_once: str | None = Field(default=None, min_length=1)
 
 
 class _Matchers(StrictModel):

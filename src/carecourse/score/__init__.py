@@ -43,6 +43,8 @@ class CriterionScore:
     evidence: list[Finding]
     # what the criterion's words found inside a rebuke, said but not counted (是是是，对不起对不起)
     rebuked: list[Finding] = field(default_factory=list)
+    # missed only because its count_as_one evidence counted once
+    counted_once: bool = False
 
     @property
     def quotes(self) -> list[str]:
@@ -106,8 +108,10 @@ def _criterion_score(
     as_one: re.Pattern[str] | None,
     text: str,
 ) -> CriterionScore:
-    met = not void and _distinct(found, as_one, text) >= (1 if c.order else c.min_count)
-    return CriterionScore(c, met, float(c.points) if met and scoring else 0.0, found, [] if met else rebuked)
+    need = 1 if c.order else c.min_count
+    met = not void and _distinct(found, as_one, text) >= need
+    counted_once = not met and not void and as_one is not None and _distinct(found, None, text) >= need
+    return CriterionScore(c, met, float(c.points) if met and scoring else 0.0, found, [] if met else rebuked, counted_once)
 
 
 def _distinct(found: list[Finding], as_one: re.Pattern[str] | None, text: str) -> int:

@@ -850,8 +850,10 @@ function applyRubric(ctx, rubric, analysis) {
   }
   const criteria = r.criteria.map((c) => {
     const found = evidence[c.id];
-    const met = !voided && distinct(ctx, found, rubric.asOne[c.id], analysis.structure.text) >= (c.order ? 1 : c.min_count);
-    return { criterion: c, met, points: met && flag === null ? c.points : 0, evidence: found, rebuked: met ? [] : analysis.rebuked[c.id] || [] };
+    const need = c.order ? 1 : c.min_count;
+    const met = !voided && distinct(ctx, found, rubric.asOne[c.id], analysis.structure.text) >= need;
+    const countedOnce = !met && !voided && Boolean(rubric.asOne[c.id]) && distinct(ctx, found, null, analysis.structure.text) >= need;
+    return { criterion: c, met, points: met && flag === null ? c.points : 0, evidence: found, rebuked: met ? [] : analysis.rebuked[c.id] || [], countedOnce };
   });
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
   const penalties = [];
@@ -1259,6 +1261,7 @@ const evidenceDicts = (evidence) => evidence.map((f) => ({ text: f.text, start: 
 function criterionLine(messages, scored, flag) {
   const c = scored.criterion;
   let text = scored.met ? c.feedback.met : c.feedback.missing;
+  if (scored.countedOnce && c.feedback.counted_once) text = c.feedback.counted_once;
   if (flag && scored.evidence.length && !c.order) {
     text = pyFormat(messages.said_not_counted, { quotes: quoted(quotes(scored.evidence)) });
   } else if (!flag && scored.rebuked.length) {
