@@ -145,6 +145,9 @@ def test_the_browser_graders_words_are_traditional_and_its_tables_are_not(built)
     shown = [rubric["title"], rubric["prompt"], *(c["label"] for c in rubric["criteria"]),
              *(t for c in rubric["criteria"] for t in c["feedback"].values())]  # fmt: skip
     assert not leftovers("".join(shown))
+    needs = json.loads((data / "needs-questions.json").read_text(encoding="utf-8"))["rubric"]
+    (open_questions,) = [c for c in needs["criteria"] if c["id"] == "open_questions"]
+    assert "換幾種說法問" in open_questions["feedback"]["counted_once"]  # an optional message too
     for name in ("engine.mjs", "data/core.json"):  # the grader folds to Simplified and matches that
         core_here = (built / EDITION / "_static" / "carecourse-web" / name).read_text(encoding="utf-8")
         core_there = (built / "_static" / "carecourse-web" / name).read_text(encoding="utf-8")

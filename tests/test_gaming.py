@@ -13,23 +13,26 @@ def test_a_real_reply_is_not_flagged():
 
 
 @pytest.mark.parametrize(
-    "text, flag",
+    "text, flag, said",
     [
-        ("抱歉 理解 感谢 核查 处理", "keyword_list"),
-        ("抱歉，理解，感谢，核查，处理，多扣", "keyword_list"),
-        ("抱歉理解感谢核查处理退还", "keyword_list"),
-        ("道歉、同理心、感谢、行动", "keyword_list"),
-        ("非常抱歉！非常抱歉！非常抱歉！非常抱歉！", "repetition"),
-        ("抱歉抱歉抱歉抱歉抱歉抱歉", "repetition"),
-        ("你们这个月又多扣了我50块钱！每次都这样，你们到底怎么回事？", "copied_customer"),
+        ("抱歉 理解 感谢 核查 处理", "keyword_list", set()),
+        ("抱歉，理解，感谢，核查，处理，多扣", "keyword_list", set()),
+        ("抱歉理解感谢核查处理退还", "keyword_list", set()),
+        ("道歉、同理心、感谢、行动", "keyword_list", set()),
+        ("非常抱歉！非常抱歉！非常抱歉！非常抱歉！", "repetition", {"apology"}),
+        ("非常抱歉，我马上帮您查。非常抱歉，我马上帮您查。非常抱歉，我马上帮您查。", "repetition",
+         {"apology", "action", "order"}),
+        ("抱歉抱歉抱歉抱歉抱歉抱歉", "repetition", {"apology"}),
+        ("你们这个月又多扣了我50块钱！每次都这样，你们到底怎么回事？", "copied_customer", set()),
     ],
-)
-def test_gaming_scores_nothing_and_says_why_once_and_truly(text, flag):
+)  # fmt: skip
+def test_gaming_scores_nothing_and_says_why_once_and_truly(text, flag, said):
     result = carecourse.grade("complaint-billing", text)
     assert [f.id for f in result.flags] == [flag]
     assert result.score == 0 and all(c.points == 0 for c in result.criteria)
     # what a repeated reply said is still said (trainers mark it met); a list or a copy says nothing
-    assert {c.id for c in result.criteria if c.met} == ({"apology"} if flag == "repetition" else set())
+    assert {c.id for c in result.criteria if c.met} == said
+    assert all("没有计分" in c.feedback for c in result.criteria if c.met)  # met, and told it scored nothing
     assert result.summary != result.flags[0].message  # the reason is said once, in the flag
     assert f"得 {result.score:g} 分" in result.summary  # and the summary states the real score
 

@@ -155,5 +155,5 @@ def _grader_data(name: str, text: str) -> str:
                 rubric[key] = to_traditional(rubric[key])
         for item in [*rubric["criteria"], *rubric["penalties"]]:
             item["label"] = to_traditional(item["label"])
-            item["feedback"] = {k: to_traditional(v) for k, v in item["feedback"].items()}
+            item["feedback"] = {k: v if v is None else to_traditional(v) for k, v in item["feedback"].items()}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1262,7 +1262,7 @@ function criterionLine(messages, scored, flag) {
   const c = scored.criterion;
   let text = scored.met ? c.feedback.met : c.feedback.missing;
   if (scored.countedOnce && c.feedback.counted_once) text = c.feedback.counted_once;
-  if (flag && scored.evidence.length && !c.order) {
+  if (flag && scored.evidence.length && (scored.met || !c.order)) {
     text = pyFormat(messages.said_not_counted, { quotes: quoted(quotes(scored.evidence)) });
   } else if (!flag && scored.rebuked.length) {
     text = pyFormat(messages.said_in_rebuke, { quotes: quoted(quotes(scored.rebuked)) });
