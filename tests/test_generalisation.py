@@ -171,6 +171,16 @@ def test_4_the_technician_getting_in_touch_is_the_visit_as_channel(text, channel
     assert ("follow_up" in met("follow-up-promise", text)) is channel
 
 
+@pytest.mark.parametrize("text, greeted", [
+    ("你好，号自己去机器上拿，我这里不负责引导。", True),  # brushed off, but greeted first
+    ("下午好，有事吗？没事我要下班了。", True),
+    ("是是是，您好您好，行了吧。", False),  # a greeting inside the mockery is none
+])  # fmt: skip
+def test_5_a_greeting_opening_a_brush_off_still_greets(text, greeted):
+    found = met("greet-entry", text)
+    assert "forbidden" in found and ("greeting" in found) is greeted
+
+
 @pytest.mark.parametrize("text", ["你自己没看清楚账单吧。", "您自己没看清账单上多扣了50块吧？"])
 def test_5_a_keyword_inside_a_rebuke_does_not_count(text):
     found = met("complaint-billing", text)

@@ -314,6 +314,8 @@ def _searches(*groups) -> list:
 
 _SPAN = attrgetter("start", "end")
 TONE_MARK_MAX = 4  # a rebuke that is a whole clause this short ("是是是", "行了吧") sets its sentence's tone
+# ... but a greeting opening that sentence on its own still greeted him ("您好，……我这边不负责引导")
+GREETING_CLAUSE = re.compile(r"(您|你|大家)(们)?好(呀|啊|哈)?|(早上|上午|中午|下午|晚上)好|欢迎(光临)?")
 
 
 def _rebuke_spans(analysis: Analysis, not_rude: Callable[[int, int], bool]) -> list[tuple[int, int]]:
@@ -342,12 +344,17 @@ def _rude_sounding(finding: Finding, penalty_id: str) -> bool:
 
 def _rebuke_span(structure, finding: Finding) -> tuple[int, int]:
     """A rebuke covers its clause ("肯定是你设置错了"); a short one standing as a clause of its
-    own covers its whole sentence ("是是是，都是我们的错，行了吧" is no apology)."""
+    own covers its whole sentence ("是是是，都是我们的错，行了吧" is no apology) but for a greeting
+    opening it ("您好，要办业务自己去取号，我这边不负责引导" greeted him)."""
     start, end = structure.clause_at(finding.nstart)
     phrase = 0 if finding.kind == "tone" else finding.nend - finding.nstart  # tone: a clause already
     if end - start <= max(TONE_MARK_MAX, phrase):
         start, end = structure.sentence_at(finding.nstart) or (start, end)
+        first = structure.clause_at(start)
+        if first[1] < finding.nstart and GREETING_CLAUSE.fullmatch(structure.text, *first):
+            start = first[1]
     return start, end
+
 
 
 def _touches(finding: Finding, blanks: list[tuple[int, int]], text: str) -> bool:

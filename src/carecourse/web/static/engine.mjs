@@ -191,6 +191,7 @@ function compileCore(core) {
     rebukes: core.score.rebukes,
     rudeSounding: core.score.rude_sounding,
     toneMarkMax: core.score.tone_mark_max,
+    greetingClause: new RegExp(`^(?:${core.score.greeting_clause})$`, "u"),
     messages: core.messages,
   };
   ctx.gaming.placeholders = new Set(g.settings.placeholders.map((p) => contentOf(ctx, p)));
@@ -990,6 +991,8 @@ function rebukeSpan(ctx, structure, finding) {
   if (end - start <= Math.max(ctx.toneMarkMax, phrase)) {
     const sentence = structure.sentenceAt(finding.nstart);
     if (sentence) [start, end] = sentence;
+    const first = structure.clauseAt(start);
+    if (first[1] < finding.nstart && ctx.greetingClause.test(structure.text.slice(first[0], first[1]))) start = first[1];
   }
   return [start, end];
 }
