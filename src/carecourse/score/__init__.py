@@ -356,7 +356,6 @@ def _rebuke_span(structure, finding: Finding) -> tuple[int, int]:
     return start, end
 
 
-
 def _touches(finding: Finding, blanks: list[tuple[int, int]], text: str) -> bool:
     """A template blank fills the evidence's slot: inside it ("营业厅的某某"), right before
     it ("XX营业厅"), or right after a slot word that ends it ("我是（姓名）")."""
