@@ -181,6 +181,14 @@ def test_5_a_greeting_opening_a_brush_off_still_greets(text, greeted):
     assert "forbidden" in found and ("greeting" in found) is greeted
 
 
+@pytest.mark.parametrize("text, apologised", [
+    ("喂，您好，城西营业厅，等急了吧？您说。", False),  # names his impatience, owns nothing
+    ("您好，城西营业厅，让您在线上等着急了，您说。", True),
+])  # fmt: skip
+def test_7_naming_the_wait_apologises_only_when_the_staff_own_it(text, apologised):
+    assert ("apology" in met("phone-answer", text)) is apologised
+
+
 @pytest.mark.parametrize("text", ["你自己没看清楚账单吧。", "您自己没看清账单上多扣了50块吧？"])
 def test_5_a_keyword_inside_a_rebuke_does_not_count(text):
     found = met("complaint-billing", text)
