@@ -93,7 +93,6 @@ def test_a_clause_the_lexicon_declares_not_rude_is_not_rude_by_tone(monkeypatch)
     assert carecourse.analyze("我这回就给您破个例。").of("forbidden") == []
     # nor is disowning a slight
     assert carecourse.analyze("我们真不是故意晾着您的。").of("forbidden") == []
-    assert carecourse.analyze("工程师明早就上门。").of("forbidden") == []  # a visit promised
 
 
 # A rude-sounding phrase said in a sentence that reads clearly calm (my own examples)
