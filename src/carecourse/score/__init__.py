@@ -76,14 +76,13 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     evidence = compiled.criterion_evidence(analysis)
     pattern_findings = [f for found in evidence.values() for f in found if f.id.startswith("pattern:")]
     flag = gaming.check(rubric, analysis, pattern_findings)
-    void = flag is not None and flag not in gaming.SAID  # it meets no criterion; its real evidence is still shown
     if flag == "keyword_list":  # only what stands in a real clause was said ("您好" yes, "道歉" no)
         said = gaming.said_in_clause(analysis.structure.text)
         evidence = {cid: [f for f in found if said(f)] for cid, found in evidence.items()}
     rebuked = analysis.memo[(compiled, "rebuked")]
     text = analysis.structure.text
     criteria = [
-        _criterion_score(c, evidence[c.id], void, flag is None, rebuked.get(c.id, []), compiled.as_one.get(c.id), text)
+        _criterion_score(c, evidence[c.id], flag, rebuked.get(c.id, []), compiled.as_one.get(c.id), text)
         for c in rubric.criteria
     ]
     met = {c.criterion.id for c in criteria if c.met}
@@ -100,18 +99,16 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
 
 
 def _criterion_score(
-    c: Criterion,
-    found: list[Finding],
-    void: bool,
-    scoring: bool,
-    rebuked: list[Finding],
-    as_one: re.Pattern[str] | None,
-    text: str,
+    c: Criterion, found: list[Finding], flag: str | None, rebuked: list[Finding], as_one: re.Pattern[str] | None, text: str
 ) -> CriterionScore:
+    """A flagged reply scores nothing; it meets no criterion either, unless its flag is one of
+    ``gaming.SAID`` (its real evidence is shown all the same)."""
+    void = flag is not None and flag not in gaming.SAID
     need = 1 if c.order else c.min_count
     met = not void and _distinct(found, as_one, text) >= need
     counted_once = not met and not void and as_one is not None and _distinct(found, None, text) >= need
-    return CriterionScore(c, met, float(c.points) if met and scoring else 0.0, found, [] if met else rebuked, counted_once)
+    points = float(c.points) if met and flag is None else 0.0
+    return CriterionScore(c, met, points, found, [] if met else rebuked, counted_once)
 
 
 def _distinct(found: list[Finding], as_one: re.Pattern[str] | None, text: str) -> int:
