@@ -232,6 +232,21 @@ def test_6_the_feedback_says_so_only_where_one_question_was_asked_in_other_words
     assert not once["open_questions"].met and "同一个问题" not in once["open_questions"].feedback
 
 
+@pytest.mark.parametrize("text, points, said", [
+    ("您好，您想看什么手机？是给自己用吗？", 1.75, "得了一半的分"),  # one of the two open questions: half
+    ("您好，您想看什么手机？平时主要用来干什么？是给自己用吗？", 3.5, "至少两个"),
+    ("您好，是给自己买吗？", 0.0, "至少问两个"),
+    ("您好，请问有什么可以帮您？您需要什么帮助？", 1.75, "仍是同一个问题"),  # one question asked twice
+    ("您好，想看什么手机？平时用来干什么？是给自己用吗？" * 5, 0.0, "没有计分"),  # repeated: said, not counted
+    ("您好，想看什么手机？是给自己用吗？" * 5, 0.0, "至少问两个"),  # ... and one question is not "done"
+])  # fmt: skip
+def test_one_open_question_of_the_two_asked_for_earns_half_and_says_so(text, points, said):
+    result = carecourse.grade("needs-questions", text)
+    line = {c.id: c for c in result.criteria}["open_questions"]
+    assert line.points == points and said in line.feedback
+    assert result.score == round(sum(c.points for c in result.criteria) + sum(p.points for p in result.penalties), 2)
+
+
 @pytest.mark.parametrize("scenario, text, technique", [
     ("decline-policy", "真办不了，规定要本人到场，怕号码被人冒领。", "reason"),
     ("follow-up-promise", "今天实在排不上，明儿一大早师傅就过去。", "commitment"),

@@ -51,6 +51,8 @@ def test_minimal_rubric_loads():
         (rubric_with("  - id: order\n    points: 1\n    void_in_rebuke: true\n    order: {first: [greeting], then: [greeting]}\n    feedback: {met: a, missing: b}\n"), "an order criterion has no evidence of its own to void"),
         (rubric_with("penalties:\n  - id: p\n    points: 1\n    techniques: [forbidden]\n    spoilt_by: [ghost]\n    feedback: {met: a, missing: b}\n"), "penalty p: 'spoilt_by' names unknown set ghost"),
         (rubric_with("samples:\n  - label: excellent\n    text: 您好\n    met: [ghost]\n"), "unknown criterion or penalty ghost"),
+        (rubric_with(**{"techniques: [greeting]": "techniques: [greeting]\n    partial_credit: true"}), "partial_credit needs min_count of 2"),
+        (rubric_with(**{"missing: 请先问候。}": "missing: 请先问候。, partial: 问候了一半。}"}), "feedback.partial is said only with partial_credit"),
         (rubric_with("colour: red\n"), "colour: Extra inputs are not permitted"),
         ("- just\n- a list\n", "a rubric is a YAML mapping"),
         ("id: [unclosed\n", "not valid YAML"),

@@ -41,7 +41,9 @@ def _criterion_line(scored: CriterionScore, flag: str | None) -> CriterionResult
     text = c.feedback.met if scored.met else c.feedback.missing
     if scored.counted_once and c.feedback.counted_once:
         text = c.feedback.counted_once
-    if flag and scored.evidence and (scored.met or not c.order):  # said (or in order), but not counted
+    elif not scored.met and scored.points and c.feedback.partial:
+        text = c.feedback.partial
+    if flag and scored.evidence and (scored.met or (scored.enough and not c.order)):  # said, but not counted
         text = messages()["said_not_counted"].format(quotes=quoted(scored.quotes))
     elif not flag and scored.rebuked:  # said inside a rebuke
         text = messages()["said_in_rebuke"].format(quotes=quoted(distinct_quotes(scored.rebuked)))

@@ -41,6 +41,9 @@ class Feedback(StrictModel):
     # said instead of `missing` when the evidence fell short of `min_count` only because
     # `count_as_one` counted it once (the same question asked three ways)
     counted_once: str | None = Field(default=None, min_length=1)
+    # said instead of `missing` when `partial_credit` earned part of the points (one open
+    # question of the two asked for)
+    partial: str | None = Field(default=None, min_length=1)
 
 
 class _Matchers(StrictModel):
@@ -88,6 +91,10 @@ class Criterion(_Matchers):
     # Evidence these patterns match counts once towards `min_count`: asking what he needs three
     # ways (请问有什么可以帮您？您需要什么帮助？有什么需要？) is one open question, not three.
     count_as_one: list[str] = Field(default_factory=list)
+    # Short of `min_count`, each distinct piece of evidence earns its share of the points: one
+    # open question of the two asked for earns half (trainers rate such a reply between the
+    # one that asks none and the one that asks two).
+    partial_credit: bool = False
     in_quotes: bool = False  # own patterns also match quoted/reported speech (restated facts)
     # Evidence (from techniques too, which `exclude` cannot reach) overlapping what a penalty
     # or set named in `spoilt_by` found earns nothing here: a bad question is not also a good
@@ -107,6 +114,10 @@ class Criterion(_Matchers):
             raise ValueError(f"criterion {self.id}: no techniques, patterns, sets or order, so its points are unreachable")
         if self.order is not None and self.has_matchers:
             raise ValueError(f"criterion {self.id}: an order criterion takes no matchers of its own")
+        if self.partial_credit and self.min_count < 2:
+            raise ValueError(f"criterion {self.id}: partial_credit needs min_count of 2 or more (a share of one piece is all or nothing)")
+        if self.feedback.partial and not self.partial_credit:
+            raise ValueError(f"criterion {self.id}: feedback.partial is said only with partial_credit")
         if self.order is not None and self.void_in_rebuke:
             raise ValueError(f"criterion {self.id}: an order criterion has no evidence of its own to void (void_in_rebuke)")
         return self

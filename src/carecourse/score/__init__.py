@@ -45,6 +45,9 @@ class CriterionScore:
     rebuked: list[Finding] = field(default_factory=list)
     # missed only because its count_as_one evidence counted once
     counted_once: bool = False
+    # the evidence would meet the criterion, were the reply not flagged (one open question
+    # of the two asked for is not enough, flagged or not)
+    enough: bool = False
 
     @property
     def quotes(self) -> list[str]:
@@ -94,8 +97,8 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
         and (found := compiled.penalty_evidence(p, analysis))
         and not compiled.lifted(p, found, analysis)
     ]
-    scored = met if flag is None else set()  # a flagged reply scores nothing
-    return Scored(rubric, criteria, penalties, flag, rubric.score_of(scored, {p.penalty.id for p in penalties}))
+    total = sum(c.points for c in criteria) + sum(p.points for p in penalties)  # a flagged reply's criteria earn 0
+    return Scored(rubric, criteria, penalties, flag, round(min(max(total, 0.0), rubric.max_score), 2))
 
 
 def _criterion_score(
@@ -105,10 +108,12 @@ def _criterion_score(
     ``gaming.SAID`` (its real evidence is shown all the same)."""
     void = flag is not None and flag not in gaming.SAID
     need = 1 if c.order else c.min_count
-    met = not void and _distinct(found, as_one, text) >= need
+    count = _distinct(found, as_one, text)
+    met = not void and count >= need
     counted_once = not met and not void and as_one is not None and _distinct(found, None, text) >= need
-    points = float(c.points) if met and flag is None else 0.0
-    return CriterionScore(c, met, points, found, [] if met else rebuked, counted_once)
+    share = min(count, need) / need if c.partial_credit or met else 0.0
+    points = round(float(c.points) * share, 2) if flag is None else 0.0
+    return CriterionScore(c, met, points, found, [] if met else rebuked, counted_once, enough=count >= need)
 
 
 def _distinct(found: list[Finding], as_one: re.Pattern[str] | None, text: str) -> int:

@@ -852,9 +852,12 @@ function applyRubric(ctx, rubric, analysis) {
   const criteria = r.criteria.map((c) => {
     const found = evidence[c.id];
     const need = c.order ? 1 : c.min_count;
-    const met = !voided && distinct(ctx, found, rubric.asOne[c.id], analysis.structure.text) >= need;
+    const count = distinct(ctx, found, rubric.asOne[c.id], analysis.structure.text);
+    const met = !voided && count >= need;
     const countedOnce = !met && !voided && Boolean(rubric.asOne[c.id]) && distinct(ctx, found, null, analysis.structure.text) >= need;
-    return { criterion: c, met, points: met && flag === null ? c.points : 0, evidence: found, rebuked: met ? [] : analysis.rebuked[c.id] || [], countedOnce };
+    const share = c.partial_credit || met ? Math.min(count, need) / need : 0; // one of two open questions earns half
+    const points = flag === null ? pyRound2(c.points * share) : 0;
+    return { criterion: c, met, points, evidence: found, rebuked: met ? [] : analysis.rebuked[c.id] || [], countedOnce, enough: count >= need };
   });
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
   const penalties = [];
@@ -1265,7 +1268,8 @@ function criterionLine(messages, scored, flag) {
   const c = scored.criterion;
   let text = scored.met ? c.feedback.met : c.feedback.missing;
   if (scored.countedOnce && c.feedback.counted_once) text = c.feedback.counted_once;
-  if (flag && scored.evidence.length && (scored.met || !c.order)) {
+  else if (!scored.met && scored.points && c.feedback.partial) text = c.feedback.partial;
+  if (flag && scored.evidence.length && (scored.met || (scored.enough && !c.order))) {
     text = pyFormat(messages.said_not_counted, { quotes: quoted(quotes(scored.evidence)) });
   } else if (!flag && scored.rebuked.length) {
     text = pyFormat(messages.said_in_rebuke, { quotes: quoted(quotes(scored.rebuked)) });
