@@ -286,6 +286,23 @@ def test_9_template_blanks_earn_nothing(text):
     assert "identify" not in found and {"apology", "greeting", "offer_help"} <= found
 
 
+@pytest.mark.parametrize("text, flagged", [
+    ("您好，让您久等了，这里是____营业厅，我是（姓名），工号[工号]，请问有什么可以帮您？", True),
+    ("王先生，非常抱歉，我马上为您查询XX月账单，多扣的____元将于____个工作日内退回。", True),
+    ("您好，让您久等了，这里是XX营业厅，我是（姓名），请问有什么可以帮您？", False),  # two blanks: only they earn nothing
+    ("您好，让您久等了，这里是阳光路营业厅，我是工号1032的小李，请问有什么可以帮您？", False),
+])  # fmt: skip
+def test_9_a_reply_of_three_blanks_or_more_is_a_template_and_scores_nothing(text, flagged):
+    scenario = "complaint-billing" if text.startswith("王") else "phone-answer"
+    result = carecourse.grade(scenario, text)
+    assert ([f.id for f in result.flags] == ["template"]) is flagged
+    assert (result.score == 0) is flagged
+    if flagged:  # what it says is still said, and the learner is told why it scored nothing
+        assert any(c.met for c in result.criteria)
+        assert all("没有计分" in c.feedback for c in result.criteria if c.met)
+        assert "模板" in result.flags[0].message and "没有计分" in result.summary
+
+
 @pytest.mark.parametrize("text, closed", [
     ("您好！请问您是给（自己/家人）买手机吗？", False),  # a slot of choices left for the reader
     ("您好！请问您是给（本人 / 爸妈）选机吗？", False),

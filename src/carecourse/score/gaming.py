@@ -1,4 +1,5 @@
-"""Replies that are not replies: empty, placeholder, keyword lists, repetition, copying.
+"""Replies that are not replies: empty, placeholder, keyword lists, repetition, copying,
+templates.
 
 The thresholds and word lists live in ``gaming.yaml`` beside this file.
 """
@@ -26,7 +27,7 @@ EMPTY = ("empty", "placeholder", "not_chinese")
 # A reply saying the right things over and over still said them: its criteria are met (the
 # trainers mark them so), though, flagged, it scores nothing. Every other flag meets none: a
 # keyword list or the customer's own words copied back says nothing to him.
-SAID = ("repetition",)
+SAID = ("repetition", "template")
 
 _SEPARATOR_CHARS = r" \n,、。!?;:.~/|()\[\]【】《》\"…\-—_*#"
 _SEPARATORS = re.compile(f"[{_SEPARATOR_CHARS}]+")
@@ -78,6 +79,8 @@ def check(rubric: Rubric, analysis: Analysis, extra: list[Finding]) -> str | Non
         return "repetition"
     if rubric.customer_says and _is_copy(content, rubric.customer_says):
         return "copied_customer"
+    if len(blank_spans(text)) >= settings()["template"]["min_blanks"]:
+        return "template"
     return None
 
 

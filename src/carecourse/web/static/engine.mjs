@@ -1067,6 +1067,7 @@ function gamingCheck(ctx, rubric, analysis, extra) {
   if (isKeywordList(ctx, text, content, findings)) return "keyword_list";
   if (isRepetition(ctx, text, content)) return "repetition";
   if (rubric.data.customer_says && isCopy(ctx, content, rubric.customerContent)) return "copied_customer";
+  if (blankSpans(ctx, text).length >= g.rules.template.min_blanks) return "template";
   return null;
 }
 
