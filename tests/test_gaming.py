@@ -24,6 +24,11 @@ def test_a_real_reply_is_not_flagged():
          {"apology", "action", "order"}),
         ("抱歉抱歉抱歉抱歉抱歉抱歉", "repetition", {"apology"}),
         ("你们这个月又多扣了我50块钱！每次都这样，你们到底怎么回事？", "copied_customer", set()),
+        # padding: what was said, said again (a third of the reply or more)
+        ("王先生真的非常抱歉，真的非常抱歉，给您添麻烦了，我马上帮您查，我马上帮您查。", "repetition",
+         {"apology", "action", "order"}),
+        ("您别生气，我非常理解您，真的非常理解您的心情，我帮您看一下，您别生气，我理解您。", "repetition",
+         {"empathy", "action", "order"}),
     ],
 )  # fmt: skip
 def test_gaming_scores_nothing_and_says_why_once_and_truly(text, flag, said):
@@ -35,6 +40,14 @@ def test_gaming_scores_nothing_and_says_why_once_and_truly(text, flag, said):
     assert all("没有计分" in c.feedback for c in result.criteria if c.met)  # met, and told it scored nothing
     assert result.summary != result.flags[0].message  # the reason is said once, in the flag
     assert f"得 {result.score:g} 分" in result.summary  # and the summary states the real score
+
+
+@pytest.mark.parametrize("text", [
+    GOOD,
+    "王先生，非常抱歉，多扣的50元我马上帮您查。查清楚了，多扣的钱给您退回去，您看行吗？",  # a word said twice is no padding
+])  # fmt: skip
+def test_a_reply_saying_a_few_words_twice_is_not_padding(text):
+    assert carecourse.grade("complaint-billing", text).flags == []
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "。。。", "（请在此处写下你的回应）", "请在此处写下你的回应"])

@@ -79,6 +79,8 @@ def check(rubric: Rubric, analysis: Analysis, extra: list[Finding]) -> str | Non
         return "repetition"
     if rubric.customer_says and _is_copy(content, rubric.customer_says):
         return "copied_customer"
+    if _echoed(content, settings()["repetition"]["echo_run"]) >= settings()["repetition"]["echo_share"] * len(content):
+        return "repetition"  # (after the copy: the customer's line said twice is a copy)
     if len(blank_spans(text)) >= settings()["template"]["min_blanks"]:
         return "template"
     return None
@@ -324,12 +326,32 @@ def _is_repetition(text: str, content: str) -> bool:
     clauses = [c for c in _SEPARATORS.split(text) if c]
     if len(clauses) >= rule["min_clauses"] and len(set(clauses)) <= rule["distinct_share"] * len(clauses):
         return True
+    return _runs_cover(content, rule["run_share"])
+
+
+def _runs_cover(content: str, share: float) -> bool:
+    """Units repeated back to back (抱歉抱歉抱歉) cover ``share`` of the content."""
     # Runs covering a share s of the content leave at most (1 - 2s/3) of it distinct (a unit
     # repeated 3+ times adds at most a third of its run); more distinct characters: no runs.
-    if len(set(content)) > (1 - 2 * rule["run_share"] / 3) * len(content):
+    if len(set(content)) > (1 - 2 * share / 3) * len(content):
         return False
-    repeated = sum(len(m.group(0)) for m in _RUN.finditer(content))
-    return repeated >= rule["run_share"] * len(content)
+    return sum(len(m.group(0)) for m in _RUN.finditer(content)) >= share * len(content)
+
+
+def _echoed(content: str, min_run: int) -> int:
+    """How many characters of the content say again, in runs of ``min_run`` or more, what it
+    said before ("请问有什么可以帮您的吗？可以帮您的吗？", "我帮您查一下，帮您查一下")."""
+    covered, i, n = 0, 0, len(content)
+    while i < n:
+        k = 0
+        while i + k < n and content[i : i + k + 1] in content[:i]:
+            k += 1
+        if k >= min_run:
+            covered += k
+            i += k
+        else:
+            i += 1
+    return covered
 
 
 def _is_copy(content: str, customer_says: str) -> bool:

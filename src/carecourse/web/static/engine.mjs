@@ -1067,6 +1067,8 @@ function gamingCheck(ctx, rubric, analysis, extra) {
   if (isKeywordList(ctx, text, content, findings)) return "keyword_list";
   if (isRepetition(ctx, text, content)) return "repetition";
   if (rubric.data.customer_says && isCopy(ctx, content, rubric.customerContent)) return "copied_customer";
+  const rep = g.rules.repetition;
+  if (echoed(content, rep.echo_run) >= rep.echo_share * Array.from(content).length) return "repetition"; // (after the copy)
   if (blankSpans(ctx, text).length >= g.rules.template.min_blanks) return "template";
   return null;
 }
@@ -1222,10 +1224,33 @@ function isRepetition(ctx, text, content) {
   const rule = ctx.gaming.rules.repetition;
   const clauses = text.split(ctx.gaming.separators).filter(Boolean);
   if (clauses.length >= rule.min_clauses && new Set(clauses).size <= rule.distinct_share * clauses.length) return true;
-  if (new Set(content).size > (1 - (2 * rule.run_share) / 3) * content.length) return false;
+  return runsCover(ctx, content, rule.run_share);
+}
+
+function runsCover(ctx, content, share) {
+  if (new Set(content).size > (1 - (2 * share) / 3) * content.length) return false;
   let repeated = 0;
   for (const m of finditer(ctx.gaming.run, content)) repeated += m[0].length;
-  return repeated >= rule.run_share * content.length;
+  return repeated >= share * content.length;
+}
+
+// characters saying again, in runs of minRun or more, what the reply said before (gaming.py _echoed);
+// counted in code points, as Python counts
+function echoed(content, minRun) {
+  const at = [0]; // where each code point starts, in UTF-16 units
+  for (const c of content) at.push(at[at.length - 1] + c.length);
+  const n = at.length - 1;
+  let covered = 0;
+  for (let i = 0; i < n; ) {
+    const before = content.slice(0, at[i]);
+    let k = 0;
+    while (i + k < n && before.includes(content.slice(at[i], at[i + k + 1]))) k++;
+    if (k >= minRun) {
+      covered += k;
+      i += k;
+    } else i++;
+  }
+  return covered;
 }
 
 function isCopy(ctx, content, customer) {
