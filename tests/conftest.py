@@ -16,10 +16,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
+
 
 from carecourse.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
+# Tests check behaviour, not timings: no property-based example fails for being slow on a
+# busy machine (hypothesis' default deadline is 200 ms per example).
+settings.register_profile("carecourse", deadline=None)
+settings.load_profile("carecourse")
 # The run's own pattern cache (carecourse.pattern_cache), shared by its processes: a clean
 # clone's first processes fill it, later ones read it, and nobody's home folder is touched.
 os.environ.setdefault("CARECOURSE_CACHE_DIR", str(ROOT / ".pytest_cache" / "patterns"))

@@ -24,7 +24,13 @@ from carecourse.evaluation.validity import Marked, Validity, band, load_corpus, 
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-05 (evening, later) once batch 38 (1,073 replies, measured once unread first) had joined
+# measured 2026-12-05 (session 26) once batch 39 (1,070 replies, measured once unread first) had joined
+# dev and the learned parts were retrained: 0.9444, 0.9475, 0.8470, 0.8635. Before it joined, three
+# changes of the score, none of a criterion or penalty decision, had moved the level QWK from 0.8176:
+# one open question of the two asked for earns half (0.8225), a reply of three template blanks or
+# more scores nothing (0.8400), so does a reply padded by saying a third of it again (0.8476); the
+# QWK floor rose with them, to one retraining's movement below.
+# Before that, measured 2026-12-05 (evening, later) once batch 38 (1,073 replies, measured once unread first) had joined
 # dev and the learned parts were retrained: 0.9446, 0.9467, 0.8176, 0.8615 (0.9444, 0.9473, 0.8176,
 # 0.8596 just before).
 # Before that, measured 2026-12-05 (evening) once batch 37 (1,070 replies, measured once unread first) had joined dev and
@@ -94,7 +100,7 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # 0.873, 0.740, 0.741 with batch 1)
 # The floors sit one retraining's movement below the last figures, so that a new batch joining
 # dev does not fail CI by itself while a real loss of generalisation does.
-FLOORS = {"criteria": 0.943, "penalties": 0.944, "qwk": 0.814, "worst_criterion": 0.847}
+FLOORS = {"criteria": 0.943, "penalties": 0.944, "qwk": 0.844, "worst_criterion": 0.847}
 
 
 @pytest.fixture(scope="module")
@@ -117,12 +123,12 @@ def test_the_corpus_test_part_does_not_fall_below_its_floor(test_part):
 def test_the_corpus_is_split_once_and_whole():
     dev = load_corpus(DATA / "corpus" / "dev.jsonl")
     test = load_corpus(DATA / "corpus" / "test.jsonl")
-    # batch 1 (r…) was split once by a hash of its text (odd -> test); batches 2 to 11, 13 and 16 to 38
-    # (s… to z…, a…, b…, d…, g… to j…, l… to q…, A, B, D, G, H, J, L, M, N, O, P, Q, S) are all dev, batches 12, 14 and 15 (c…, e…, f…) all test
+    # batch 1 (r…) was split once by a hash of its text (odd -> test); batches 2 to 11, 13 and 16 to 39
+    # (s… to z…, a…, b…, d…, g… to j…, l… to q…, A, B, D, G, H, J, L, M, N, O, P, Q, S, T) are all dev, batches 12, 14 and 15 (c…, e…, f…) all test
     batch1 = [r for r in dev if r.id.startswith("r")]
     batch1_test = [r for r in test if r.id.startswith("r")]
-    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 36010 and len(test) == 3621
-    assert {r.id[0] for r in dev} == set("rstuvwxyzabdghijlmnopqABDGHJLMNOPQS") and {r.id[0] for r in test} == {"r", "c", "e", "f"}
+    assert len(batch1) + len(batch1_test) == 783 and len(dev) == 37080 and len(test) == 3621
+    assert {r.id[0] for r in dev} == set("rstuvwxyzabdghijlmnopqABDGHJLMNOPQST") and {r.id[0] for r in test} == {"r", "c", "e", "f"}
     for part, parity in ((batch1, 0), (batch1_test, 1)):
         assert all(int(hashlib.sha256(("split-2026-12-01:" + r.text).encode()).hexdigest(), 16) % 2 == parity for r in part)
     assert not {r.text for r in dev} & {r.text for r in test}
