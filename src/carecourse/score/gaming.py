@@ -24,9 +24,10 @@ __all__ = ["EMPTY", "SAID", "blank_spans", "check", "listed_spans", "said_in_cla
 # Every flagged reply scores 0; these are not even penalised (keyword_list, repetition and
 # copied_customer still are: their rude words count).
 EMPTY = ("empty", "placeholder", "not_chinese")
-# A reply saying the right things over and over still said them: its criteria are met (the
-# trainers mark them so), though, flagged, it scores nothing. Every other flag meets none: a
-# keyword list or the customer's own words copied back says nothing to him.
+# A reply saying the right things over and over, or around the blanks of a template, still
+# said them: its criteria are met (the trainers mark them so), though, flagged, it scores
+# nothing. Every other flag meets none: a keyword list or the customer's own words copied back
+# says nothing to him.
 SAID = ("repetition", "template")
 
 _SEPARATOR_CHARS = r" \n,、。!?;:.~/|()\[\]【】《》\"…\-—_*#"
@@ -79,8 +80,8 @@ def check(rubric: Rubric, analysis: Analysis, extra: list[Finding]) -> str | Non
         return "repetition"
     if rubric.customer_says and _is_copy(content, rubric.customer_says):
         return "copied_customer"
-    if _echoed(content, settings()["repetition"]["echo_run"]) >= settings()["repetition"]["echo_share"] * len(content):
-        return "repetition"  # (after the copy: the customer's line said twice is a copy)
+    if _is_padding(content):  # (after the copy: the customer's line said twice is a copy)
+        return "repetition"
     if len(blank_spans(text)) >= settings()["template"]["min_blanks"]:
         return "template"
     return None
@@ -336,6 +337,11 @@ def _runs_cover(content: str, share: float) -> bool:
     if len(set(content)) > (1 - 2 * share / 3) * len(content):
         return False
     return sum(len(m.group(0)) for m in _RUN.finditer(content)) >= share * len(content)
+
+
+def _is_padding(content: str) -> bool:
+    rule = settings()["repetition"]
+    return _echoed(content, rule["echo_run"]) >= rule["echo_share"] * len(content)
 
 
 def _echoed(content: str, min_run: int) -> int:

@@ -1067,8 +1067,7 @@ function gamingCheck(ctx, rubric, analysis, extra) {
   if (isKeywordList(ctx, text, content, findings)) return "keyword_list";
   if (isRepetition(ctx, text, content)) return "repetition";
   if (rubric.data.customer_says && isCopy(ctx, content, rubric.customerContent)) return "copied_customer";
-  const rep = g.rules.repetition;
-  if (echoed(content, rep.echo_run) >= rep.echo_share * Array.from(content).length) return "repetition"; // (after the copy)
+  if (isPadding(ctx, content)) return "repetition"; // (after the copy)
   if (blankSpans(ctx, text).length >= g.rules.template.min_blanks) return "template";
   return null;
 }
@@ -1232,6 +1231,11 @@ function runsCover(ctx, content, share) {
   let repeated = 0;
   for (const m of finditer(ctx.gaming.run, content)) repeated += m[0].length;
   return repeated >= share * content.length;
+}
+
+function isPadding(ctx, content) {
+  const rule = ctx.gaming.rules.repetition;
+  return echoed(content, rule.echo_run) >= rule.echo_share * Array.from(content).length;
 }
 
 // characters saying again, in runs of minRun or more, what the reply said before (gaming.py _echoed);
