@@ -18,7 +18,6 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
-
 from carecourse.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

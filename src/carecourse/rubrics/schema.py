@@ -179,6 +179,10 @@ class Rubric(StrictModel):
         ``[0, max_score]``."""
         total = sum(c.points for c in self.criteria if c.id in met)
         total -= sum(p.points for p in self.penalties if p.id in penalties and met.isdisjoint(p.unless))
+        return self.bounded(total)
+
+    def bounded(self, total: float) -> float:
+        """A sum of points as a score: kept in ``[0, max_score]``, to the hundredth."""
         return round(min(max(total, 0.0), self.max_score), 2)
 
     @model_validator(mode="after")

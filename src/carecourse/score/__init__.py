@@ -98,7 +98,7 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
         and not compiled.lifted(p, found, analysis)
     ]
     total = sum(c.points for c in criteria) + sum(p.points for p in penalties)  # a flagged reply's criteria earn 0
-    return Scored(rubric, criteria, penalties, flag, round(min(max(total, 0.0), rubric.max_score), 2))
+    return Scored(rubric, criteria, penalties, flag, rubric.bounded(total))
 
 
 def _criterion_score(
