@@ -26,13 +26,14 @@ def features(texts: list[str]) -> list[list[str]]:
     return [sorted(ngrams(normalize(t).text, LONGEST)) for t in texts]
 
 
-def fit(texts: list[str], targets: list[float], c: float, docs: list[list[str]] | None = None) -> tuple[dict[str, float], float]:
-    """The fitted weight of each n-gram seen in at least ``MIN_DOCS`` texts, and the bias
+def fit(texts: list[str], targets: list[float], c: float, docs: list[list[str]] | None = None,
+        min_docs: int = MIN_DOCS) -> tuple[dict[str, float], float]:
+    """The fitted weight of each n-gram seen in at least ``min_docs`` texts, and the bias
     (``c``: inverse strength of the L2 penalty, as in scikit-learn)."""
     docs = features(texts) if docs is None else docs
     y = np.array(targets, dtype=float)
     counts = Counter(g for d in docs for g in d)
-    vocab = sorted(g for g, k in counts.items() if k >= MIN_DOCS)
+    vocab = sorted(g for g, k in counts.items() if k >= min_docs)
     index = {g: k for k, g in enumerate(vocab)}
     cells = [(i, index[g]) for i, d in enumerate(docs) for g in d if g in index]
     X = csr_matrix((np.ones(len(cells)), ([i for i, _ in cells], [j for _, j in cells])), shape=(len(docs), len(vocab)))

@@ -8,7 +8,7 @@ from pathlib import Path
 import carecourse
 from carecourse.rubrics import builtin
 from carecourse.detect import structure_of
-from carecourse.detect.linear import SCALE, ngrams
+from carecourse.detect.linear import SCALE, LinearModel, ngrams
 from carecourse.detect.tone import model, rude_clause, threshold
 from carecourse.evaluation import jsonl
 
@@ -82,10 +82,17 @@ def test_a_greeting_in_another_clause_of_the_rude_sentence_still_counts():
     assert "您好" not in "".join(f.text for f in penalty.evidence)
 
 
-def test_a_clause_the_lexicon_declares_not_rude_is_not_rude_by_tone(monkeypatch):
+def _fixed_model(monkeypatch, weights: dict[str, int], bias: int) -> None:
+    """The tone model replaced by one whose weights the test chooses, so a test of a rule
+    does not hang on where a fitted model puts a borderline sentence."""
     import carecourse.detect.tone as tone
 
-    monkeypatch.setattr(tone, "threshold", lambda: -10**9)  # the model now flags every reply
+    monkeypatch.setattr(tone, "model", lambda: LinearModel(weights, bias, 2))
+
+
+def test_a_clause_the_lexicon_declares_not_rude_is_not_rude_by_tone(monkeypatch):
+    # the model flags every reply, and the clause with 急, 错, 用, 例 or 晾 in it is the rude one
+    _fixed_model(monkeypatch, dict.fromkeys("急错用例晾", 1_000), bias=10**6)
     assert [f.kind for f in carecourse.analyze("这事急不来，我们马上查。").of("forbidden")] == ["tone"]
     assert carecourse.analyze("肯定不是您设置错了，我们马上查。").of("forbidden") == []
     assert carecourse.analyze("这肯定不是您不会用，我们一起查查原因。").of("forbidden") == []
@@ -103,6 +110,10 @@ def test_a_rude_sounding_phrase_in_a_clearly_calm_sentence_is_no_rebuke(monkeypa
     import carecourse.score as score
 
     patterns_only = builtin("follow-up-promise").model_copy(update={"title": "a trainer's copy"})  # no second opinion
+    # a model sure that no sentence of this reply is rude: the rule is under test, not where a
+    # fitted model puts the sentence (dev's trainers penalised 62 of the 64 replies in which the
+    # patterns find such a suggestion, so a retrained model may read it either way)
+    _fixed_model(monkeypatch, {}, bias=-(10**6))
     assert "forbidden" not in {p.id for p in carecourse.grade("follow-up-promise", CALM_COFFEE, rubric=patterns_only).penalties}
     monkeypatch.setattr(score, "calm", lambda structure, pos: False)  # without the rule: penalised
     assert "forbidden" in {p.id for p in carecourse.grade("follow-up-promise", CALM_COFFEE, rubric=patterns_only).penalties}
