@@ -352,6 +352,10 @@ def test_11_feedback_tells_the_truth():
     twice = carecourse.grade("complaint-billing", "谢谢您。王先生，非常抱歉，我马上核查账单，多扣的退给您。谢谢您！")
     thanks = next(c for c in twice.criteria if c.id == "thanks")
     assert len(thanks.evidence) == 2 and thanks.quotes == ["谢谢"]
+    # nor are words quoted again that another quote of the line already holds
+    nested = carecourse.grade("follow-up-promise", "已经帮您约了明天上午师傅上门，师傅出发前会给您打电话。")
+    when = next(c for c in nested.criteria if c.id == "commitment")
+    assert [e.text for e in when.evidence] == ["约了明天上午", "明天上午"] and when.quotes == ["约了明天上午"]
 
 
 def test_speaking_to_the_customer_or_asking_them_to_speak_is_not_their_reported_words():

@@ -38,8 +38,14 @@ class Finding:
 
 
 def distinct_quotes(evidence: list[Finding]) -> list[str]:
-    """The learner's words behind a line, each distinct text once, in reading order."""
-    return list(dict.fromkeys(e.text for e in evidence))
+    """The learner's words behind a line, each distinct text once, in reading order, leaving
+    out words inside another quote of the line (“约了明天上午” already says “明天上午”)."""
+    spans = {(e.start, e.end) for e in evidence}
+    return list(dict.fromkeys(e.text for e in evidence if not _inside_another(e.start, e.end, spans)))
+
+
+def _inside_another(start: int, end: int, spans: set[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
 
 
 def quoted(quotes: tuple[str, ...] | list[str]) -> str:

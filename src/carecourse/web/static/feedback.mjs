@@ -68,9 +68,11 @@ export function marked(segments, tags = false) {
     .join("");
 }
 
-/** The learner's words behind a line, each distinct text once, in reading order (results.distinct_quotes). */
+/** The learner's words behind a line, each distinct text once, in reading order, leaving out
+ * words inside another quote of the line (results.distinct_quotes). */
 export function quotes(evidence) {
-  return [...new Set(evidence.map((e) => e.text))];
+  const inside = (e) => evidence.some((f) => f.start <= e.start && e.end <= f.end && (f.start !== e.start || f.end !== e.end));
+  return [...new Set(evidence.filter((e) => !inside(e)).map((e) => e.text))];
 }
 
 /** results.quoted: “…”、“…”. */
