@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from linear_model import LONGEST, features, fit, in_units
+from linear_model import LONGEST, fit, in_units
 
 from carecourse.detect.linear import SCALE, log_odds
 from carecourse.evaluation import jsonl
@@ -65,7 +65,7 @@ def examples() -> tuple[list[str], list[float], int]:
 
 def main() -> None:
     texts, y, dev_replies = examples()
-    w, b = fit(None, y, C, docs=features(texts), min_docs=MIN_DOCS)
+    w, b = fit(texts, y, C, min_docs=MIN_DOCS)
     weights = in_units(w)
     model = {
         "about": "carecourse tone model: logistic regression over distinct character 1- and 2-grams of the "
