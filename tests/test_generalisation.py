@@ -356,6 +356,11 @@ def test_11_feedback_tells_the_truth():
     nested = carecourse.grade("follow-up-promise", "已经帮您约了明天上午师傅上门，师傅出发前会给您打电话。")
     when = next(c for c in nested.criteria if c.id == "commitment")
     assert [e.text for e in when.evidence] == ["约了明天上午", "明天上午"] and when.quotes == ["约了明天上午"]
+    # and quotes that overlap are one stretch of the learner's words, not two
+    overlapping = carecourse.grade("follow-up-promise", "我理解您明天要在家办公，真着急。师傅明天上午十点上门。")
+    empathy = next(c for c in overlapping.criteria if c.id == "empathy")
+    assert [e.text for e in empathy.evidence][:2] == ["我理解您", "理解您明天要在家办公，真着急"]
+    assert empathy.quotes == ["我理解您明天要在家办公，真着急"]
 
 
 def test_speaking_to_the_customer_or_asking_them_to_speak_is_not_their_reported_words():

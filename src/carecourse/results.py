@@ -38,14 +38,19 @@ class Finding:
 
 
 def distinct_quotes(evidence: list[Finding]) -> list[str]:
-    """The learner's words behind a line, each distinct text once, in reading order, leaving
-    out words inside another quote of the line (“约了明天上午” already says “明天上午”)."""
-    spans = {(e.start, e.end) for e in evidence}
-    return list(dict.fromkeys(e.text for e in evidence if not _inside_another(e.start, e.end, spans)))
-
-
-def _inside_another(start: int, end: int, spans: set[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
+    """The learner's words behind a line, in reading order, each distinct text once; words
+    inside another quote are left out (“约了明天上午” already says “明天上午”) and quotes
+    that overlap are joined (“我理解您” and “理解您明天要办公”: “我理解您明天要办公”)."""
+    joined: list[list] = []  # [start, end, text], by start
+    for e in sorted(evidence, key=lambda e: (e.start, -e.end)):
+        if joined and e.start < joined[-1][1]:
+            last = joined[-1]
+            if e.end > last[1]:
+                last[2] += e.text[last[1] - e.start :]
+                last[1] = e.end
+        else:
+            joined.append([e.start, e.end, e.text])
+    return list(dict.fromkeys(text for _, _, text in joined))
 
 
 def quoted(quotes: tuple[str, ...] | list[str]) -> str:

@@ -68,11 +68,24 @@ export function marked(segments, tags = false) {
     .join("");
 }
 
-/** The learner's words behind a line, each distinct text once, in reading order, leaving out
- * words inside another quote of the line (results.distinct_quotes). */
+/** The learner's words behind a line, in reading order, each distinct text once; words
+ * inside another quote are left out and quotes that overlap are joined
+ * (results.distinct_quotes; offsets count code points, as in Python). */
 export function quotes(evidence) {
-  const inside = (e) => evidence.some((f) => f.start <= e.start && e.end <= f.end && (f.start !== e.start || f.end !== e.end));
-  return [...new Set(evidence.filter((e) => !inside(e)).map((e) => e.text))];
+  const joined = []; // [start, end, text], by start
+  const order = [...evidence].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const e of order) {
+    const last = joined[joined.length - 1];
+    if (last && e.start < last[1]) {
+      if (e.end > last[1]) {
+        last[2] += Array.from(e.text).slice(last[1] - e.start).join("");
+        last[1] = e.end;
+      }
+    } else {
+      joined.push([e.start, e.end, e.text]);
+    }
+  }
+  return [...new Set(joined.map((j) => j[2]))];
 }
 
 /** results.quoted: “…”、“…”. */
