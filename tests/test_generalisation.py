@@ -254,6 +254,8 @@ def test_one_open_question_of_the_two_asked_for_earns_half_and_says_so(text, poi
     ("follow-up-promise", "单子派了，明天没人联系您的话，您打过来找我。", "follow_up"),
     ("decline-policy", "今天办不了，等您朋友出差回来亲自来一趟也行。", "your_option"),
     ("decline-policy", "这次办不了，我先把要准备的材料给您列一下。", "my_offer"),
+    ("decline-policy", "本人来才能补。我也可以先帮您把材料清单打出来。", "my_offer"),
+    ("decline-policy", "这个办不了。不过我还能帮您问问他出差那边的营业厅。", "my_offer"),
     ("listening-restate", "新手机老断线，重启也没用，我这么理解没错吧？", "confirm"),
     ("listening-restate", "新机老掉线，家里人都好好的，是这么个意思呗？", "confirm"),
     ("listening-restate", "新机老掉线，重启也不管用，还有我漏掉的不？", "confirm"),
