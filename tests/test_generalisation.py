@@ -121,6 +121,7 @@ def test_3_what_a_scenario_does_not_count_as_rude_is_no_rebuke_there_and_judging
     ("complaint-billing", "五十块也跑来闹，脸皮可真够厚的。"),
     ("greet-entry", "取号机就在门口，您不认字吗？"),
     ("greet-entry", "这么显眼的牌子都看不见吗？往右走。"),
+    ("greet-entry", "你好好想想，到底要办什么业务。"),
 ])  # fmt: skip
 def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
     assert {"forbidden", "flat_no"} & met(scenario, text)
@@ -193,6 +194,15 @@ def test_7_naming_the_wait_apologises_only_when_the_staff_own_it(text, apologise
 def test_5_a_keyword_inside_a_rebuke_does_not_count(text):
     found = met("complaint-billing", text)
     assert "restate" not in found and "forbidden" in found
+
+
+@pytest.mark.parametrize("text, scolded", [
+    ("你好好想想，到底要办什么业务。", True),  # no 你好: the learned model once read one there
+    ("您好！您好好休息一下，想办什么业务？", False),
+])  # fmt: skip
+def test_5_telling_the_customer_to_think_it_over_is_a_scolding_not_a_greeting(text, scolded):
+    found = met("greet-entry", text)
+    assert ("greeting" not in found and "forbidden" in found) if scolded else ("greeting" in found and "forbidden" not in found)
 
 
 def test_6_parroting_the_customer_is_flagged_and_a_list_of_names_confirms_nothing():
@@ -357,12 +367,19 @@ def test_11_feedback_tells_the_truth():
     # nor are words quoted again that another quote of the line already holds
     nested = carecourse.grade("follow-up-promise", "已经帮您约了明天上午师傅上门，师傅出发前会给您打电话。")
     when = next(c for c in nested.criteria if c.id == "commitment")
-    assert [e.text for e in when.evidence] == ["约了明天上午", "明天上午"] and when.quotes == ["约了明天上午"]
+    assert [e.text for e in when.evidence] == ["约了明天上午"] and when.quotes == ["约了明天上午"]
     # and quotes that overlap are one stretch of the learner's words, not two
     overlapping = carecourse.grade("follow-up-promise", "我理解您明天要在家办公，真着急。师傅明天上午十点上门。")
     empathy = next(c for c in overlapping.criteria if c.id == "empathy")
-    assert [e.text for e in empathy.evidence][:2] == ["我理解您", "理解您明天要在家办公，真着急"]
     assert empathy.quotes == ["我理解您明天要在家办公，真着急"]
+    # nor are two pieces of one clause with a few words between them: one quote, words between included
+    offer = carecourse.grade("decline-policy", "规定不能代办。我能做的是把模板和材料清单给您带回去。")
+    mine = next(c for c in offer.criteria if c.id == "my_offer")
+    assert mine.met and mine.quotes == ["我能做的是把模板和材料清单给您带回去"]
+    assert [(e.start, e.end) for e in mine.evidence] == [(7, 25)]
+    # pieces in two clauses stay two quotes; an order criterion shows its two sides apart
+    order = next(c for c in offer.criteria if c.id == "order")
+    assert order.quotes == ["不能代办", "我能"]
 
 
 def test_speaking_to_the_customer_or_asking_them_to_speak_is_not_their_reported_words():
@@ -391,6 +408,20 @@ def test_the_no_of_the_sandwich_is_the_refusal_or_its_reason_said_before_the_off
     assert order.met and order.evidence[0].text in first
     offers_first = carecourse.grade("decline-policy", "您可以让朋友签好授权书，带着他的身份证原件来办。")
     assert "order" not in {c.id for c in offers_first.criteria if c.met}
+
+
+@pytest.mark.parametrize("text, met", [
+    # the way named as part of the rule, the no after it: no sandwich
+    ("按照规定，需要机主的身份证原件和授权书才能代办，您没带的话今天办不了，不好意思。", False),
+    # the no first, then the way: a sandwich, whatever the rule said before the no
+    ("补卡涉及号码安全，今天办不了。您可以让朋友签好授权书，带着他的身份证原件来办。", True),
+])  # fmt: skip
+def test_where_a_refusal_is_said_the_offers_must_follow_the_refusal(text, met):
+    result = carecourse.grade("decline-policy", text)
+    assert result.met("order") is met
+    if met:
+        order = next(c for c in result.criteria if c.id == "order")
+        assert order.evidence[0].text == "办不了"
 
 
 def test_a_blank_for_the_customer_to_fill_is_an_open_question():

@@ -24,7 +24,9 @@ from carecourse.evaluation.validity import Marked, Validity, band, load_corpus, 
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-05 (session 29) once batches 48, 49 and 50 (1,067, 1,061 and 1,047 replies, each
+# measured 2026-12-05 (session 31) once decline-policy's order took a refusal said, where there is
+# one, as the no the offers follow: 0.9446, 0.9460, 0.8467, 0.8673 (order 0.8615 -> 0.8673).
+# Before that, measured 2026-12-05 (session 29) once batches 48, 49 and 50 (1,067, 1,061 and 1,047 replies, each
 # measured once unread first) had joined dev and the learned parts were retrained: 0.9444, 0.9460,
 # 0.8467, 0.8615 (after batch 48: 0.9447, 0.9454, 0.8469, 0.8615; after 49: 0.9446, 0.9467, 0.8481,
 # 0.8635). Before that, once batches 43 to 47 had joined (session 28): 0.9447, 0.9454, 0.8451, 0.8635.
@@ -110,7 +112,7 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # 0.873, 0.740, 0.741 with batch 1)
 # The floors sit one retraining's movement below the last figures, so that a new batch joining
 # dev does not fail CI by itself while a real loss of generalisation does.
-FLOORS = {"criteria": 0.943, "penalties": 0.944, "qwk": 0.844, "worst_criterion": 0.847}
+FLOORS = {"criteria": 0.943, "penalties": 0.944, "qwk": 0.844, "worst_criterion": 0.861}
 
 
 @pytest.fixture(scope="module")

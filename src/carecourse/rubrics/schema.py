@@ -80,6 +80,10 @@ class Order(StrictModel):
     # before closed ones"); true: some `then` follows the earliest `first` ("the
     # alternatives come after the refusal", though the rule may be restated before it).
     any_then: bool = False
+    # true: `first` is in order of rank, and the first name that finds anything is the first
+    # side ("the alternatives come after the refusal"; the reason stands for the refusal only
+    # where none is said).
+    ranked: bool = False
 
 
 class Criterion(_Matchers):

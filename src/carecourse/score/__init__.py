@@ -83,9 +83,9 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
         said = gaming.said_in_clause(analysis.structure.text)
         evidence = {cid: [f for f in found if said(f)] for cid, found in evidence.items()}
     rebuked = analysis.memo[(compiled, "rebuked")]
-    text = analysis.structure.text
+    structure = analysis.structure
     criteria = [
-        _criterion_score(c, evidence[c.id], flag, rebuked.get(c.id, []), compiled.as_one.get(c.id), text)
+        _criterion_score(c, evidence[c.id], flag, rebuked.get(c.id, []), compiled.as_one.get(c.id), structure)
         for c in rubric.criteria
     ]
     met = {c.criterion.id for c in criteria if c.met}
@@ -102,10 +102,11 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
 
 
 def _criterion_score(
-    c: Criterion, found: list[Finding], flag: str | None, rebuked: list[Finding], as_one: re.Pattern[str] | None, text: str
+    c: Criterion, found: list[Finding], flag: str | None, rebuked: list[Finding], as_one: re.Pattern[str] | None, structure
 ) -> CriterionScore:
     """A flagged reply scores nothing; it meets no criterion either, unless its flag is one of
     ``gaming.SAID`` (its real evidence is shown all the same)."""
+    text = structure.text
     void = flag is not None and flag not in gaming.SAID
     need = 1 if c.order else c.min_count
     count = _distinct(found, as_one, text)
@@ -113,7 +114,32 @@ def _criterion_score(
     counted_once = not met and not void and as_one is not None and _distinct(found, None, text) >= need
     share = min(count, need) / need if c.partial_credit or met else 0.0
     points = round(float(c.points) * share, 2) if flag is None else 0.0
-    return CriterionScore(c, met, points, found, [] if met else rebuked, counted_once, enough=count >= need)
+    shown = found if c.order else _joined_in_clauses(structure, found)
+    return CriterionScore(c, met, points, shown, [] if met else rebuked, counted_once, enough=count >= need)
+
+
+QUOTE_GAP = 8  # evidence this close in one clause is quoted as one piece
+
+
+def _joined_in_clauses(structure, found: list[Finding]) -> list[Finding]:
+    """The evidence as the learner's words are quoted back: pieces that overlap or touch are
+    one piece, and so are pieces of one clause at most ``QUOTE_GAP`` characters apart, the
+    words between them included ("我能" and "模板和材料清单给您" in "我能做的是把模板和材料清单给您"
+    are not two quotes)."""
+    if len(found) < 2:
+        return found
+    joined: list[Finding] = []
+    clause_end = 0  # where the clause holding the last piece's end ends
+    for f in sorted(found, key=_NSPAN):
+        last = joined[-1] if joined else None
+        if last and (f.nstart <= last.nend or (f.nstart - last.nend <= QUOTE_GAP and f.nstart < clause_end)):
+            if f.nend <= last.nend:
+                continue
+            f = make_finding(structure, last.id, last.nstart, f.nend, last.kind)
+            joined.pop()
+        joined.append(f)
+        clause_end = structure.clause_at(max(f.nstart, f.nend - 1))[1]
+    return joined
 
 
 def _distinct(found: list[Finding], as_one: re.Pattern[str] | None, text: str) -> int:
@@ -270,7 +296,10 @@ class _CompiledRubric:
             found = [f for n in names for f in self._named(n, analysis, evidence)]
             return min(found, key=lambda f: f.nstart, default=None)
 
-        first = earliest(c.order.first)
+        if c.order.ranked:
+            first = next(filter(None, (earliest([name]) for name in c.order.first)), None)
+        else:
+            first = earliest(c.order.first)
         if first is None:
             return []
         if c.order.any_then:
@@ -315,6 +344,7 @@ def _searches(*groups) -> list:
 
 
 _SPAN = attrgetter("start", "end")
+_NSPAN = attrgetter("nstart", "nend")
 TONE_MARK_MAX = 4  # a rebuke that is a whole clause this short ("是是是", "行了吧") sets its sentence's tone
 # ... but a greeting opening that sentence on its own still greeted him ("您好，……我这边不负责引导")
 GREETING_CLAUSE = re.compile(r"(您|你|大家)(们)?好(呀|啊|哈)?|(早上|上午|中午|下午|晚上)好|欢迎(光临)?")

@@ -857,7 +857,8 @@ function applyRubric(ctx, rubric, analysis) {
     const countedOnce = !met && !voided && Boolean(rubric.asOne[c.id]) && distinct(ctx, found, null, analysis.structure.text) >= need;
     const share = c.partial_credit || met ? Math.min(count, need) / need : 0; // one of two open questions earns half
     const points = flag === null ? pyRound2(c.points * share) : 0;
-    return { criterion: c, met, points, evidence: found, rebuked: met ? [] : analysis.rebuked[c.id] || [], countedOnce, enough: count >= need };
+    const shown = c.order ? found : joinedInClauses(analysis.structure, found);
+    return { criterion: c, met, points, evidence: shown, rebuked: met ? [] : analysis.rebuked[c.id] || [], countedOnce, enough: count >= need };
   });
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
   const penalties = [];
@@ -965,7 +966,9 @@ function patternVerdicts(ctx, rubric, analysis) {
 function orderEvidence(rubric, c, analysis, evidence) {
   const named = (name) => (name in evidence ? evidence[name] : name in rubric.sets ? rubric.sets[name].find(analysis.structure) : analysis.of(name));
   const earliest = (found) => found.reduce((best, f) => (best === null || f.nstart < best.nstart ? f : best), null);
-  const first = earliest(c.order.first.flatMap(named));
+  const first = c.order.ranked
+    ? c.order.first.map((name) => earliest(named(name))).find((f) => f !== null) ?? null
+    : earliest(c.order.first.flatMap(named));
   if (first === null) return [];
   const then = c.order.any_then
     ? earliest(c.order.then.flatMap(named).filter((f) => f.nstart > first.nstart))
@@ -1008,6 +1011,27 @@ function mergedSpans(spans) {
     else merged.push([s, e]);
   }
   return merged;
+}
+
+const QUOTE_GAP = 8; // score.QUOTE_GAP
+
+/** score._joined_in_clauses: evidence that overlaps or touches, or lies in one clause at
+ * most QUOTE_GAP apart, is one quote. */
+function joinedInClauses(structure, found) {
+  if (found.length < 2) return found;
+  const joined = [];
+  let clauseEnd = 0; // where the clause holding the last piece's end ends
+  for (let f of [...found].sort((a, b) => a.nstart - b.nstart || a.nend - b.nend)) {
+    const last = joined[joined.length - 1];
+    if (last && (f.nstart <= last.nend || (f.nstart - last.nend <= QUOTE_GAP && f.nstart < clauseEnd))) {
+      if (f.nend <= last.nend) continue;
+      f = makeFinding(structure, last.id, last.nstart, f.nend, last.kind);
+      joined.pop();
+    }
+    joined.push(f);
+    clauseEnd = structure.clauseAt(Math.max(f.nstart, f.nend - 1))[1];
+  }
+  return joined;
 }
 
 function overlapTest(spans) {
