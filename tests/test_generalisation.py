@@ -377,9 +377,14 @@ def test_11_feedback_tells_the_truth():
     mine = next(c for c in offer.criteria if c.id == "my_offer")
     assert mine.met and mine.quotes == ["我能做的是把模板和材料清单给您带回去"]
     assert [(e.start, e.end) for e in mine.evidence] == [(7, 25)]
-    # pieces in two clauses stay two quotes; an order criterion shows its two sides apart
+    # pieces in two clauses stay two quotes; an order criterion shows its two sides apart, each
+    # as its whole clause
     order = next(c for c in offer.criteria if c.id == "order")
-    assert order.quotes == ["不能代办", "我能"]
+    assert order.quotes == ["规定不能代办", "我能做的是把模板和材料清单给您带回去"]
+    # a criterion quoting whole clauses: the hall's name, not the bare hall word its pattern starts at
+    phone = carecourse.grade("phone-answer", "您好，这里是城东营业厅，我是小王，请问有什么可以帮您？")
+    identify = next(c for c in phone.criteria if c.id == "identify")
+    assert identify.met and identify.quotes == ["这里是城东营业厅"]
 
 
 def test_speaking_to_the_customer_or_asking_them_to_speak_is_not_their_reported_words():
@@ -405,7 +410,7 @@ def test_you_mean_is_the_staff_restating_in_their_own_words_and_checking():
 def test_the_no_of_the_sandwich_is_the_refusal_or_its_reason_said_before_the_offers(text, first):
     result = carecourse.grade("decline-policy", text)
     order = next(c for c in result.criteria if c.id == "order")
-    assert order.met and order.evidence[0].text in first
+    assert order.met and first in order.evidence[0].text  # (its clause)
     offers_first = carecourse.grade("decline-policy", "您可以让朋友签好授权书，带着他的身份证原件来办。")
     assert "order" not in {c.id for c in offers_first.criteria if c.met}
 
@@ -421,7 +426,7 @@ def test_where_a_refusal_is_said_the_offers_must_follow_the_refusal(text, met):
     assert result.met("order") is met
     if met:
         order = next(c for c in result.criteria if c.id == "order")
-        assert order.evidence[0].text == "办不了"
+        assert order.evidence[0].text == "今天办不了"
 
 
 def test_a_blank_for_the_customer_to_fill_is_an_open_question():

@@ -114,11 +114,13 @@ def _criterion_score(
     counted_once = not met and not void and as_one is not None and _distinct(found, None, text) >= need
     share = min(count, need) / need if c.partial_credit or met else 0.0
     points = round(float(c.points) * share, 2) if flag is None else 0.0
+    if c.quote_clause:
+        found = [make_finding(structure, f.id, *structure.clause_at(f.nstart), f.kind) for f in found]
     shown = found if c.order else _joined_in_clauses(structure, found)
     return CriterionScore(c, met, points, shown, [] if met else rebuked, counted_once, enough=count >= need)
 
 
-QUOTE_GAP = 8  # evidence this close in one clause is quoted as one piece
+QUOTE_GAP = 16  # evidence this close in one clause is quoted as one piece
 
 
 def _joined_in_clauses(structure, found: list[Finding]) -> list[Finding]:
@@ -129,16 +131,18 @@ def _joined_in_clauses(structure, found: list[Finding]) -> list[Finding]:
     if len(found) < 2:
         return found
     joined: list[Finding] = []
-    clause_end = 0  # where the clause holding the last piece's end ends
+    clause_end = None  # where the clause holding the last piece's end ends (found when asked)
     for f in sorted(found, key=_NSPAN):
         last = joined[-1] if joined else None
-        if last and (f.nstart <= last.nend or (f.nstart - last.nend <= QUOTE_GAP and f.nstart < clause_end)):
-            if f.nend <= last.nend:
+        if last and f.nstart - last.nend <= QUOTE_GAP:
+            if f.nstart > last.nend and clause_end is None:
+                clause_end = structure.clause_at(max(last.nstart, last.nend - 1))[1]
+            if f.nstart <= last.nend or f.nstart < clause_end:
+                if f.nend > last.nend:
+                    joined[-1], clause_end = make_finding(structure, last.id, last.nstart, f.nend, last.kind), None
                 continue
-            f = make_finding(structure, last.id, last.nstart, f.nend, last.kind)
-            joined.pop()
         joined.append(f)
-        clause_end = structure.clause_at(max(f.nstart, f.nend - 1))[1]
+        clause_end = None
     return joined
 
 

@@ -191,6 +191,7 @@ function compileCore(core) {
     rebukes: core.score.rebukes,
     rudeSounding: core.score.rude_sounding,
     toneMarkMax: core.score.tone_mark_max,
+    quoteGap: core.score.quote_gap,
     greetingClause: new RegExp(`^(?:${core.score.greeting_clause})$`, "u"),
     messages: core.messages,
   };
@@ -857,7 +858,8 @@ function applyRubric(ctx, rubric, analysis) {
     const countedOnce = !met && !voided && Boolean(rubric.asOne[c.id]) && distinct(ctx, found, null, analysis.structure.text) >= need;
     const share = c.partial_credit || met ? Math.min(count, need) / need : 0; // one of two open questions earns half
     const points = flag === null ? pyRound2(c.points * share) : 0;
-    const shown = c.order ? found : joinedInClauses(analysis.structure, found);
+    const quoted = c.quote_clause ? found.map((f) => makeFinding(analysis.structure, f.id, ...analysis.structure.clauseAt(f.nstart), f.kind)) : found;
+    const shown = c.order ? quoted : joinedInClauses(analysis.structure, quoted, ctx.quoteGap);
     return { criterion: c, met, points, evidence: shown, rebuked: met ? [] : analysis.rebuked[c.id] || [], countedOnce, enough: count >= need };
   });
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
@@ -1013,23 +1015,26 @@ function mergedSpans(spans) {
   return merged;
 }
 
-const QUOTE_GAP = 8; // score.QUOTE_GAP
-
 /** score._joined_in_clauses: evidence that overlaps or touches, or lies in one clause at
- * most QUOTE_GAP apart, is one quote. */
-function joinedInClauses(structure, found) {
+ * most `gap` (score.QUOTE_GAP) apart, is one quote. */
+function joinedInClauses(structure, found, gap) {
   if (found.length < 2) return found;
   const joined = [];
-  let clauseEnd = 0; // where the clause holding the last piece's end ends
-  for (let f of [...found].sort((a, b) => a.nstart - b.nstart || a.nend - b.nend)) {
+  let clauseEnd = null; // where the clause holding the last piece's end ends (found when asked)
+  for (const f of [...found].sort((a, b) => a.nstart - b.nstart || a.nend - b.nend)) {
     const last = joined[joined.length - 1];
-    if (last && (f.nstart <= last.nend || (f.nstart - last.nend <= QUOTE_GAP && f.nstart < clauseEnd))) {
-      if (f.nend <= last.nend) continue;
-      f = makeFinding(structure, last.id, last.nstart, f.nend, last.kind);
-      joined.pop();
+    if (last && f.nstart - last.nend <= gap) {
+      if (f.nstart > last.nend && clauseEnd === null) clauseEnd = structure.clauseAt(Math.max(last.nstart, last.nend - 1))[1];
+      if (f.nstart <= last.nend || f.nstart < clauseEnd) {
+        if (f.nend > last.nend) {
+          joined[joined.length - 1] = makeFinding(structure, last.id, last.nstart, f.nend, last.kind);
+          clauseEnd = null;
+        }
+        continue;
+      }
     }
     joined.push(f);
-    clauseEnd = structure.clauseAt(Math.max(f.nstart, f.nend - 1))[1];
+    clauseEnd = null;
   }
   return joined;
 }
