@@ -385,6 +385,13 @@ def test_11_feedback_tells_the_truth():
     phone = carecourse.grade("phone-answer", "您好，这里是城东营业厅，我是小王，请问有什么可以帮您？")
     identify = next(c for c in phone.criteria if c.id == "identify")
     assert identify.met and identify.quotes == ["这里是城东营业厅"]
+    # ... and the question a closing 吗 asks, not the 吗; words parted by spaces are not one clause
+    for text, question in [("心里大概有个价位吗，我好帮您挑。", "心里大概有个价位吗"), ("您好 看手机吗 有什么需要", "看手机吗")]:
+        closed = next(c for c in carecourse.grade("needs-questions", text).criteria if c.id == "closed_question")
+        assert closed.quotes == [question]
+    # questions that follow each other are quoted one by one, not as one stretch
+    asked = carecourse.grade("needs-questions", "您平时用手机主要做什么？喜欢什么价位的？")
+    assert next(c for c in asked.criteria if c.id == "open_questions").quotes == ["您平时用手机主要做什么？", "喜欢什么价位的？"]
 
 
 def test_speaking_to_the_customer_or_asking_them_to_speak_is_not_their_reported_words():

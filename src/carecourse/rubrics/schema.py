@@ -107,9 +107,9 @@ class Criterion(_Matchers):
     # A reply that rebukes the customer anywhere earns nothing here: thanks after a scolding
     # sends the customer off ("感谢您的宝贵意见。下一位").
     void_in_rebuke: bool = False
-    # The evidence is quoted as the whole clause holding it: a pattern that must start at the
-    # hall word (营业厅, so that a lookahead can find the staff member's name) quotes
-    # 这里是城东营业厅, not 营业厅.
+    # The evidence is quoted as the whole clauses it starts and ends in: a pattern that must
+    # start at the hall word (营业厅, so that a lookahead can find the staff member's name)
+    # quotes 这里是城东营业厅, not 营业厅; a closing 吗 quotes 心里大概有个价位吗.
     quote_clause: bool = False
     order: Order | None = None
     feedback: Feedback

@@ -115,7 +115,7 @@ def _criterion_score(
     share = min(count, need) / need if c.partial_credit or met else 0.0
     points = round(float(c.points) * share, 2) if flag is None else 0.0
     if c.quote_clause:
-        found = [make_finding(structure, f.id, *structure.clause_at(f.nstart), f.kind) for f in found]
+        found = [_in_whole_clauses(structure, f) for f in found]
     shown = found if c.order else _joined_in_clauses(structure, found)
     return CriterionScore(c, met, points, shown, [] if met else rebuked, counted_once, enough=count >= need)
 
@@ -123,10 +123,23 @@ def _criterion_score(
 QUOTE_GAP = 16  # evidence this close in one clause is quoted as one piece
 
 
+def _in_whole_clauses(structure, f: Finding) -> Finding:
+    """``f`` widened to the whole clauses it starts and ends in (营业厅 -> 这里是城东营业厅,
+    吗 -> 心里大概有个价位吗; a question of two clauses stays as it is), but not past a space:
+    a reply of no punctuation, words parted by spaces, is one clause (您好 看手机吗 有什么需要)."""
+    text = structure.text
+    start = structure.clause_at(f.nstart)[0]
+    end = structure.clause_at(max(f.nstart, f.nend - 1))[1]
+    start = min(f.nstart, max(start, text.rfind(" ", start, f.nstart) + 1))
+    space = text.find(" ", f.nend, end)
+    end = max(f.nend, end if space < 0 else space)
+    return f if (start, end) == (f.nstart, f.nend) else make_finding(structure, f.id, start, end, f.kind)
+
+
 def _joined_in_clauses(structure, found: list[Finding]) -> list[Finding]:
-    """The evidence as the learner's words are quoted back: pieces that overlap or touch are
-    one piece, and so are pieces of one clause at most ``QUOTE_GAP`` characters apart, the
-    words between them included ("我能" and "模板和材料清单给您" in "我能做的是把模板和材料清单给您"
+    """The evidence as the learner's words are quoted back: pieces that overlap are one
+    piece, and so are pieces of one clause at most ``QUOTE_GAP`` characters apart with no
+    space between them, the words between them included ("我能" and "模板和材料清单给您" in "我能做的是把模板和材料清单给您"
     are not two quotes)."""
     if len(found) < 2:
         return found
@@ -135,9 +148,9 @@ def _joined_in_clauses(structure, found: list[Finding]) -> list[Finding]:
     for f in sorted(found, key=_NSPAN):
         last = joined[-1] if joined else None
         if last and f.nstart - last.nend <= QUOTE_GAP:
-            if f.nstart > last.nend and clause_end is None:
+            if f.nstart >= last.nend and clause_end is None:
                 clause_end = structure.clause_at(max(last.nstart, last.nend - 1))[1]
-            if f.nstart <= last.nend or f.nstart < clause_end:
+            if f.nstart < last.nend or (f.nstart < clause_end and " " not in structure.text[last.nend : f.nstart]):
                 if f.nend > last.nend:
                     joined[-1], clause_end = make_finding(structure, last.id, last.nstart, f.nend, last.kind), None
                 continue

@@ -858,7 +858,7 @@ function applyRubric(ctx, rubric, analysis) {
     const countedOnce = !met && !voided && Boolean(rubric.asOne[c.id]) && distinct(ctx, found, null, analysis.structure.text) >= need;
     const share = c.partial_credit || met ? Math.min(count, need) / need : 0; // one of two open questions earns half
     const points = flag === null ? pyRound2(c.points * share) : 0;
-    const quoted = c.quote_clause ? found.map((f) => makeFinding(analysis.structure, f.id, ...analysis.structure.clauseAt(f.nstart), f.kind)) : found;
+    const quoted = c.quote_clause ? found.map((f) => inWholeClauses(analysis.structure, f)) : found;
     const shown = c.order ? quoted : joinedInClauses(analysis.structure, quoted, ctx.quoteGap);
     return { criterion: c, met, points, evidence: shown, rebuked: met ? [] : analysis.rebuked[c.id] || [], countedOnce, enough: count >= need };
   });
@@ -1015,8 +1015,21 @@ function mergedSpans(spans) {
   return merged;
 }
 
-/** score._joined_in_clauses: evidence that overlaps or touches, or lies in one clause at
- * most `gap` (score.QUOTE_GAP) apart, is one quote. */
+/** score._in_whole_clauses: the finding widened to the whole clauses it starts and ends in,
+ * but not past a space. */
+function inWholeClauses(structure, f) {
+  const text = structure.text;
+  let start = structure.clauseAt(f.nstart)[0];
+  let end = structure.clauseAt(Math.max(f.nstart, f.nend - 1))[1];
+  const before = f.nstart > start ? text.lastIndexOf(" ", f.nstart - 1) : -1;
+  start = Math.min(f.nstart, Math.max(start, before + 1));
+  const space = f.nend < end ? text.indexOf(" ", f.nend) : -1;
+  end = Math.max(f.nend, space < 0 || space >= end ? end : space);
+  return start === f.nstart && end === f.nend ? f : makeFinding(structure, f.id, start, end, f.kind);
+}
+
+/** score._joined_in_clauses: evidence that overlaps, or lies in one clause at most `gap`
+ * (score.QUOTE_GAP) apart with no space between, is one quote. */
 function joinedInClauses(structure, found, gap) {
   if (found.length < 2) return found;
   const joined = [];
@@ -1024,8 +1037,8 @@ function joinedInClauses(structure, found, gap) {
   for (const f of [...found].sort((a, b) => a.nstart - b.nstart || a.nend - b.nend)) {
     const last = joined[joined.length - 1];
     if (last && f.nstart - last.nend <= gap) {
-      if (f.nstart > last.nend && clauseEnd === null) clauseEnd = structure.clauseAt(Math.max(last.nstart, last.nend - 1))[1];
-      if (f.nstart <= last.nend || f.nstart < clauseEnd) {
+      if (f.nstart >= last.nend && clauseEnd === null) clauseEnd = structure.clauseAt(Math.max(last.nstart, last.nend - 1))[1];
+      if (f.nstart < last.nend || (f.nstart < clauseEnd && !structure.text.slice(last.nend, f.nstart).includes(" "))) {
         if (f.nend > last.nend) {
           joined[joined.length - 1] = makeFinding(structure, last.id, last.nstart, f.nend, last.kind);
           clauseEnd = null;
