@@ -385,10 +385,12 @@ def test_11_feedback_tells_the_truth():
     phone = carecourse.grade("phone-answer", "您好，这里是城东营业厅，我是小王，请问有什么可以帮您？")
     identify = next(c for c in phone.criteria if c.id == "identify")
     assert identify.met and identify.quotes == ["这里是城东营业厅"]
-    # ... and the question a closing 吗 asks, not the 吗; words parted by spaces are not one clause
-    for text, question in [("心里大概有个价位吗，我好帮您挑。", "心里大概有个价位吗"), ("您好 看手机吗 有什么需要", "看手机吗")]:
-        closed = next(c for c in carecourse.grade("needs-questions", text).criteria if c.id == "closed_question")
-        assert closed.quotes == [question]
+    # ... but not past a space: words parted by spaces are not quoted as one clause
+    spaced = carecourse.grade("phone-answer", "您好 城东营业厅 我是小王 有什么可以帮您")
+    assert next(c for c in spaced.criteria if c.id == "identify").quotes == ["城东营业厅"]
+    # ... and the question a closing 吗 asks, not the 吗
+    closed = next(c for c in carecourse.grade("needs-questions", "心里大概有个价位吗，我好帮您挑。").criteria if c.id == "closed_question")
+    assert closed.quotes == ["心里大概有个价位吗"]
     # questions that follow each other are quoted one by one, not as one stretch
     asked = carecourse.grade("needs-questions", "您平时用手机主要做什么？喜欢什么价位的？")
     assert next(c for c in asked.criteria if c.id == "open_questions").quotes == ["您平时用手机主要做什么？", "喜欢什么价位的？"]
@@ -434,6 +436,13 @@ def test_where_a_refusal_is_said_the_offers_must_follow_the_refusal(text, met):
     if met:
         order = next(c for c in result.criteria if c.id == "order")
         assert order.evidence[0].text == "今天办不了"
+
+
+def test_a_question_particle_before_a_space_ends_a_question_in_a_reply_parted_by_spaces():
+    result = carecourse.grade("needs-questions", "您好 看手机吗 平时主要用手机做什么？喜欢什么价位的？")
+    opened = next(c for c in result.criteria if c.id == "open_questions")
+    assert opened.met and opened.quotes == ["平时主要用手机做什么？", "喜欢什么价位的？"]
+    assert carecourse.analyze("你好 看手机吗 平时主要用来做什么").structure.sentences == [(0, 7), (8, 17)]
 
 
 def test_a_blank_for_the_customer_to_fill_is_an_open_question():
