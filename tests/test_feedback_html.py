@@ -21,6 +21,17 @@ def test_met_criteria_mark_the_learners_words():
     assert f"{result.score:g} / {result.max_score:g} 分" in html
 
 
+def test_a_share_of_points_earned_marks_and_quotes_its_words_too():
+    text = "是给自己买吗？喜欢什么价位的？"  # one open question of the two asked for: half its points
+    result = carecourse.grade("needs-questions", text)
+    half = next(c for c in result.criteria if c.id == "open_questions")
+    assert not half.met and half.points > 0 and half.earned
+    html = grade_html(result, text)
+    assert f'<mark class="cc-met" title="{half.label}">喜欢什么价位的？</mark>' in html
+    line = next(li for li in html.split("<li")[1:] if half.label in li)
+    assert "你的原话：“喜欢什么价位的？”" in unescape(line)
+
+
 def test_missed_criteria_link_to_their_book_section():
     result = carecourse.grade("greet-entry", "办什么业务？")
     html = grade_html(result, "办什么业务？")

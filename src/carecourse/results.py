@@ -85,6 +85,12 @@ class CriterionResult(_WithEvidence):
     feedback: str = ""
     section: str = ""
 
+    @property
+    def earned(self) -> bool:
+        """Met, or earned a share of its points (one open question of the two asked for):
+        its evidence is marked and quoted back."""
+        return self.met or self.points > 0
+
 
 @dataclass
 class PenaltyResult(_WithEvidence):

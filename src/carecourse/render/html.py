@@ -60,7 +60,7 @@ def grade_html(result: GradeResult, text: str, *, book_base: str | None = "") ->
     page inside ``book/``; ``None`` leaves the links out).
     """
     bad = [(e.start, e.end, "cc-bad", p.label) for p in result.penalties for e in p.evidence]
-    met = [(e.start, e.end, "cc-met", c.label) for c in result.criteria if c.met for e in c.evidence]
+    met = [(e.start, e.end, "cc-met", c.label) for c in result.criteria if c.earned for e in c.evidence]
     # where a penalty's words and a criterion's overlap (可规定 / 规定就是规定), the penalty is shown
     met = [m for m in met if not any(b[0] < m[1] and m[0] < b[1] for b in bad)]
     lines = [(line, book_href(line.section, book_base)) for line in graded_lines(result)]

@@ -40,7 +40,7 @@ def _highlighted(text: str, spans: list[tuple[int, int, str]]) -> Text:
 
 
 def grade_view(result: GradeResult, text: str, rubric: Rubric) -> Group:
-    spans = [(e.start, e.end, terminal_style("met")) for c in result.criteria if c.met for e in c.evidence]
+    spans = [(e.start, e.end, terminal_style("met")) for c in result.criteria if c.earned for e in c.evidence]
     spans += [(e.start, e.end, terminal_style("penalty")) for p in result.penalties for e in p.evidence]
     header = Text.assemble((f"{rubric.id} · {rubric.title}", "bold"), "   ", (f"{result.score:g} / {result.max_score:g}", "bold reverse"))
     table = Table(show_header=True, header_style="bold", expand=True, show_lines=True)

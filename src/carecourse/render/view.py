@@ -47,6 +47,11 @@ class GradedLine:
     def penalty(self) -> bool:
         return self.kind == "penalty"
 
+    @property
+    def earned(self) -> bool:
+        """A criterion met or earning a share of its points (``CriterionResult.earned``)."""
+        return not self.penalty and (self.met or self.points > 0)
+
 
 def graded_lines(result: GradeResult) -> list[GradedLine]:
     """The criteria in the rubric's order, then the penalties that applied."""

@@ -139,8 +139,8 @@ def _in_whole_clauses(structure, f: Finding) -> Finding:
 def _joined_in_clauses(structure, found: list[Finding]) -> list[Finding]:
     """The evidence as the learner's words are quoted back: pieces that overlap are one
     piece, and so are pieces of one clause at most ``QUOTE_GAP`` characters apart with no
-    space between them, the words between them included ("我能" and "模板和材料清单给您" in "我能做的是把模板和材料清单给您"
-    are not two quotes)."""
+    space between them, the words between them included ("我能" and "模板和材料清单给您" in
+    "我能做的是把模板和材料清单给您" are not two quotes)."""
     if len(found) < 2:
         return found
     joined: list[Finding] = []

@@ -88,6 +88,9 @@ export function quotes(evidence) {
   return [...new Set(joined.map((j) => j[2]))];
 }
 
+/** results.CriterionResult.earned: met, or a share of its points earned. */
+const earned = (c) => c.met || c.points > 0;
+
 /** results.quoted: “…”、“…”. */
 export function quoted(list) {
   return list.map((q) => `“${q}”`).join("、");
@@ -116,7 +119,7 @@ export function gradeHtml(result, text, words, bookBase = "") {
   // where a penalty's words and a criterion's overlap, the penalty is shown (render/html.py grade_html)
   const met = [];
   for (const c of result.criteria) {
-    if (c.met) for (const e of c.evidence) if (!bad.some((b) => b[0] < e.end && e.start < b[1])) met.push([e.start, e.end, "cc-met", c.label]);
+    if (earned(c)) for (const e of c.evidence) if (!bad.some((b) => b[0] < e.end && e.start < b[1])) met.push([e.start, e.end, "cc-met", c.label]);
   }
   const out = ['<div class="cc-fb">\n'];
   out.push(
@@ -135,7 +138,7 @@ export function gradeHtml(result, text, words, bookBase = "") {
       `<li class="${c.met ? "cc-ok" : "cc-miss"}"><span class="cc-pts">${escapeHtml(formatG(c.points))} / ` +
       `${escapeHtml(formatG(c.max_points))}</span>${escapeHtml(c.met ? words.met : words.missed)} ` +
       `<b>${escapeHtml(c.label)}</b>：${escapeHtml(c.feedback)}`;
-    if (c.met && said.length) li += `<br><span class="cc-quote">${escapeHtml(words.your_words + quoted(said))}</span>`;
+    if (earned(c) && said.length) li += `<br><span class="cc-quote">${escapeHtml(words.your_words + quoted(said))}</span>`;
     if (!c.met && href !== null) li += ` ${bookLink(href, words.review)}`;
     out.push(`${li}</li>\n`);
   }
