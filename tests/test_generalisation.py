@@ -391,9 +391,11 @@ def test_11_feedback_tells_the_truth():
     # ... and the question a closing 吗 asks, not the 吗
     closed = next(c for c in carecourse.grade("needs-questions", "心里大概有个价位吗，我好帮您挑。").criteria if c.id == "closed_question")
     assert closed.quotes == ["心里大概有个价位吗"]
-    # questions that follow each other are quoted one by one, not as one stretch
-    asked = carecourse.grade("needs-questions", "您平时用手机主要做什么？喜欢什么价位的？")
+    # questions that follow each other are quoted one by one, not as one stretch, and a greeting
+    # opening a question's sentence is the greeting's, not the question's
+    asked = carecourse.grade("needs-questions", "您好，您平时用手机主要做什么？喜欢什么价位的？")
     assert next(c for c in asked.criteria if c.id == "open_questions").quotes == ["您平时用手机主要做什么？", "喜欢什么价位的？"]
+    assert next(c for c in asked.criteria if c.id == "greeting").quotes == ["您好"]
 
 
 def test_speaking_to_the_customer_or_asking_them_to_speak_is_not_their_reported_words():

@@ -17,6 +17,10 @@ _ASKS = re.compile(r"[,:] ?请问")
 # "现在用的是哪个牌子,用着顺手吗?" asks two things: an earlier clause with an open-question
 # word is an open question of its own, unless it only sets up a condition or an offer.
 _CLAUSE = re.compile(r"[^,:]+")
+# A greeting (您好, 欢迎光临) opening a sentence is no part of its question: 您好，您平时用手机主要
+# 做什么？ asks 您平时用手机主要做什么？ (a rebuke's sentence leaves the same greeting out: score).
+GREETING_CLAUSE = re.compile(r"(您|你|大家)(们)?好(呀|啊|哈)?|(早上|上午|中午|下午|晚上)好|欢迎(光临)?")
+_GREETED = re.compile(rf"(?:{GREETING_CLAUSE.pattern})[,!] ?")
 _NOT_ASKING = re.compile(r"如果|要是|假如|万一|无论|不管|随时|都可以|有什么(?:问题|需要)")
 _ASKING_WORD = re.compile(r"什么|怎么|怎样|哪|如何|为什么|多少|啥|干嘛")
 
@@ -39,9 +43,12 @@ def is_question(text: str) -> bool:
 
 
 def question_start(text: str, s: int, e: int) -> int:
-    """Where the question in the sentence ``text[s:e]`` starts: at a clause opening with 请问."""
+    """Where the question in the sentence ``text[s:e]`` starts: at a clause opening with 请问,
+    and after a greeting opening it."""
     asks = _ASKS.search(text, s, e)
-    return asks.end() - 2 if asks else s
+    start = asks.end() - 2 if asks else s
+    greeted = _GREETED.match(text, start, e)
+    return greeted.end() if greeted and greeted.end() < e else start
 
 
 def find_questions(

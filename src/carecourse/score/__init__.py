@@ -23,6 +23,7 @@ from carecourse.detect import REBUKES, RUDE_SOUNDING, TECHNIQUES, Analysis, matc
 from carecourse.detect.scan import Scan
 from carecourse.detect.tone import calm
 from carecourse.detect.matcher import PhraseMatcher, make_finding
+from carecourse.detect.questions import GREETING_CLAUSE
 from carecourse.regex_subset import compile_subset
 from carecourse.results import Finding
 from carecourse.results import distinct_quotes
@@ -363,8 +364,8 @@ def _searches(*groups) -> list:
 _SPAN = attrgetter("start", "end")
 _NSPAN = attrgetter("nstart", "nend")
 TONE_MARK_MAX = 4  # a rebuke that is a whole clause this short ("是是是", "行了吧") sets its sentence's tone
-# ... but a greeting opening that sentence on its own still greeted him ("您好，……我这边不负责引导")
-GREETING_CLAUSE = re.compile(r"(您|你|大家)(们)?好(呀|啊|哈)?|(早上|上午|中午|下午|晚上)好|欢迎(光临)?")
+# ... but a greeting opening that sentence on its own still greeted him ("您好，……我这边不负责引导"):
+# GREETING_CLAUSE (detect.questions)
 
 
 def _rebuke_spans(analysis: Analysis, not_rude: Callable[[int, int], bool]) -> list[tuple[int, int]]:

@@ -200,6 +200,7 @@ def _questions() -> dict:
     return {
         "trailing": questions._TRAILING,
         "asks": js_regex(questions._ASKS),
+        "greeted": js_regex(questions._GREETED),
         "clause": js_regex(questions._CLAUSE),
         "not_asking": js_regex(questions._NOT_ASKING),
         "asking_word": js_regex(questions._ASKING_WORD),

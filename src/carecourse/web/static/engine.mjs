@@ -153,6 +153,7 @@ function compileCore(core) {
     questions: {
       trailing: new Set(core.questions.trailing),
       asks: regex(core.questions.asks),
+      greeted: regex(core.questions.greeted),
       clause: regex(core.questions.clause),
       notAsking: regex(core.questions.not_asking),
       askingWord: regex(core.questions.asking_word),
@@ -678,7 +679,9 @@ function rstripChars(text, chars) {
 
 function questionStart(ctx, text, s, e) {
   const asks = search(ctx.questions.asks, text, s, e);
-  return asks ? asks.index + asks[0].length - 2 : s;
+  const start = asks ? asks.index + asks[0].length - 2 : s;
+  const greeted = matchAt(ctx.questions.greeted, text, start);
+  return greeted && start + greeted[0].length < e ? start + greeted[0].length : start;
 }
 
 function findQuestions(ctx, structure, bad, closed, open) {
