@@ -9,7 +9,8 @@ rubric's named sets; a shipped rubric's learned models then give their second op
 (``learned/``); an order criterion compares where its two sides first appear.
 Penalties subtract points, unless the second opinion is sure one found does not apply.
 Gaming checks (``gaming.py``) come first and can void it all; ``spans.py`` tests where
-evidence lies (inside a rebuke, a blank, a set's match).
+evidence lies (inside a rebuke, a blank, a set's match); ``quotes.py`` shapes the evidence
+the learner is shown as their words.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from carecourse.results import Finding
 from carecourse.results import distinct_quotes
 from carecourse.rubrics import Criterion, Penalty, Rubric, builtin, scenario_ids
 from carecourse.score import gaming, learned
+from carecourse.score.quotes import in_whole_clauses, joined_in_clauses
 from carecourse.score.spans import covered_by, overlap_test
 
 __all__ = ["CriterionScore", "PenaltyScore", "Scored", "apply_rubric"]
@@ -116,48 +118,9 @@ def _criterion_score(
     share = min(count, need) / need if c.partial_credit or met else 0.0
     points = round(float(c.points) * share, 2) if flag is None else 0.0
     if c.quote_clause:
-        found = [_in_whole_clauses(structure, f) for f in found]
-    shown = found if c.order else _joined_in_clauses(structure, found)
+        found = [in_whole_clauses(structure, f) for f in found]
+    shown = found if c.order else joined_in_clauses(structure, found)
     return CriterionScore(c, met, points, shown, [] if met else rebuked, counted_once, enough=count >= need)
-
-
-QUOTE_GAP = 16  # evidence this close in one clause is quoted as one piece
-
-
-def _in_whole_clauses(structure, f: Finding) -> Finding:
-    """``f`` widened to the whole clauses it starts and ends in (营业厅 -> 这里是城东营业厅,
-    吗 -> 心里大概有个价位吗; a question of two clauses stays as it is), but not past a space:
-    a reply of no punctuation, words parted by spaces, is one clause (您好 看手机吗 有什么需要)."""
-    text = structure.text
-    start = structure.clause_at(f.nstart)[0]
-    end = structure.clause_at(max(f.nstart, f.nend - 1))[1]
-    start = min(f.nstart, max(start, text.rfind(" ", start, f.nstart) + 1))
-    space = text.find(" ", f.nend, end)
-    end = max(f.nend, end if space < 0 else space)
-    return f if (start, end) == (f.nstart, f.nend) else make_finding(structure, f.id, start, end, f.kind)
-
-
-def _joined_in_clauses(structure, found: list[Finding]) -> list[Finding]:
-    """The evidence as the learner's words are quoted back: pieces that overlap are one
-    piece, and so are pieces of one clause at most ``QUOTE_GAP`` characters apart with no
-    space between them, the words between them included ("我能" and "模板和材料清单给您" in
-    "我能做的是把模板和材料清单给您" are not two quotes)."""
-    if len(found) < 2:
-        return found
-    joined: list[Finding] = []
-    clause_end = None  # where the clause holding the last piece's end ends (found when asked)
-    for f in sorted(found, key=_NSPAN):
-        last = joined[-1] if joined else None
-        if last and f.nstart - last.nend <= QUOTE_GAP:
-            if f.nstart >= last.nend and clause_end is None:
-                clause_end = structure.clause_at(max(last.nstart, last.nend - 1))[1]
-            if f.nstart < last.nend or (f.nstart < clause_end and " " not in structure.text[last.nend : f.nstart]):
-                if f.nend > last.nend:
-                    joined[-1], clause_end = make_finding(structure, last.id, last.nstart, f.nend, last.kind), None
-                continue
-        joined.append(f)
-        clause_end = None
-    return joined
 
 
 def _distinct(found: list[Finding], as_one: re.Pattern[str] | None, text: str) -> int:
@@ -362,7 +325,6 @@ def _searches(*groups) -> list:
 
 
 _SPAN = attrgetter("start", "end")
-_NSPAN = attrgetter("nstart", "nend")
 TONE_MARK_MAX = 4  # a rebuke that is a whole clause this short ("是是是", "行了吧") sets its sentence's tone
 # ... but a greeting opening that sentence on its own still greeted him ("您好，……我这边不负责引导"):
 # GREETING_CLAUSE (detect.questions)

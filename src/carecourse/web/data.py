@@ -26,7 +26,8 @@ from carecourse.packaged import read_text
 from carecourse.regex_subset import compile_subset
 from carecourse.render.palette import colours
 from carecourse.rubrics import builtin, scenario_ids
-from carecourse.score import GREETING_CLAUSE, QUOTE_GAP, REBUKES, RUDE_SOUNDING, TONE_MARK_MAX, gaming, learned
+from carecourse.score import REBUKES, RUDE_SOUNDING, TONE_MARK_MAX, gaming, learned
+from carecourse.score.quotes import QUOTE_GAP
 from carecourse.web import jsregex
 from carecourse.web.jsregex import PRIVATE_USE, Untranslatable, python_spaces
 
@@ -91,7 +92,7 @@ def core() -> dict:
         "gaming": _gaming(),
         "score": {
             "rebukes": list(REBUKES), "rude_sounding": list(RUDE_SOUNDING), "tone_mark_max": TONE_MARK_MAX,
-            "greeting_clause": js_regex(GREETING_CLAUSE), "quote_gap": QUOTE_GAP,
+            "greeting_clause": js_regex(questions.GREETING_CLAUSE), "quote_gap": QUOTE_GAP,
         },  # fmt: skip
         "messages": messages(),
         "colours": colours(),

@@ -1018,7 +1018,7 @@ function mergedSpans(spans) {
   return merged;
 }
 
-/** score._in_whole_clauses: the finding widened to the whole clauses it starts and ends in,
+/** score.quotes.in_whole_clauses: the finding widened to the whole clauses it starts and ends in,
  * but not past a space. */
 function inWholeClauses(structure, f) {
   const text = structure.text;
@@ -1031,8 +1031,8 @@ function inWholeClauses(structure, f) {
   return start === f.nstart && end === f.nend ? f : makeFinding(structure, f.id, start, end, f.kind);
 }
 
-/** score._joined_in_clauses: evidence that overlaps, or lies in one clause at most `gap`
- * (score.QUOTE_GAP) apart with no space between, is one quote. */
+/** score.quotes.joined_in_clauses: evidence that overlaps, or lies in one clause at most `gap`
+ * (score.quotes.QUOTE_GAP) apart with no space between, is one quote. */
 function joinedInClauses(structure, found, gap) {
   if (found.length < 2) return found;
   const joined = [];
