@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from functools import cache
-from itertools import repeat
 
 from carecourse.detect.linear import LinearModel, ngrams
 from carecourse.detect.matcher import make_finding
@@ -61,11 +60,15 @@ class Opinion:
         self.verdicts = {penalty_key(pid): m["verdicts"] for pid, m in data["penalties"].items()}  # token -> weight
         self._longest = longest
         self._ids = list(self.models)
-        rows: dict[str, list[int]] = {}
+        # every model's weight of an n-gram, packed into one integer (see _reply_weights)
+        offset = 1 + max((abs(w) for m in self.models.values() for w in m.weights.values()), default=0)
+        self._offset, self._top = offset, _FIELD * len(self._ids)
+        empty = (1 << self._top) + sum(offset << (_FIELD * k) for k in range(len(self._ids)))  # weight 0 everywhere
+        rows: dict[str, int] = {}
         for k, model in enumerate(self.models.values()):
             for gram, w in model.weights.items():
-                rows.setdefault(gram, [0] * len(self._ids))[k] = w
-        self._rows = {gram: tuple(row) for gram, row in rows.items()}  # every model's weight of an n-gram
+                rows[gram] = rows.get(gram, empty) + (w << (_FIELD * k))
+        self._rows = rows
         self._last: tuple[str | None, dict[str, int]] = (None, {})
 
     def overrule(self, structure: Structure, cid: str, found: list[Finding], usable: Callable[[int, int], bool]) -> list[Finding]:
@@ -100,10 +103,17 @@ class Opinion:
         reply's are kept: a reply asks for several criteria and penalties)."""
         last_text, weights = self._last  # read once: another thread may replace it
         if last_text != text:
-            rows = list(filter(None, map(self._rows.get, ngrams(text, self._longest))))
-            weights = dict(zip(self._ids, map(sum, zip(*rows)) if rows else repeat(0)))
+            # one sum of big integers adds up every model at once: each model's weights sit,
+            # raised by the offset so none is negative, in a field of their own, and the top
+            # field counts the n-grams, so the offsets can be taken off again
+            total = sum(filter(None, map(self._rows.get, ngrams(text, self._longest))))
+            count, mask, offset = total >> self._top, (1 << _FIELD) - 1, self._offset
+            weights = {key: ((total >> (_FIELD * k)) & mask) - count * offset for k, key in enumerate(self._ids)}
             self._last = (text, weights)
         return weights
+
+
+_FIELD = 48  # bits a model's sum has in a packed row: room for millions of n-grams
 
 
 @cache
