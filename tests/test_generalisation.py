@@ -363,11 +363,12 @@ def test_11_feedback_tells_the_truth():
 
     twice = carecourse.grade("complaint-billing", "谢谢您。王先生，非常抱歉，我马上核查账单，多扣的退给您。谢谢您！")
     thanks = next(c for c in twice.criteria if c.id == "thanks")
-    assert len(thanks.evidence) == 2 and thanks.quotes == ["谢谢"]
+    assert len(thanks.evidence) == 2 and thanks.quotes == ["谢谢您"]
     # nor are words quoted again that another quote of the line already holds
     nested = carecourse.grade("follow-up-promise", "已经帮您约了明天上午师傅上门，师傅出发前会给您打电话。")
     when = next(c for c in nested.criteria if c.id == "commitment")
-    assert [e.text for e in when.evidence] == ["约了明天上午"] and when.quotes == ["约了明天上午"]
+    # (约了明天上午 holds 明天上午; the promise is quoted as its whole clause, once)
+    assert [e.text for e in when.evidence] == ["已经帮您约了明天上午师傅上门"] and when.quotes == ["已经帮您约了明天上午师傅上门"]
     # and quotes that overlap are one stretch of the learner's words, not two
     overlapping = carecourse.grade("follow-up-promise", "我理解您明天要在家办公，真着急。师傅明天上午十点上门。")
     empathy = next(c for c in overlapping.criteria if c.id == "empathy")
@@ -397,6 +398,45 @@ def test_11_feedback_tells_the_truth():
     assert next(c for c in asked.criteria if c.id == "open_questions").quotes == ["您平时用手机主要做什么？", "喜欢什么价位的？"]
     assert next(c for c in asked.criteria if c.id == "greeting").quotes == ["您好"]
 
+
+
+@pytest.mark.parametrize("scenario, text, quotes", [
+    # a feeling, a reason, a deed or a promise is quoted as the learner said it, never cut off
+    # mid-word where its pattern stops (我理解你想帮 / 实名制 / 明天下午 / 电话 / 这就查)
+    ("decline-policy", "先生，我理解你想帮朋友，不过实名制规定摆在这里。您让您朋友写个授权书，您再来一趟就行了。我把要带的材料写给您吧。",
+     {"empathy": ["我理解你想帮朋友"], "reason": ["不过实名制规定摆在这里"], "my_offer": ["我把要带的材料写给您吧"],
+      "your_option": ["您让您朋友写个授权书", "您再来一趟就行了"]}),
+    ("follow-up-promise", "不好意思让您着急了，明天会有师傅上门，明天下午我亲自给您回个话，您留意电话。",
+     {"empathy": ["不好意思让您着急了"], "commitment": ["明天下午我亲自给您回个话"],
+      "follow_up": ["明天会有师傅上门", "您留意电话"]}),
+    ("complaint-billing", "王先生，这事儿确实闹心，我这就查这个月的账单。谢谢您专门跑一趟来提醒我们。",
+     {"empathy": ["这事儿确实闹心"], "action": ["我这就查这个月的账单"], "thanks": ["谢谢您专门跑一趟来提醒我们"]}),
+    ("phone-answer", "您好，城东营业厅，我是小王，请问有什么可以帮您？", {"offer_help": ["请问有什么可以帮您"]}),
+    ("greet-entry", "您好，欢迎光临！办业务的话您可以到那边沙发上坐着等。", {"guidance": ["办业务的话您可以到那边沙发上坐着等"]}),
+])
+def test_11_deeds_and_feelings_are_quoted_whole_as_said(scenario, text, quotes):
+    result = carecourse.grade(scenario, text)
+    assert {c.id: c.quotes for c in result.criteria if c.id in quotes} == quotes
+
+
+def test_11_a_criterion_quoting_clauses_never_cuts_a_word_in_the_rubric_samples():
+    """Every quote of such a criterion starts and ends where a clause (or a space) does."""
+    from carecourse.detect import structure_of
+    from carecourse.rubrics import builtin, scenario_ids
+
+    checked = 0
+    for sid in scenario_ids():
+        rubric = builtin(sid)
+        whole = {c.id for c in rubric.criteria if c.quote_clause and not c.order}
+        for sample in rubric.samples:
+            structure = structure_of(sample.text)
+            for c in carecourse.grade(sid, sample.text).criteria:
+                for f in c.evidence if c.id in whole and c.met else ():
+                    text = structure.text
+                    assert f.nstart == structure.clause_at(f.nstart)[0] or text[f.nstart - 1] == " ", (sid, c.id, f.text)
+                    assert structure.clause_at(f.nend - 1)[1] <= f.nend or text[f.nend] == " ", (sid, c.id, f.text)
+                    checked += 1
+    assert checked > 100
 
 def test_speaking_to_the_customer_or_asking_them_to_speak_is_not_their_reported_words():
     said = carecourse.grade("follow-up-promise", "真抱歉今天修不了，跟您说好：今天晚上7点前我打电话告诉您师傅几点上门。")
