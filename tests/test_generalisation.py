@@ -397,6 +397,9 @@ def test_11_feedback_tells_the_truth():
     asked = carecourse.grade("needs-questions", "您好，您平时用手机主要做什么？喜欢什么价位的？")
     assert next(c for c in asked.criteria if c.id == "open_questions").quotes == ["您平时用手机主要做什么？", "喜欢什么价位的？"]
     assert next(c for c in asked.criteria if c.id == "greeting").quotes == ["您好"]
+    # ... and so is what the staff member saw him do before asking: the question is what is asked
+    seen = carecourse.grade("needs-questions", "您好，看您转了好一会儿了，是给自己挑还是给家里人买呀？平时主要拿来干什么？")
+    assert next(c for c in seen.criteria if c.id == "closed_question").quotes == ["是给自己挑还是给家里人买呀？"]
 
 
 

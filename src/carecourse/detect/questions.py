@@ -21,6 +21,9 @@ _CLAUSE = re.compile(r"[^,:]+")
 # 做什么？ asks 您平时用手机主要做什么？ (a rebuke's sentence leaves the same greeting out: score).
 GREETING_CLAUSE = re.compile(r"(您|你|大家)(们)?好(呀|啊|哈)?|(早上|上午|中午|下午|晚上)好|欢迎(光临)?")
 _GREETED = re.compile(rf"(?:{GREETING_CLAUSE.pattern})[,!] ?")
+# ... and neither is a clause saying what the staff member saw him do: 看您转了好一会儿了，是给
+# 自己挑还是给家里人买呀？ asks 是给自己挑还是给家里人买呀？ (on dev: 14 decisions towards trainers, 1 away)
+_LEAD_IN = re.compile(r"我?(?:看|瞧|见)(?:您|你)[^,?!。]{0,14}, ?")
 _NOT_ASKING = re.compile(r"如果|要是|假如|万一|无论|不管|随时|都可以|有什么(?:问题|需要)")
 _ASKING_WORD = re.compile(r"什么|怎么|怎样|哪|如何|为什么|多少|啥|干嘛")
 
@@ -44,11 +47,13 @@ def is_question(text: str) -> bool:
 
 def question_start(text: str, s: int, e: int) -> int:
     """Where the question in the sentence ``text[s:e]`` starts: at a clause opening with 请问,
-    and after a greeting opening it."""
+    and after a greeting and a lead-in (看您转了好一会儿了) opening it."""
     asks = _ASKS.search(text, s, e)
     start = asks.end() - 2 if asks else s
     greeted = _GREETED.match(text, start, e)
-    return greeted.end() if greeted and greeted.end() < e else start
+    start = greeted.end() if greeted and greeted.end() < e else start
+    lead = _LEAD_IN.match(text, start, e)
+    return lead.end() if lead and lead.end() < e else start
 
 
 def find_questions(

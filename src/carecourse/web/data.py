@@ -202,6 +202,7 @@ def _questions() -> dict:
         "trailing": questions._TRAILING,
         "asks": js_regex(questions._ASKS),
         "greeted": js_regex(questions._GREETED),
+        "lead_in": js_regex(questions._LEAD_IN),
         "clause": js_regex(questions._CLAUSE),
         "not_asking": js_regex(questions._NOT_ASKING),
         "asking_word": js_regex(questions._ASKING_WORD),

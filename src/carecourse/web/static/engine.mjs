@@ -154,6 +154,7 @@ function compileCore(core) {
       trailing: new Set(core.questions.trailing),
       asks: regex(core.questions.asks),
       greeted: regex(core.questions.greeted),
+      leadIn: regex(core.questions.lead_in),
       clause: regex(core.questions.clause),
       notAsking: regex(core.questions.not_asking),
       askingWord: regex(core.questions.asking_word),
@@ -681,7 +682,9 @@ function questionStart(ctx, text, s, e) {
   const asks = search(ctx.questions.asks, text, s, e);
   const start = asks ? asks.index + asks[0].length - 2 : s;
   const greeted = matchAt(ctx.questions.greeted, text, start);
-  return greeted && start + greeted[0].length < e ? start + greeted[0].length : start;
+  const opened = greeted && start + greeted[0].length < e ? start + greeted[0].length : start;
+  const lead = matchAt(ctx.questions.leadIn, text, opened);
+  return lead && opened + lead[0].length < e ? opened + lead[0].length : opened;
 }
 
 function findQuestions(ctx, structure, bad, closed, open) {
