@@ -367,8 +367,7 @@ def test_11_feedback_tells_the_truth():
     # nor are words quoted again that another quote of the line already holds
     nested = carecourse.grade("follow-up-promise", "已经帮您约了明天上午师傅上门，师傅出发前会给您打电话。")
     when = next(c for c in nested.criteria if c.id == "commitment")
-    # (约了明天上午 holds 明天上午; the promise is quoted as its whole clause, once)
-    assert [e.text for e in when.evidence] == ["已经帮您约了明天上午师傅上门"] and when.quotes == ["已经帮您约了明天上午师傅上门"]
+    assert [e.text for e in when.evidence] == ["约了明天上午"] and when.quotes == ["约了明天上午"]
     # and quotes that overlap are one stretch of the learner's words, not two
     overlapping = carecourse.grade("follow-up-promise", "我理解您明天要在家办公，真着急。师傅明天上午十点上门。")
     empathy = next(c for c in overlapping.criteria if c.id == "empathy")
@@ -409,9 +408,10 @@ def test_11_feedback_tells_the_truth():
     ("decline-policy", "先生，我理解你想帮朋友，不过实名制规定摆在这里。您让您朋友写个授权书，您再来一趟就行了。我把要带的材料写给您吧。",
      {"empathy": ["我理解你想帮朋友"], "reason": ["不过实名制规定摆在这里"], "my_offer": ["我把要带的材料写给您吧"],
       "your_option": ["您让您朋友写个授权书", "您再来一趟就行了"]}),
-    ("follow-up-promise", "不好意思让您着急了，明天会有师傅上门，明天下午我亲自给您回个话，您留意电话。",
-     {"empathy": ["不好意思让您着急了"], "commitment": ["明天下午我亲自给您回个话"],
-      "follow_up": ["明天会有师傅上门", "您留意电话"]}),
+    # ... while a time or a channel stays the words that name it: they are what the criterion asks
+    ("follow-up-promise", "不好意思让您着急了，我帮您报修了，明天下午我亲自给您回个话，您留意电话。",
+     {"empathy": ["不好意思让您着急了"], "explain": ["我帮您报修了"], "commitment": ["明天下午"],
+      "follow_up": ["电话"]}),
     ("complaint-billing", "王先生，这事儿确实闹心，我这就查这个月的账单。谢谢您专门跑一趟来提醒我们。",
      {"empathy": ["这事儿确实闹心"], "action": ["我这就查这个月的账单"], "thanks": ["谢谢您专门跑一趟来提醒我们"]}),
     ("phone-answer", "您好，城东营业厅，我是小王，请问有什么可以帮您？", {"offer_help": ["请问有什么可以帮您"]}),
