@@ -396,6 +396,12 @@ def test_11_feedback_tells_the_truth():
     asked = carecourse.grade("needs-questions", "您好，您平时用手机主要做什么？喜欢什么价位的？")
     assert next(c for c in asked.criteria if c.id == "open_questions").quotes == ["您平时用手机主要做什么？", "喜欢什么价位的？"]
     assert next(c for c in asked.criteria if c.id == "greeting").quotes == ["您好"]
+    # in a reply parted by spaces a question needs no mark: it ends in its particle or in the word
+    # it asks with (预算多少), and a greeting parted by a space is no part of it either
+    chat = carecourse.grade("needs-questions", "你好 看手机吗 平时主要用来干嘛 预算多少")
+    assert next(c for c in chat.criteria if c.id == "open_questions").quotes == ["平时主要用来干嘛", "预算多少"]
+    assert next(c for c in chat.criteria if c.id == "closed_question").quotes == ["看手机吗"]
+    assert not [f for f in carecourse.analyze("没事 不用谢 没什么").findings if f.id.endswith("question")]
     # ... and so is what the staff member saw him do before asking: the question is what is asked
     seen = carecourse.grade("needs-questions", "您好，看您转了好一会儿了，是给自己挑还是给家里人买呀？平时主要拿来干什么？")
     assert next(c for c in seen.criteria if c.id == "closed_question").quotes == ["是给自己挑还是给家里人买呀？"]

@@ -20,28 +20,37 @@ _CLAUSE = re.compile(r"[^,:]+")
 # A greeting (您好, 欢迎光临) opening a sentence is no part of its question: 您好，您平时用手机主要
 # 做什么？ asks 您平时用手机主要做什么？ (a rebuke's sentence leaves the same greeting out: score).
 GREETING_CLAUSE = re.compile(r"(您|你|大家)(们)?好(呀|啊|哈)?|(早上|上午|中午|下午|晚上)好|欢迎(光临)?")
-_GREETED = re.compile(rf"(?:{GREETING_CLAUSE.pattern})[,!] ?")
+_GREETED = re.compile(rf"(?:{GREETING_CLAUSE.pattern})(?:[,!] ?| )")
 # ... and neither is a clause saying what the staff member saw him do: 看您转了好一会儿了，是给
 # 自己挑还是给家里人买呀？ asks 是给自己挑还是给家里人买呀？ (on dev: 14 decisions towards trainers, 1 away)
 _LEAD_IN = re.compile(r"我?(?:看|瞧|见)(?:您|你)[^,?!。]{0,14}, ?")
 _NOT_ASKING = re.compile(r"如果|要是|假如|万一|无论|不管|随时|都可以|有什么(?:问题|需要)")
+# a sentence of a chat-style reply, closed by a space or the reply's end, that ends in the word it
+# asks with: 预算大概多少, 平时主要用来干嘛 (not 没什么, 不算什么)
+_ASKED_LAST = re.compile(r"(?<![没不算])(?:多少|什么|干嘛|干啥|啥|哪个|哪款|哪种|哪些|哪里|哪儿)$")
 _ASKING_WORD = re.compile(r"什么|怎么|怎样|哪|如何|为什么|多少|啥|干嘛")
 
 
 def question_end(text: str) -> str | None:
-    """How a sentence ends as a question: ``"?"``, the particle ``吗``/``么``/``呢``, or None.
+    """How a sentence ends as a question: ``"?"``, the particle ``吗``/``么``/``呢``, ``"wh"``
+    for the word it asks with and no mark at all (预算多少, in a reply parted by spaces), or None.
 
-    A sentence ending in ``呢`` without a question mark is only a question if it also asks
-    something (see ``find_questions``): "我这边忙着呢" and "后面还有人排队呢" state a fact."""
+    A sentence ending in ``呢`` or ``"wh"`` is only a question if it also asks something (see
+    ``find_questions``): "我这边忙着呢" and "后面还有人排队呢" state a fact."""
     stripped = text.rstrip(" \n")
     if stripped.endswith("?"):
         return "?"
     core = stripped.rstrip(_TRAILING)
-    return core[-1] if core.endswith(("吗", "呢", "么")) else None
+    if stripped == core and _ASKED_LAST.search(core):
+        return "wh"
+    if core.endswith(("吗", "呢", "么")) and not (stripped == core and core.endswith("什么")):
+        return core[-1]
+    return None
 
 
 def is_question(text: str) -> bool:
-    """A sentence is a question if it ends with '?' or in a question particle."""
+    """A sentence is a question if it ends with '?', in a question particle, or (no mark at all)
+    in the word it asks with."""
     return question_end(text) is not None
 
 
@@ -79,7 +88,7 @@ def find_questions(
             found.append(make_finding(structure, "closed_question", q, e))
         elif any(m.matches_in(structure, q, e) for m in open_):
             found.append(make_finding(structure, "open_question", q, e))
-        elif end != "呢":
+        elif end not in ("呢", "wh"):
             found.append(make_finding(structure, "closed_question", q, e))
     return found
 

@@ -17,9 +17,11 @@ from carecourse.packaged import read_yaml
 __all__ = ["Structure"]
 
 # A sentence ends at 。 ! ? ; or a line break, or at "." unless it sits between digits; in
-# a reply whose words are parted by spaces, a question particle before a space ends one too
-# ("你好 看手机吗 平时主要用来做什么" asks two things).
-_SENTENCE_END = re.compile(r"[。!?;\n]+|(?<![0-9])\.+|\.+(?![0-9])|(?<=[吗么]) +(?=[\u4e00-\u9fff])")
+# a reply whose words are parted by spaces, a question particle or a question word before a
+# space ends one too ("你好 看手机吗 平时主要用来干嘛 预算多少" asks three things).
+_SENTENCE_END = re.compile(
+    r"[。!?;\n]+|(?<![0-9])\.+|\.+(?![0-9])|(?:(?<=[吗么啥])|(?<=多少|什么|干嘛|哪个|哪款|哪种|哪些|哪里|哪儿)) +(?=[\u4e00-\u9fff])"
+)
 _QUOTE = re.compile('"')
 # A clause also ends at "~", a dash or dots ("您好......您先自己看看吧"), but not at a decimal point.
 _CLAUSE_BREAK = re.compile(r"[,。!?;:\n、~—]|(?<![0-9])\.|\.(?![0-9])")

@@ -206,6 +206,7 @@ def _questions() -> dict:
         "clause": js_regex(questions._CLAUSE),
         "not_asking": js_regex(questions._NOT_ASKING),
         "asking_word": js_regex(questions._ASKING_WORD),
+        "asked_last": js_regex(questions._ASKED_LAST),
     }
 
 

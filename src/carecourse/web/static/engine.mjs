@@ -158,6 +158,7 @@ function compileCore(core) {
       clause: regex(core.questions.clause),
       notAsking: regex(core.questions.not_asking),
       askingWord: regex(core.questions.asking_word),
+      askedLast: regex(core.questions.asked_last),
     },
     techniques: core.techniques,
     rank: new Map(core.techniques.map((t, k) => [t, k])),
@@ -668,6 +669,9 @@ function questionEnd(ctx, text) {
   const stripped = rstripChars(text, new Set([" ", "\n"]));
   if (stripped.endsWith("?")) return "?";
   const core = rstripChars(stripped, ctx.questions.trailing);
+  const unmarked = stripped === core;
+  if (unmarked && search(ctx.questions.askedLast, core, 0)) return "wh";
+  if (unmarked && core.endsWith("什么")) return null;
   const last = core[core.length - 1];
   return last === "吗" || last === "呢" || last === "么" ? last : null;
 }
@@ -702,7 +706,7 @@ function findQuestions(ctx, structure, bad, closed, open) {
     for (const f of openClauses(ctx, structure, q, e, closed, open)) found.push(f);
     if (closed.matchesIn(structure, q, e)) found.push(makeFinding(structure, "closed_question", q, e));
     else if (open.matchesIn(structure, q, e)) found.push(makeFinding(structure, "open_question", q, e));
-    else if (end !== "呢") found.push(makeFinding(structure, "closed_question", q, e));
+    else if (end !== "呢" && end !== "wh") found.push(makeFinding(structure, "closed_question", q, e));
   }
   return found;
 }
