@@ -42,19 +42,17 @@ class Structure:
     """A normalised text with its sentence and quotation structure."""
 
     norm: NormalizedText
+    text: str = field(init=False, repr=False)  # the normalised text (read very often: no property)
     _quote_starts: list[int] = field(init=False, repr=False)
     _quote_ends: list[int] = field(init=False, repr=False)
     # search -> its matches' spans in this text (``FirstCharSearch.starts``, ``Scan.run``)
     starts: dict = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        spans = _quoted_spans(self.norm.text)
+        self.text = self.norm.text
+        spans = _quoted_spans(self.text)
         self._quote_starts = [s for s, _ in spans]
         self._quote_ends = [e for _, e in spans]
-
-    @property
-    def text(self) -> str:
-        return self.norm.text
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
