@@ -156,3 +156,15 @@ def test_the_shipped_models_lift_a_taboo_trainers_do_not_hold_against_a_kind_no(
     assert "forbidden" in {p.id for p in patterns.penalties}
     assert "forbidden" not in {p.id for p in kind.penalties}
     assert "forbidden" in {p.id for p in carecourse.grade("decline-policy", "规定就是规定，办不了就是办不了，别在这儿磨了。").penalties}
+
+
+@pytest.mark.parametrize("sid", scenario_ids())
+def test_a_replys_weights_summed_at_once_are_each_models_own_sum(sid):
+    """``_reply_weights`` packs every model into one integer per n-gram; unpacked, each model's
+    sum is what the model alone gives, however many n-grams (and however negative)."""
+    opinion = learned.opinion(sid)
+    texts = [sample.text for sample in builtin(sid).samples]
+    texts += ["", "不", "对不起" * 3, "规定就是规定，我也没办法。" * 400, "".join(map(chr, range(0x4E00, 0x4E00 + 6000)))]
+    for text in texts:
+        weights = opinion._reply_weights(text)
+        assert weights == {key: model.weight(text) for key, model in opinion.models.items()}
