@@ -22,8 +22,9 @@ def in_whole_clauses(structure: Structure, f: Finding) -> Finding:
     吗 -> 心里大概有个价位吗; a question of two clauses stays as it is), but not past a space:
     a reply of no punctuation, words parted by spaces, is one clause (您好 看手机吗 有什么需要)."""
     text = structure.text
-    start = structure.clause_at(f.nstart)[0]
-    end = structure.clause_at(max(f.nstart, f.nend - 1))[1]
+    start, end = structure.clause_at(f.nstart)
+    if f.nend - 1 >= end:  # (it ends in a later clause: most evidence lies in one)
+        end = structure.clause_at(f.nend - 1)[1]
     start = min(f.nstart, max(start, text.rfind(" ", start, f.nstart) + 1))
     space = text.find(" ", f.nend, end)
     end = max(f.nend, end if space < 0 else space)
