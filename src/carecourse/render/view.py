@@ -42,21 +42,17 @@ class GradedLine:
     feedback: str
     quotes: tuple[str, ...]  # the learner's words behind the line, each distinct text once
     section: str
+    earned: bool = False  # a criterion met or earning a share of its points (``CriterionResult.earned``)
 
     @property
     def penalty(self) -> bool:
         return self.kind == "penalty"
 
-    @property
-    def earned(self) -> bool:
-        """A criterion met or earning a share of its points (``CriterionResult.earned``)."""
-        return not self.penalty and (self.met or self.points > 0)
-
 
 def graded_lines(result: GradeResult) -> list[GradedLine]:
     """The criteria in the rubric's order, then the penalties that applied."""
     criteria = [GradedLine("criterion", c.id, c.label, c.met, c.points, c.max_points, c.feedback, tuple(c.quotes),
-                           c.section) for c in result.criteria]  # fmt: skip
+                           c.section, c.earned) for c in result.criteria]  # fmt: skip
     penalties = [GradedLine("penalty", p.id, p.label, False, p.points, None, p.feedback, tuple(p.quotes), p.section)
                  for p in result.penalties]  # fmt: skip
     return criteria + penalties
