@@ -41,11 +41,12 @@ def question_end(text: str) -> str | None:
     if stripped.endswith("?"):
         return "?"
     core = stripped.rstrip(_TRAILING)
-    if stripped == core and _ASKED_LAST.search(core):
+    unmarked = stripped == core
+    if unmarked and _ASKED_LAST.search(core):
         return "wh"
-    if core.endswith(("吗", "呢", "么")) and not (stripped == core and core.endswith("什么")):
-        return core[-1]
-    return None
+    if unmarked and core.endswith("什么"):  # (没什么: 么 closes a word, it asks nothing)
+        return None
+    return core[-1] if core.endswith(("吗", "呢", "么")) else None
 
 
 def is_question(text: str) -> bool:

@@ -671,7 +671,7 @@ function questionEnd(ctx, text) {
   const core = rstripChars(stripped, ctx.questions.trailing);
   const unmarked = stripped === core;
   if (unmarked && search(ctx.questions.askedLast, core, 0)) return "wh";
-  if (unmarked && core.endsWith("什么")) return null;
+  if (unmarked && core.endsWith("什么")) return null; // (没什么: 么 closes a word, it asks nothing)
   const last = core[core.length - 1];
   return last === "吗" || last === "呢" || last === "么" ? last : null;
 }
@@ -1029,8 +1029,8 @@ function mergedSpans(spans) {
  * but not past a space. */
 function inWholeClauses(structure, f) {
   const text = structure.text;
-  let start = structure.clauseAt(f.nstart)[0];
-  let end = structure.clauseAt(Math.max(f.nstart, f.nend - 1))[1];
+  let [start, end] = structure.clauseAt(f.nstart);
+  if (f.nend - 1 >= end) end = structure.clauseAt(f.nend - 1)[1]; // (it ends in a later clause)
   const before = f.nstart > start ? text.lastIndexOf(" ", f.nstart - 1) : -1;
   start = Math.min(f.nstart, Math.max(start, before + 1));
   const space = f.nend < end ? text.indexOf(" ", f.nend) : -1;
