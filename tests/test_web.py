@@ -207,9 +207,14 @@ def test_the_written_folder_is_everything_and_only_what_web_files_says(web_dir):
 
 
 def test_the_engine_has_no_dependency_but_its_own_files(web_dir):
-    for path in web_dir.glob("*.mjs"):
+    scripts = list(web_dir.rglob("*.mjs"))
+    assert web_dir / "engine" / "score.mjs" in scripts  # (the engine's steps, in a folder of their own)
+    for path in scripts:
         imports = re.findall(r"""(?:from|import)\s*\(?\s*["']([^"']+)["']""", path.read_text(encoding="utf-8"))
-        assert all(i.startswith(("./", "node:")) for i in imports), (path.name, imports)
+        own = [i for i in imports if not i.startswith("node:")]
+        assert all(i.startswith(("./", "../")) for i in own), (path.name, imports)
+        assert all((path.parent / i).resolve().is_file() for i in own), (path.name, imports)
+        assert all((path.parent / i).resolve().is_relative_to(web_dir.resolve()) for i in own), (path.name, imports)
 
 
 # -- the regex translation ------------------------------------------------------------------

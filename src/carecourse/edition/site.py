@@ -24,6 +24,7 @@ EDITION = "zh-Hant"  # the folder and the pages' lang
 SWITCH = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文"}  # the switch's label, in the script it leads to
 _SKIP = {"_sources", ".buildinfo", ".doctrees", EDITION}
 _UNCONVERTED = {"engine.mjs", "cli.mjs"}  # the grader's code: it compares Simplified characters
+_UNCONVERTED_FOLDERS = {"engine"}  # the grader's steps, which engine.mjs imports
 _SWITCH_LINK = re.compile(r'<a class="cc-edition-switch"[^>]*></a>')
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
@@ -51,7 +52,8 @@ def write_edition(site: str | Path) -> Path:
 def _converted(path: Path, relative: Path) -> str | None:
     """The file's converted text, or None to copy it as it is."""
     suffix = path.suffix
-    if suffix not in {".html", ".svg", ".js", ".mjs", ".css", ".json"} or path.name in _UNCONVERTED:
+    grader = path.name in _UNCONVERTED or path.parent.name in _UNCONVERTED_FOLDERS
+    if suffix not in {".html", ".svg", ".js", ".mjs", ".css", ".json"} or grader:
         return None
     text = path.read_text(encoding="utf-8")
     if suffix == ".html":

@@ -1,7 +1,7 @@
 """The evidence a criterion shows the learner as their words, shaped after the count: pieces
 of one clause joined into one quote, and a criterion's pieces widened to whole clauses where
 its rubric asks (``quote_clause``). Offsets are the normalised text's; nothing here changes
-what a criterion counts. The browser does the same (``engine.mjs``: ``joinedInClauses``,
+what a criterion counts. The browser does the same (``engine/quotes.mjs``: ``joinedInClauses``,
 ``inWholeClauses``)."""
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from importlib.resources import files
 from pathlib import Path
 
 from carecourse.web import write_web
@@ -26,7 +27,10 @@ SCRIPT = f"{FOLDER}/live.mjs"
 STYLESHEET = f"{FOLDER}/live.css"
 # What marks a practice in a page's body (the widgets' templates).
 MARKERS = ('class="cc-practice"', 'class="cc-rewrite"', 'class="cc-quality-calc"')
-MODULES = ("feedback.mjs", "pyformat.mjs", "practice.mjs", "quality.mjs", "rewrite.mjs", "engine.mjs")  # what live.mjs imports
+PAGE_MODULES = ("feedback.mjs", "pyformat.mjs", "practice.mjs", "quality.mjs", "rewrite.mjs")  # what live.mjs imports
+_STEPS = files("carecourse.web").joinpath("static", "engine")
+ENGINE_MODULES = ("engine.mjs", *sorted(f"engine/{f.name}" for f in _STEPS.iterdir() if f.name.endswith(".mjs")))  # the grader and its steps
+MODULES = PAGE_MODULES + ENGINE_MODULES  # what a page that grades preloads
 SCENARIO = re.compile(r'<div class="cc-practice" data-scenario="([a-z0-9-]+)">')
 
 
@@ -46,7 +50,7 @@ def preload_links(body: str, href) -> str:
     scenarios = SCENARIO.findall(body)[:1]  # live.mjs loads the first box's; the others on first use
     grades = bool(scenarios) or 'class="cc-rewrite"' in body  # else no engine is loaded (the calculator alone)
     modules = [f'<link rel="modulepreload" href="{escape(href(name))}">' for name in MODULES
-               if grades or name != "engine.mjs"]  # fmt: skip
+               if grades or name not in ENGINE_MODULES]  # fmt: skip
     data = [f'<link rel="preload" href="{escape(href(f"data/{name}.json"))}" as="fetch" crossorigin="anonymous">'
             for name in (["core", *scenarios] if grades else [])]  # fmt: skip
     return "\n".join(modules + data) + "\n"

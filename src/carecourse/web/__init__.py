@@ -1,6 +1,7 @@
 """The grader for the browser: ``write_web(folder)`` writes it, ``carecourse web DIR`` too.
 
-The folder gets the JavaScript engine (``engine.mjs``, the Python pipeline step for step),
+The folder gets the JavaScript engine (``engine.mjs`` and its steps in ``engine/``, the
+Python pipeline step for step),
 its Node command line (``cli.mjs``, the contract of ``carecourse grade``/``analyze``), the
 data compiled from this package (``data/core.json`` and one ``data/<scenario>.json`` per
 rubric, see ``data.py``), the other browser files of ``static/`` and the stylesheets of
@@ -25,8 +26,7 @@ def web_files() -> dict[str, str]:
     """Every file of the browser grader, by its path in the folder."""
     files = {"data/core.json": _json(data.core())}
     files |= {f"data/{sid}.json": _json(data.scenario(sid)) for sid in scenario_ids()}
-    static = resources.files(__package__).joinpath("static")
-    files |= {f.name: f.read_text(encoding="utf-8") for f in static.iterdir() if f.is_file()}
+    files |= dict(_static_files(resources.files(__package__).joinpath("static")))
     templates = resources.files("carecourse.render").joinpath("templates", "web")
     if templates.is_dir():
         files |= {f.name: render(f"web/{f.name}") + "\n" for f in templates.iterdir() if f.name.endswith(".css")}
@@ -43,6 +43,15 @@ def write_web(folder: str | Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return folder
+
+
+def _static_files(folder, prefix: str = ""):
+    """(path in the folder, text) of every file under ``folder``, in its subfolders too."""
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            yield from _static_files(entry, f"{prefix}{entry.name}/")
+        elif entry.is_file():
+            yield f"{prefix}{entry.name}", entry.read_text(encoding="utf-8")
 
 
 def _json(value) -> str:

@@ -262,7 +262,7 @@ def _learned(scenario_id: str) -> dict | None:
 def _models_table(vocabulary: list[str], weights: dict[str, tuple[int, list[int]]]) -> tuple[list[list[str]], dict]:
     """Models sharing one vocabulary (each model's bias and weights, listed in the
     vocabulary's order), written compactly: the vocabulary grouped (``_grouped``) and each
-    model's weights in the grouped order (``engine.mjs`` learnedModels reads them)."""
+    model's weights in the grouped order (``engine/linear.mjs`` learnedModels reads them)."""
     groups, order = _grouped([_in_browser_text(g) for g in vocabulary])
     return groups, {k: {"bias": bias, "weights": [w[i] for i in order]} for k, (bias, w) in weights.items()}
 

@@ -1,0 +1,59 @@
+// Step 4, feedback (carecourse/feedback): the scored reply as the learner reads it.
+
+import { quoted, quotes } from "../feedback.mjs";
+import { formatG } from "../pyformat.mjs";
+
+export function writeFeedback(ctx, scored) {
+  const r = scored.rubric;
+  const messages = ctx.messages;
+  const flags = scored.flag ? [{ id: scored.flag, message: flagMessage(messages, r, scored.flag) }] : [];
+  return {
+    scenario: r.id,
+    score: scored.score,
+    max_score: r.max_score,
+    criteria: scored.criteria.map((c) => criterionLine(messages, c, scored.flag)),
+    penalties: scored.penalties.map(penaltyLine),
+    flags,
+    summary: summary(messages, r, scored, flags),
+  };
+}
+
+const evidenceDicts = (evidence) => evidence.map((f) => ({ text: f.text, start: f.start, end: f.end }));
+
+function criterionLine(messages, scored, flag) {
+  const c = scored.criterion;
+  let text = scored.met ? c.feedback.met : c.feedback.missing;
+  if (scored.countedOnce && c.feedback.counted_once) text = c.feedback.counted_once;
+  else if (!scored.met && scored.points && c.feedback.partial) text = c.feedback.partial;
+  if (flag && scored.evidence.length && (scored.met || (scored.enough && !c.order))) {
+    text = pyFormat(messages.said_not_counted, { quotes: quoted(quotes(scored.evidence)) });
+  } else if (!flag && scored.rebuked.length) {
+    text = pyFormat(messages.said_in_rebuke, { quotes: quoted(quotes(scored.rebuked)) });
+  }
+  return {
+    id: c.id, label: c.label, met: scored.met, points: scored.points, max_points: c.points,
+    evidence: evidenceDicts(scored.evidence), feedback: text, section: c.section,
+  }; // prettier-ignore
+}
+
+function penaltyLine(scored) {
+  const p = scored.penalty;
+  return { id: p.id, label: p.label, points: scored.points, evidence: evidenceDicts(scored.evidence), feedback: p.feedback.met, section: p.section };
+}
+
+function flagMessage(messages, r, flag) {
+  const points = r.criteria.filter((c) => !c.order).map((c) => c.label || c.id).join("、");
+  return pyFormat(messages.flags[flag], { points });
+}
+
+function summary(messages, r, scored, flags) {
+  if (flags.length) return pyFormat(messages.flag_summary, { max: formatG(r.max_score) });
+  const share = r.max_score ? scored.score / r.max_score : 0;
+  const text = messages.bands.find((b) => share >= b.min).text;
+  return scored.penalties.length ? text + messages.penalty_note : text;
+}
+
+// Python's str.format with named fields only ("{name}", "{{", "}}").
+function pyFormat(template, values) {
+  return template.replace(/\{\{|\}\}|\{([a-z_]+)\}/gu, (m, name) => (m === "{{" ? "{" : m === "}}" ? "}" : String(values[name])));
+}

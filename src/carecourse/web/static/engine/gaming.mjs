@@ -1,0 +1,226 @@
+// Replies that game the grader: empty, not Chinese, keyword lists, repetition, copying
+// the customer, padding, templates (score/gaming.py).
+
+import { QUESTIONS } from "./detect.mjs";
+import { bisectLeft, bisectRight, finditer, matchAt, search, span } from "./text.mjs";
+
+export function gamingCheck(ctx, rubric, analysis, extra) {
+  const g = ctx.gaming;
+  const text = analysis.structure.text;
+  const content = text.replace(g.separators, "");
+  if (!content) return "empty";
+  if (g.placeholders.has(content) || (rubric.placeholderContent !== null && content === rubric.placeholderContent)) return "placeholder";
+  if (isNotChinese(ctx, text)) return "not_chinese";
+  let memo = null;
+  const findings = () =>
+    (memo ??= [...analysis.ofAny(ctx.techniques), ...extra].filter((f) => !QUESTIONS.includes(f.id)));
+  if (isKeywordList(ctx, text, content, findings)) return "keyword_list";
+  if (isRepetition(ctx, text, content)) return "repetition";
+  if (rubric.data.customer_says && isCopy(ctx, content, rubric.customerContent)) return "copied_customer";
+  if (isPadding(ctx, content)) return "repetition"; // (after the copy)
+  if (blankSpans(ctx, text).length >= g.rules.template.min_blanks) return "template";
+  return null;
+}
+
+const count = (re, text) => [...finditer(re, text)].length;
+
+function isNotChinese(ctx, text) {
+  const rule = ctx.gaming.rules.language;
+  const words = count(ctx.gaming.latinWord, text);
+  return words >= rule.min_words && count(ctx.gaming.han, text) < rule.han_per_word * words;
+}
+
+export function blankSpans(ctx, text) {
+  return [...finditer(ctx.gaming.blanks, text)].map(span);
+}
+
+export function listedSpans(ctx, text) {
+  return [...namedLists(ctx, text), ...outlines(ctx, text), ...numberedPlans(ctx, text)];
+}
+
+function numberedPlans(ctx, text) {
+  // the items of a numbered list (1, 2, 3 … in order) that names steps instead of saying them
+  if (!text.includes("1")) return []; // (most replies: no list to look for)
+  const g = ctx.gaming;
+  const rule = g.rules.numbered_plan;
+  const lists = [];
+  for (const m of finditer(g.numberMark, text)) {
+    const number = Number(m[1]);
+    if (number === 1) lists.push([m]);
+    else if (lists.length && number === lists[lists.length - 1].length + 1) lists[lists.length - 1].push(m);
+  }
+  const spans = [];
+  for (const marks of lists) {
+    if (marks.length < rule.min_items) continue;
+    const lastMark = marks[marks.length - 1];
+    const last = search(g.sentenceEnd, text, lastMark.index + lastMark[0].length);
+    const ends = [...marks.slice(1).map((m) => m.index), last ? last.index + last[0].length : text.length];
+    const items = marks.map((m, k) => [m.index + m[0].length, ends[k]]);
+    const planned = items.filter(([s]) => matchAt(g.planWord, text, s) !== null).length;
+    if (planned >= rule.share * items.length) spans.push(...items);
+  }
+  return spans;
+}
+
+function outlines(ctx, text) {
+  // each sentence opened by an outline's label (the group that ends the match), from the label to the
+  // sentence's end, or to the bracket that closes it when the label opens an aside ("(思路:致歉+共情)王先生……")
+  if (!text.includes(":") && !text.includes("】") && !text.includes("]")) return []; // (most replies: no label to look for)
+  const g = ctx.gaming;
+  return [...finditer(g.outlineLabel, text)].map((m) => {
+    const after = m.index + m[0].length;
+    const stop = search(g.sentenceEnd, text, after);
+    let end = stop ? stop.index + stop[0].length : text.length;
+    const label = m[1].replace(/^ +/, "");
+    if (g.openingBrackets.includes(label[0]) && search(g.closingBracket, label) === null) {
+      const close = search(g.closingBracket, text, after, end);
+      if (close) end = close.index + close[0].length;
+    }
+    return [after - m[1].length, end];
+  });
+}
+
+function namedLists(ctx, text) {
+  const g = ctx.gaming;
+  const rule = g.rules.named_list;
+  if (count(g.techniqueName, text) < rule.min_names) return []; // (most replies: no list to look for)
+  const spans = [];
+  let run = []; // [start, end, names a technique]
+  const close = () => {
+    const named = run.filter((item) => item[2]).length;
+    if (run.length >= rule.min_items && named >= Math.max(rule.min_names, rule.names_share * run.length)) spans.push([run[0][0], run[run.length - 1][1]]);
+    run = [];
+  };
+  let end = 0;
+  for (const m of finditer(g.item, text)) {
+    const [s, e] = span(m);
+    if (run.length && search(g.sentenceEnd, text, end, s) !== null) close();
+    end = e;
+    if (search(g.han, text, s, e) === null) continue;
+    if (e - s > rule.item_max_length || search(g.glueChar, m[0].replace(g.techniqueName, "")) !== null) {
+      close();
+      continue;
+    }
+    run.push([s, e, search(g.techniqueName, m[0]) !== null]);
+  }
+  close();
+  return spans;
+}
+
+export function saidInClause(ctx, text) {
+  const segments = [...finditer(ctx.gaming.segment, text)];
+  const starts = segments.map((m) => m.index);
+  const glued = segments.map((m) => Array.from(m[0]).some((c) => ctx.gaming.glue.has(c)));
+  return (f) => {
+    const k = bisectRight(starts, f.nstart) - 1;
+    return k >= 0 && f.nstart < starts[k] + segments[k][0].length && glued[k];
+  };
+}
+
+function isKeywordList(ctx, text, content, findings) {
+  const g = ctx.gaming;
+  const rule = g.rules.keyword_list;
+  const segments = [...finditer(g.segment, text)].map(span).filter(([s, e]) => search(g.han, text, s, e) !== null);
+  if (segments.length < Math.min(rule.min_segments, rule.fragments_min)) return runTogether(ctx, rule, content, findings);
+  const glueless = segments.map(([s, e]) => search(g.glueChar, text, s, e) === null);
+  if (telegraphic(ctx, rule, text, segments, glueless)) return true;
+  return !spoken(ctx, rule, text, segments, glueless) && bareWords(rule, segments, glueless, findings);
+}
+
+function spoken(ctx, rule, text, segments, glueless) {
+  if (!segments.some(([s, e], k) => !glueless[k] && e - s >= rule.clause_min_length)) return false;
+  return !namesATechnique(ctx, text, segments, glueless);
+}
+
+function namesATechnique(ctx, text, segments, glueless) {
+  return segments.some(([s, e], k) => glueless[k] && search(ctx.gaming.techniqueName, text, s, e) !== null);
+}
+
+function asksAtTheEnd(ctx, text, segments) {
+  const asks = ([s, e]) => search(ctx.gaming.asked, text, s, e) !== null;
+  return asks(segments[segments.length - 1]) && !segments.slice(0, -1).some(asks);
+}
+
+function bareWords(rule, segments, glueless, findings) {
+  if (segments.length < rule.min_segments) return false;
+  const bare = segments.filter(([s, e], k) => glueless[k] && e - s <= rule.bare_max_length).length;
+  if (bare < rule.bare_share * segments.length || new Set(findings().map((f) => f.id)).size < rule.min_techniques) return false;
+  const starts = findings().map((f) => f.nstart).sort((a, b) => a - b);
+  const found = segments.filter(([s, e]) => bisectLeft(starts, s) < bisectLeft(starts, e)).length;
+  return found >= rule.found_share * segments.length;
+}
+
+function telegraphic(ctx, rule, text, segments, glueless) {
+  if (segments.length < rule.fragments_min || search(ctx.gaming.spokenEnd, text) !== null) return false;
+  if (asksAtTheEnd(ctx, text, segments) && !namesATechnique(ctx, text, segments, glueless)) return false;
+  const lengths = segments.map(([s, e]) => e - s).sort((a, b) => a - b);
+  return (
+    lengths[Math.floor(lengths.length / 2)] <= rule.fragment_median &&
+    lengths[lengths.length - 1] <= rule.fragment_longest &&
+    glueless.filter(Boolean).length >= rule.fragment_bare_share * segments.length
+  );
+}
+
+function runTogether(ctx, rule, content, findings) {
+  const glueChars = Array.from(content).filter((c) => ctx.gaming.glue.has(c)).length;
+  if (glueChars > rule.run_glue_share * content.length || new Set(findings().map((f) => f.id)).size < rule.min_techniques) return false;
+  const covered = new Set();
+  for (const f of findings()) if (f.nend - f.nstart <= rule.bare_max_length) for (let i = f.nstart; i < f.nend; i++) covered.add(i);
+  return covered.size >= rule.run_coverage * content.length;
+}
+
+function isRepetition(ctx, text, content) {
+  const rule = ctx.gaming.rules.repetition;
+  const clauses = text.split(ctx.gaming.separators).filter(Boolean);
+  if (clauses.length >= rule.min_clauses && new Set(clauses).size <= rule.distinct_share * clauses.length) return true;
+  return runsCover(ctx, content, rule.run_share);
+}
+
+function runsCover(ctx, content, share) {
+  if (new Set(content).size > (1 - (2 * share) / 3) * content.length) return false;
+  let repeated = 0;
+  for (const m of finditer(ctx.gaming.run, content)) repeated += m[0].length;
+  return repeated >= share * content.length;
+}
+
+function isPadding(ctx, content) {
+  const rule = ctx.gaming.rules.repetition;
+  return echoed(content, rule.echo_run) >= rule.echo_share * Array.from(content).length;
+}
+
+// characters saying again, in runs of minRun or more, what the reply said before (gaming.py _echoed);
+// counted in code points, as Python counts
+function echoed(content, minRun) {
+  const at = [0]; // where each code point starts, in UTF-16 units
+  for (const c of content) at.push(at[at.length - 1] + c.length);
+  const n = at.length - 1;
+  let covered = 0;
+  for (let i = 0; i < n; ) {
+    const before = content.slice(0, at[i]);
+    let k = 0;
+    while (i + k < n && before.includes(content.slice(at[i], at[i + k + 1]))) k++;
+    if (k >= minRun) {
+      covered += k;
+      i += k;
+    } else i++;
+  }
+  return covered;
+}
+
+function isCopy(ctx, content, customer) {
+  const rule = ctx.gaming.rules.copy;
+  if (content.length > 4 * customer.length) return false;
+  const inCustomer = new Set(customer);
+  if (Array.from(content).filter((c) => inCustomer.has(c)).length < rule.share * content.length) return false;
+  let covered = 0;
+  const n = content.length;
+  for (let i = 0; i < n; ) {
+    let k = 0;
+    while (i + k < n && customer.includes(content.slice(i, i + k + 1))) k++;
+    if (k >= rule.min_run) {
+      covered += k;
+      i += k;
+    } else i += 1;
+  }
+  return covered >= rule.share * n;
+}

@@ -1,0 +1,222 @@
+// Step 3, score (carecourse/score): a rubric applied to an Analysis, each criterion's and
+// penalty's evidence, the points.
+
+import { unique } from "./detect.mjs";
+import { blankSpans, gamingCheck, listedSpans, saidInClause } from "./gaming.mjs";
+import { overrule, penaltyKey } from "./learned.mjs";
+import { learnedModels } from "./linear.mjs";
+import { PhraseMatcher, makeFinding } from "./matcher.mjs";
+import { contentOf } from "./normalize.mjs";
+import { inWholeClauses, joinedInClauses } from "./quotes.mjs";
+import { coveredBy, overlapTest } from "./spans.mjs";
+import { pyStrip, regex, search } from "./text.mjs";
+import { calm } from "./tone.mjs";
+
+export function compileRubric(ctx, data) {
+  const r = data.rubric;
+  const items = [...r.criteria, ...r.penalties];
+  const learned = data.learned;
+  // a penalty drawing on the rude-words lexicon is about rudeness (score/__init__.py)
+  const rude = new Set(r.penalties.filter((p) => p.techniques.includes("forbidden")).map((p) => p.id));
+  return {
+    data: r,
+    sets: Object.fromEntries(Object.entries(r.sets).map(([name, m]) => [name, new PhraseMatcher(m)])),
+    own: Object.fromEntries(items.map((item) => [item.id, new PhraseMatcher(item.matcher)])),
+    opinion: learned && learnedModels(learned, learned.criteria),
+    rude,
+    // what those penalties do not count (their spoilt_by sets) is no rebuke here either
+    notRude: [...new Set(r.penalties.filter((p) => rude.has(p.id)).flatMap((p) => p.spoilt_by))],
+    asOne: Object.fromEntries(r.criteria.filter((c) => c.count_as_one).map((c) => [c.id, regex(c.count_as_one)])),
+    customerContent: r.customer_says ? contentOf(ctx, r.customer_says) : "",
+    placeholderContent: r.placeholder ? contentOf(ctx, r.placeholder) : null,
+  };
+}
+
+function matched(rubric, item, analysis) {
+  const found = [analysis.ofAny(item.techniques), rubric.own[item.id].find(analysis.structure)];
+  for (const name of item.sets) found.push(rubric.sets[name].find(analysis.structure));
+  const all = unique(found.flat());
+  if (!rubric.rude.has(item.id)) return all;
+  const ctx = analysis.ctx;
+  const rudeSounding = (f) => ctx.rudeSounding.includes(f.id) || f.id === `pattern:${item.id}`;
+  return all.filter((f) => !rudeSounding(f) || !calm(ctx, analysis.structure, f.nstart));
+}
+
+// how many different pieces of evidence: the same words count once, and so does all evidence
+// the criterion's count_as_one patterns match in the normalised text (score/__init__.py _distinct)
+const AS_ONE = {};
+
+function distinct(ctx, found, asOne, text) {
+  const key = (f) => (asOne && found.length > 1 && search(asOne, text, f.nstart, f.nend) ? AS_ONE : pyStrip(ctx, f.text));
+  return new Set(found.map(key)).size;
+}
+
+export function applyRubric(ctx, rubric, analysis) {
+  const r = rubric.data;
+  let evidence = criterionEvidence(ctx, rubric, analysis);
+  const patternFindings = Object.values(evidence).flat().filter((f) => f.id.startsWith("pattern:"));
+  const flag = gamingCheck(ctx, rubric, analysis, patternFindings);
+  const voided = flag !== null && !ctx.gaming.said.has(flag); // (a repeated reply's criteria are met, scored nothing)
+  if (flag === "keyword_list") {
+    const said = saidInClause(ctx, analysis.structure.text);
+    evidence = Object.fromEntries(Object.entries(evidence).map(([cid, found]) => [cid, found.filter(said)]));
+  }
+  const criteria = r.criteria.map((c) => {
+    const found = evidence[c.id];
+    const need = c.order ? 1 : c.min_count;
+    const count = distinct(ctx, found, rubric.asOne[c.id], analysis.structure.text);
+    const met = !voided && count >= need;
+    const countedOnce = !met && !voided && Boolean(rubric.asOne[c.id]) && distinct(ctx, found, null, analysis.structure.text) >= need;
+    const share = c.partial_credit || met ? Math.min(count, need) / need : 0; // one of two open questions earns half
+    const points = flag === null ? pyRound2(c.points * share) : 0;
+    const quoted = c.quote_clause ? found.map((f) => inWholeClauses(analysis.structure, f)) : found;
+    const shown = c.order ? quoted : joinedInClauses(analysis.structure, quoted, ctx.quoteGap);
+    return { criterion: c, met, points, evidence: shown, rebuked: met ? [] : analysis.rebuked[c.id] || [], countedOnce, enough: count >= need };
+  });
+  const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
+  const penalties = [];
+  for (const p of r.penalties) {
+    if (ctx.gaming.empty.has(flag) || p.unless.some((id) => met.has(id))) continue;
+    const found = penaltyEvidence(ctx, rubric, p, analysis);
+    if (found.length && !lifted(ctx, rubric, p, found, analysis)) penalties.push({ penalty: p, points: -p.points, evidence: found });
+  }
+  let total = criteria.reduce((sum, c) => sum + c.points, 0) + penalties.reduce((sum, p) => sum + p.points, 0);
+  total = Math.min(Math.max(total, 0), r.max_score);
+  return { rubric: r, criteria, penalties, flag, score: pyRound2(total) };
+}
+
+function criterionEvidence(ctx, rubric, analysis) {
+  const r = rubric.data;
+  const structure = analysis.structure;
+  const rebukes = rebukeSpans(ctx, analysis, overlapTest(setSpans(rubric, rubric.notRude, analysis)));
+  const blanks = blankSpans(ctx, structure.text);
+  const listed = listedSpans(ctx, structure.text);
+  const inRebuke = coveredBy(rebukes);
+  const inList = coveredBy(listed);
+  const usable = (f) => !inRebuke(f.nstart) && !(blanks.length && touches(ctx, f, blanks, structure.text)) && !inList(f.nstart);
+  const voids = {};
+  let evidence = {};
+  for (const c of r.criteria) if (!c.order) voids[c.id] = overlapTest(voidSpans(rubric, c, analysis));
+  for (const c of r.criteria) {
+    if (c.order) continue;
+    evidence[c.id] = matched(rubric, c, analysis).filter((f) => usable(f) && !voids[c.id](f.nstart, f.nend));
+  }
+  analysis.patternMet = Object.keys(evidence).filter((cid) => evidence[cid].length);
+  analysis.patternSaid = null;
+  if (rubric.opinion) evidence = secondOpinion(rubric, analysis, evidence, [...rebukes, ...blanks, ...listed], voids);
+  const rebuked = {}; // what the criteria's words found inside a rebuke: said, not counted
+  if (rebukes.length) {
+    for (const c of r.criteria) if (!c.order) rebuked[c.id] = matched(rubric, c, analysis).filter((f) => inRebuke(f.nstart));
+    for (const c of r.criteria) if (c.void_in_rebuke) [rebuked[c.id], evidence[c.id]] = [[...rebuked[c.id], ...evidence[c.id]], []];
+  }
+  analysis.rebuked = rebuked;
+  for (const c of r.criteria) if (c.order) evidence[c.id] = orderEvidence(rubric, c, analysis, evidence);
+  return evidence;
+}
+
+function voidSpans(rubric, c, analysis) {
+  const found = rubric.data.penalties.filter((p) => c.spoilt_by.includes(p.id)).flatMap((p) => matched(rubric, p, analysis));
+  return [...found.map((f) => [f.nstart, f.nend]), ...setSpans(rubric, c.spoilt_by, analysis)];
+}
+
+// where the rubric's sets among names find something (score/__init__.py _set_spans)
+function setSpans(rubric, names, analysis) {
+  return names.filter((name) => name in rubric.sets).flatMap((name) => rubric.sets[name].find(analysis.structure)).map((f) => [f.nstart, f.nend]);
+}
+
+function secondOpinion(rubric, analysis, evidence, spoilt, voids) {
+  let claims = null; // worked out only when a model is sure
+  const free = (s, e) => {
+    if (claims === null) {
+      const found = [...Object.values(evidence), ...rubric.data.penalties.map((p) => matched(rubric, p, analysis))].flat();
+      claims = overlapTest([...spoilt, ...found.map((f) => [f.nstart, f.nend])]);
+    }
+    return !claims(s, e);
+  };
+  const out = {};
+  for (const [cid, found] of Object.entries(evidence)) {
+    const usable = (s, e) => free(s, e) && !voids[cid](s, e);
+    out[cid] = overrule(rubric.opinion, analysis.structure, cid, found, usable);
+  }
+  return out;
+}
+
+// the second opinion is sure a penalty the patterns found does not apply; never a rebuke (score/__init__.py)
+function lifted(ctx, rubric, p, found, analysis) {
+  const opinion = rubric.opinion;
+  const model = opinion && opinion.models[penaltyKey(p.id)];
+  if (!model || found.some((f) => ctx.rebukes.includes(f.id))) return false;
+  const verdicts = opinion.verdicts[penaltyKey(p.id)];
+  let score = model.score(analysis.structure.text);
+  for (const token of patternVerdicts(ctx, rubric, analysis)) score += verdicts[token] ?? 0;
+  return score < opinion.lift;
+}
+
+// what the patterns found, as the penalty models read it, worked out once per reply (pattern_verdicts)
+function patternVerdicts(ctx, rubric, analysis) {
+  if (analysis.patternSaid === null) {
+    const penalties = rubric.data.penalties.filter((q) => penaltyEvidence(ctx, rubric, q, analysis).length);
+    analysis.patternSaid = new Set([...analysis.patternMet.map((cid) => `c:${cid}`), ...penalties.map((q) => penaltyKey(q.id))]);
+  }
+  return analysis.patternSaid;
+}
+
+function orderEvidence(rubric, c, analysis, evidence) {
+  const named = (name) => (name in evidence ? evidence[name] : name in rubric.sets ? rubric.sets[name].find(analysis.structure) : analysis.of(name));
+  const earliest = (found) => found.reduce((best, f) => (best === null || f.nstart < best.nstart ? f : best), null);
+  const first = c.order.ranked
+    ? c.order.first.map((name) => earliest(named(name))).find((f) => f !== null) ?? null
+    : earliest(c.order.first.flatMap(named));
+  if (first === null) return [];
+  const then = c.order.any_then
+    ? earliest(c.order.then.flatMap(named).filter((f) => f.nstart > first.nstart))
+    : earliest(c.order.then.flatMap(named));
+  return then && first.nstart < then.nstart ? [first, then] : [];
+}
+
+function penaltyEvidence(ctx, rubric, p, analysis) {
+  const structure = analysis.structure;
+  const spoilt = overlapTest(setSpans(rubric, p.spoilt_by, analysis));
+  const found = matched(rubric, p, analysis)
+    .filter((f) => !spoilt(f.nstart, f.nend))
+    .map((f) => (ctx.rebukes.includes(f.id) ? makeFinding(structure, f.id, ...rebukeSpan(ctx, structure, f)) : f));
+  return unique(found);
+}
+
+function rebukeSpans(ctx, analysis, notRudeAt) {
+  const structure = analysis.structure;
+  const found = analysis.ofAny(ctx.rebukes).filter((f) => !notRudeAt(f.nstart, f.nend));
+  return found.filter((f) => !calm(ctx, structure, f.nstart)).map((f) => rebukeSpan(ctx, structure, f));
+}
+
+function rebukeSpan(ctx, structure, finding) {
+  let [start, end] = structure.clauseAt(finding.nstart);
+  const phrase = finding.kind === "tone" ? 0 : finding.nend - finding.nstart;
+  if (end - start <= Math.max(ctx.toneMarkMax, phrase)) {
+    const sentence = structure.sentenceAt(finding.nstart);
+    if (sentence) [start, end] = sentence;
+    const first = structure.clauseAt(start);
+    if (first[1] < finding.nstart && ctx.greetingClause.test(structure.text.slice(first[0], first[1]))) start = first[1];
+  }
+  return [start, end];
+}
+
+function touches(ctx, f, blanks, text) {
+  for (const [s, e] of blanks) {
+    if ((s < f.nend && f.nstart < e) || e === f.nstart) return true;
+    if (s === f.nend && ctx.gaming.slotWords.includes(text.slice(f.nend - 1, f.nend))) return true;
+  }
+  return false;
+}
+
+// Python's round(x, 2): the nearest hundredth, ties to even on the exact binary value.
+function pyRound2(x) {
+  const exact = Math.abs(x).toFixed(60).replace(/0+$/, "");
+  const [whole, frac = ""] = exact.split(".");
+  const kept = BigInt(whole + frac.slice(0, 2).padEnd(2, "0"));
+  const rest = frac.slice(2);
+  let hundredths = kept;
+  if (rest && (rest[0] > "5" || (rest[0] === "5" && (/[1-9]/.test(rest.slice(1)) || kept % 2n === 1n)))) hundredths += 1n;
+  const value = Number(hundredths) / 100;
+  return x < 0 ? -value : value;
+}
