@@ -6,7 +6,7 @@ import re
 
 from carecourse.detect.matcher import PhraseMatcher, make_finding
 from carecourse.results import Finding
-from carecourse.detect.structure import Structure
+from carecourse.detect.structure import ASKED_LAST, Structure
 
 __all__ = ["find_questions"]
 
@@ -27,7 +27,7 @@ _LEAD_IN = re.compile(r"我?(?:看|瞧|见)(?:您|你)[^,?!。]{0,14}, ?")
 _NOT_ASKING = re.compile(r"如果|要是|假如|万一|无论|不管|随时|都可以|有什么(?:问题|需要)")
 # a sentence of a chat-style reply, closed by a space or the reply's end, that ends in the word it
 # asks with: 预算大概多少, 平时主要用来干嘛 (not 没什么, 不算什么)
-_ASKED_LAST = re.compile(r"(?<![没不算])(?:多少|什么|干嘛|干啥|啥|哪个|哪款|哪种|哪些|哪里|哪儿)$")
+_ASKED_LAST = re.compile(rf"(?<![没不算])(?:{'|'.join(ASKED_LAST)})$")
 _ASKING_WORD = re.compile(r"什么|怎么|怎样|哪|如何|为什么|多少|啥|干嘛")
 
 

@@ -16,11 +16,17 @@ from carecourse.packaged import read_yaml
 
 __all__ = ["Structure"]
 
+# The words a question can end with when nothing marks it (预算大概多少, 平时主要用来干嘛): in a
+# reply whose words are parted by spaces, one before a space ends its sentence (questions.py
+# reads such a sentence as asking with it).
+ASKED_LAST = ("多少", "什么", "干嘛", "干啥", "啥", "哪个", "哪款", "哪种", "哪些", "哪里", "哪儿")
 # A sentence ends at 。 ! ? ; or a line break, or at "." unless it sits between digits; in
 # a reply whose words are parted by spaces, a question particle or a question word before a
 # space ends one too ("你好 看手机吗 平时主要用来干嘛 预算多少" asks three things).
+_ENDS_ONE = "吗么" + "".join(w for w in ASKED_LAST if len(w) == 1)  # (a look-behind's branches are one width)
+_ENDS_TWO = "|".join(w for w in ASKED_LAST if len(w) == 2)
 _SENTENCE_END = re.compile(
-    r"[。!?;\n]+|(?<![0-9])\.+|\.+(?![0-9])|(?:(?<=[吗么啥])|(?<=多少|什么|干嘛|哪个|哪款|哪种|哪些|哪里|哪儿)) +(?=[\u4e00-\u9fff])"
+    rf"[。!?;\n]+|(?<![0-9])\.+|\.+(?![0-9])|(?:(?<=[{_ENDS_ONE}])|(?<={_ENDS_TWO})) +(?=[\u4e00-\u9fff])"
 )
 _QUOTE = re.compile('"')
 # A clause also ends at "~", a dash or dots ("您好......您先自己看看吧"), but not at a decimal point.
