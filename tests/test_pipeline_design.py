@@ -4,6 +4,7 @@ leans on the top-level ``carecourse`` module."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import carecourse
@@ -100,3 +101,44 @@ def test_the_subpackages_import_each_other_one_way_only():
 
     loops = sorted(f"{a} -> {b}" for a, targets in edges.items() for b in targets if reaches(b, a, {b}))
     assert loops == []
+
+
+# -- the browser engine (web/static/engine/): the same steps, the same one-way flow ------------
+
+ENGINE = PACKAGE / "web" / "static" / "engine"
+# each module of engine/ by the pipeline step it belongs to (text: Python's re and bisect)
+ENGINE_STEPS = {
+    "text": "text", "normalize": "normalize",
+    "structure": "detect", "matcher": "detect", "questions": "detect", "linear": "detect", "tone": "detect", "detect": "detect",
+    "score": "score", "spans": "score", "quotes": "score", "learned": "score", "gaming": "score",
+    "feedback": "feedback", "core": "pipeline",
+}  # fmt: skip
+
+
+def _engine_imports(path: Path) -> set[str]:
+    """The engine modules a module of engine/ imports (by name, without .mjs)."""
+    source = path.read_text(encoding="utf-8")
+    return {name for name in re.findall(r'from "\./([\w-]+)\.mjs"', source)}
+
+
+def test_every_module_of_the_browser_engine_belongs_to_a_step_and_is_named_after_its_python_module():
+    modules = {p.stem for p in ENGINE.glob("*.mjs")}
+    assert modules == set(ENGINE_STEPS)
+    for name in modules - {"text", "core"}:  # (core: the compiled data; text: re and bisect)
+        header = " ".join((ENGINE / f"{name}.mjs").read_text(encoding="utf-8").split("\n")[:2])
+        followed = [PACKAGE / b if a == "carecourse" else PACKAGE / a / b
+                    for a, b in re.findall(r"([a-z_]+)/([a-z_]+)", header) if b == name]  # fmt: skip
+        assert any(p.is_dir() or p.with_suffix(".py").is_file() for p in followed), (name, header)
+
+
+def test_the_browser_engine_steps_import_only_the_steps_before_them_and_never_round_a_loop():
+    order = ["text", *STEPS[1:]]  # (text before normalize, as results is before it in Python)
+    edges = {p.stem: _engine_imports(p) for p in ENGINE.glob("*.mjs")}
+    backwards = [f"{a} imports {b}" for a, bs in edges.items() for b in bs
+                 if order.index(ENGINE_STEPS[b]) > order.index(ENGINE_STEPS[a])]  # fmt: skip
+    assert backwards == []
+
+    def reaches(start: str, goal: str, seen: frozenset[str]) -> bool:
+        return any(n == goal or (n not in seen and reaches(n, goal, seen | {n})) for n in edges.get(start, ()))
+
+    assert [m for m in edges if reaches(m, m, frozenset())] == []
