@@ -1,12 +1,12 @@
 """The grader for the browser: ``write_web(folder)`` writes it, ``carecourse web DIR`` too.
 
 The folder gets the JavaScript engine (``engine.mjs`` and its steps in ``engine/``, the
-Python pipeline step for step),
-its Node command line (``cli.mjs``, the contract of ``carecourse grade``/``analyze``), the
-data compiled from this package (``data/core.json`` and one ``data/<scenario>.json`` per
-rubric, see ``data.py``), the other browser files of ``static/`` and the stylesheets of
-``render/templates/web/``. Python is the one source of truth: nothing there is edited by
-hand, and ``tests/test_web.py`` fails when a written folder is stale.
+Python pipeline step for step), its Node command line (``cli.mjs``, the contract of
+``carecourse grade``/``analyze``), the data compiled from this package (``data/core.json``
+and one ``data/<scenario>.json`` per rubric, see ``data.py``), the other browser files of
+``static/`` and the stylesheets of ``render/templates/web/``. Python is the one source of
+truth: nothing there is edited by hand, and ``tests/test_web.py`` fails when a written
+folder is stale.
 """
 
 from __future__ import annotations
