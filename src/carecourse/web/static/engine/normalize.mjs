@@ -1,18 +1,6 @@
 // Step 1, normalize (carecourse/normalize): NFKC, Traditional to Simplified, blanks and
 // punctuation folded, typos fixed, with each character's offset in the original.
 
-function inRanges(ranges, code) {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (code < ranges[mid][0]) hi = mid - 1;
-    else if (code > ranges[mid][1]) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
-
 export function normalize(ctx, original) {
   const chars0 = Array.from(original);
   let chars = null;
@@ -126,4 +114,16 @@ function standIn(ctx, chars) {
 // A normalised text's content characters (no separators): placeholders, customer lines.
 export function contentOf(ctx, text) {
   return normalize(ctx, text).text.replace(ctx.gaming.separators, "");
+}
+
+function inRanges(ranges, code) {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (code < ranges[mid][0]) hi = mid - 1;
+    else if (code > ranges[mid][1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
