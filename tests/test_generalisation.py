@@ -213,6 +213,35 @@ def test_6_parroting_the_customer_is_flagged_and_a_list_of_names_confirms_nothin
     assert [f.id for f in names.flags] == ["keyword_list"] and not any(c.met for c in names.criteria)
 
 
+@pytest.mark.parametrize("text, restated", [
+    ("这个月又多扣了您50块钱，您先坐一下，我明白了。", False),  # his words, pronouns swapped
+    ("您说我们这个月又多扣了您50块钱，到底怎么回事是吧？好的。", False),
+    ("您这个月的账单多扣了50块，真是抱歉，我马上帮您查。", True),  # shares 这个月, 多扣了 and 50块: her own words
+    ("王先生，这个月账单比平时多出50元，我理解您很生气，我马上帮您查明细。", True),
+])  # fmt: skip
+def test_6_the_customers_complaint_said_back_to_him_is_no_restatement(text, restated):
+    result = carecourse.grade("complaint-billing", text)
+    (restate,) = [c for c in result.criteria if c.id == "restate"]
+    assert restate.met is restated and not result.flags
+    if not restated:  # the learner is told why the words did not count, and the words are quoted
+        assert "照搬" in restate.feedback and "多扣了" in restate.feedback and restate.evidence == []
+
+
+def test_own_words_needs_a_customer_line_and_evidence_of_its_own():
+    from pydantic import ValidationError
+
+    from carecourse.rubrics import builtin
+
+    data = builtin("complaint-billing").model_dump(mode="json", exclude_none=True)
+    without_line = {**data, "customer_says": ""}
+    with pytest.raises(ValidationError, match="own_words needs"):
+        type(builtin("complaint-billing")).model_validate(without_line)
+    order = next(c for c in data["criteria"] if c.get("order"))
+    order["own_words"] = 0.5
+    with pytest.raises(ValidationError, match="an order criterion has no evidence of its own"):
+        type(builtin("complaint-billing")).model_validate(data)
+
+
 @pytest.mark.parametrize("text, explained", [
     ("您家宽带坏了，需要师傅上门，今天修不好，您明天在家要用网办公。", False),
     ("宽带坏了要师傅上门，今天修不了，您明天要办公是吧？", False),

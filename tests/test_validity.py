@@ -24,7 +24,10 @@ from carecourse.evaluation.validity import Marked, Validity, band, load_corpus, 
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-06 (session 32) once a lead-in (看您转了好一会儿了，) stopped being part of the
+# measured 2026-12-06 (session 33) once complaint-billing's restate asked for the learner's own words
+# (a reply half of which or more echoes the customer's line earns none): 0.9447, 0.9460, 0.8468,
+# 0.8673 (floors unchanged).
+# Before that, measured 2026-12-06 (session 32) once a lead-in (看您转了好一会儿了，) stopped being part of the
 # question it opens: 0.9446, 0.9460, 0.8468, 0.8673 (floors unchanged).
 # Before that, measured 2026-12-05 (session 31) once decline-policy's order took a refusal said, where there is
 # one, as the no the offers follow: 0.9446, 0.9460, 0.8467, 0.8673 (order 0.8615 -> 0.8673).

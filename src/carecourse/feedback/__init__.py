@@ -47,6 +47,8 @@ def _criterion_line(scored: CriterionScore, flag: str | None) -> CriterionResult
         text = messages()["said_not_counted"].format(quotes=quoted(scored.quotes))
     elif not flag and scored.rebuked:  # said inside a rebuke
         text = messages()["said_in_rebuke"].format(quotes=quoted(distinct_quotes(scored.rebuked)))
+    elif not flag and scored.echoed:  # said in the customer's own words
+        text = messages()["said_as_echo"].format(quotes=quoted(distinct_quotes(scored.echoed)))
     return CriterionResult(c.id, c.label, scored.met, scored.points, float(c.points), scored.evidence, text, c.section)
 
 

@@ -111,6 +111,10 @@ class Criterion(_Matchers):
     # start at the hall word (营业厅, so that a lookahead can find the staff member's name)
     # quotes 这里是城东营业厅, not 营业厅; a closing 吗 quotes 心里大概有个价位吗.
     quote_clause: bool = False
+    # A restatement in the learner's own words: a reply no more than this share of which is its
+    # own, the rest saying again the customer's line whoever its pronouns point at (您是说这个月又
+    # 多扣了您50块钱是吧), parrots him and earns nothing here (score.gaming.echoes).
+    own_words: float | None = Field(default=None, gt=0, lt=1)
     order: Order | None = None
     feedback: Feedback
 
@@ -126,6 +130,8 @@ class Criterion(_Matchers):
             raise ValueError(f"criterion {self.id}: partial_credit needs min_count of 2 or more (a share of one piece is all or nothing)")
         if self.feedback.partial and not self.partial_credit:
             raise ValueError(f"criterion {self.id}: feedback.partial is said only with partial_credit")
+        if self.order is not None and self.own_words:
+            raise ValueError(f"criterion {self.id}: an order criterion has no evidence of its own to void (own_words)")
         if self.order is not None and self.void_in_rebuke:
             raise ValueError(f"criterion {self.id}: an order criterion has no evidence of its own to void (void_in_rebuke)")
         return self
@@ -217,6 +223,8 @@ class Rubric(StrictModel):
             unknown = [n for n in c.spoilt_by if n not in penalties and n not in self.sets]
             if unknown:
                 raise ValueError(f"criterion {c.id}: 'spoilt_by' names unknown penalty or set {', '.join(unknown)}")
+            if c.own_words and not self.customer_says:
+                raise ValueError(f"criterion {c.id}: own_words needs the customer's line (customer_says) to compare with")
         for p in self.penalties:
             unknown = [n for n in p.unless if n not in criteria]
             if unknown:

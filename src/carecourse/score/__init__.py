@@ -46,6 +46,8 @@ class CriterionScore:
     evidence: list[Finding]
     # what the criterion's words found inside a rebuke, said but not counted (是是是，对不起对不起)
     rebuked: list[Finding] = field(default_factory=list)
+    # what the criterion's words found in a reply that parrots the customer (``own_words``)
+    echoed: list[Finding] = field(default_factory=list)
     # missed only because its count_as_one evidence counted once
     counted_once: bool = False
     # the evidence would meet the criterion, were the reply not flagged (one open question
@@ -85,10 +87,10 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     if flag == "keyword_list":  # only what stands in a real clause was said ("您好" yes, "道歉" no)
         said = gaming.said_in_clause(analysis.structure.text)
         evidence = {cid: [f for f in found if said(f)] for cid, found in evidence.items()}
-    rebuked = analysis.memo[(compiled, "rebuked")]
+    rebuked, echoed = analysis.memo[(compiled, "rebuked")], analysis.memo[(compiled, "echoed")]
     structure = analysis.structure
     criteria = [
-        _criterion_score(c, evidence[c.id], flag, rebuked.get(c.id, []), compiled.as_one.get(c.id), structure)
+        _criterion_score(c, evidence[c.id], flag, (rebuked.get(c.id, []), echoed.get(c.id, [])), compiled.as_one.get(c.id), structure)
         for c in rubric.criteria
     ]
     met = {c.criterion.id for c in criteria if c.met}
@@ -105,10 +107,12 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
 
 
 def _criterion_score(
-    c: Criterion, found: list[Finding], flag: str | None, rebuked: list[Finding], as_one: re.Pattern[str] | None, structure
+    c: Criterion, found: list[Finding], flag: str | None, unheard: tuple[list[Finding], list[Finding]],
+    as_one: re.Pattern[str] | None, structure,
 ) -> CriterionScore:
     """A flagged reply scores nothing; it meets no criterion either, unless its flag is one of
-    ``gaming.SAID`` (its real evidence is shown all the same)."""
+    ``gaming.SAID`` (its real evidence is shown all the same). ``unheard``: what the criterion's
+    words found inside a rebuke, and in a reply that parrots the customer."""
     text = structure.text
     void = flag is not None and flag not in gaming.SAID
     need = 1 if c.order else c.min_count
@@ -120,7 +124,8 @@ def _criterion_score(
     if c.quote_clause:
         found = [in_whole_clauses(structure, f) for f in found]
     shown = found if c.order else joined_in_clauses(structure, found)
-    return CriterionScore(c, met, points, shown, [] if met else rebuked, counted_once, enough=count >= need)
+    rebuked, echoed = unheard if not met else ([], [])
+    return CriterionScore(c, met, points, shown, rebuked, echoed, counted_once, enough=count >= need)
 
 
 def _distinct(found: list[Finding], as_one: re.Pattern[str] | None, text: str) -> int:
@@ -217,6 +222,12 @@ class _CompiledRubric:
             if c.void_in_rebuke:
                 rebuked[c.id], evidence[c.id] = rebuked[c.id] + evidence[c.id], []
         analysis.memo[(self, "rebuked")] = rebuked
+        echoed = {  # a restatement that parrots the customer's line (after the second opinion: it may not add one back)
+            c.id: evidence[c.id] for c in self.rubric.criteria
+            if c.own_words and evidence[c.id] and gaming.echoes(structure.text, self.rubric.customer_says, c.own_words)
+        }  # fmt: skip
+        evidence |= dict.fromkeys(echoed, [])
+        analysis.memo[(self, "echoed")] = echoed
         for c in self.rubric.criteria:
             if c.order:
                 evidence[c.id] = self._order_evidence(c, analysis, evidence)

@@ -19,7 +19,7 @@ from carecourse.packaged import read_yaml
 from carecourse.regex_subset import compile_subset
 from carecourse.rubrics import Rubric
 
-__all__ = ["EMPTY", "SAID", "blank_spans", "check", "listed_spans", "said_in_clause", "settings"]
+__all__ = ["EMPTY", "SAID", "blank_spans", "check", "echoes", "listed_spans", "said_in_clause", "settings"]
 
 # Every flagged reply scores 0; these are not even penalised (keyword_list, repetition and
 # copied_customer still are: their rude words count).
@@ -360,6 +360,23 @@ def _echoed(content: str, min_run: int) -> int:
     return covered
 
 
+def echoes(text: str, customer_says: str, own_words: float) -> bool:
+    """Whether no more than ``own_words`` of the normalised reply ``text`` is its own: the rest
+    says again the customer's line, in runs of ``echo.min_run`` characters or more, punctuation
+    aside and its pronouns read as one (您是说这个月又多扣了您50块钱是吧 for 这个月又多扣了我50块钱):
+    it parrots him instead of saying it in its own words."""
+    speakers = _speakers()
+    content = _SEPARATORS.sub("", text).translate(speakers)
+    customer = _content_of(customer_says).translate(speakers)
+    return _covered(content, customer, settings()["echo"]["min_run"]) >= (1 - own_words) * len(content) > 0
+
+
+@cache
+def _speakers() -> dict[int, str]:
+    chars = settings()["echo"]["speakers"]
+    return str.maketrans(dict.fromkeys(chars, chars[0]))
+
+
 def _is_copy(content: str, customer_says: str) -> bool:
     rule = settings()["copy"]
     customer = _content_of(customer_says)
@@ -367,14 +384,20 @@ def _is_copy(content: str, customer_says: str) -> bool:
         return False  # a long reply cannot be mostly a copy of a short line
     if len(one_of(customer).findall(content)) < rule["share"] * len(content):
         return False  # too few of its characters even occur in the customer's line
+    return _covered(content, customer, rule["min_run"]) >= rule["share"] * len(content)
+
+
+def _covered(content: str, customer: str, min_run: int) -> int:
+    """How many characters of ``content`` say again, in runs of ``min_run`` or more, what the
+    ``customer`` said."""
     covered, i, n = 0, 0, len(content)
     while i < n:
         k = 0
         while i + k < n and content[i : i + k + 1] in customer:
             k += 1
-        if k >= rule["min_run"]:
+        if k >= min_run:
             covered += k
             i += k
         else:
             i += 1
-    return covered >= rule["share"] * n
+    return covered

@@ -83,6 +83,7 @@ export function compileCore(core) {
       empty: new Set(g.empty),
       said: new Set(g.said),
       slotWords: g.settings.blank_slot_words,
+      speakers: new RegExp(`[${g.settings.echo.speakers}]`, "gu"), // the pronouns an echo reads as one
     },
     rebukes: core.score.rebukes,
     rudeSounding: core.score.rude_sounding,

@@ -29,6 +29,8 @@ function criterionLine(messages, scored, flag) {
     text = pyFormat(messages.said_not_counted, { quotes: quoted(quotes(scored.evidence)) });
   } else if (!flag && scored.rebuked.length) {
     text = pyFormat(messages.said_in_rebuke, { quotes: quoted(quotes(scored.rebuked)) });
+  } else if (!flag && scored.echoed.length) {
+    text = pyFormat(messages.said_as_echo, { quotes: quoted(quotes(scored.echoed)) });
   }
   return {
     id: c.id, label: c.label, met: scored.met, points: scored.points, max_points: c.points,

@@ -207,20 +207,34 @@ function echoed(content, minRun) {
   return covered;
 }
 
+// no more than ownWords of the reply is its own: the rest says again the customer's line, in runs of
+// echo.min_run characters or more, its pronouns read as one (gaming.py echoes)
+export function echoes(ctx, text, customer, ownWords) {
+  const fold = (t) => t.replace(ctx.gaming.speakers, ctx.gaming.rules.echo.speakers[0]);
+  const content = fold(text.replace(ctx.gaming.separators, ""));
+  const least = (1 - ownWords) * content.length;
+  return least > 0 && covered(content, fold(customer), ctx.gaming.rules.echo.min_run) >= least;
+}
+
 function isCopy(ctx, content, customer) {
   const rule = ctx.gaming.rules.copy;
   if (content.length > 4 * customer.length) return false;
   const inCustomer = new Set(customer);
   if (Array.from(content).filter((c) => inCustomer.has(c)).length < rule.share * content.length) return false;
-  let covered = 0;
+  return covered(content, customer, rule.min_run) >= rule.share * content.length;
+}
+
+// how many characters of content say again, in runs of minRun or more, what the customer said (gaming.py _covered)
+function covered(content, customer, minRun) {
+  let total = 0;
   const n = content.length;
   for (let i = 0; i < n; ) {
     let k = 0;
     while (i + k < n && customer.includes(content.slice(i, i + k + 1))) k++;
-    if (k >= rule.min_run) {
-      covered += k;
+    if (k >= minRun) {
+      total += k;
       i += k;
     } else i += 1;
   }
-  return covered >= rule.share * n;
+  return total;
 }

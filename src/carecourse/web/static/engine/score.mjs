@@ -2,7 +2,7 @@
 // penalty's evidence, the points.
 
 import { unique } from "./detect.mjs";
-import { blankSpans, gamingCheck, listedSpans, saidInClause } from "./gaming.mjs";
+import { blankSpans, echoes, gamingCheck, listedSpans, saidInClause } from "./gaming.mjs";
 import { overrule, penaltyKey } from "./learned.mjs";
 import { learnedModels } from "./linear.mjs";
 import { PhraseMatcher, makeFinding } from "./matcher.mjs";
@@ -71,7 +71,8 @@ export function applyRubric(ctx, rubric, analysis) {
     const points = flag === null ? pyRound2(c.points * share) : 0;
     const quoted = c.quote_clause ? found.map((f) => inWholeClauses(analysis.structure, f)) : found;
     const shown = c.order ? quoted : joinedInClauses(analysis.structure, quoted, ctx.quoteGap);
-    return { criterion: c, met, points, evidence: shown, rebuked: met ? [] : analysis.rebuked[c.id] || [], countedOnce, enough: count >= need };
+    const [rebuked, echoed] = met ? [[], []] : [analysis.rebuked[c.id] || [], analysis.echoed[c.id] || []];
+    return { criterion: c, met, points, evidence: shown, rebuked, echoed, countedOnce, enough: count >= need };
   });
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
   const penalties = [];
@@ -110,6 +111,11 @@ function criterionEvidence(ctx, rubric, analysis) {
     for (const c of r.criteria) if (c.void_in_rebuke) [rebuked[c.id], evidence[c.id]] = [[...rebuked[c.id], ...evidence[c.id]], []];
   }
   analysis.rebuked = rebuked;
+  const echoed = {}; // a restatement that parrots the customer's line (after the second opinion: it may not add one back)
+  for (const c of r.criteria) {
+    if (c.own_words && evidence[c.id].length && echoes(ctx, structure.text, rubric.customerContent, c.own_words)) [echoed[c.id], evidence[c.id]] = [evidence[c.id], []];
+  }
+  analysis.echoed = echoed;
   for (const c of r.criteria) if (c.order) evidence[c.id] = orderEvidence(rubric, c, analysis, evidence);
   return evidence;
 }
