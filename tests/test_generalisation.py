@@ -150,6 +150,17 @@ def test_4_negated_or_refused_deeds_are_not_credited(scenario, text, deed):
     assert deed not in met(scenario, text)
 
 
+@pytest.mark.parametrize("text, refused", [
+    ("退款这块我们营业厅是办不了的，您打客服问吧。", True),  # the refusal later in the deed's clause
+    ("退费的话我这边没有权限，您自己打10000。", True),
+    ("退费登记我们这边是不给做的。", True),
+    ("我现在就帮您申请退款，办不了的话我再想办法。", False),  # a later clause refuses nothing before it
+    ("我帮您核查 办不了的我找班长", False),  # (a space parts it, as a comma does)
+])  # fmt: skip
+def test_4_a_deed_refused_later_in_its_clause_is_not_credited(text, refused):
+    assert ("action" not in met("complaint-billing", text)) is refused
+
+
 @pytest.mark.parametrize("text, explained", [
     ("不好意思，今天师傅都出去了。", False),
     ("今天维修的人排不过来了，实在抱歉。", False),

@@ -13,6 +13,7 @@ from functools import cache, cached_property
 
 from carecourse.normalize import NormalizedText
 from carecourse.packaged import read_yaml
+from carecourse.regex_subset import compile_subset
 
 __all__ = ["Structure"]
 
@@ -129,7 +130,7 @@ class Structure:
         """True if a negator ends at most ``max_gap`` characters before ``pos`` in its clause."""
         if _CLAUSE_BREAK.match(self.text, pos):
             return False  # the match opens its clause: what stands before it is another clause
-        negator, set_phrases, reach, _ = _negation()
+        negator, set_phrases, reach, *_ = _negation()
         window = self.text[max(0, pos - reach) : pos]
         breaks = list(_CLAUSE_BREAK.finditer(window))
         if breaks:
@@ -138,13 +139,20 @@ class Structure:
         return bool(negator.search(window))
 
     def is_refused_after(self, end: int) -> bool:
-        """True if the words right after ``end`` say it cannot be done (查不了, 退不了)."""
-        return self.text.startswith(_negation()[3], end)
+        """True if the words right after ``end`` say it cannot be done (查不了, 退不了), or the rest
+        of its clause does, up to a space (这个退款我这边是办不了的)."""
+        *_, refused, refused_later = _negation()
+        if self.text.startswith(refused, end):
+            return True
+        stop = self.clause_at(max(end - 1, 0))[1]
+        space = self.text.find(" ", end, stop)
+        return refused_later.search(self.text, end, stop if space < 0 else space) is not None
 
 
 @cache
-def _negation() -> tuple[re.Pattern[str], re.Pattern[str], int, tuple[str, ...]]:
-    """(negator-then-gap pattern, set phrases to ignore, how far back to look, refusals after a verb)."""
+def _negation() -> tuple[re.Pattern[str], re.Pattern[str], int, tuple[str, ...], re.Pattern[str]]:
+    """(negator-then-gap pattern, set phrases to ignore, how far back to look, refusals after a
+    verb, refusals later in its clause)."""
     rules = read_yaml(__package__, "negation.yaml")
     negators = "|".join(map(re.escape, rules["negators"]))
     gap = int(rules["max_gap"])
@@ -154,6 +162,7 @@ def _negation() -> tuple[re.Pattern[str], re.Pattern[str], int, tuple[str, ...]]
         re.compile("|".join(map(re.escape, sorted(rules["set_phrases"], key=len, reverse=True)))),
         longest + gap + 2,
         tuple(rules["refused_after"]),
+        compile_subset([rules["refused_later"]]),
     )
 
 

@@ -184,7 +184,7 @@ def _normalize() -> dict:
 
 
 def _structure() -> dict:
-    negator, set_phrases, reach, refused = structure._negation()
+    negator, set_phrases, reach, refused, refused_later = structure._negation()
     return {
         "sentence_end": js_regex(structure._SENTENCE_END),
         "clause_break": js_regex(structure._CLAUSE_BREAK),
@@ -194,6 +194,7 @@ def _structure() -> dict:
         "set_phrases": js_regex(set_phrases),
         "reach": reach,
         "refused_after": list(refused),
+        "refused_later": js_regex(refused_later),
     }
 
 

@@ -42,6 +42,7 @@ export function compileCore(core) {
       setPhrases: regex(core.structure.set_phrases),
       reach: core.structure.reach,
       refusedAfter: core.structure.refused_after,
+      refusedLater: regex(core.structure.refused_later),
     },
     questions: {
       trailing: new Set(core.questions.trailing),

@@ -89,7 +89,11 @@ export class Structure {
   }
 
   isRefusedAfter(end) {
-    return this.ctx.structure.refusedAfter.some((r) => this.text.startsWith(r, end));
+    const rules = this.ctx.structure;
+    if (rules.refusedAfter.some((r) => this.text.startsWith(r, end))) return true;
+    const stop = this.clauseAt(Math.max(end - 1, 0))[1];
+    const space = this.text.indexOf(" ", end);
+    return search(rules.refusedLater, this.text, end, space >= 0 && space < stop ? space : stop) !== null;
   }
 }
 
