@@ -154,6 +154,7 @@ def test_4_negated_or_refused_deeds_are_not_credited(scenario, text, deed):
     ("退款这块我们营业厅是办不了的，您打客服问吧。", True),  # the refusal later in the deed's clause
     ("退费的话我这边没有权限，您自己打10000。", True),
     ("退费登记我们这边是不给做的。", True),
+    ("退款我帮您申请了也不一定能批下来。", True),  # a deed doubted at once
     ("我现在就帮您申请退款，办不了的话我再想办法。", False),  # a later clause refuses nothing before it
     ("我帮您核查 办不了的我找班长", False),  # (a space parts it, as a comma does)
 ])  # fmt: skip
