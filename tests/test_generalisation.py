@@ -239,6 +239,18 @@ def test_6_the_customers_complaint_said_back_to_him_is_no_restatement(text, rest
         assert "照搬" in restate.feedback and "多扣了" in restate.feedback and restate.evidence == []
 
 
+@pytest.mark.parametrize("scenario, text, understood", [
+    ("follow-up-promise", "明天在家要用网办公是吧？好的，明天要用网办公，我知道了。", False),  # his words back
+    ("follow-up-promise", "明天要在家办公，网断了确实急人，我马上给您加急派单。", True),
+    ("decline-policy", "嗯，您就帮他办一下嘛，我明白，您想让我们通融通融。", False),
+    ("decline-policy", "我明白您是想帮朋友省一趟路，不过补卡必须本人来。", True),
+])  # fmt: skip
+def test_6_his_own_words_said_back_are_no_understanding_of_them(scenario, text, understood):
+    (empathy,) = [c for c in carecourse.grade(scenario, text).criteria if c.id == "empathy"]
+    assert empathy.met is understood
+    assert understood or "照搬" in empathy.feedback
+
+
 def test_own_words_needs_a_customer_line_and_evidence_of_its_own():
     from pydantic import ValidationError
 
