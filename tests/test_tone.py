@@ -107,7 +107,7 @@ CALM_COFFEE = "我理解您明天要在家办公，已经帮您约了明天上�
 
 
 def test_a_rude_sounding_phrase_in_a_clearly_calm_sentence_is_no_rebuke(monkeypatch):
-    import carecourse.score as score
+    import carecourse.score.rebukes as rebukes
 
     patterns_only = builtin("follow-up-promise").model_copy(update={"title": "a trainer's copy"})  # no second opinion
     # a model sure that no sentence of this reply is rude: the rule is under test, not where a
@@ -115,7 +115,7 @@ def test_a_rude_sounding_phrase_in_a_clearly_calm_sentence_is_no_rebuke(monkeypa
     # patterns find such a suggestion, so a retrained model may read it either way)
     _fixed_model(monkeypatch, {}, bias=-(10**6))
     assert "forbidden" not in {p.id for p in carecourse.grade("follow-up-promise", CALM_COFFEE, rubric=patterns_only).penalties}
-    monkeypatch.setattr(score, "calm", lambda structure, pos: False)  # without the rule: penalised
+    monkeypatch.setattr(rebukes, "calm", lambda structure, pos: False)  # without the rule: penalised
     assert "forbidden" in {p.id for p in carecourse.grade("follow-up-promise", CALM_COFFEE, rubric=patterns_only).penalties}
 
 

@@ -16,21 +16,19 @@ the learner is shown as their words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from carecourse.detect import REBUKES, RUDE_SOUNDING, TECHNIQUES, Analysis, matchers_of
+from carecourse.detect import REBUKES, TECHNIQUES, Analysis, matchers_of
 from carecourse.detect.scan import Scan
-from carecourse.detect.tone import calm
 from carecourse.detect.matcher import PhraseMatcher, make_finding
-from carecourse.detect.questions import GREETING_CLAUSE
 from carecourse.regex_subset import compile_subset
 from carecourse.results import Finding
 from carecourse.results import distinct_quotes
 from carecourse.rubrics import Criterion, Penalty, Rubric, builtin, scenario_ids
 from carecourse.score import gaming, learned
 from carecourse.score.quotes import in_whole_clauses, joined_in_clauses
+from carecourse.score.rebukes import calm_at, rebuke_span, rebuke_spans, rude_sounding
 from carecourse.score.spans import covered_by, overlap_test
 
 __all__ = ["CriterionScore", "PenaltyScore", "Scored", "apply_rubric"]
@@ -180,7 +178,7 @@ class _CompiledRubric:
             if len(found) > 1:  # a technique and a pattern may find one span
                 found = sorted({(f.start, f.end): f for f in found}.values(), key=_SPAN)
             if item.id in self.rude:
-                found = [f for f in found if not _rude_sounding(f, item.id) or not _calm(analysis, f.nstart)]
+                found = [f for f in found if not rude_sounding(f, item.id) or not calm_at(analysis, f.nstart)]
             analysis.memo[key] = found
         return found
 
@@ -195,7 +193,7 @@ class _CompiledRubric:
     def criterion_evidence(self, analysis: Analysis) -> dict[str, list[Finding]]:
         structure = analysis.structure
         self.scan.run(structure)
-        rebukes = _rebuke_spans(analysis, overlap_test(self._set_spans(self.not_rude, analysis)))
+        rebukes = rebuke_spans(analysis, overlap_test(self._set_spans(self.not_rude, analysis)))
         in_rebuke = covered_by(rebukes)
         blanks = gaming.blank_spans(structure.text)
         listed = gaming.listed_spans(structure.text)
@@ -318,7 +316,7 @@ class _CompiledRubric:
             if spoilt(f.nstart, f.nend):
                 continue
             if f.id in REBUKES:
-                f = make_finding(structure, f.id, *_rebuke_span(structure, f))
+                f = make_finding(structure, f.id, *rebuke_span(structure, f))
             found.append(f)
         unique = {(f.start, f.end): f for f in found}
         return sorted(unique.values(), key=_SPAN)
@@ -336,49 +334,6 @@ def _searches(*groups) -> list:
 
 
 _SPAN = attrgetter("start", "end")
-TONE_MARK_MAX = 4  # a rebuke that is a whole clause this short ("是是是", "行了吧") sets its sentence's tone
-# ... but a greeting opening that sentence on its own still greeted him ("您好，……我这边不负责引导"):
-# GREETING_CLAUSE (detect.questions)
-
-
-def _rebuke_spans(analysis: Analysis, not_rude: Callable[[int, int], bool]) -> list[tuple[int, int]]:
-    """Where the reply blames, scolds, mocks or brushes the customer off: nothing said there
-    is credited."""
-    structure = analysis.structure
-    found = [f for f in analysis.of_any(REBUKES) if not not_rude(f.nstart, f.nend)]
-    return [_rebuke_span(structure, f) for f in found if not _calm(analysis, f.nstart)]
-
-
-def _calm(analysis: Analysis, pos: int) -> bool:
-    """``tone.calm`` at ``pos``, worked out once per reply: a rebuke's finding is asked about
-    both for the rebuke spans and for the rudeness penalty."""
-    key = ("calm", pos)
-    found = analysis.memo.get(key)
-    if found is None:
-        found = analysis.memo[key] = calm(analysis.structure, pos)
-    return found
-
-
-def _rude_sounding(finding: Finding, penalty_id: str) -> bool:
-    """A match of the rude-words lexicons or of a rudeness penalty's own patterns (not, say,
-    the refusal that makes a flat no)."""
-    return finding.id in RUDE_SOUNDING or finding.id == f"pattern:{penalty_id}"
-
-
-def _rebuke_span(structure, finding: Finding) -> tuple[int, int]:
-    """A rebuke covers its clause ("肯定是你设置错了"); a short one standing as a clause of its
-    own covers its whole sentence ("是是是，都是我们的错，行了吧" is no apology) but for a greeting
-    opening it ("您好，要办业务自己去取号，我这边不负责引导" greeted him)."""
-    start, end = structure.clause_at(finding.nstart)
-    phrase = 0 if finding.kind == "tone" else finding.nend - finding.nstart  # tone: a clause already
-    if end - start <= max(TONE_MARK_MAX, phrase):
-        start, end = structure.sentence_at(finding.nstart) or (start, end)
-        first = structure.clause_at(start)
-        if first[1] < finding.nstart and GREETING_CLAUSE.fullmatch(structure.text, *first):
-            start = first[1]
-    return start, end
-
-
 def _touches(finding: Finding, blanks: list[tuple[int, int]], text: str) -> bool:
     """A template blank fills the evidence's slot: inside it ("营业厅的某某"), right before
     it ("XX营业厅"), or right after a slot word that ends it ("我是（姓名）")."""

@@ -14,7 +14,7 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
-from carecourse.detect import TECHNIQUES, structure, tone
+from carecourse.detect import REBUKES, RUDE_SOUNDING, TECHNIQUES, structure, tone
 from carecourse.detect import learned as detect_learned
 from carecourse.detect import questions
 from carecourse.detect.lexicon import lexicon
@@ -26,7 +26,8 @@ from carecourse.packaged import read_text
 from carecourse.regex_subset import compile_subset
 from carecourse.render.palette import colours
 from carecourse.rubrics import builtin, scenario_ids
-from carecourse.score import REBUKES, RUDE_SOUNDING, TONE_MARK_MAX, gaming, learned
+from carecourse.score import gaming, learned
+from carecourse.score.rebukes import TONE_MARK_MAX
 from carecourse.score.quotes import QUOTE_GAP
 from carecourse.web import jsregex
 from carecourse.web.jsregex import PRIVATE_USE, Untranslatable, python_spaces
