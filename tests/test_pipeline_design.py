@@ -110,7 +110,7 @@ ENGINE = PACKAGE / "web" / "static" / "engine"
 ENGINE_STEPS = {
     "text": "text", "normalize": "normalize",
     "structure": "detect", "matcher": "detect", "questions": "detect", "linear": "detect", "tone": "detect", "detect": "detect",
-    "score": "score", "spans": "score", "quotes": "score", "learned": "score", "gaming": "score",
+    "score": "score", "spans": "score", "quotes": "score", "learned": "score", "gaming": "score", "rebukes": "score",
     "feedback": "feedback", "core": "pipeline",
 }  # fmt: skip
 

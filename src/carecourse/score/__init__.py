@@ -8,7 +8,7 @@ Each criterion collects evidence from the shared techniques, its own patterns an
 rubric's named sets; a shipped rubric's learned models then give their second opinion
 (``learned/``); an order criterion compares where its two sides first appear.
 Penalties subtract points, unless the second opinion is sure one found does not apply.
-Gaming checks (``gaming.py``) come first and can void it all; ``spans.py`` tests where
+Gaming checks (``gaming/``) come first and can void it all; ``spans.py`` tests where
 evidence lies (inside a rebuke, a blank, a set's match); ``quotes.py`` shapes the evidence
 the learner is shown as their words.
 """

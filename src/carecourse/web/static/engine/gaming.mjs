@@ -1,5 +1,5 @@
 // Replies that game the grader: empty, not Chinese, keyword lists, repetition, copying
-// the customer, padding, templates (score/gaming.py).
+// the customer, padding, templates (score/gaming/).
 
 import { QUESTIONS } from "./detect.mjs";
 import { bisectLeft, bisectRight, finditer, matchAt, search, span } from "./text.mjs";
@@ -185,35 +185,7 @@ function runsCover(ctx, content, share) {
 
 function isPadding(ctx, content) {
   const rule = ctx.gaming.rules.repetition;
-  return echoed(content, rule.echo_run) >= rule.echo_share * Array.from(content).length;
-}
-
-// characters saying again, in runs of minRun or more, what the reply said before (gaming.py _echoed);
-// counted in code points, as Python counts
-function echoed(content, minRun) {
-  const at = [0]; // where each code point starts, in UTF-16 units
-  for (const c of content) at.push(at[at.length - 1] + c.length);
-  const n = at.length - 1;
-  let covered = 0;
-  for (let i = 0; i < n; ) {
-    const before = content.slice(0, at[i]);
-    let k = 0;
-    while (i + k < n && before.includes(content.slice(at[i], at[i + k + 1]))) k++;
-    if (k >= minRun) {
-      covered += k;
-      i += k;
-    } else i++;
-  }
-  return covered;
-}
-
-// no more than ownWords of the reply is its own: the rest says again the customer's line, in runs of
-// echo.min_run characters or more, its pronouns read as one (gaming.py echoes)
-export function echoes(ctx, text, customer, ownWords) {
-  const fold = (t) => t.replace(ctx.gaming.speakers, ctx.gaming.rules.echo.speakers[0]);
-  const content = fold(text.replace(ctx.gaming.separators, ""));
-  const least = (1 - ownWords) * content.length;
-  return least > 0 && covered(content, fold(customer), ctx.gaming.rules.echo.min_run) >= least;
+  return saidAgain(content, rule.echo_run) >= rule.echo_share * Array.from(content).length;
 }
 
 function isCopy(ctx, content, customer) {
@@ -221,20 +193,34 @@ function isCopy(ctx, content, customer) {
   if (content.length > 4 * customer.length) return false;
   const inCustomer = new Set(customer);
   if (Array.from(content).filter((c) => inCustomer.has(c)).length < rule.share * content.length) return false;
-  return covered(content, customer, rule.min_run) >= rule.share * content.length;
+  return saidAgain(content, rule.min_run, customer) >= rule.share * content.length;
 }
 
-// how many characters of content say again, in runs of minRun or more, what the customer said (gaming.py _covered)
-function covered(content, customer, minRun) {
-  let total = 0;
-  const n = content.length;
+// no more than ownWords of the reply is its own: the rest says again the customer's line, in runs of
+// echo.min_run characters or more, its pronouns read as one (gaming/repeats.py echoes)
+export function echoes(ctx, text, customer, ownWords) {
+  const fold = (t) => t.replace(ctx.gaming.speakers, ctx.gaming.rules.echo.speakers[0]);
+  const content = fold(text.replace(ctx.gaming.separators, ""));
+  const least = (1 - ownWords) * content.length;
+  return least > 0 && saidAgain(content, ctx.gaming.rules.echo.min_run, fold(customer)) >= least;
+}
+
+// how many characters of content say again, in runs of minRun or more, what source said (the
+// customer's line), or with no source what content said before them (gaming/repeats.py said_again);
+// counted in code points, as Python counts
+function saidAgain(content, minRun, source = null) {
+  const at = [0]; // where each code point starts, in UTF-16 units
+  for (const c of content) at.push(at[at.length - 1] + c.length);
+  const n = at.length - 1;
+  let covered = 0;
   for (let i = 0; i < n; ) {
+    const seen = source ?? content.slice(0, at[i]);
     let k = 0;
-    while (i + k < n && customer.includes(content.slice(i, i + k + 1))) k++;
+    while (i + k < n && seen.includes(content.slice(at[i], at[i + k + 1]))) k++;
     if (k >= minRun) {
-      total += k;
+      covered += k;
       i += k;
-    } else i += 1;
+    } else i++;
   }
-  return total;
+  return covered;
 }

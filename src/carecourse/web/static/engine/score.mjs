@@ -8,6 +8,7 @@ import { learnedModels } from "./linear.mjs";
 import { PhraseMatcher, makeFinding } from "./matcher.mjs";
 import { contentOf } from "./normalize.mjs";
 import { inWholeClauses, joinedInClauses } from "./quotes.mjs";
+import { rebukeSpan, rebukeSpans, rudeSounding } from "./rebukes.mjs";
 import { coveredBy, overlapTest } from "./spans.mjs";
 import { pyStrip, regex, search } from "./text.mjs";
 import { calm } from "./tone.mjs";
@@ -38,8 +39,7 @@ function matched(rubric, item, analysis) {
   const all = unique(found.flat());
   if (!rubric.rude.has(item.id)) return all;
   const ctx = analysis.ctx;
-  const rudeSounding = (f) => ctx.rudeSounding.includes(f.id) || f.id === `pattern:${item.id}`;
-  return all.filter((f) => !rudeSounding(f) || !calm(ctx, analysis.structure, f.nstart));
+  return all.filter((f) => !rudeSounding(ctx, f, item.id) || !calm(ctx, analysis.structure, f.nstart));
 }
 
 // how many different pieces of evidence: the same words count once, and so does all evidence
@@ -187,24 +187,6 @@ function penaltyEvidence(ctx, rubric, p, analysis) {
     .filter((f) => !spoilt(f.nstart, f.nend))
     .map((f) => (ctx.rebukes.includes(f.id) ? makeFinding(structure, f.id, ...rebukeSpan(ctx, structure, f)) : f));
   return unique(found);
-}
-
-function rebukeSpans(ctx, analysis, notRudeAt) {
-  const structure = analysis.structure;
-  const found = analysis.ofAny(ctx.rebukes).filter((f) => !notRudeAt(f.nstart, f.nend));
-  return found.filter((f) => !calm(ctx, structure, f.nstart)).map((f) => rebukeSpan(ctx, structure, f));
-}
-
-function rebukeSpan(ctx, structure, finding) {
-  let [start, end] = structure.clauseAt(finding.nstart);
-  const phrase = finding.kind === "tone" ? 0 : finding.nend - finding.nstart;
-  if (end - start <= Math.max(ctx.toneMarkMax, phrase)) {
-    const sentence = structure.sentenceAt(finding.nstart);
-    if (sentence) [start, end] = sentence;
-    const first = structure.clauseAt(start);
-    if (first[1] < finding.nstart && ctx.greetingClause.test(structure.text.slice(first[0], first[1]))) start = first[1];
-  }
-  return [start, end];
 }
 
 function touches(ctx, f, blanks, text) {
