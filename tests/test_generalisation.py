@@ -533,13 +533,29 @@ def test_the_no_of_the_sandwich_is_the_refusal_or_its_reason_said_before_the_off
     ("按照规定，需要机主的身份证原件和授权书才能代办，您没带的话今天办不了，不好意思。", False),
     # the no first, then the way: a sandwich, whatever the rule said before the no
     ("补卡涉及号码安全，今天办不了。您可以让朋友签好授权书，带着他的身份证原件来办。", True),
+    # the rule said as a no, its other way in joined to it, then the refusal proper: the way came first
+    ("补卡必须机主本人来，或者带他身份证原件和授权书。您都没带，今天办不了，不好意思。", False),
+    ("先生，补卡要么本人来，要么您带他身份证原件和他签的授权书来。今天这样确实办不了。", False),
+    # ... and with a way after that refusal, a sandwich after all
+    ("补卡必须机主本人来，或者带他身份证原件和授权书。今天办不了，您可以让朋友签好授权书再来。", True),
 ])  # fmt: skip
 def test_where_a_refusal_is_said_the_offers_must_follow_the_refusal(text, met):
     result = carecourse.grade("decline-policy", text)
     assert result.met("order") is met
     if met:
         order = next(c for c in result.criteria if c.id == "order")
-        assert order.evidence[0].text == "今天办不了"
+        assert order.evidence[0].text.endswith("办不了")
+
+
+@pytest.mark.parametrize("text", [
+    "补卡一定要本人，或是带他的身份证原件加委托书才可以，让您白跑一趟了。",
+    "补卡必须本人来，或者拿他身份证原件加授权书，不是我不帮您。",
+    "补卡只能机主本人，或者带他身份证原件和授权书才行，少一样系统都过不去。",
+])  # fmt: skip
+def test_with_no_refusal_proper_the_rule_said_as_a_no_comes_first_and_the_way_in_follows_it(text):
+    result = carecourse.grade("decline-policy", text)
+    order = next(c for c in result.criteria if c.id == "order")
+    assert order.met and order.evidence[0].text.startswith("补卡")
 
 
 def test_a_question_particle_before_a_space_ends_a_question_in_a_reply_parted_by_spaces():

@@ -24,7 +24,10 @@ from carecourse.evaluation.validity import Marked, Validity, band, load_corpus, 
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-06 (session 33) once a deed refused or doubted later in its clause stopped counting
+# measured 2026-12-06 (session 34) once decline-policy's order let a refusal proper (办不了) outrank the rule
+# said as a no (必须本人来，或者带原件和授权书): 0.9461, 0.9465, 0.8482, 0.8788 (order 0.8692 -> 0.8981;
+# the worst is now your_option; floors unchanged).
+# Before that, measured 2026-12-06 (session 33) once a deed refused or doubted later in its clause stopped counting
 # (这个退款我这边是办不了的, 退费的话我这边没有权限, 您朋友回来也不一定能办): 0.9451, 0.9465, 0.8479,
 # 0.8692 (0.8477 before the doubts; floors unchanged).
 # Before that, measured 2026-12-06 (session 33) once complaint-billing's restate asked for the learner's own words
