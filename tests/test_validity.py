@@ -26,7 +26,7 @@ DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
 # measured 2026-12-06 (session 34) once decline-policy's order let a refusal proper (办不了) outrank the rule
 # said as a no (必须本人来，或者带原件和授权书): 0.9461, 0.9465, 0.8482, 0.8788 (order 0.8692 -> 0.8981;
-# the worst is now your_option; floors unchanged).
+# the worst is now your_option; floors: criteria 0.943 -> 0.944, worst 0.861 -> 0.870).
 # Before that, measured 2026-12-06 (session 33) once a deed refused or doubted later in its clause stopped counting
 # (这个退款我这边是办不了的, 退费的话我这边没有权限, 您朋友回来也不一定能办): 0.9451, 0.9465, 0.8479,
 # 0.8692 (0.8477 before the doubts; floors unchanged).
@@ -123,7 +123,7 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # 0.873, 0.740, 0.741 with batch 1)
 # The floors sit one retraining's movement below the last figures, so that a new batch joining
 # dev does not fail CI by itself while a real loss of generalisation does.
-FLOORS = {"criteria": 0.943, "penalties": 0.944, "qwk": 0.844, "worst_criterion": 0.861}
+FLOORS = {"criteria": 0.944, "penalties": 0.944, "qwk": 0.844, "worst_criterion": 0.870}
 
 
 @pytest.fixture(scope="module")
