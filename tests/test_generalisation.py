@@ -547,6 +547,22 @@ def test_where_a_refusal_is_said_the_offers_must_follow_the_refusal(text, met):
         assert order.evidence[0].text.endswith("办不了")
 
 
+@pytest.mark.parametrize("scenario, text, then, first", [
+    ("decline-policy", "先生，补卡必须机主本人来，或者带他身份证原件和授权书。您今天都没带，确实办不了。",
+     "或者带他身份证原件和授权书", "确实办不了"),
+    ("complaint-billing", "我马上帮您查一下这笔扣费。真是对不起，让您又跑一趟。", "我马上帮您查一下这笔扣费", "真是对不起"),
+    ("needs-questions", "您好，是要买手机吗？平时主要用手机做什么？", "是要买手机吗？", "平时主要用手机做什么？"),
+])  # fmt: skip
+def test_11_both_sides_said_the_wrong_way_round_are_named_not_called_missing(scenario, text, then, first):
+    order = next(c for c in carecourse.grade(scenario, text).criteria if c.id == "order")
+    assert not order.met and order.evidence == []
+    assert f"“{then}”" in order.feedback and f"“{first}”" in order.feedback
+    assert order.feedback.index(then) < order.feedback.index(first) and "顺序反了" in order.feedback
+    # one side alone is still missing, and said so
+    alone = next(c for c in carecourse.grade(scenario, text[: text.index(then) + len(then)]).criteria if c.id == "order")
+    assert "顺序反了" not in alone.feedback
+
+
 @pytest.mark.parametrize("text", [
     "补卡一定要本人，或是带他的身份证原件加委托书才可以，让您白跑一趟了。",
     "补卡必须本人来，或者拿他身份证原件加授权书，不是我不帮您。",

@@ -49,6 +49,9 @@ def _criterion_line(scored: CriterionScore, flag: str | None) -> CriterionResult
         text = messages()["said_in_rebuke"].format(quotes=quoted(distinct_quotes(scored.rebuked)))
     elif not flag and scored.echoed:  # said in the customer's own words
         text = messages()["said_as_echo"].format(quotes=quoted(distinct_quotes(scored.echoed)))
+    elif not flag and scored.reversed and c.feedback.out_of_order:  # both sides said, the wrong way round
+        then, first = (quoted([f.text]) for f in scored.reversed)
+        text = c.feedback.out_of_order.format(then=then, first=first)
     return CriterionResult(c.id, c.label, scored.met, scored.points, float(c.points), scored.evidence, text, c.section)
 
 

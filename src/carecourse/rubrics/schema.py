@@ -7,6 +7,7 @@ every name an order, penalty or sample refers to exists, and every criterion can
 from __future__ import annotations
 
 from collections.abc import Collection, Set as AbstractSet
+from string import Formatter
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -44,6 +45,17 @@ class Feedback(StrictModel):
     # said instead of `missing` when `partial_credit` earned part of the points (one open
     # question of the two asked for)
     partial: str | None = Field(default=None, min_length=1)
+    # said instead of `missing` when an order criterion's two sides were both said, the wrong
+    # way round; {then} and {first} are the learner's words for each side ("你先问了{then}……")
+    out_of_order: str | None = Field(default=None, min_length=1)
+
+    @field_validator("out_of_order")
+    @classmethod
+    def _names_the_sides(cls, text: str | None) -> str | None:
+        fields = {name for _, name, _, _ in Formatter().parse(text or "") if name is not None}
+        if text is not None and fields != {"first", "then"}:
+            raise ValueError("out_of_order quotes both sides, as {first} and {then}, and nothing else")
+        return text
 
 
 class _Matchers(StrictModel):
@@ -128,6 +140,8 @@ class Criterion(_Matchers):
             raise ValueError(f"criterion {self.id}: an order criterion takes no matchers of its own")
         if self.partial_credit and self.min_count < 2:
             raise ValueError(f"criterion {self.id}: partial_credit needs min_count of 2 or more (a share of one piece is all or nothing)")
+        if self.feedback.out_of_order and self.order is None:
+            raise ValueError(f"criterion {self.id}: feedback.out_of_order is said only by an order criterion")
         if self.feedback.partial and not self.partial_credit:
             raise ValueError(f"criterion {self.id}: feedback.partial is said only with partial_credit")
         if self.order is not None and self.own_words:

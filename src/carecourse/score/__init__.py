@@ -46,6 +46,8 @@ class CriterionScore:
     rebuked: list[Finding] = field(default_factory=list)
     # what the criterion's words found in a reply that parrots the customer (``own_words``)
     echoed: list[Finding] = field(default_factory=list)
+    # an order criterion's two sides, both said but the wrong way round: [then, first]
+    reversed: list[Finding] = field(default_factory=list)
     # missed only because its count_as_one evidence counted once
     counted_once: bool = False
     # the evidence would meet the criterion, were the reply not flagged (one open question
@@ -85,10 +87,10 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     if flag == "keyword_list":  # only what stands in a real clause was said ("您好" yes, "道歉" no)
         said = gaming.said_in_clause(analysis.structure.text)
         evidence = {cid: [f for f in found if said(f)] for cid, found in evidence.items()}
-    rebuked, echoed = analysis.memo[(compiled, "rebuked")], analysis.memo[(compiled, "echoed")]
+    unheard = [analysis.memo[(compiled, kind)] for kind in ("rebuked", "echoed", "reversed")]
     structure = analysis.structure
     criteria = [
-        _criterion_score(c, evidence[c.id], flag, (rebuked.get(c.id, []), echoed.get(c.id, [])), compiled.as_one.get(c.id), structure)
+        _criterion_score(c, evidence[c.id], flag, [u.get(c.id, []) for u in unheard], compiled.as_one.get(c.id), structure)
         for c in rubric.criteria
     ]
     met = {c.criterion.id for c in criteria if c.met}
@@ -105,12 +107,13 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
 
 
 def _criterion_score(
-    c: Criterion, found: list[Finding], flag: str | None, unheard: tuple[list[Finding], list[Finding]],
+    c: Criterion, found: list[Finding], flag: str | None, unheard: list[list[Finding]],
     as_one: re.Pattern[str] | None, structure,
 ) -> CriterionScore:
     """A flagged reply scores nothing; it meets no criterion either, unless its flag is one of
     ``gaming.SAID`` (its real evidence is shown all the same). ``unheard``: what the criterion's
-    words found inside a rebuke, and in a reply that parrots the customer."""
+    words found inside a rebuke, and in a reply that parrots the customer; an order criterion's
+    sides said the wrong way round."""
     text = structure.text
     void = flag is not None and flag not in gaming.SAID
     need = 1 if c.order else c.min_count
@@ -121,9 +124,12 @@ def _criterion_score(
     points = round(float(c.points) * share, 2) if flag is None else 0.0
     if c.quote_clause:
         found = [in_whole_clauses(structure, f) for f in found]
+        unheard[2] = [in_whole_clauses(structure, f) for f in unheard[2]]
+    if len({(f.start, f.end) for f in unheard[2]}) < 2:  # (both sides in one clause: no order to name)
+        unheard[2] = []
     shown = found if c.order else joined_in_clauses(structure, found)
-    rebuked, echoed = unheard if not met else ([], [])
-    return CriterionScore(c, met, points, shown, rebuked, echoed, counted_once, enough=count >= need)
+    rebuked, echoed, reversed_ = unheard if not met else ([], [], [])
+    return CriterionScore(c, met, points, shown, rebuked, echoed, reversed_, counted_once, enough=count >= need)
 
 
 def _distinct(found: list[Finding], as_one: re.Pattern[str] | None, text: str) -> int:
@@ -226,9 +232,12 @@ class _CompiledRubric:
         }  # fmt: skip
         evidence |= dict.fromkeys(echoed, [])
         analysis.memo[(self, "echoed")] = echoed
+        reversed_ = analysis.memo[(self, "reversed")] = {}
         for c in self.rubric.criteria:
             if c.order:
-                evidence[c.id] = self._order_evidence(c, analysis, evidence)
+                evidence[c.id], said = self._order_evidence(c, analysis, evidence)
+                if said:
+                    reversed_[c.id] = said
         return evidence
 
     def lifted(self, p: Penalty, found: list[Finding], analysis: Analysis) -> bool:
@@ -281,23 +290,25 @@ class _CompiledRubric:
 
         return {cid: self.opinion.overrule(analysis.structure, cid, found, usable_for(cid)) for cid, found in evidence.items()}
 
-    def _order_evidence(self, c: Criterion, analysis: Analysis, evidence: dict) -> list[Finding]:
-        def earliest(names: list[str]) -> Finding | None:
-            found = [f for n in names for f in self._named(n, analysis, evidence)]
+    def _order_evidence(self, c: Criterion, analysis: Analysis, evidence: dict) -> tuple[list[Finding], list[Finding]]:
+        """The two sides in order ([first, then]); or, with none in order, the two said the
+        wrong way round ([then, first]: the offer before the no), which the feedback names."""
+
+        def earliest(found) -> Finding | None:
             return min(found, key=lambda f: f.nstart, default=None)
 
         if c.order.ranked:
-            first = next(filter(None, (earliest([name]) for name in c.order.first)), None)
+            first = next(filter(None, (earliest(self._named(name, analysis, evidence)) for name in c.order.first)), None)
         else:
-            first = earliest(c.order.first)
+            first = earliest(f for n in c.order.first for f in self._named(n, analysis, evidence))
         if first is None:
-            return []
-        if c.order.any_then:
-            after = [f for n in c.order.then for f in self._named(n, analysis, evidence) if f.nstart > first.nstart]
-            then = min(after, key=lambda f: f.nstart, default=None)
-        else:
-            then = earliest(c.order.then)
-        return [first, then] if then and first.nstart < then.nstart else []
+            return [], []
+        thens = [f for n in c.order.then for f in self._named(n, analysis, evidence)]
+        then = earliest(f for f in thens if f.nstart > first.nstart) if c.order.any_then else earliest(thens)
+        if then and first.nstart < then.nstart:
+            return [first, then], []
+        before = earliest(f for f in thens if f.nstart < first.nstart)
+        return [], [before, first] if before else []
 
     def _named(self, name: str, analysis: Analysis, evidence: dict) -> list[Finding]:
         if name in evidence:

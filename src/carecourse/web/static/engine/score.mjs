@@ -72,7 +72,8 @@ export function applyRubric(ctx, rubric, analysis) {
     const quoted = c.quote_clause ? found.map((f) => inWholeClauses(analysis.structure, f)) : found;
     const shown = c.order ? quoted : joinedInClauses(analysis.structure, quoted, ctx.quoteGap);
     const [rebuked, echoed] = met ? [[], []] : [analysis.rebuked[c.id] || [], analysis.echoed[c.id] || []];
-    return { criterion: c, met, points, evidence: shown, rebuked, echoed, countedOnce, enough: count >= need };
+    const reversed = met ? [] : sidesSaid(analysis.structure, c, analysis.reversed[c.id] || []);
+    return { criterion: c, met, points, evidence: shown, rebuked, echoed, reversed, countedOnce, enough: count >= need };
   });
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
   const penalties = [];
@@ -116,7 +117,8 @@ function criterionEvidence(ctx, rubric, analysis) {
     if (c.own_words && evidence[c.id].length && echoes(ctx, structure.text, rubric.customerContent, c.own_words)) [echoed[c.id], evidence[c.id]] = [evidence[c.id], []];
   }
   analysis.echoed = echoed;
-  for (const c of r.criteria) if (c.order) evidence[c.id] = orderEvidence(rubric, c, analysis, evidence);
+  analysis.reversed = {}; // an order criterion's two sides said the wrong way round: [then, first]
+  for (const c of r.criteria) if (c.order) [evidence[c.id], analysis.reversed[c.id]] = orderEvidence(rubric, c, analysis, evidence);
   return evidence;
 }
 
@@ -167,17 +169,25 @@ function patternVerdicts(ctx, rubric, analysis) {
   return analysis.patternSaid;
 }
 
+// the two sides in order ([first, then]), or none and the two said the wrong way round ([then, first])
 function orderEvidence(rubric, c, analysis, evidence) {
   const named = (name) => (name in evidence ? evidence[name] : name in rubric.sets ? rubric.sets[name].find(analysis.structure) : analysis.of(name));
   const earliest = (found) => found.reduce((best, f) => (best === null || f.nstart < best.nstart ? f : best), null);
   const first = c.order.ranked
     ? c.order.first.map((name) => earliest(named(name))).find((f) => f !== null) ?? null
     : earliest(c.order.first.flatMap(named));
-  if (first === null) return [];
-  const then = c.order.any_then
-    ? earliest(c.order.then.flatMap(named).filter((f) => f.nstart > first.nstart))
-    : earliest(c.order.then.flatMap(named));
-  return then && first.nstart < then.nstart ? [first, then] : [];
+  if (first === null) return [[], []];
+  const thens = c.order.then.flatMap(named);
+  const then = c.order.any_then ? earliest(thens.filter((f) => f.nstart > first.nstart)) : earliest(thens);
+  if (then && first.nstart < then.nstart) return [[first, then], []];
+  const before = earliest(thens.filter((f) => f.nstart < first.nstart));
+  return [[], before ? [before, first] : []];
+}
+
+// the reversed sides as the feedback quotes them; none when both stand in one quoted clause
+function sidesSaid(structure, c, sides) {
+  const said = c.quote_clause ? sides.map((f) => inWholeClauses(structure, f)) : sides;
+  return new Set(said.map((f) => `${f.start}:${f.end}`)).size < 2 ? [] : said;
 }
 
 function penaltyEvidence(ctx, rubric, p, analysis) {
