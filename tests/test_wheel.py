@@ -25,7 +25,7 @@ def test_wheel_installs_in_a_fresh_venv_and_grades(tmp_path):
     wheel = next(dist.glob("carecourse-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     for needed in ("carecourse/rubrics/complaint-billing.yaml", "carecourse/detect/lexicon/apology.yaml",
-                   "carecourse/normalize/typos.yaml", "carecourse/score/gaming.yaml",
+                   "carecourse/normalize/typos.yaml", "carecourse/score/gaming/gaming.yaml",
                    "carecourse/feedback/messages.yaml", "carecourse/detect/learned.json"):  # fmt: skip
         assert needed in names
 
