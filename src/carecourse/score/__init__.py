@@ -122,13 +122,13 @@ def _criterion_score(
     counted_once = not met and not void and as_one is not None and _distinct(found, None, text) >= need
     share = min(count, need) / need if c.partial_credit or met else 0.0
     points = round(float(c.points) * share, 2) if flag is None else 0.0
+    rebuked, echoed, reversed_ = unheard if not met else ([], [], [])
     if c.quote_clause:
         found = [in_whole_clauses(structure, f) for f in found]
-        unheard[2] = [in_whole_clauses(structure, f) for f in unheard[2]]
-    if len({(f.start, f.end) for f in unheard[2]}) < 2:  # (both sides in one clause: no order to name)
-        unheard[2] = []
+        reversed_ = [in_whole_clauses(structure, f) for f in reversed_]
+    if len({(f.start, f.end) for f in reversed_}) < 2:  # (both sides in one clause: no order to name)
+        reversed_ = []
     shown = found if c.order else joined_in_clauses(structure, found)
-    rebuked, echoed, reversed_ = unheard if not met else ([], [], [])
     return CriterionScore(c, met, points, shown, rebuked, echoed, reversed_, counted_once, enough=count >= need)
 
 
