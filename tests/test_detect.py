@@ -103,6 +103,19 @@ def test_questions_are_classed_open_or_closed(question, kind):
     assert classes == [kind]
 
 
+@pytest.mark.parametrize("text, asked", [
+    # the speaker unsure aloud, no one addressed: no question put to the customer
+    ("补卡……好像是二十？还是五十，我看一下价目表。", []),
+    ("我这边也查不到……可能是还没揽收？", []),
+    # ... but a hedged question put to him still asks him, and so does a closed form
+    ("您好像是第一次来？", ["您好像是第一次来？"]),
+    ("应该是给自己买的吧？", ["应该是给自己买的吧？"]),
+    ("是给自己买吗？", ["是给自己买吗？"]),
+])  # fmt: skip
+def test_a_question_mark_after_a_hedge_is_doubt_said_aloud_unless_he_is_asked(text, asked):
+    assert found(text, "closed_question") == asked
+
+
 @pytest.mark.parametrize(
     "question, kind",
     [

@@ -29,6 +29,10 @@ _NOT_ASKING = re.compile(r"如果|要是|假如|万一|无论|不管|随时|都�
 # asks with: 预算大概多少, 平时主要用来干嘛 (not 没什么, 不算什么)
 _ASKED_LAST = re.compile(rf"(?<![没不算])(?:{'|'.join(ASKED_LAST)})$")
 _ASKING_WORD = re.compile(r"什么|怎么|怎样|哪|如何|为什么|多少|啥|干嘛")
+# A question mark after a hedge, with no one addressed, is the speaker unsure aloud, not a
+# question put to the customer: 补卡……好像是二十？, 可能是还没揽收？, 系统显示是…风控冻结？
+_DOUBT = re.compile(r"好像|应该|可能|大概|也许|估计|似乎|记得")
+_ADDRESSED = re.compile(r"您|你")
 
 
 def question_end(text: str) -> str | None:
@@ -89,9 +93,13 @@ def find_questions(
             found.append(make_finding(structure, "closed_question", q, e))
         elif any(m.matches_in(structure, q, e) for m in open_):
             found.append(make_finding(structure, "open_question", q, e))
-        elif end not in ("呢", "wh"):
+        elif end not in ("呢", "wh") and not _unsure_aloud(text, q, e):
             found.append(make_finding(structure, "closed_question", q, e))
     return found
+
+
+def _unsure_aloud(text: str, q: int, e: int) -> bool:
+    return bool(_DOUBT.search(text, q, e)) and not _ADDRESSED.search(text, q, e)
 
 
 def _open_clauses(structure: Structure, q: int, e: int, closed, open_) -> list[Finding]:

@@ -209,6 +209,8 @@ def _questions() -> dict:
         "not_asking": js_regex(questions._NOT_ASKING),
         "asking_word": js_regex(questions._ASKING_WORD),
         "asked_last": js_regex(questions._ASKED_LAST),
+        "doubt": js_regex(questions._DOUBT),
+        "addressed": js_regex(questions._ADDRESSED),
     }
 
 

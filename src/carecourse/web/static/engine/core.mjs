@@ -53,6 +53,8 @@ export function compileCore(core) {
       notAsking: regex(core.questions.not_asking),
       askingWord: regex(core.questions.asking_word),
       askedLast: regex(core.questions.asked_last),
+      doubt: regex(core.questions.doubt),
+      addressed: regex(core.questions.addressed),
     },
     techniques: core.techniques,
     rank: new Map(core.techniques.map((t, k) => [t, k])),

@@ -44,9 +44,14 @@ export function findQuestions(ctx, structure, bad, closed, open) {
     for (const f of openClauses(ctx, structure, q, e, closed, open)) found.push(f);
     if (closed.matchesIn(structure, q, e)) found.push(makeFinding(structure, "closed_question", q, e));
     else if (open.matchesIn(structure, q, e)) found.push(makeFinding(structure, "open_question", q, e));
-    else if (end !== "呢" && end !== "wh") found.push(makeFinding(structure, "closed_question", q, e));
+    else if (end !== "呢" && end !== "wh" && !unsureAloud(ctx, text, q, e)) found.push(makeFinding(structure, "closed_question", q, e));
   }
   return found;
+}
+
+// a question mark after a hedge, with no one addressed: the speaker unsure aloud (好像是二十？)
+function unsureAloud(ctx, text, q, e) {
+  return search(ctx.questions.doubt, text, q, e) !== null && search(ctx.questions.addressed, text, q, e) === null;
 }
 
 function openClauses(ctx, structure, q, e, closed, open) {
