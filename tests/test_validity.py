@@ -222,7 +222,9 @@ def test_bands_and_kappa():
 # (trained on the dev part, detect/learned.py) then took it to 0.719, 0.922, 0.671 (a first
 # version that read whole replies: 0.721, 0.923, 0.725, its evidence a clause less often right);
 # with one for action too, the tone model pruned, and one reading a clause: 0.724, 0.927, 0.650.
-TECHNIQUE_FLOORS = {"macro_f1": 0.719, "accuracy": 0.922, "reason_recall": 0.64}
+# Later lexicon work left it at 0.727, 0.927, 0.645; session 34's hedged questions (好像是二十？ no
+# closed question) and empathy for his life's news (恭喜, 多保重): 0.731, 0.927, 0.645.
+TECHNIQUE_FLOORS = {"macro_f1": 0.725, "accuracy": 0.922, "reason_recall": 0.64}
 
 
 def test_technique_detection_on_the_test_part_does_not_fall_below_its_floor():
