@@ -185,7 +185,7 @@ function runsCover(ctx, content, share) {
 
 function isPadding(ctx, content) {
   const rule = ctx.gaming.rules.repetition;
-  return saidAgain(content, rule.echo_run) >= rule.echo_share * Array.from(content).length;
+  return saidAgain(content, rule.echo_run) >= rule.echo_share * content.length;
 }
 
 function isCopy(ctx, content, customer) {
@@ -207,16 +207,14 @@ export function echoes(ctx, text, customer, ownWords) {
 
 // how many characters of content say again, in runs of minRun or more, what source said (the
 // customer's line), or with no source what content said before them (gaming/repeats.py said_again);
-// counted in code points, as Python counts
+// the working text holds stand-ins for characters above U+FFFF, so a UTF-16 unit is a character
 function saidAgain(content, minRun, source = null) {
-  const at = [0]; // where each code point starts, in UTF-16 units
-  for (const c of content) at.push(at[at.length - 1] + c.length);
-  const n = at.length - 1;
+  const n = content.length;
   let covered = 0;
   for (let i = 0; i < n; ) {
-    const seen = source ?? content.slice(0, at[i]);
+    const seen = source ?? content.slice(0, i);
     let k = 0;
-    while (i + k < n && seen.includes(content.slice(at[i], at[i + k + 1]))) k++;
+    while (i + k < n && seen.includes(content.slice(i, i + k + 1))) k++;
     if (k >= minRun) {
       covered += k;
       i += k;
