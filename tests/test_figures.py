@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -480,6 +480,7 @@ _words = st.sampled_from(["客户", "服务", "投诉，", "处理。", "聆听�
 
 
 @given(st.lists(_words, min_size=1, max_size=40).map("".join), st.integers(min_value=6, max_value=30))
+@example("投诉，投诉， 16–2016–20", 6)  # a space that did not fit made a line of its own, empty once stripped
 def test_wrap_keeps_the_text_and_the_width(s, ems):
     width = ems * 14
     lines = wrap(s, 14, width)

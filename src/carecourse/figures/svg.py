@@ -125,6 +125,9 @@ def _greedy(s: str, size: float, width: float, bold: bool) -> list[str]:
         if not line or text_width("".join(line) + tok, size, bold) <= width:
             line.append(tok)
             continue
+        if tok.isspace():  # a space that does not fit is where the line breaks: it is not carried over
+            lines.append([])
+            continue
         # tok does not fit: start a new line, carrying over what may not be split from it
         carry: list[str] = []
         if tok[0] in _NO_START and len(line) > 1:
