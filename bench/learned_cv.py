@@ -12,24 +12,37 @@ The models are applied as the grader applies them, without its last checks (the 
 clause and its share for the second opinion): an upper bound of what they can add.
 
     .venv/bin/python bench/learned_cv.py        # needs numpy and scipy; 4-10 minutes
+
+``--doubt C THRESHOLD``: the models that doubt a criterion the grader met, judged through the
+whole grader (penalties that a doubted criterion no longer keeps off, the level): the dev
+batches in five groups; each group graded with doubt models trained on the other four, the
+shipped criterion and penalty models kept (5-8 minutes).
 """
 
 from __future__ import annotations
 
+import json
+import sys
 from collections import defaultdict
+from contextlib import contextmanager
 
 import numpy as np
 from linear_model import features, fit
 from train_criteria import C as CRITERIA_C
-from train_criteria import LIFT, MIN_CASES, MIN_PENALTY_SHARE, SURE, pattern_verdicts
+from train_criteria import LIFT, MIN_CASES, MIN_PENALTY_SHARE, SURE, _is_token, doubt_fitted, in_units, pattern_verdicts
 from train_tone import C as TONE_C
 from train_tone import DEV, PROBABILITY, RUDE, TONE_SET, read_lines
 
 import carecourse.detect
-from carecourse.detect import REBUKES
+from carecourse.detect import REBUKES, detect
+from carecourse.detect.linear import log_odds
+from carecourse.evaluation.agreement import Confusion
+from carecourse.evaluation.validity import Validity, load_corpus, measure
+from carecourse.normalize import normalize
+from carecourse.packaged import read_text
 from carecourse.pipeline import grade
 from carecourse.rubrics import builtin
-from carecourse.score import learned
+from carecourse.score import _compiled, apply_rubric, learned
 
 
 def patterns_alone(rows: list[dict]) -> list[tuple[set[str], set[str], set[str]]]:
@@ -110,5 +123,86 @@ def _print(counts) -> None:
         print(f"{kind:10} {batch:>5} {alone / n:9.3f} {with_model / n:8.3f} {(with_model - alone) / n:+7.3f} {n:9,}")
 
 
+def doubt_cv(c: float, threshold: float) -> None:
+    """Print what doubt models fitted with L2 strength ``c`` and used below ``threshold`` add."""
+    dev = read_lines(DEV)
+    replies = load_corpus(DEV)
+    docs = features([r["text"] for r in dev])
+    shipped = {sid: json.loads(read_text("carecourse.score.learned", f"{sid}.json")) | {"doubts": {}} for sid in {r["scenario"] for r in dev}}
+    said, met, base = _graded(shipped, dev, replies, range(len(dev)))  # nothing doubted
+    group = {b: k % 5 for k, b in enumerate(sorted({r["id"][0] for r in dev}))}
+    total = Validity()
+    total.doubts = [0, 0]
+    for g in range(5):
+        out = [i for i, r in enumerate(dev) if group[r["id"][0]] == g]
+        opinions = {}
+        for sid, data in shipped.items():
+            mine = [i for i, r in enumerate(dev) if r["scenario"] == sid and group[r["id"][0]] != g]
+            fitted = doubt_fitted(builtin(sid), [dev[i] for i in mine], [docs[i] for i in mine], [said[i] for i in mine], [met[i] for i in mine], c)
+            opinions[sid] = _with_doubts(data, fitted, log_odds(threshold))
+        _add(total, _graded(opinions, dev, replies, out)[2])
+    print(f"doubt models (C {c}, below {threshold}), each group of dev batches doubted by models fitted on the others:")
+    print(f"  {total.doubts[0]:,} criteria doubted, {total.doubts[1]:,} of them rightly ({total.doubts[1] / max(1, total.doubts[0]):.2f})")
+    for name in ("criterion_accuracy", "penalty_accuracy", "qwk"):
+        print(f"  {name:18} {getattr(base, name):.4f} -> {getattr(total, name):.4f}")
+
+
+def _graded(opinions: dict[str, dict], dev: list[dict], replies, indices) -> tuple[dict, dict, Validity]:
+    """Replies ``indices`` graded with these model data: each one's verdict tokens and criteria
+    met (before doubting, as the doubt models read them), and the figures."""
+    for sid, data in opinions.items():
+        _compiled(builtin(sid)).opinion = learned.Opinion(data)
+    said, met = {}, {}
+    doubts = [0, 0]  # criteria doubted, of which the trainers did not mark met
+    for i in indices:
+        rubric = builtin(dev[i]["scenario"])
+        analysis = detect(normalize(dev[i]["text"]))
+        with _undoubted():
+            met[i] = {c.criterion.id for c in apply_rubric(rubric, analysis).criteria if c.met}
+        said[i] = sorted(_compiled(rubric).pattern_verdicts(analysis))
+        doubted = met[i] - {c.criterion.id for c in apply_rubric(rubric, analysis).criteria if c.met}
+        doubts[0] += len(doubted)
+        doubts[1] += len(doubted - set(dev[i]["met"]))
+    validity = measure([replies[i] for i in indices])
+    validity.doubts = doubts
+    return said, met, validity
+
+
+@contextmanager
+def _undoubted():
+    doubts, learned.Opinion.doubts = learned.Opinion.doubts, lambda *_: False
+    try:
+        yield
+    finally:
+        learned.Opinion.doubts = doubts
+
+
+def _with_doubts(data: dict, doubts: dict, threshold: int) -> dict:
+    """The shipped model data with these doubt models, over a vocabulary that holds their n-grams."""
+    vocabulary = sorted({*data["vocabulary"], *(g for w, _ in doubts.values() for g in w if not _is_token(g))})
+
+    def relisted(model: dict) -> dict:
+        weights = dict(zip(data["vocabulary"], model["weights"]))
+        return {**model, "weights": [weights.get(g, 0) for g in vocabulary]}
+
+    return {**data, "vocabulary": vocabulary, "doubt": threshold,
+            "criteria": {k: relisted(m) for k, m in data["criteria"].items()},
+            "penalties": {k: relisted(m) for k, m in data["penalties"].items()},
+            "doubts": {cid: in_units(*m, vocabulary, reads_found=True) for cid, m in doubts.items()}}  # fmt: skip
+
+
+def _add(total: Validity, part: Validity) -> None:
+    for mine, theirs in ((total.criteria, part.criteria), (total.penalties, part.penalties)):
+        for key, counts in theirs.items():
+            into = mine.setdefault(key, Confusion(counts.id))
+            into.tp, into.fp, into.fn, into.tn = into.tp + counts.tp, into.fp + counts.fp, into.fn + counts.fn, into.tn + counts.tn
+    for row, counts in zip(total.levels, part.levels):
+        row[:] = [a + b for a, b in zip(row, counts)]
+    total.doubts = [a + b for a, b in zip(total.doubts, part.doubts)]
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--doubt"]:
+        doubt_cv(float(sys.argv[2]), float(sys.argv[3]))
+    else:
+        main()

@@ -5,7 +5,10 @@ several findings, such as two open questions), a logistic regression (linear_mod
 the distinct character 1- and 2-grams of the normalised reply, the target being "the
 trainers marked this criterion met"; for each of its penalties that trainers give often
 enough, one over the same n-grams and the tokens of what the patterns found
-(``learned.verdict_tokens``), the target being "the trainers gave this penalty". Learned from
+(``learned.verdict_tokens``), the target being "the trainers gave this penalty"; and for each
+criterion, one that doubts it, over the same n-grams and tokens, trained only on the replies
+where the grader (the patterns and the criterion models above) met it, the target being "the
+trainers marked it met". Learned from
 the dev part of the corpus, never from the test part. One vocabulary per rubric (n-grams
 seen in at least three of its replies), each model's weights listed in its order, all whole
 numbers in units of 1/1,000 (``SCALE``).
@@ -25,7 +28,7 @@ from carecourse.detect import detect
 from carecourse.detect.linear import SCALE, log_odds
 from carecourse.normalize import normalize
 from carecourse.rubrics import builtin, scenario_ids
-from carecourse.score import _compiled, learned
+from carecourse.score import _compiled, apply_rubric, learned
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "carecourse" / "score" / "learned"
@@ -40,6 +43,14 @@ LIFT = 0.1  # a penalty the patterns found is lifted below this probability
 # A penalty trainers seldom give (overpromise: 3% of replies) gets no model: every reply
 # scores low, so a lift would say more about the prior than about the reply.
 MIN_PENALTY_SHARE = 0.05
+# Chosen leaving dev batches out (bench/learned_cv.py --doubt C THRESHOLD: five groups of batches,
+# through the whole grader). At each C's best threshold, C 3 with 0.2, C 1 with 0.35 and C 0.3
+# with 0.4 gained 0.0033 / 0.0034 / 0.0036 criterion accuracy, 0.0005 / 0.0005 / 0.0006 penalty
+# accuracy and 0.0049 / 0.0056 / 0.0055 level QWK; the strongest L2 penalty leans least on any
+# one n-gram. Its threshold is lowered to 0.25, where no rubric sample and no held-out reply
+# loses a criterion its marks give it (at 0.3 two held-out ones did, at 0.4 three and a sample).
+DOUBT_C = 0.3
+DOUBT = 0.25  # a criterion the grader met is not met below this probability
 
 
 def pattern_verdicts(rubric_id: str, texts: list[str]) -> list[list[str]]:
@@ -69,16 +80,15 @@ def train(rubric_id: str, rows: list[dict]) -> dict:
         if sum(y) < MIN_PENALTY_SHARE * len(y):
             continue
         penalties[p.id] = fit(None, y, C, [grams + found for grams, found in zip(docs, said)])
-    models = [*criteria.values(), *penalties.values()]
+    doubts = doubt_models(rubric_id, rows, docs, said, criteria, penalties)
+    models = [*criteria.values(), *penalties.values(), *doubts.values()]
     vocabulary = sorted({g for w, _ in models for g, v in w.items() if g not in tokens and round(v * SCALE)})
-
-    def weights(w: dict[str, float], b: float) -> dict:
-        return {"bias": round(b * SCALE), "weights": [round(w.get(g, 0.0) * SCALE) for g in vocabulary]}
 
     return {
         "about": f"carecourse learned second opinion on the {rubric_id} rubric: one logistic regression per "
         f"criterion over distinct character 1- and 2-grams of the normalised reply, and one per penalty over "
-        f"those and the tokens of what the patterns found; weights in units of 1/{SCALE} listed in the order of the "
+        f"those and the tokens of what the patterns found, and one per criterion over the same, fitted on the replies "
+        f"the grader meets it in (its doubt); weights in units of 1/{SCALE} listed in the order of the "
         "vocabulary; trained by bench/train_criteria.py on tests/data/corpus/dev.jsonl",
         "n": list(range(1, LONGEST + 1)),
         "scale": SCALE,
@@ -86,13 +96,57 @@ def train(rubric_id: str, rows: list[dict]) -> dict:
         "sure": log_odds(SURE),
         "evidence_share": EVIDENCE_SHARE,
         "lift": log_odds(LIFT),
+        "doubt": log_odds(DOUBT),
         "vocabulary": vocabulary,
-        "criteria": {cid: weights(*m) for cid, m in criteria.items()},
-        "penalties": {
-            pid: {**weights(w, b), "verdicts": {t: u for t in sorted(tokens) if (u := round(w.get(t, 0.0) * SCALE))}}
-            for pid, (w, b) in penalties.items()
-        },
+        "criteria": {cid: in_units(*m, vocabulary) for cid, m in criteria.items()},
+        "penalties": {pid: in_units(*m, vocabulary, reads_found=True) for pid, m in penalties.items()},
+        "doubts": {cid: in_units(*m, vocabulary, reads_found=True) for cid, m in doubts.items()},
     }
+
+
+def doubt_models(rubric_id: str, rows: list[dict], docs: list[list[str]], said: list[list[str]],
+                 criteria: dict, penalties: dict) -> dict[str, tuple[dict[str, float], float]]:
+    """For each criterion, a model of whether trainers marked it met, fitted on the replies
+    the grader meets it in: the patterns with the criterion and penalty models just fitted
+    (in units, as the package will read them), nothing doubted yet."""
+    rubric = builtin(rubric_id)
+    vocabulary = sorted({g for w, _ in [*criteria.values(), *penalties.values()] for g in w if not _is_token(g)})
+    compiled = _compiled(rubric)
+    compiled.opinion = learned.Opinion({
+        "n": list(range(1, LONGEST + 1)), "sure": log_odds(SURE), "evidence_share": EVIDENCE_SHARE, "lift": log_odds(LIFT),
+        "vocabulary": vocabulary,
+        "criteria": {cid: in_units(*m, vocabulary) for cid, m in criteria.items()},
+        "penalties": {pid: in_units(*m, vocabulary, reads_found=True) for pid, m in penalties.items()},
+    })  # fmt: skip
+    met = [{c.criterion.id for c in apply_rubric(rubric, detect(normalize(r["text"]))).criteria if c.met} for r in rows]
+    return doubt_fitted(rubric, rows, docs, said, met, DOUBT_C)
+
+
+def doubt_fitted(rubric, rows: list[dict], docs: list[list[str]], said: list[list[str]], met: list[set[str]],
+                 c: float) -> dict[str, tuple[dict[str, float], float]]:
+    """The doubt models of ``rubric``'s criteria, each fitted on the ``rows`` whose grade
+    before doubting (``met``) meets it, over their n-grams (``docs``) and verdict tokens."""
+    models = {}
+    for criterion in rubric.criteria:
+        mine = [i for i, m in enumerate(met) if criterion.id in m]
+        y = [1.0 if criterion.id in rows[i]["met"] else 0.0 for i in mine]
+        if min(sum(y), len(y) - sum(y)) >= MIN_CASES:
+            models[criterion.id] = fit(None, y, c, [docs[i] + said[i] for i in mine])
+    return models
+
+
+def in_units(weights: dict[str, float], bias: float, vocabulary: list[str], reads_found: bool = False) -> dict:
+    """A fitted model as the package reads it: bias and weights in units of 1/SCALE, the
+    weights listed in the vocabulary's order; with ``reads_found``, its verdict tokens' too."""
+    model = {"bias": round(bias * SCALE), "weights": [round(weights.get(g, 0.0) * SCALE) for g in vocabulary]}
+    if reads_found:
+        model["verdicts"] = {t: u for t in sorted(weights) if _is_token(t) and (u := round(weights[t] * SCALE))}
+    return model
+
+
+def _is_token(feature: str) -> bool:
+    """A verdict token (``c:<id>``, ``p:<id>``) among a penalty or doubt model's n-grams."""
+    return feature.startswith(("c:", "p:")) and len(feature) > 2
 
 
 def main() -> None:

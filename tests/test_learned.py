@@ -1,5 +1,6 @@
-"""The rubrics' learned second opinion: it only adds criteria, only when sure, and points at a
-clause; it only lifts penalties, only when sure."""
+"""The rubrics' learned second opinion: it adds criteria only when sure, pointing at a clause;
+it takes one the grader met away only when sure trainers would not count it, naming the
+words; it only lifts penalties, only when sure."""
 
 from __future__ import annotations
 
@@ -21,20 +22,24 @@ def _dev() -> list[dict]:
     return [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _toy_opinion(criterion: str, grams: dict[str, float], bias: float = -2.0, penalties: dict | None = None) -> learned.Opinion:
-    """A hand-made opinion: one criterion model, and penalty models given as
-    {penalty id: (bias, {n-gram: weight}, {verdict token: weight})}."""
-    penalties = penalties or {}
-    vocabulary = sorted({*grams, *(g for _, w, _ in penalties.values() for g in w)})
+def _toy_opinion(criterion: str, grams: dict[str, float], bias: float = -2.0, penalties: dict | None = None,
+                 doubts: dict | None = None) -> learned.Opinion:
+    """A hand-made opinion: one criterion model, and penalty and doubt models given as
+    {penalty or criterion id: (bias, {n-gram: weight}, {verdict token: weight})}."""
+    penalties, doubts = penalties or {}, doubts or {}
+    vocabulary = sorted({*grams, *(g for _, w, _ in [*penalties.values(), *doubts.values()] for g in w)})
 
     def weights(w: dict[str, float]) -> list[int]:
         return [round(w.get(g, 0.0) * SCALE) for g in vocabulary]
 
+    def reading_found(models: dict) -> dict:
+        return {key: {"bias": round(b * SCALE), "weights": weights(w), "verdicts": {t: round(v * SCALE) for t, v in said.items()}}
+                for key, (b, w, said) in models.items()}  # fmt: skip
+
     return learned.Opinion({
-        "n": [1, 2], "sure": log_odds(0.95), "evidence_share": 0.5, "lift": log_odds(0.1), "vocabulary": vocabulary,
-        "criteria": {criterion: {"bias": round(bias * SCALE), "weights": weights(grams)}},
-        "penalties": {pid: {"bias": round(b * SCALE), "weights": weights(w), "verdicts": {t: round(v * SCALE) for t, v in said.items()}}
-                      for pid, (b, w, said) in penalties.items()},
+        "n": [1, 2], "sure": log_odds(0.95), "evidence_share": 0.5, "lift": log_odds(0.1), "doubt": log_odds(0.2),
+        "vocabulary": vocabulary, "criteria": {criterion: {"bias": round(bias * SCALE), "weights": weights(grams)}},
+        "penalties": reading_found(penalties), "doubts": reading_found(doubts),
     })  # fmt: skip
 
 
@@ -60,7 +65,10 @@ def test_every_shipped_rubric_has_models_trained_on_the_dev_part_as_it_is_today(
         often = {p.id for p in rubric.penalties if sum(p.id in r["penalties"] for r in rows) >= 0.05 * len(rows)}
         assert set(data["penalties"]) == often
         tokens = {f"c:{c.id}" for c in rubric.criteria} | {f"p:{p.id}" for p in rubric.penalties}
-        for model in [*data["criteria"].values(), *data["penalties"].values()]:
+        # a doubt model for every criterion, order ones too, that the grader meets in replies trainers both do and do not mark met
+        assert data["doubts"] and set(data["doubts"]) <= {c.id for c in rubric.criteria}
+        assert data["doubt"] < 0  # doubted only where the model puts "met" below even odds
+        for model in [*data["criteria"].values(), *data["penalties"].values(), *data["doubts"].values()]:
             assert len(model["weights"]) == len(data["vocabulary"])
             assert all(type(w) is int for w in [*model["weights"], model["bias"], *model.get("verdicts", {}).values()])
             assert set(model.get("verdicts", {})) <= tokens
@@ -100,21 +108,31 @@ def test_a_trainers_changed_rubric_is_graded_by_its_patterns_alone():
     assert _compiled(builtin("complaint-billing")).opinion is not None
 
 
-def test_the_shipped_models_only_add_criteria_and_only_lift_penalties():
+def test_the_shipped_models_add_criteria_doubt_them_with_the_words_named_and_only_lift_penalties():
     # one changed copy per scenario (a copy is compiled once, not once per reply)
     copies = {s: builtin(s).model_copy(update={"title": builtin(s).title + " "}) for s in scenario_ids()}
+    doubted_seen = 0
     for r in _dev()[::3]:
         shipped, alone = builtin(r["scenario"]), copies[r["scenario"]]
         with_models = carecourse.grade(r["scenario"], r["text"])
         patterns = carecourse.grade(r["scenario"], r["text"], rubric=alone)
-        assert {p.id for p in with_models.penalties} <= {p.id for p in patterns.penalties}  # lifted, never added
+        doubted = {b.id for a, b in zip(patterns.criteria, with_models.criteria) if a.met and not b.met}
+        # lifted, never added: except one a doubted criterion kept off (flat_no unless your_option)
+        added = {p.id for p in with_models.penalties} - {p.id for p in patterns.penalties}
+        assert all(doubted.intersection(next(p for p in shipped.penalties if p.id == pid).unless) for pid in added)
         for a, b in zip(patterns.criteria, with_models.criteria):
-            assert not a.met or b.met
+            if b.id in doubted:  # taken away only with the words that did not count named
+                doubted_seen += 1
+                assert not b.evidence and not b.points
+                if not with_models.flags:  # (a flagged reply's lines say what its flag does)
+                    assert "培训老师通常不算" in b.feedback and f"“{a.quotes[0]}”" in b.feedback
+                continue
             learned_evidence = [e for e in b.evidence if e.kind == "learned"]
             if learned_evidence and not shipped.criterion(b.id).order:  # an order shows its sides' evidence
                 assert not a.met and len(learned_evidence) == 1
                 assert b.met or with_models.flags  # (a gaming flag voids every criterion)
                 assert r["text"][learned_evidence[0].start : learned_evidence[0].end] == learned_evidence[0].text
+    assert doubted_seen > 100
 
 
 KIND_NO = "我特别理解您想帮朋友，可规定就是规定，补卡要本人或者授权代办，今天办不了。"
@@ -168,3 +186,33 @@ def test_a_replys_weights_summed_at_once_are_each_models_own_sum(sid):
     for text in texts:
         weights = opinion._reply_weights(text)
         assert weights == {key: model.weight(text) for key, model in opinion.models.items()}
+
+
+SHALL_DO = "补卡要本人来，规定就是这样。"  # the patterns read 规定就是这样 as the reason
+
+
+def test_a_sure_doubt_model_takes_a_met_criterion_away_and_names_the_words(monkeypatch):
+    rubric = builtin("decline-policy")
+    compiled = _compiled(rubric)
+    reason = next(c for c in carecourse.grade("decline-policy", SHALL_DO, rubric=rubric.model_copy(update={"title": "copy"})).criteria
+                  if c.id == "reason")  # fmt: skip
+    assert reason.met  # the patterns alone
+    monkeypatch.setattr(compiled, "opinion", _toy_opinion("empathy", {}, doubts={"reason": (2.0, {"就是": -5.0}, {})}))
+    doubted = next(c for c in carecourse.grade("decline-policy", SHALL_DO, rubric=rubric).criteria if c.id == "reason")
+    assert (doubted.met, doubted.points, doubted.evidence) == (False, 0.0, [])
+    assert doubted.feedback.startswith(f"你写到了{'、'.join(f'“{q}”' for q in reason.quotes)}，")
+    assert doubted.feedback.endswith(rubric.criterion("reason").feedback.missing)
+    # the model unsure (no 就是): the criterion stands
+    kept = next(c for c in carecourse.grade("decline-policy", "补卡要本人来，这是为了保护机主的号码安全。", rubric=rubric).criteria if c.id == "reason")
+    assert kept.met
+
+
+def test_a_doubt_model_reads_what_the_patterns_found(monkeypatch):
+    rubric = builtin("decline-policy")
+    compiled = _compiled(rubric)
+    # doubted only where the patterns also found a flat no (the token p:flat_no)
+    monkeypatch.setattr(compiled, "opinion", _toy_opinion("empathy", {}, doubts={"reason": (2.0, {}, {"p:flat_no": -5.0})}))
+    flat = carecourse.grade("decline-policy", "补卡涉及号码安全，今天办不了。", rubric=rubric)
+    pointed = carecourse.grade("decline-policy", "补卡涉及号码安全，您可以让机主本人来办。", rubric=rubric)
+    assert not next(c for c in flat.criteria if c.id == "reason").met
+    assert next(c for c in pointed.criteria if c.id == "reason").met

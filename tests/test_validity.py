@@ -2,9 +2,9 @@
 held-out set (tests/data/corpus/README.md says how they were made).
 
 Issue 12's targets on the test part are criterion accuracy >= 0.95, penalty accuracy
->= 0.95, level QWK >= 0.85 and no criterion below 0.90; none is reached on the test part as
-it now stands (the batch-1 half plus the whole of batches 12, 14 and 15). Until they are, this is a
-ratchet: the figures measured when it was written (below) may not fall, so a change that
+>= 0.95, level QWK >= 0.85 and no criterion below 0.90; of these only level QWK is reached on
+the test part as it now stands (the batch-1 half plus the whole of batches 12, 14 and 15). Until
+all are, this is a ratchet: the figures measured when it was written (below) may not fall, so a change that
 fits the development part at the cost of generalising fails CI. Raise the floors as the
 grader improves; `bench/validity.py` prints every figure, for the whole test part and for
 each of its batches.
@@ -24,7 +24,11 @@ from carecourse.evaluation.validity import Marked, Validity, band, load_corpus, 
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
-# measured 2026-12-06 (session 34) once decline-policy's order let a refusal proper (办不了) outrank the rule
+# measured 2026-12-06 (session 35) once the second opinion could doubt a criterion the grader met (a model
+# per criterion fitted on the dev replies the grader meets it in, over their n-grams and what the patterns
+# found; chosen leaving dev batches out): 0.9498, 0.9467, 0.8503, 0.8827 (floors: criteria 0.944 -> 0.948,
+# qwk 0.844 -> 0.848, worst 0.870 -> 0.880).
+# Before that, measured 2026-12-06 (session 34) once decline-policy's order let a refusal proper (办不了) outrank the rule
 # said as a no (必须本人来，或者带原件和授权书): 0.9461, 0.9465, 0.8482, 0.8788 (order 0.8692 -> 0.8981;
 # the worst is now your_option; floors: criteria 0.943 -> 0.944, worst 0.861 -> 0.870).
 # Before that, measured 2026-12-06 (session 33) once a deed refused or doubted later in its clause stopped counting
@@ -123,7 +127,7 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # 0.873, 0.740, 0.741 with batch 1)
 # The floors sit one retraining's movement below the last figures, so that a new batch joining
 # dev does not fail CI by itself while a real loss of generalisation does.
-FLOORS = {"criteria": 0.944, "penalties": 0.944, "qwk": 0.844, "worst_criterion": 0.870}
+FLOORS = {"criteria": 0.948, "penalties": 0.944, "qwk": 0.848, "worst_criterion": 0.880}
 
 
 @pytest.fixture(scope="module")

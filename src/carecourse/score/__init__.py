@@ -6,7 +6,8 @@ turns that into the learner's ``GradeResult``.
 
 Each criterion collects evidence from the shared techniques, its own patterns and the
 rubric's named sets; a shipped rubric's learned models then give their second opinion
-(``learned/``); an order criterion compares where its two sides first appear.
+(``learned/``: a criterion missed added, a criterion met doubted); an order criterion
+compares where its two sides first appear.
 Penalties subtract points, unless the second opinion is sure one found does not apply.
 Gaming checks (``gaming/``) come first and can void it all; ``spans.py`` tests where
 evidence lies (inside a rebuke, a blank, a set's match); ``quotes.py`` shapes the evidence
@@ -16,7 +17,7 @@ the learner is shown as their words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from carecourse.detect import REBUKES, TECHNIQUES, Analysis, matchers_of
@@ -53,6 +54,9 @@ class CriterionScore:
     # the evidence would meet the criterion, were the reply not flagged (one open question
     # of the two asked for is not enough, flagged or not)
     enough: bool = False
+    # the evidence the second opinion doubted: words that met the criterion, but trainers
+    # seldom count such a reply as meeting it
+    doubted: list[Finding] = field(default_factory=list)
 
     @property
     def quotes(self) -> list[str]:
@@ -93,6 +97,8 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
         _criterion_score(c, evidence[c.id], flag, [u.get(c.id, []) for u in unheard], compiled.as_one.get(c.id), structure)
         for c in rubric.criteria
     ]
+    if compiled.opinion:
+        criteria = [compiled.doubted(c, analysis) for c in criteria]
     met = {c.criterion.id for c in criteria if c.met}
     penalties = [
         PenaltyScore(p, -float(p.points), found)
@@ -249,6 +255,13 @@ class _CompiledRubric:
             return False
         return self.opinion.lifts(analysis.structure.text, p.id, self.pattern_verdicts(analysis))
 
+    def doubted(self, scored: CriterionScore, analysis: Analysis) -> CriterionScore:
+        """``scored``, or, where the second opinion doubts a criterion met, that criterion
+        unmet, its evidence kept as ``doubted`` for the feedback to name."""
+        if not scored.met or not self.opinion.doubts(analysis.structure.text, scored.criterion.id, self.pattern_verdicts(analysis)):
+            return scored
+        return replace(scored, met=False, points=0.0, evidence=[], doubted=scored.evidence)
+
     def pattern_verdicts(self, analysis: Analysis) -> frozenset[str]:
         """What the patterns found, as the penalty models read it (``learned.verdict_tokens``):
         the criteria their evidence met before the second opinion, the penalties they found."""
@@ -319,7 +332,15 @@ class _CompiledRubric:
 
     def penalty_evidence(self, p: Penalty, analysis: Analysis) -> list[Finding]:
         """What the penalty points at; a rebuke is shown as the whole clause (or sentence) it
-        spoils, the same span that earns nothing."""
+        spoils, the same span that earns nothing (worked out once per reply: the second
+        opinion reads it too; callers only read the list)."""
+        key = (self, "penalty", p.id)
+        found = analysis.memo.get(key)
+        if found is None:
+            found = analysis.memo[key] = self._penalty_evidence(p, analysis)
+        return found
+
+    def _penalty_evidence(self, p: Penalty, analysis: Analysis) -> list[Finding]:
         structure = analysis.structure
         spoilt = overlap_test(self._set_spans(p.spoilt_by, analysis))
         found = []

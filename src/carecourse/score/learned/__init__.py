@@ -9,8 +9,15 @@ trained by ``bench/train_criteria.py`` on the dev corpus, never on the test part
 - It adds criteria, only where it is sure and can say why: a criterion the patterns missed
   is met when the reply scores above ``sure`` and one clause carries at least
   ``evidence_share`` of the reply's weight; that clause is the evidence (kind ``learned``).
-  It never takes a criterion away (for one trainers rarely mark met, a low score says more
-  about the prior than about the reply).
+  This model never takes a criterion away (for one trainers rarely mark met, a low score
+  says more about the prior than about the reply); the next one does, knowing the grader
+  met it.
+- It doubts a criterion the grader met, when trainers seldom count such a reply as meeting
+  it: one more model per criterion, over the same n-grams and what the patterns found
+  (``verdict_tokens``), trained only on the replies where the grader, before doubting, met
+  the criterion (规定就是这样 offered as the reason; 我给您约明天上午 taken back by 明天也不一定
+  能到). Below ``doubt`` the criterion is not met, and the feedback names the words that did
+  not count.
 - It lifts a penalty the patterns found when the reply scores below ``lift``: trainers
   seldom hold such words against such a reply (规定就是规定 in an otherwise kind refusal,
   a flat no that does point the way in words the patterns missed). A penalty trainers
@@ -31,12 +38,17 @@ from carecourse.results import Finding
 from carecourse.detect.structure import Structure
 from carecourse.packaged import read_text
 
-__all__ = ["Opinion", "opinion", "penalty_key", "verdict_tokens"]
+__all__ = ["Opinion", "doubt_key", "opinion", "penalty_key", "verdict_tokens"]
 
 
 def penalty_key(pid: str) -> str:
     """A penalty's model among the criteria's, and its token when the patterns found it."""
     return f"p:{pid}"
+
+
+def doubt_key(cid: str) -> str:
+    """The model that doubts criterion ``cid`` where the grader met it, among the others."""
+    return f"d:{cid}"
 
 
 def verdict_tokens(criteria: Iterable[str], penalties: Iterable[str]) -> frozenset[str]:
@@ -52,12 +64,15 @@ class Opinion:
         longest = max(data["n"])
         vocabulary = data["vocabulary"]
         self.sure, self.share, self.lift = data["sure"], data["evidence_share"], data["lift"]
-        models = {**data["criteria"], **{penalty_key(pid): m for pid, m in data["penalties"].items()}}
+        self.doubt = data.get("doubt")
+        read_found = {penalty_key(pid): m for pid, m in data["penalties"].items()}  # models that read what the patterns found
+        read_found |= {doubt_key(cid): m for cid, m in data.get("doubts", {}).items()}
+        models = {**data["criteria"], **read_found}
         self.models = {
             key: LinearModel({g: w for g, w in zip(vocabulary, m["weights"]) if w}, m["bias"], longest)
             for key, m in models.items()
         }
-        self.verdicts = {penalty_key(pid): m["verdicts"] for pid, m in data["penalties"].items()}  # token -> weight
+        self.verdicts = {key: m["verdicts"] for key, m in read_found.items()}  # token -> weight
         self._longest = longest
         self._ids = list(self.models)
         # every model's weight of an n-gram, packed into one integer (see _reply_weights)
@@ -93,10 +108,18 @@ class Opinion:
     def lifts(self, text: str, pid: str, said: frozenset[str]) -> bool:
         """Whether the model of penalty ``pid`` is sure it does not apply to the reply ``text``,
         whose patterns found ``said`` (``verdict_tokens``)."""
-        key = penalty_key(pid)
+        return self._score(penalty_key(pid), text, said) < self.lift
+
+    def doubts(self, text: str, cid: str, said: frozenset[str]) -> bool:
+        """Whether the model is sure trainers would not count criterion ``cid``, which the
+        grader met, as met in the reply ``text``, whose patterns found ``said``."""
+        key = doubt_key(cid)
+        return key in self.models and self._score(key, text, said) < self.doubt
+
+    def _score(self, key: str, text: str, said: frozenset[str]) -> int:
+        """The log-odds of a model that reads the reply and what its patterns found."""
         verdicts = self.verdicts[key]
-        score = self.models[key].bias + self._reply_weights(text)[key] + sum(verdicts.get(t, 0) for t in said)
-        return score < self.lift
+        return self.models[key].bias + self._reply_weights(text)[key] + sum(verdicts.get(t, 0) for t in said)
 
     def _reply_weights(self, text: str) -> dict[str, int]:
         """Each model's weight of the whole reply, read in one pass over its n-grams (the last

@@ -3,7 +3,7 @@
 
 import { unique } from "./detect.mjs";
 import { blankSpans, echoes, gamingCheck, listedSpans, saidInClause } from "./gaming.mjs";
-import { overrule, penaltyKey } from "./learned.mjs";
+import { doubtKey, overrule, penaltyKey, verdictScore } from "./learned.mjs";
 import { learnedModels } from "./linear.mjs";
 import { PhraseMatcher, makeFinding } from "./matcher.mjs";
 import { contentOf } from "./normalize.mjs";
@@ -61,7 +61,7 @@ export function applyRubric(ctx, rubric, analysis) {
     const said = saidInClause(ctx, analysis.structure.text);
     evidence = Object.fromEntries(Object.entries(evidence).map(([cid, found]) => [cid, found.filter(said)]));
   }
-  const criteria = r.criteria.map((c) => {
+  let criteria = r.criteria.map((c) => {
     const found = evidence[c.id];
     const need = c.order ? 1 : c.min_count;
     const count = distinct(ctx, found, rubric.asOne[c.id], analysis.structure.text);
@@ -73,8 +73,9 @@ export function applyRubric(ctx, rubric, analysis) {
     const shown = c.order ? quoted : joinedInClauses(analysis.structure, quoted, ctx.quoteGap);
     const [rebuked, echoed] = met ? [[], []] : [analysis.rebuked[c.id] || [], analysis.echoed[c.id] || []];
     const reversed = met ? [] : sidesSaid(analysis.structure, c, analysis.reversed[c.id] || []);
-    return { criterion: c, met, points, evidence: shown, rebuked, echoed, reversed, countedOnce, enough: count >= need };
+    return { criterion: c, met, points, evidence: shown, rebuked, echoed, reversed, countedOnce, enough: count >= need, doubted: [] };
   });
+  if (rubric.opinion) criteria = criteria.map((scored) => doubted(ctx, rubric, scored, analysis));
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
   const penalties = [];
   for (const p of r.penalties) {
@@ -152,12 +153,18 @@ function secondOpinion(rubric, analysis, evidence, spoilt, voids) {
 // the second opinion is sure a penalty the patterns found does not apply; never a rebuke (score/__init__.py)
 function lifted(ctx, rubric, p, found, analysis) {
   const opinion = rubric.opinion;
-  const model = opinion && opinion.models[penaltyKey(p.id)];
-  if (!model || found.some((f) => ctx.rebukes.includes(f.id))) return false;
-  const verdicts = opinion.verdicts[penaltyKey(p.id)];
-  let score = model.score(analysis.structure.text);
-  for (const token of patternVerdicts(ctx, rubric, analysis)) score += verdicts[token] ?? 0;
-  return score < opinion.lift;
+  const key = penaltyKey(p.id);
+  if (!(opinion && opinion.models[key]) || found.some((f) => ctx.rebukes.includes(f.id))) return false;
+  return verdictScore(opinion, key, analysis.structure.text, patternVerdicts(ctx, rubric, analysis)) < opinion.lift;
+}
+
+// a criterion met, unmet where the second opinion doubts it, its evidence kept to be named (_CompiledRubric.doubted)
+function doubted(ctx, rubric, scored, analysis) {
+  const opinion = rubric.opinion;
+  const key = doubtKey(scored.criterion.id);
+  if (!scored.met || !opinion.models[key]) return scored;
+  if (verdictScore(opinion, key, analysis.structure.text, patternVerdicts(ctx, rubric, analysis)) >= opinion.doubt) return scored;
+  return { ...scored, met: false, points: 0, evidence: [], doubted: scored.evidence };
 }
 
 // what the patterns found, as the penalty models read it, worked out once per reply (pattern_verdicts)
