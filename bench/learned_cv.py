@@ -13,7 +13,7 @@ clause and its share for the second opinion): an upper bound of what they can ad
 
     .venv/bin/python bench/learned_cv.py        # needs numpy and scipy; 4-10 minutes
 
-``--doubt C THRESHOLD``: the models that doubt a criterion the grader met, judged through the
+``--doubt C THRESHOLD [KEEP]``: the models that doubt a criterion the grader met, judged through the
 whole grader (penalties that a doubted criterion no longer keeps off, the level): the dev
 batches in five groups; each group graded with doubt models trained on the other four, the
 shipped criterion and penalty models kept (5-8 minutes).
@@ -123,8 +123,9 @@ def _print(counts) -> None:
         print(f"{kind:10} {batch:>5} {alone / n:9.3f} {with_model / n:8.3f} {(with_model - alone) / n:+7.3f} {n:9,}")
 
 
-def doubt_cv(c: float, threshold: float) -> None:
-    """Print what doubt models fitted with L2 strength ``c`` and used below ``threshold`` add."""
+def doubt_cv(c: float, threshold: float, keep: int | None = None) -> None:
+    """Print what doubt models fitted with L2 strength ``c`` (on their ``keep`` heaviest
+    n-grams) and used below ``threshold`` add."""
     dev = read_lines(DEV)
     replies = load_corpus(DEV)
     docs = features([r["text"] for r in dev])
@@ -138,10 +139,10 @@ def doubt_cv(c: float, threshold: float) -> None:
         opinions = {}
         for sid, data in shipped.items():
             mine = [i for i, r in enumerate(dev) if r["scenario"] == sid and group[r["id"][0]] != g]
-            fitted = doubt_fitted(builtin(sid), [dev[i] for i in mine], [docs[i] for i in mine], [said[i] for i in mine], [met[i] for i in mine], c)
+            fitted = doubt_fitted(builtin(sid), [dev[i] for i in mine], [docs[i] for i in mine], [said[i] for i in mine], [met[i] for i in mine], c, keep)
             opinions[sid] = _with_doubts(data, fitted, log_odds(threshold))
         _add(total, _graded(opinions, dev, replies, out)[2])
-    print(f"doubt models (C {c}, below {threshold}), each group of dev batches doubted by models fitted on the others:")
+    print(f"doubt models (C {c}, below {threshold}, {keep or 'all'} n-grams), each group of dev batches doubted by models fitted on the others:")
     print(f"  {total.doubts[0]:,} criteria doubted, {total.doubts[1]:,} of them rightly ({total.doubts[1] / max(1, total.doubts[0]):.2f})")
     for name in ("criterion_accuracy", "penalty_accuracy", "qwk"):
         print(f"  {name:18} {getattr(base, name):.4f} -> {getattr(total, name):.4f}")
@@ -203,6 +204,6 @@ def _add(total: Validity, part: Validity) -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--doubt"]:
-        doubt_cv(float(sys.argv[2]), float(sys.argv[3]))
+        doubt_cv(float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]) if sys.argv[4:] else None)
     else:
         main()

@@ -26,8 +26,10 @@ DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
 # measured 2026-12-06 (session 35) once the second opinion could doubt a criterion the grader met (a model
 # per criterion fitted on the dev replies the grader meets it in, over their n-grams and what the patterns
-# found; chosen leaving dev batches out): 0.9498, 0.9467, 0.8503, 0.8827 (floors: criteria 0.944 -> 0.948,
-# qwk 0.844 -> 0.848, worst 0.870 -> 0.880).
+# found; chosen leaving dev batches out): 0.9498, 0.9467, 0.8503, 0.8827 with doubts below 0.25 and every
+# n-gram; then, below 0.2 (a margin on the held-out set, doubts right more often) and 1,500 n-grams a
+# model: 0.9489, 0.9465, 0.8508, 0.8808 (floors: criteria 0.944 -> 0.947, qwk 0.844 -> 0.848, worst
+# 0.870 -> 0.878).
 # Before that, measured 2026-12-06 (session 34) once decline-policy's order let a refusal proper (办不了) outrank the rule
 # said as a no (必须本人来，或者带原件和授权书): 0.9461, 0.9465, 0.8482, 0.8788 (order 0.8692 -> 0.8981;
 # the worst is now your_option; floors: criteria 0.943 -> 0.944, worst 0.861 -> 0.870).
@@ -127,7 +129,7 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # 0.873, 0.740, 0.741 with batch 1)
 # The floors sit one retraining's movement below the last figures, so that a new batch joining
 # dev does not fail CI by itself while a real loss of generalisation does.
-FLOORS = {"criteria": 0.948, "penalties": 0.944, "qwk": 0.848, "worst_criterion": 0.880}
+FLOORS = {"criteria": 0.947, "penalties": 0.944, "qwk": 0.848, "worst_criterion": 0.878}
 
 
 @pytest.fixture(scope="module")
