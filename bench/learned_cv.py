@@ -29,7 +29,7 @@ from contextlib import contextmanager
 import numpy as np
 from linear_model import features, fit
 from train_criteria import C as CRITERIA_C
-from train_criteria import LIFT, MIN_CASES, MIN_PENALTY_SHARE, SURE, _is_token, doubt_fitted, in_units, pattern_verdicts
+from train_criteria import LIFT, MIN_CASES, MIN_PENALTY_SHARE, SURE, doubt_fitted, in_units, is_token, pattern_verdicts
 from train_tone import C as TONE_C
 from train_tone import DEV, PROBABILITY, RUDE, TONE_SET, read_lines
 
@@ -180,7 +180,7 @@ def _undoubted():
 
 def _with_doubts(data: dict, doubts: dict, threshold: int) -> dict:
     """The shipped model data with these doubt models, over a vocabulary that holds their n-grams."""
-    vocabulary = sorted({*data["vocabulary"], *(g for w, _ in doubts.values() for g in w if not _is_token(g))})
+    vocabulary = sorted({*data["vocabulary"], *(g for w, _ in doubts.values() for g in w if not is_token(g))})
 
     def relisted(model: dict) -> dict:
         weights = dict(zip(data["vocabulary"], model["weights"]))

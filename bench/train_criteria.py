@@ -117,7 +117,7 @@ def doubt_models(rubric_id: str, rows: list[dict], docs: list[list[str]], said: 
     the grader meets it in: the patterns with the criterion and penalty models just fitted
     (in units, as the package will read them), nothing doubted yet."""
     rubric = builtin(rubric_id)
-    vocabulary = sorted({g for w, _ in [*criteria.values(), *penalties.values()] for g in w if not _is_token(g)})
+    vocabulary = sorted({g for w, _ in [*criteria.values(), *penalties.values()] for g in w if not is_token(g)})
     compiled = _compiled(rubric)
     compiled.opinion = learned.Opinion({
         "n": list(range(1, LONGEST + 1)), "sure": log_odds(SURE), "evidence_share": EVIDENCE_SHARE, "lift": log_odds(LIFT),
@@ -143,8 +143,8 @@ def doubt_fitted(rubric, rows: list[dict], docs: list[list[str]], said: list[lis
         features = [docs[i] + said[i] for i in mine]
         weights, bias = fit(None, y, c, features)
         if keep is not None:
-            grams = sorted((g for g in weights if not _is_token(g)), key=lambda g: (-abs(weights[g]), g))[:keep]
-            kept = {*grams, *filter(_is_token, weights)}
+            grams = sorted((g for g in weights if not is_token(g)), key=lambda g: (-abs(weights[g]), g))[:keep]
+            kept = {*grams, *filter(is_token, weights)}
             weights, bias = fit(None, y, c, [[g for g in f if g in kept] for f in features])
         models[criterion.id] = weights, bias
     return models
@@ -155,11 +155,11 @@ def in_units(weights: dict[str, float], bias: float, vocabulary: list[str], read
     weights listed in the vocabulary's order; with ``reads_found``, its verdict tokens' too."""
     model = {"bias": round(bias * SCALE), "weights": [round(weights.get(g, 0.0) * SCALE) for g in vocabulary]}
     if reads_found:
-        model["verdicts"] = {t: u for t in sorted(weights) if _is_token(t) and (u := round(weights[t] * SCALE))}
+        model["verdicts"] = {t: u for t in sorted(weights) if is_token(t) and (u := round(weights[t] * SCALE))}
     return model
 
 
-def _is_token(feature: str) -> bool:
+def is_token(feature: str) -> bool:
     """A verdict token (``c:<id>``, ``p:<id>``) among a penalty or doubt model's n-grams."""
     return feature.startswith(("c:", "p:")) and len(feature) > 2
 

@@ -263,7 +263,7 @@ class _CompiledRubric:
         return replace(scored, met=False, points=0.0, evidence=[], doubted=scored.evidence)
 
     def pattern_verdicts(self, analysis: Analysis) -> frozenset[str]:
-        """What the patterns found, as the penalty models read it (``learned.verdict_tokens``):
+        """What the patterns found, as the penalty and doubt models read it (``learned.verdict_tokens``):
         the criteria their evidence met before the second opinion, the penalties they found."""
         key = (self, "said")
         said = analysis.memo.get(key)

@@ -52,7 +52,8 @@ def doubt_key(cid: str) -> str:
 
 
 def verdict_tokens(criteria: Iterable[str], penalties: Iterable[str]) -> frozenset[str]:
-    """The penalty models' tokens for what the patterns found: ``c:<id>`` and ``p:<id>``."""
+    """The tokens for what the patterns found, as the penalty and doubt models read them:
+    ``c:<id>`` and ``p:<id>``."""
     return frozenset([*(f"c:{c}" for c in criteria), *map(penalty_key, penalties)])
 
 
