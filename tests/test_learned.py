@@ -52,6 +52,17 @@ def toy(monkeypatch):
     return rubric
 
 
+def _decline_policy_with(monkeypatch, opinion: learned.Opinion):
+    """The shipped decline-policy rubric, graded with a hand-made opinion."""
+    rubric = builtin("decline-policy")
+    monkeypatch.setattr(_compiled(rubric), "opinion", opinion)
+    return rubric
+
+
+def _criterion(result, cid: str):
+    return next(c for c in result.criteria if c.id == cid)
+
+
 def test_every_shipped_rubric_has_models_trained_on_the_dev_part_as_it_is_today():
     dev = _dev()
     for rubric_id in scenario_ids():
@@ -139,10 +150,8 @@ KIND_NO = "我特别理解您想帮朋友，可规定就是规定，补卡要本
 
 
 def test_a_sure_penalty_model_lifts_a_penalty_the_patterns_found(monkeypatch):
-    rubric = builtin("decline-policy")
-    compiled = _compiled(rubric)
     # sure that 规定就是规定 is no taboo in a reply that shows understanding (理解)
-    monkeypatch.setattr(compiled, "opinion", _toy_opinion("empathy", {}, penalties={"forbidden": (2.0, {"理解": -5.0}, {})}))
+    rubric = _decline_policy_with(monkeypatch, _toy_opinion("empathy", {}, penalties={"forbidden": (2.0, {"理解": -5.0}, {})}))
     kind = carecourse.grade("decline-policy", KIND_NO, rubric=rubric)
     assert "forbidden" not in {p.id for p in kind.penalties}
     assert "flat_no" in {p.id for p in kind.penalties}  # no model for it here: the patterns decide
@@ -154,16 +163,14 @@ def test_a_sure_penalty_model_lifts_a_penalty_the_patterns_found(monkeypatch):
 
 
 def test_a_penalty_model_reads_what_the_patterns_found(monkeypatch):
-    rubric = builtin("decline-policy")
-    compiled = _compiled(rubric)
     # a flat no is lifted only where the patterns found a reason (the token c:reason)
-    monkeypatch.setattr(compiled, "opinion", _toy_opinion("empathy", {}, penalties={"flat_no": (2.0, {}, {"c:reason": -5.0})}))
+    rubric = _decline_policy_with(monkeypatch, _toy_opinion("empathy", {}, penalties={"flat_no": (2.0, {}, {"c:reason": -5.0})}))
     with_reason = carecourse.grade("decline-policy", "补卡涉及号码安全，今天办不了。", rubric=rubric)
     bare = carecourse.grade("decline-policy", "今天办不了。", rubric=rubric)
     assert "flat_no" not in {p.id for p in with_reason.penalties}
     assert "flat_no" in {p.id for p in bare.penalties}
     analysis = carecourse.analyze("补卡涉及号码安全，今天办不了。")
-    assert compiled.pattern_verdicts(analysis) == {"c:reason", "p:flat_no"}
+    assert _compiled(rubric).pattern_verdicts(analysis) == {"c:reason", "p:flat_no"}
 
 
 def test_the_shipped_models_lift_a_taboo_trainers_do_not_hold_against_a_kind_no():
@@ -192,27 +199,20 @@ SHALL_DO = "补卡要本人来，规定就是这样。"  # the patterns read 规
 
 
 def test_a_sure_doubt_model_takes_a_met_criterion_away_and_names_the_words(monkeypatch):
-    rubric = builtin("decline-policy")
-    compiled = _compiled(rubric)
-    reason = next(c for c in carecourse.grade("decline-policy", SHALL_DO, rubric=rubric.model_copy(update={"title": "copy"})).criteria
-                  if c.id == "reason")  # fmt: skip
+    copy = builtin("decline-policy").model_copy(update={"title": "copy"})
+    reason = _criterion(carecourse.grade("decline-policy", SHALL_DO, rubric=copy), "reason")
     assert reason.met  # the patterns alone
-    monkeypatch.setattr(compiled, "opinion", _toy_opinion("empathy", {}, doubts={"reason": (2.0, {"就是": -5.0}, {})}))
-    doubted = next(c for c in carecourse.grade("decline-policy", SHALL_DO, rubric=rubric).criteria if c.id == "reason")
+    rubric = _decline_policy_with(monkeypatch, _toy_opinion("empathy", {}, doubts={"reason": (2.0, {"就是": -5.0}, {})}))
+    doubted = _criterion(carecourse.grade("decline-policy", SHALL_DO, rubric=rubric), "reason")
     assert (doubted.met, doubted.points, doubted.evidence) == (False, 0.0, [])
     assert doubted.feedback.startswith(f"你写到了{'、'.join(f'“{q}”' for q in reason.quotes)}，")
     assert doubted.feedback.endswith(rubric.criterion("reason").feedback.missing)
     # the model unsure (no 就是): the criterion stands
-    kept = next(c for c in carecourse.grade("decline-policy", "补卡要本人来，这是为了保护机主的号码安全。", rubric=rubric).criteria if c.id == "reason")
-    assert kept.met
+    assert _criterion(carecourse.grade("decline-policy", "补卡要本人来，这是为了保护机主的号码安全。", rubric=rubric), "reason").met
 
 
 def test_a_doubt_model_reads_what_the_patterns_found(monkeypatch):
-    rubric = builtin("decline-policy")
-    compiled = _compiled(rubric)
     # doubted only where the patterns also found a flat no (the token p:flat_no)
-    monkeypatch.setattr(compiled, "opinion", _toy_opinion("empathy", {}, doubts={"reason": (2.0, {}, {"p:flat_no": -5.0})}))
-    flat = carecourse.grade("decline-policy", "补卡涉及号码安全，今天办不了。", rubric=rubric)
-    pointed = carecourse.grade("decline-policy", "补卡涉及号码安全，您可以让机主本人来办。", rubric=rubric)
-    assert not next(c for c in flat.criteria if c.id == "reason").met
-    assert next(c for c in pointed.criteria if c.id == "reason").met
+    rubric = _decline_policy_with(monkeypatch, _toy_opinion("empathy", {}, doubts={"reason": (2.0, {}, {"p:flat_no": -5.0})}))
+    assert not _criterion(carecourse.grade("decline-policy", "补卡涉及号码安全，今天办不了。", rubric=rubric), "reason").met
+    assert _criterion(carecourse.grade("decline-policy", "补卡涉及号码安全，您可以让机主本人来办。", rubric=rubric), "reason").met
