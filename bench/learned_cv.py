@@ -13,10 +13,11 @@ clause and its share for the second opinion): an upper bound of what they can ad
 
     .venv/bin/python bench/learned_cv.py        # needs numpy and scipy; 4-10 minutes
 
-``--doubt C THRESHOLD [KEEP]``: the models that doubt a criterion the grader met, judged through the
-whole grader (penalties that a doubted criterion no longer keeps off, the level): the dev
-batches in five groups; each group graded with doubt models trained on the other four, the
-shipped criterion and penalty models kept (5-8 minutes).
+``--doubt C THRESHOLD [KEEP|all] [--no-misses]``: the models of criteria the grader misses and
+those that doubt a criterion it met, judged through the whole grader (penalties that a doubted
+criterion no longer keeps off, the level): the dev batches in five groups; each group graded
+with miss and doubt models fitted on the other four, the shipped first adding models and
+penalty models kept (8-12 minutes).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from contextlib import contextmanager
 import numpy as np
 from linear_model import features, fit
 from train_criteria import C as CRITERIA_C
-from train_criteria import LIFT, MIN_CASES, MIN_PENALTY_SHARE, SURE, doubt_fitted, in_units, is_token, pattern_verdicts
+from train_criteria import LIFT, MIN_CASES, MIN_PENALTY_SHARE, MISS_C, MISS_KEEP, MISS_SURE, SURE, doubt_fitted, in_units, is_token, miss_fitted
+from train_criteria import pattern_verdicts
 from train_tone import C as TONE_C
 from train_tone import DEV, PROBABILITY, RUDE, TONE_SET, read_lines
 
@@ -123,32 +125,46 @@ def _print(counts) -> None:
         print(f"{kind:10} {batch:>5} {alone / n:9.3f} {with_model / n:8.3f} {(with_model - alone) / n:+7.3f} {n:9,}")
 
 
-def doubt_cv(c: float, threshold: float, keep: int | None = None) -> None:
+def doubt_cv(c: float, threshold: float, keep: int | None = None, misses: bool = True) -> None:
     """Print what doubt models fitted with L2 strength ``c`` (on their ``keep`` heaviest
-    n-grams) and used below ``threshold`` add."""
+    n-grams) and used below ``threshold`` add, after the models of the criteria the grader
+    misses (``misses``; fitted as train_criteria.py fits them)."""
     dev = read_lines(DEV)
     replies = load_corpus(DEV)
     docs = features([r["text"] for r in dev])
-    shipped = {sid: json.loads(read_text("carecourse.score.learned", f"{sid}.json")) | {"doubts": {}} for sid in {r["scenario"] for r in dev}}
-    said, met, base = _graded(shipped, dev, replies, range(len(dev)))  # nothing doubted
+    shipped = {sid: json.loads(read_text("carecourse.score.learned", f"{sid}.json")) | {"misses": {}, "doubts": {}}
+               for sid in {r["scenario"] for r in dev}}  # fmt: skip
+    said, met, base = _graded(shipped, dev, replies, range(len(dev)))  # the first adding models alone
     group = {b: k % 5 for k, b in enumerate(sorted({r["id"][0] for r in dev}))}
     total = Validity()
     total.doubts = [0, 0]
     for g in range(5):
         out = [i for i, r in enumerate(dev) if group[r["id"][0]] == g]
-        opinions = {}
-        for sid, data in shipped.items():
+        fitted = {}  # scenario -> (its training rows, the miss models fitted on them)
+        for sid in shipped:
             mine = [i for i, r in enumerate(dev) if r["scenario"] == sid and group[r["id"][0]] != g]
-            fitted = doubt_fitted(builtin(sid), [dev[i] for i in mine], [docs[i] for i in mine], [said[i] for i in mine], [met[i] for i in mine], c, keep)
-            opinions[sid] = _with_doubts(data, fitted, log_odds(threshold))
+            found = _rows(mine, dev, docs, said, met)
+            fitted[sid] = mine, miss_fitted(builtin(sid), *found, MISS_C, MISS_KEEP) if misses else {}
+        with_misses = {sid: _with_models(shipped[sid], fitted[sid][1], {}, log_odds(threshold)) for sid in shipped}
+        trained_on = [i for mine, _ in fitted.values() for i in mine]
+        _, met_now, _ = _graded(with_misses, dev, replies, trained_on, figures=False) if misses else (None, met, None)
+        opinions = {}
+        for sid, (mine, miss_models) in fitted.items():
+            doubts = doubt_fitted(builtin(sid), *_rows(mine, dev, docs, said, met_now), c, keep)
+            opinions[sid] = _with_models(shipped[sid], miss_models, doubts, log_odds(threshold))
         _add(total, _graded(opinions, dev, replies, out)[2])
-    print(f"doubt models (C {c}, below {threshold}, {keep or 'all'} n-grams), each group of dev batches doubted by models fitted on the others:")
+    print(f"second opinion (misses: {misses}; doubts C {c}, below {threshold}, {keep or 'all'} n-grams), each group of dev "
+          "batches graded with models fitted on the others, against the first adding models alone:")
     print(f"  {total.doubts[0]:,} criteria doubted, {total.doubts[1]:,} of them rightly ({total.doubts[1] / max(1, total.doubts[0]):.2f})")
     for name in ("criterion_accuracy", "penalty_accuracy", "qwk"):
         print(f"  {name:18} {getattr(base, name):.4f} -> {getattr(total, name):.4f}")
 
 
-def _graded(opinions: dict[str, dict], dev: list[dict], replies, indices) -> tuple[dict, dict, Validity]:
+def _rows(indices, dev, docs, said, met) -> tuple[list, list, list, list]:
+    return [dev[i] for i in indices], [docs[i] for i in indices], [said[i] for i in indices], [met[i] for i in indices]
+
+
+def _graded(opinions: dict[str, dict], dev: list[dict], replies, indices, figures: bool = True) -> tuple[dict, dict, Validity | None]:
     """Replies ``indices`` graded with these model data: each one's verdict tokens and criteria
     met (before doubting, as the doubt models read them), and the figures."""
     for sid, data in opinions.items():
@@ -164,6 +180,8 @@ def _graded(opinions: dict[str, dict], dev: list[dict], replies, indices) -> tup
         doubted = met[i] - {c.criterion.id for c in apply_rubric(rubric, analysis).criteria if c.met}
         doubts[0] += len(doubted)
         doubts[1] += len(doubted - set(dev[i]["met"]))
+    if not figures:
+        return said, met, None
     validity = measure([replies[i] for i in indices])
     validity.doubts = doubts
     return said, met, validity
@@ -178,17 +196,20 @@ def _undoubted():
         learned.Opinion.doubts = doubts
 
 
-def _with_doubts(data: dict, doubts: dict, threshold: int) -> dict:
-    """The shipped model data with these doubt models, over a vocabulary that holds their n-grams."""
-    vocabulary = sorted({*data["vocabulary"], *(g for w, _ in doubts.values() for g in w if not is_token(g))})
+def _with_models(data: dict, misses: dict, doubts: dict, threshold: int) -> dict:
+    """The shipped model data with these miss and doubt models, over a vocabulary that holds
+    their n-grams."""
+    extra = [*misses.values(), *doubts.values()]
+    vocabulary = sorted({*data["vocabulary"], *(g for w, _ in extra for g in w if not is_token(g))})
 
     def relisted(model: dict) -> dict:
         weights = dict(zip(data["vocabulary"], model["weights"]))
         return {**model, "weights": [weights.get(g, 0) for g in vocabulary]}
 
-    return {**data, "vocabulary": vocabulary, "doubt": threshold,
+    return {**data, "vocabulary": vocabulary, "doubt": threshold, "miss_sure": log_odds(MISS_SURE),
             "criteria": {k: relisted(m) for k, m in data["criteria"].items()},
             "penalties": {k: relisted(m) for k, m in data["penalties"].items()},
+            "misses": {cid: in_units(*m, vocabulary, reads_found=True) for cid, m in misses.items()},
             "doubts": {cid: in_units(*m, vocabulary, reads_found=True) for cid, m in doubts.items()}}  # fmt: skip
 
 
@@ -204,6 +225,7 @@ def _add(total: Validity, part: Validity) -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--doubt"]:
-        doubt_cv(float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]) if sys.argv[4:] else None)
+        keep = int(sys.argv[4]) if sys.argv[4:5] not in ([], ["all"]) else None
+        doubt_cv(float(sys.argv[2]), float(sys.argv[3]), keep, misses="--no-misses" not in sys.argv)
     else:
         main()

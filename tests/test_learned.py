@@ -23,11 +23,11 @@ def _dev() -> list[dict]:
 
 
 def _toy_opinion(criterion: str, grams: dict[str, float], bias: float = -2.0, penalties: dict | None = None,
-                 doubts: dict | None = None) -> learned.Opinion:
-    """A hand-made opinion: one criterion model, and penalty and doubt models given as
+                 doubts: dict | None = None, misses: dict | None = None) -> learned.Opinion:
+    """A hand-made opinion: one criterion model, and penalty, doubt and miss models given as
     {penalty or criterion id: (bias, {n-gram: weight}, {verdict token: weight})}."""
-    penalties, doubts = penalties or {}, doubts or {}
-    vocabulary = sorted({*grams, *(g for _, w, _ in [*penalties.values(), *doubts.values()] for g in w)})
+    penalties, doubts, misses = penalties or {}, doubts or {}, misses or {}
+    vocabulary = sorted({*grams, *(g for _, w, _ in [*penalties.values(), *doubts.values(), *misses.values()] for g in w)})
 
     def weights(w: dict[str, float]) -> list[int]:
         return [round(w.get(g, 0.0) * SCALE) for g in vocabulary]
@@ -39,7 +39,7 @@ def _toy_opinion(criterion: str, grams: dict[str, float], bias: float = -2.0, pe
     return learned.Opinion({
         "n": [1, 2], "sure": log_odds(0.95), "evidence_share": 0.5, "lift": log_odds(0.1), "doubt": log_odds(0.2),
         "vocabulary": vocabulary, "criteria": {criterion: {"bias": round(bias * SCALE), "weights": weights(grams)}},
-        "penalties": reading_found(penalties), "doubts": reading_found(doubts),
+        "penalties": reading_found(penalties), "doubts": reading_found(doubts), "misses": reading_found(misses),
     })  # fmt: skip
 
 
@@ -79,7 +79,9 @@ def test_every_shipped_rubric_has_models_trained_on_the_dev_part_as_it_is_today(
         # a doubt model for every criterion, order ones too, that the grader meets in replies trainers both do and do not mark met
         assert data["doubts"] and set(data["doubts"]) <= {c.id for c in rubric.criteria}
         assert data["doubt"] < 0  # doubted only where the model puts "met" below even odds
-        for model in [*data["criteria"].values(), *data["penalties"].values(), *data["doubts"].values()]:
+        # a miss model for criteria one clause can show, that the grader misses in replies trainers do and do not mark met
+        assert data["misses"] and set(data["misses"]) <= criteria
+        for model in [*data["criteria"].values(), *data["penalties"].values(), *data["doubts"].values(), *data["misses"].values()]:
             assert len(model["weights"]) == len(data["vocabulary"])
             assert all(type(w) is int for w in [*model["weights"], model["bias"], *model.get("verdicts", {}).values()])
             assert set(model.get("verdicts", {})) <= tokens
@@ -216,3 +218,15 @@ def test_a_doubt_model_reads_what_the_patterns_found(monkeypatch):
     rubric = _decline_policy_with(monkeypatch, _toy_opinion("empathy", {}, doubts={"reason": (2.0, {}, {"p:flat_no": -5.0})}))
     assert not _criterion(carecourse.grade("decline-policy", "补卡涉及号码安全，今天办不了。", rubric=rubric), "reason").met
     assert _criterion(carecourse.grade("decline-policy", "补卡涉及号码安全，您可以让机主本人来办。", rubric=rubric), "reason").met
+
+
+def test_a_miss_model_adds_a_criterion_still_missed_reading_what_the_patterns_found(monkeypatch):
+    rubric = builtin("complaint-billing")
+    # the criterion's own model unsure; the miss model sure of 手机号 only where an apology was found (c:apology)
+    toy = _toy_opinion("action", {}, misses={"action": (-4.0, {"手机": 3.0, "机号": 3.0}, {"c:apology": 2.0})})
+    monkeypatch.setattr(_compiled(rubric), "opinion", toy)
+    sorry = f"王先生您好，对不起，{TRAINER_NOTE}。"
+    assert "c:apology" in _compiled(rubric).pattern_verdicts(carecourse.analyze(sorry))
+    action = _criterion(carecourse.grade("complaint-billing", sorry, rubric=rubric), "action")
+    assert action.met and [(e.text, e.kind) for e in action.evidence] == [(TRAINER_NOTE, "learned")]
+    assert not _criterion(carecourse.grade("complaint-billing", f"王先生您好，{TRAINER_NOTE}。", rubric=rubric), "action").met

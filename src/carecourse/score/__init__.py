@@ -288,7 +288,8 @@ class _CompiledRubric:
         """The learned models' verdicts on the criteria the patterns missed. Their evidence is
         a clause nothing else explains: not in a rebuke or a blank, holding no words the
         patterns found for another criterion or a penalty (a promise is no explanation), and
-        not void for that criterion (``voids``)."""
+        not void for that criterion (``voids``). A miss model, which reads what the patterns
+        found, may point at a clause that holds such words (it knows a promise was found)."""
         claims: list[list[tuple[int, int]]] = []  # worked out only when a model is sure
 
         def free(s: int, e: int) -> bool:
@@ -301,7 +302,13 @@ class _CompiledRubric:
         def usable_for(cid: str):
             return lambda s, e: free(s, e) and not voids[cid](s, e)
 
-        return {cid: self.opinion.overrule(analysis.structure, cid, found, usable_for(cid)) for cid, found in evidence.items()}
+        unspoilt = overlap_test(spoilt)
+
+        def seen_for(cid: str):  # the miss models read what the patterns found: their clause may hold it
+            return lambda s, e: not unspoilt(s, e) and not voids[cid](s, e)
+
+        said = self.pattern_verdicts(analysis)
+        return {cid: self.opinion.overrule(analysis.structure, cid, found, usable_for(cid), said, seen_for(cid)) for cid, found in evidence.items()}
 
     def _order_evidence(self, c: Criterion, analysis: Analysis, evidence: dict) -> tuple[list[Finding], list[Finding]]:
         """The two sides in order ([first, then]); or, with none in order, the two said the

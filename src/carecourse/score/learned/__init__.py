@@ -10,8 +10,11 @@ trained by ``bench/train_criteria.py`` on the dev corpus, never on the test part
   is met when the reply scores above ``sure`` and one clause carries at least
   ``evidence_share`` of the reply's weight; that clause is the evidence (kind ``learned``).
   This model never takes a criterion away (for one trainers rarely mark met, a low score
-  says more about the prior than about the reply); the next one does, knowing the grader
-  met it.
+  says more about the prior than about the reply); the doubt model below does, knowing the
+  grader met it. Where the grader still misses the criterion, one more model, fitted only on
+  the replies it misses it in, over the n-grams and what the patterns found
+  (``verdict_tokens``), may add it the same way above ``miss_sure``; knowing what the
+  patterns found, its clause may hold words they found for another criterion.
 - It doubts a criterion the grader met, when trainers seldom count such a reply as meeting
   it: one more model per criterion, over the same n-grams and what the patterns found
   (``verdict_tokens``), trained only on the replies where the grader, before doubting, met
@@ -38,12 +41,17 @@ from carecourse.results import Finding
 from carecourse.detect.structure import Structure
 from carecourse.packaged import read_text
 
-__all__ = ["Opinion", "doubt_key", "opinion", "penalty_key", "verdict_tokens"]
+__all__ = ["Opinion", "doubt_key", "miss_key", "opinion", "penalty_key", "verdict_tokens"]
 
 
 def penalty_key(pid: str) -> str:
     """A penalty's model among the criteria's, and its token when the patterns found it."""
     return f"p:{pid}"
+
+
+def miss_key(cid: str) -> str:
+    """The model of the replies the grader misses criterion ``cid`` in, among the others."""
+    return f"m:{cid}"
 
 
 def doubt_key(cid: str) -> str:
@@ -66,7 +74,9 @@ class Opinion:
         vocabulary = data["vocabulary"]
         self.sure, self.share, self.lift = data["sure"], data["evidence_share"], data["lift"]
         self.doubt = data.get("doubt")
+        self.miss_sure = data.get("miss_sure", self.sure)
         read_found = {penalty_key(pid): m for pid, m in data["penalties"].items()}  # models that read what the patterns found
+        read_found |= {miss_key(cid): m for cid, m in data.get("misses", {}).items()}
         read_found |= {doubt_key(cid): m for cid, m in data.get("doubts", {}).items()}
         models = {**data["criteria"], **read_found}
         self.models = {
@@ -87,20 +97,25 @@ class Opinion:
         self._rows = rows
         self._last: tuple[str | None, dict[str, int]] = (None, {})
 
-    def overrule(self, structure: Structure, cid: str, found: list[Finding], usable: Callable[[int, int], bool]) -> list[Finding]:
+    def overrule(self, structure: Structure, cid: str, found: list[Finding], usable: Callable[[int, int], bool],
+                 said: frozenset[str] = frozenset(), usable_by_miss: Callable[[int, int], bool] | None = None) -> list[Finding]:
         """``found`` (the patterns' evidence for criterion ``cid``), or, where that is empty
-        and the model is sure, its evidence clause; ``usable(start, end)`` vets a clause."""
-        model = self.models.get(cid)
-        if found or model is None:
+        and a model is sure, its evidence clause: the criterion's model first, then the one
+        fitted on the replies the grader misses it in, which also reads what the patterns
+        found (``said``); ``usable(start, end)`` vets a clause."""
+        if found:
             return found
-        weight = self._reply_weights(structure.text)[cid]
-        if model.bias + weight <= self.sure:
-            return found
-        clauses = [c for s, e in structure.sentences for c in structure.clauses_in(s, e)]
-        span = model.heaviest(structure, clauses, skip=lambda s, e: not usable(s, e))
-        # the clause must carry a good share of the reply's weight, so the evidence is what did it
-        if span and model.weight(structure.text[span[0] : span[1]]) >= self.share * weight:
-            return [make_finding(structure, f"learned:{cid}", *span, kind="learned")]
+        for key, vet, sure in ((cid, usable, self.sure), (miss_key(cid), usable_by_miss or usable, self.miss_sure)):
+            model = self.models.get(key)
+            if model is None:
+                continue
+            weight = self._reply_weights(structure.text)[key]
+            if model.bias + weight + sum(self.verdicts.get(key, {}).get(t, 0) for t in said) > sure:
+                clauses = [c for s, e in structure.sentences for c in structure.clauses_in(s, e)]
+                span = model.heaviest(structure, clauses, skip=lambda s, e: not vet(s, e))
+                # the clause must carry a good share of the reply's weight, so the evidence is what did it
+                if span and model.weight(structure.text[span[0] : span[1]]) >= self.share * weight:
+                    return [make_finding(structure, f"learned:{cid}", *span, kind="learned")]
         return found
 
     def has_penalty_model(self, pid: str) -> bool:

@@ -1,22 +1,29 @@
 // The rubrics' learned second opinion (score/learned): a criterion the patterns missed,
-// met where its model is sure and one clause carries the weight; a criterion met, doubted
+// met where its model (or then the model of the replies the grader misses it in) is sure and
+// one clause carries the weight; a criterion met, doubted
 // where its doubt model is sure trainers would not count it; a penalty lifted.
 
 import { makeFinding } from "./matcher.mjs";
 
-export function overrule(opinion, structure, cid, found, usable) {
-  const model = opinion.models[cid];
-  if (found.length || !model) return found;
-  const weight = model.weight(structure.text);
-  if (model.bias + weight <= opinion.sure) return found;
-  const clauses = structure.sentences.flatMap(([s, e]) => structure.clausesIn(s, e));
-  const best = model.heaviest(structure, clauses, (s, e) => !usable(s, e));
-  if (best && model.weight(structure.text.slice(best[0], best[1])) >= opinion.share * weight) {
-    return [makeFinding(structure, `learned:${cid}`, ...best, "learned")];
+export function overrule(opinion, structure, cid, found, usable, said = new Set(), usableByMiss = usable) {
+  if (found.length) return found;
+  for (const [key, vet, sure] of [[cid, usable, opinion.sure], [missKey(cid), usableByMiss, opinion.missSure]]) {
+    const model = opinion.models[key];
+    if (!model) continue;
+    const weight = model.weight(structure.text);
+    let score = model.bias + weight;
+    for (const token of said) score += opinion.verdicts[key]?.[token] ?? 0;
+    if (score <= sure) continue;
+    const clauses = structure.sentences.flatMap(([s, e]) => structure.clausesIn(s, e));
+    const best = model.heaviest(structure, clauses, (s, e) => !vet(s, e));
+    if (best && model.weight(structure.text.slice(best[0], best[1])) >= opinion.share * weight) {
+      return [makeFinding(structure, `learned:${cid}`, ...best, "learned")];
+    }
   }
   return found;
 }
 
+export const missKey = (cid) => `m:${cid}`; // the model of the replies the grader misses a criterion in (learned.miss_key)
 export const penaltyKey = (pid) => `p:${pid}`; // a penalty's model, and its token when the patterns found it (learned.penalty_key)
 
 export const doubtKey = (cid) => `d:${cid}`; // the model that doubts a met criterion (learned.doubt_key)

@@ -56,6 +56,7 @@ export function learnedModels(data, models) {
     share: data.evidence_share,
     lift: data.lift, // the rubrics' second opinion: penalty models are "p:<id>", with their verdict tokens' weights
     doubt: data.doubt, // ... and the models that doubt a met criterion "d:<id>", likewise
+    missSure: data.miss_sure ?? data.sure, // ... and those of the criteria the grader misses "m:<id>"
     verdicts: data.verdicts ?? {},
     models: Object.fromEntries(Object.entries(models).map(([id, m]) => [id, linearModel(vocabulary, m.weights, m.bias, data.longest)])),
   };

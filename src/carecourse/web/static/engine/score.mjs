@@ -106,7 +106,7 @@ function criterionEvidence(ctx, rubric, analysis) {
   }
   analysis.patternMet = Object.keys(evidence).filter((cid) => evidence[cid].length);
   analysis.patternSaid = null;
-  if (rubric.opinion) evidence = secondOpinion(rubric, analysis, evidence, [...rebukes, ...blanks, ...listed], voids);
+  if (rubric.opinion) evidence = secondOpinion(ctx, rubric, analysis, evidence, [...rebukes, ...blanks, ...listed], voids);
   const rebuked = {}; // what the criteria's words found inside a rebuke: said, not counted
   if (rebukes.length) {
     for (const c of r.criteria) if (!c.order) rebuked[c.id] = matched(rubric, c, analysis).filter((f) => inRebuke(f.nstart));
@@ -133,7 +133,7 @@ function setSpans(rubric, names, analysis) {
   return names.filter((name) => name in rubric.sets).flatMap((name) => rubric.sets[name].find(analysis.structure)).map((f) => [f.nstart, f.nend]);
 }
 
-function secondOpinion(rubric, analysis, evidence, spoilt, voids) {
+function secondOpinion(ctx, rubric, analysis, evidence, spoilt, voids) {
   let claims = null; // worked out only when a model is sure
   const free = (s, e) => {
     if (claims === null) {
@@ -142,10 +142,12 @@ function secondOpinion(rubric, analysis, evidence, spoilt, voids) {
     }
     return !claims(s, e);
   };
+  const unspoilt = overlapTest(spoilt);
   const out = {};
   for (const [cid, found] of Object.entries(evidence)) {
     const usable = (s, e) => free(s, e) && !voids[cid](s, e);
-    out[cid] = overrule(rubric.opinion, analysis.structure, cid, found, usable);
+    const seen = (s, e) => !unspoilt(s, e) && !voids[cid](s, e); // the miss models read what the patterns found: their clause may hold it
+    out[cid] = overrule(rubric.opinion, analysis.structure, cid, found, usable, patternVerdicts(ctx, rubric, analysis), seen);
   }
   return out;
 }
