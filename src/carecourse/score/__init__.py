@@ -302,10 +302,10 @@ class _CompiledRubric:
         def usable_for(cid: str):
             return lambda s, e: free(s, e) and not voids[cid](s, e)
 
-        unspoilt = overlap_test(spoilt)
+        spoilt_at = overlap_test(spoilt)
 
         def seen_for(cid: str):  # the miss models read what the patterns found: their clause may hold it
-            return lambda s, e: not unspoilt(s, e) and not voids[cid](s, e)
+            return lambda s, e: not spoilt_at(s, e) and not voids[cid](s, e)
 
         said = self.pattern_verdicts(analysis)
         return {cid: self.opinion.overrule(analysis.structure, cid, found, usable_for(cid), said, seen_for(cid)) for cid, found in evidence.items()}

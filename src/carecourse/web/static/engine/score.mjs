@@ -142,11 +142,11 @@ function secondOpinion(ctx, rubric, analysis, evidence, spoilt, voids) {
     }
     return !claims(s, e);
   };
-  const unspoilt = overlapTest(spoilt);
+  const spoiltAt = overlapTest(spoilt);
   const out = {};
   for (const [cid, found] of Object.entries(evidence)) {
     const usable = (s, e) => free(s, e) && !voids[cid](s, e);
-    const seen = (s, e) => !unspoilt(s, e) && !voids[cid](s, e); // the miss models read what the patterns found: their clause may hold it
+    const seen = (s, e) => !spoiltAt(s, e) && !voids[cid](s, e); // the miss models read what the patterns found: their clause may hold it
     out[cid] = overrule(rubric.opinion, analysis.structure, cid, found, usable, patternVerdicts(ctx, rubric, analysis), seen);
   }
   return out;
