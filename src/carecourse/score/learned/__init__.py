@@ -110,7 +110,7 @@ class Opinion:
             if model is None:
                 continue
             weight = self._reply_weights(structure.text)[key]
-            if model.bias + weight + sum(self.verdicts.get(key, {}).get(t, 0) for t in said) > sure:
+            if model.bias + weight + self._said_weight(key, said) > sure:
                 clauses = [c for s, e in structure.sentences for c in structure.clauses_in(s, e)]
                 span = model.heaviest(structure, clauses, skip=lambda s, e: not vet(s, e))
                 # the clause must carry a good share of the reply's weight, so the evidence is what did it
@@ -134,8 +134,12 @@ class Opinion:
 
     def _score(self, key: str, text: str, said: frozenset[str]) -> int:
         """The log-odds of a model that reads the reply and what its patterns found."""
-        verdicts = self.verdicts[key]
-        return self.models[key].bias + self._reply_weights(text)[key] + sum(verdicts.get(t, 0) for t in said)
+        return self.models[key].bias + self._reply_weights(text)[key] + self._said_weight(key, said)
+
+    def _said_weight(self, key: str, said: frozenset[str]) -> int:
+        """What model ``key`` makes of what the patterns found (nothing, for one that does not read it)."""
+        verdicts = self.verdicts.get(key, {})
+        return sum(verdicts.get(t, 0) for t in said)
 
     def _reply_weights(self, text: str) -> dict[str, int]:
         """Each model's weight of the whole reply, read in one pass over its n-grams (the last

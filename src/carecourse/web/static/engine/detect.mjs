@@ -14,6 +14,7 @@ export class Analysis {
     this.found = new Map();
     this.patternMet = []; // the criteria a rubric's patterns met before its second opinion (criterionEvidence)
     this.patternSaid = null; // patternVerdicts, once asked
+    this.penaltyFound = new Map(); // each penalty's evidence, worked out once (penaltyEvidence)
   }
 
   of(technique) {

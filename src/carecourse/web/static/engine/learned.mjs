@@ -11,9 +11,7 @@ export function overrule(opinion, structure, cid, found, usable, said = new Set(
     const model = opinion.models[key];
     if (!model) continue;
     const weight = model.weight(structure.text);
-    let score = model.bias + weight;
-    for (const token of said) score += opinion.verdicts[key]?.[token] ?? 0;
-    if (score <= sure) continue;
+    if (model.bias + weight + saidWeight(opinion, key, said) <= sure) continue;
     const clauses = structure.sentences.flatMap(([s, e]) => structure.clausesIn(s, e));
     const best = model.heaviest(structure, clauses, (s, e) => !vet(s, e));
     if (best && model.weight(structure.text.slice(best[0], best[1])) >= opinion.share * weight) {
@@ -30,8 +28,13 @@ export const doubtKey = (cid) => `d:${cid}`; // the model that doubts a met crit
 
 // the log-odds of a model that reads the reply and what its patterns found (Opinion._score)
 export function verdictScore(opinion, key, text, said) {
-  let score = opinion.models[key].score(text);
-  const verdicts = opinion.verdicts[key];
-  for (const token of said) score += verdicts[token] ?? 0;
-  return score;
+  return opinion.models[key].score(text) + saidWeight(opinion, key, said);
+}
+
+// what a model makes of what the patterns found; nothing, for one that does not read it (Opinion._said_weight)
+function saidWeight(opinion, key, said) {
+  const verdicts = opinion.verdicts[key] ?? {};
+  let weight = 0;
+  for (const token of said) weight += verdicts[token] ?? 0;
+  return weight;
 }

@@ -106,6 +106,7 @@ function criterionEvidence(ctx, rubric, analysis) {
   }
   analysis.patternMet = Object.keys(evidence).filter((cid) => evidence[cid].length);
   analysis.patternSaid = null;
+  analysis.penaltyFound = new Map();
   if (rubric.opinion) evidence = secondOpinion(ctx, rubric, analysis, evidence, [...rebukes, ...blanks, ...listed], voids);
   const rebuked = {}; // what the criteria's words found inside a rebuke: said, not counted
   if (rebukes.length) {
@@ -199,13 +200,17 @@ function sidesSaid(structure, c, sides) {
   return new Set(said.map((f) => `${f.start}:${f.end}`)).size < 2 ? [] : said;
 }
 
+// what the penalty points at, worked out once per reply: the second opinion reads it too (penalty_evidence)
 function penaltyEvidence(ctx, rubric, p, analysis) {
-  const structure = analysis.structure;
-  const spoilt = overlapTest(setSpans(rubric, p.spoilt_by, analysis));
-  const found = matched(rubric, p, analysis)
-    .filter((f) => !spoilt(f.nstart, f.nend))
-    .map((f) => (ctx.rebukes.includes(f.id) ? makeFinding(structure, f.id, ...rebukeSpan(ctx, structure, f)) : f));
-  return unique(found);
+  if (!analysis.penaltyFound.has(p.id)) {
+    const structure = analysis.structure;
+    const spoilt = overlapTest(setSpans(rubric, p.spoilt_by, analysis));
+    const found = matched(rubric, p, analysis)
+      .filter((f) => !spoilt(f.nstart, f.nend))
+      .map((f) => (ctx.rebukes.includes(f.id) ? makeFinding(structure, f.id, ...rebukeSpan(ctx, structure, f)) : f));
+    analysis.penaltyFound.set(p.id, unique(found));
+  }
+  return analysis.penaltyFound.get(p.id);
 }
 
 function touches(ctx, f, blanks, text) {
