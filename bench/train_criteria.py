@@ -92,7 +92,6 @@ def train(rubric_id: str, rows: list[dict]) -> dict:
             continue
         criteria[c.id] = fit(texts, y, C, docs)
     said = pattern_verdicts(rubric_id, texts)
-    tokens = {t for found in said for t in found}
     penalties = {}
     for p in rubric.penalties:
         y = [1.0 if p.id in r["penalties"] else 0.0 for r in rows]
@@ -102,9 +101,6 @@ def train(rubric_id: str, rows: list[dict]) -> dict:
     misses = miss_fitted(rubric, rows, docs, said, graded(rubric, rows, opinion_data(criteria, penalties)), MISS_C, MISS_KEEP)
     before_doubting = graded(rubric, rows, opinion_data(criteria, penalties, misses))
     doubts = doubt_fitted(rubric, rows, docs, said, before_doubting, DOUBT_C, DOUBT_KEEP)
-    models = [*criteria.values(), *penalties.values(), *misses.values(), *doubts.values()]
-    vocabulary = sorted({g for w, _ in models for g, v in w.items() if g not in tokens and round(v * SCALE)})
-
     return {
         "about": f"carecourse learned second opinion on the {rubric_id} rubric: one logistic regression per "
         f"criterion over distinct character 1- and 2-grams of the normalised reply, and one per penalty over "
@@ -114,29 +110,23 @@ def train(rubric_id: str, rows: list[dict]) -> dict:
         "n": list(range(1, LONGEST + 1)),
         "scale": SCALE,
         "replies": len(rows),
-        "sure": log_odds(SURE),
-        "evidence_share": EVIDENCE_SHARE,
-        "lift": log_odds(LIFT),
-        "doubt": log_odds(DOUBT),
-        "miss_sure": log_odds(MISS_SURE),
-        "vocabulary": vocabulary,
+        **opinion_data(criteria, penalties, misses, doubts),
+    }
+
+
+def opinion_data(criteria: dict, penalties: dict, misses: dict | None = None, doubts: dict | None = None) -> dict:
+    """Fitted models as the package reads them (in units), over a vocabulary of the n-grams
+    some model weighs at least one unit."""
+    misses, doubts = misses or {}, doubts or {}
+    models = [*criteria.values(), *penalties.values(), *misses.values(), *doubts.values()]
+    vocabulary = sorted({g for w, _ in models for g, v in w.items() if not is_token(g) and round(v * SCALE)})
+    return {
+        "n": list(range(1, LONGEST + 1)), "sure": log_odds(SURE), "evidence_share": EVIDENCE_SHARE, "lift": log_odds(LIFT),
+        "doubt": log_odds(DOUBT), "miss_sure": log_odds(MISS_SURE), "vocabulary": vocabulary,
         "criteria": {cid: in_units(*m, vocabulary) for cid, m in criteria.items()},
         "penalties": {pid: in_units(*m, vocabulary, reads_found=True) for pid, m in penalties.items()},
         "misses": {cid: in_units(*m, vocabulary, reads_found=True) for cid, m in misses.items()},
         "doubts": {cid: in_units(*m, vocabulary, reads_found=True) for cid, m in doubts.items()},
-    }
-
-
-def opinion_data(criteria: dict, penalties: dict, misses: dict | None = None) -> dict:
-    """Fitted models as the package reads them (in units), over a vocabulary of their n-grams."""
-    models = [*criteria.values(), *penalties.values(), *(misses or {}).values()]
-    vocabulary = sorted({g for w, _ in models for g in w if not is_token(g)})
-    return {
-        "n": list(range(1, LONGEST + 1)), "sure": log_odds(SURE), "evidence_share": EVIDENCE_SHARE, "lift": log_odds(LIFT),
-        "miss_sure": log_odds(MISS_SURE), "vocabulary": vocabulary,
-        "criteria": {cid: in_units(*m, vocabulary) for cid, m in criteria.items()},
-        "penalties": {pid: in_units(*m, vocabulary, reads_found=True) for pid, m in penalties.items()},
-        "misses": {cid: in_units(*m, vocabulary, reads_found=True) for cid, m in (misses or {}).items()},
     }  # fmt: skip
 
 
