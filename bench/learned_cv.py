@@ -13,6 +13,11 @@ clause and its share for the second opinion): an upper bound of what they can ad
 
     .venv/bin/python bench/learned_cv.py        # needs numpy and scipy; 4-10 minutes
 
+``--tone C PROBABILITY[,PROBABILITY…]``: the tone model (train_tone.py's n-grams and examples)
+judged through the whole grader: the dev batches in five groups, each graded with a tone model
+fitted on the rest (and the tone set and the technique corpus's dev part), at each threshold;
+the other learned parts as shipped (4-6 minutes).
+
 ``--doubt C THRESHOLD [KEEP|all] [--no-misses]``: the models of criteria the grader misses and
 those that doubt a criterion it met, judged through the whole grader (penalties that a doubted
 criterion no longer keeps off, the level): the dev batches in five groups; each group graded
@@ -29,15 +34,18 @@ from contextlib import contextmanager
 
 import numpy as np
 from linear_model import features, fit
+from linear_model import in_units as units_of
 from train_criteria import C as CRITERIA_C
 from train_criteria import LIFT, MIN_CASES, MIN_PENALTY_SHARE, MISS_C, MISS_KEEP, MISS_SURE, SURE, doubt_fitted, in_units, is_token, miss_fitted
 from train_criteria import pattern_verdicts
 from train_tone import C as TONE_C
-from train_tone import DEV, PROBABILITY, RUDE, TONE_SET, read_lines
+from train_tone import CALM, DEV, MIN_DOCS, PROBABILITY, RUDE, TONE_SET, examples, read_lines
+from train_tone import LONGEST as TONE_LONGEST
 
 import carecourse.detect
+import carecourse.detect.tone
 from carecourse.detect import REBUKES, detect
-from carecourse.detect.linear import log_odds
+from carecourse.detect.linear import SCALE, log_odds
 from carecourse.evaluation.agreement import Confusion
 from carecourse.evaluation.validity import Validity, load_corpus, measure
 from carecourse.normalize import normalize
@@ -68,12 +76,13 @@ def probabilities(train_docs, y, test_docs, c: float) -> np.ndarray:
 
 def tone_set() -> tuple[list[list[str]], list[float]]:
     rows = [r for r in read_lines(TONE_SET) if r["intended"] == r["labelled"]]
-    return features([r["text"] for r in rows]), [1.0 if r["labelled"] else 0.0 for r in rows]
+    return features([r["text"] for r in rows], TONE_LONGEST), [1.0 if r["labelled"] else 0.0 for r in rows]
 
 
 def main() -> None:
     dev = read_lines(DEV)
     docs = features([r["text"] for r in dev])
+    tone_docs = features([r["text"] for r in dev], TONE_LONGEST)
     alone = patterns_alone(dev)
     said = {}  # what the patterns found, as the penalty models read it
     for scenario in {r["scenario"] for r in dev}:
@@ -85,7 +94,7 @@ def main() -> None:
         train = [i for i, r in enumerate(dev) if r["id"][0] != batch]
         test = [i for i, r in enumerate(dev) if r["id"][0] == batch]
         rude_y = [1.0 if RUDE & set(dev[i]["penalties"]) else 0.0 for i in train] + extra_y
-        rude = dict(zip(test, probabilities([docs[i] for i in train] + extra_docs, rude_y, [docs[i] for i in test], TONE_C) > PROBABILITY))
+        rude = dict(zip(test, probabilities([tone_docs[i] for i in train] + extra_docs, rude_y, [tone_docs[i] for i in test], TONE_C) > PROBABILITY))
         for scenario in sorted({dev[i]["scenario"] for i in test}):
             mine = [i for i in train if dev[i]["scenario"] == scenario]
             theirs = [i for i in test if dev[i]["scenario"] == scenario]
@@ -160,6 +169,31 @@ def doubt_cv(c: float, threshold: float, keep: int | None = None, misses: bool =
         print(f"  {name:18} {getattr(base, name):.4f} -> {getattr(total, name):.4f}")
 
 
+def tone_cv(c: float, thresholds: list[float]) -> None:
+    """Print the figures of the dev part graded with tone models fitted out of fold (L2
+    strength ``c``), flagging above each probability of ``thresholds``."""
+    texts, y, dev_replies = examples()  # the dev part first, in its order
+    docs = features(texts, TONE_LONGEST)
+    dev, replies = read_lines(DEV), load_corpus(DEV)
+    group = {b: k % 5 for k, b in enumerate(sorted({r["id"][0] for r in dev}))}
+    totals = {p: Validity() for p in thresholds}
+    for g in range(5):
+        out = [i for i, r in enumerate(dev) if group[r["id"][0]] == g]
+        train = [i for i in range(len(texts)) if i >= dev_replies or group[dev[i]["id"][0]] != g]
+        weights, bias = fit(None, [y[i] for i in train], c, docs=[docs[i] for i in train], min_docs=MIN_DOCS)
+        for p, total in totals.items():
+            data = {"n": list(range(1, TONE_LONGEST + 1)), "bias": round(bias * SCALE), "threshold": log_odds(p),
+                    "calm": log_odds(CALM), "weights": units_of(weights)}
+            carecourse.detect.tone._data = lambda data=data: data
+            carecourse.detect.tone.model.cache_clear()
+            part = measure([replies[i] for i in out])
+            total.doubts = part.doubts = [0, 0]
+            _add(total, part)
+    print(f"tone model ({TONE_LONGEST}-grams, C {c}), each group of dev batches graded with one fitted on the others:")
+    for p, total in totals.items():
+        print(f"  above {p}: criteria {total.criterion_accuracy:.4f}  penalties {total.penalty_accuracy:.4f}  qwk {total.qwk:.4f}")
+
+
 def _rows(indices, dev, docs, said, met) -> tuple[list, list, list, list]:
     return [dev[i] for i in indices], [docs[i] for i in indices], [said[i] for i in indices], [met[i] for i in indices]
 
@@ -224,7 +258,9 @@ def _add(total: Validity, part: Validity) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--doubt"]:
+    if sys.argv[1:2] == ["--tone"]:
+        tone_cv(float(sys.argv[2]), [float(p) for p in sys.argv[3].split(",")])
+    elif sys.argv[1:2] == ["--doubt"]:
         keep = int(sys.argv[4]) if sys.argv[4:5] not in ([], ["all"]) else None
         doubt_cv(float(sys.argv[2]), float(sys.argv[3]), keep, misses="--no-misses" not in sys.argv)
     else:

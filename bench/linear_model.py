@@ -22,8 +22,8 @@ LONGEST = 2  # character 1- and 2-grams (3-grams added nothing out of fold, leav
 MIN_DOCS = 3
 
 
-def features(texts: list[str]) -> list[list[str]]:
-    return [sorted(ngrams(normalize(t).text, LONGEST)) for t in texts]
+def features(texts: list[str], longest: int = LONGEST) -> list[list[str]]:
+    return [sorted(ngrams(normalize(t).text, longest)) for t in texts]
 
 
 def fit(texts: list[str], targets: list[float], c: float, docs: list[list[str]] | None = None,
