@@ -72,6 +72,9 @@ def said_again(content: str, min_run: int, source: str | None = None) -> int:
     covered, i, n = 0, 0, len(content)
     while i < n:
         seen = content[:i] if source is None else source
+        if content[i : i + min_run] not in seen:  # (most places: no run long enough starts here)
+            i += 1
+            continue
         k = 0
         while i + k < n and content[i : i + k + 1] in seen:
             k += 1

@@ -213,6 +213,10 @@ function saidAgain(content, minRun, source = null) {
   let covered = 0;
   for (let i = 0; i < n; ) {
     const seen = source ?? content.slice(0, i);
+    if (!seen.includes(content.slice(i, i + minRun))) { // (most places: no run long enough starts here)
+      i++;
+      continue;
+    }
     let k = 0;
     while (i + k < n && seen.includes(content.slice(i, i + k + 1))) k++;
     if (k >= minRun) {
