@@ -150,6 +150,25 @@ def test_4_negated_or_refused_deeds_are_not_credited(scenario, text, deed):
     assert deed not in met(scenario, text)
 
 
+@pytest.mark.parametrize("text", [
+    "王先生，实在对不起。多扣50块这事，今天我这边不会给您查，也不会给您退，系统月底会自己对账。",
+    "非常抱歉让您生气了，我理解您的心情。不过这个扣费我这边没法帮您核查，多扣的钱也退不回去。谢谢您。",
+])  # fmt: skip
+def test_4_no_learned_model_reads_a_deed_where_its_words_are_negated(text):
+    # the patterns see the deed refused; the learned second opinion used to credit its clause
+    assert "action" not in met("complaint-billing", text)
+    assert "action" not in {f.id for f in carecourse.analyze(text).findings}
+
+
+def test_4_a_clause_typed_with_spaces_is_left_to_the_models():
+    refused = carecourse.analyze("今天我这边不会给您查")
+    assert refused.undone(("action",))(0, len(refused.structure.text))
+    assert not refused.undone(("commitment",))(0, len(refused.structure.text))  # only the deed refused
+    spaced = carecourse.analyze("今天实在排不上了 明天一早就过去")
+    assert spaced.negated("commitment")  # the negation reaches past the space ...
+    assert not spaced.undone(("commitment",))(0, len(spaced.structure.text))  # ... the models may still read the promise
+
+
 @pytest.mark.parametrize("text, refused", [
     ("退款这块我们营业厅是办不了的，您打客服问吧。", True),  # the refusal later in the deed's clause
     ("退费的话我这边没有权限，您自己打10000。", True),

@@ -10,6 +10,7 @@ point at the clause that says it in the analyzer's view (``findings``; ``learned
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, cached_property
 from operator import attrgetter
 
@@ -23,7 +24,7 @@ from carecourse.detect.tone import tone_finding
 from carecourse.normalize import NormalizedText, normalize
 from carecourse.results import Finding
 
-__all__ = ["REBUKES", "RUDE_SOUNDING", "Analysis", "Finding", "TECHNIQUES", "detect", "matchers_of", "structure_of"]
+__all__ = ["DEEDS", "REBUKES", "RUDE_SOUNDING", "Analysis", "Finding", "TECHNIQUES", "detect", "matchers_of", "structure_of"]
 
 
 class Analysis:
@@ -73,7 +74,27 @@ class Analysis:
         missing = [t for t in known if not self.of(t)]
         if not missing:
             return []
-        return learned_readings(self.structure, missing, self.open_clauses(), models)
+        clauses = self.open_clauses()
+        open_to = {t: [(s, e) for s, e in clauses if not self.undone((t,))(s, e)] for t in missing}
+        return learned_readings(self.structure, missing, open_to, models)
+
+    def undone(self, techniques) -> Callable[[int, int], bool]:
+        """A test of a clause (start, end): True where it says a deed of ``techniques`` was not
+        done, its words negated or refused ("今天我这边不会给您查"), so no learned model may read
+        the deed there. A clause typed with spaces may be several ("今天排不上了 明天一早就过去")
+        and is left to the models."""
+        spans = [span for t in techniques for span in self.negated(t)]
+        text = self.structure.text
+        return lambda s, e: bool(spans) and " " not in text[s:e] and any(ns < e and s < ne for ns, ne in spans)
+
+    def negated(self, technique: str) -> list[tuple[int, int]]:
+        """For a technique that is a deed (``DEEDS``), where its lexicon matched words that
+        negation or a refusal cancels (spans in the normalised text): said, not done."""
+        key = ("negated", technique)
+        if key not in self.memo:
+            found = matchers_of(technique) if technique in DEEDS else []
+            self.memo[key] = [span for m in found for span in m.negated(self.structure)]
+        return self.memo[key]
 
     def open_clauses(self) -> list[tuple[int, int]]:
         """The clauses a learned model may read a technique in: not the customer's quoted
@@ -129,6 +150,8 @@ def _by_rank(techniques: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _QUESTIONS = ("bad_question", "closed_question", "open_question")
+# what staff do or will do: where its words are negated or refused, no learned model reads it
+DEEDS = ("action", "commitment", "follow_up", "alternative")
 # the lexicons of what not to say: rebukes (blame, scolding, brushing off, labels), and with
 # the bad questions, everything that sounds rude (carecourse.score reads them from here)
 REBUKES = ("forbidden", "negative_label")

@@ -45,16 +45,16 @@ def learned_techniques(order: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t for t in order if t in settings()["techniques"])
 
 
-def learned_readings(structure: Structure, techniques: list[str], clauses: list[tuple[int, int]],
+def learned_readings(structure: Structure, techniques: list[str], clauses: dict[str, list[tuple[int, int]]],
                      given: dict[str, LinearModel] | None = None) -> list[Finding]:
-    """For each of ``techniques`` (in order), the clause of ``clauses`` its model (from
-    ``given``, else the shipped one) is surest says it, if sure enough; a clause two models
-    are sure of is read as the surer one's technique alone (the first on a tie)."""
+    """For each of ``techniques`` (in order), the clause of ``clauses[technique]`` its model
+    (from ``given``, else the shipped one) is surest says it, if sure enough; a clause two
+    models are sure of is read as the surer one's technique alone (the first on a tie)."""
     sure, shipped = settings()["sure"], models()
     readings: dict[tuple[int, int], tuple[int, str]] = {}
     for t in techniques:
         model = (given or shipped)[t]
-        span = model.heaviest(structure, clauses)  # (a clause's score is the bias plus its weight)
+        span = model.heaviest(structure, clauses[t])  # (a clause's score is the bias plus its weight)
         score = model.score(structure.text[span[0] : span[1]]) if span else sure
         if score > sure and (span not in readings or score > readings[span][0]):
             readings[span] = (score, t)

@@ -51,14 +51,7 @@ class PhraseMatcher:
 
     def find(self, structure: Structure) -> list[Finding]:
         """Every uncancelled match in the whole text."""
-        if self.pattern is None:
-            return []
-        spans: list[list[int]] = []
-        for s, e in self.pattern.starts(structure):
-            if spans and s < spans[-1][1]:  # overlapping matches ("为您核" and "核查") merge into one span ("为您核查")
-                spans[-1][1] = max(spans[-1][1], e)
-            else:
-                spans.append([s, e])
+        spans = self._spans(structure)
         if not spans:
             return []
         excluded = self._excluded_in(structure)
@@ -68,6 +61,31 @@ class PhraseMatcher:
             for s, e in spans
             if e > s and not self._cancelled(structure, s, e, excluded)
         ]
+
+    def negated(self, structure: Structure) -> list[tuple[int, int]]:
+        """The matches that negation or a refusal alone cancels ("我不会帮您核查", "这个退不了"):
+        the words said, the deed not done."""
+        if not self.negatable:
+            return []
+        spans = self._spans(structure)
+        excluded = self._excluded_in(structure) if spans else []
+        return [
+            (s, e) for s, e in spans
+            if e > s and not self._excluded_or_quoted(structure, s, e, excluded) and self._negated_at(structure, s, e)
+        ]  # fmt: skip
+
+    def _spans(self, structure: Structure) -> list[list[int]]:
+        """The matches in the whole text, overlapping ones ("为您核" and "核查") merged into one
+        span ("为您核查")."""
+        if self.pattern is None:
+            return []
+        spans: list[list[int]] = []
+        for s, e in self.pattern.starts(structure):
+            if spans and s < spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], e)
+            else:
+                spans.append([s, e])
+        return spans
 
     def matches_in(self, structure: Structure, start: int, end: int) -> bool:
         """True if an uncancelled match lies in ``text[start:end]`` (anchors at its ends)."""
@@ -108,11 +126,14 @@ class PhraseMatcher:
         return [m.span() for m in self.exclude.finditer(text)] if self.exclude else []
 
     def _cancelled(self, structure: Structure, s: int, e: int, excluded: list[tuple[int, int]]) -> bool:
-        if any(xs < e and s < xe for xs, xe in excluded):
-            return True
-        if self.skip_quoted and structure.is_quoted(s):
-            return True
-        return self.negatable and (structure.is_negated(s) or structure.is_refused_after(e))
+        return self._excluded_or_quoted(structure, s, e, excluded) or (self.negatable and self._negated_at(structure, s, e))
+
+    def _excluded_or_quoted(self, structure: Structure, s: int, e: int, excluded: list[tuple[int, int]]) -> bool:
+        return any(xs < e and s < xe for xs, xe in excluded) or (self.skip_quoted and structure.is_quoted(s))
+
+    @staticmethod
+    def _negated_at(structure: Structure, s: int, e: int) -> bool:
+        return structure.is_negated(s) or structure.is_refused_after(e)
 
 
 _BREAKS = frozenset(" ,。!?~\n")

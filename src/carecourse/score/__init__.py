@@ -17,6 +17,7 @@ the learner is shown as their words.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
@@ -299,13 +300,20 @@ class _CompiledRubric:
                 claims.append(overlap_test([*spoilt, *((f.nstart, f.nend) for f in found)]))
             return not claims[0](s, e)
 
+        undone: dict[str, Callable[[int, int], bool]] = {}  # worked out only when a model is sure
+
+        def not_done(cid: str, s: int, e: int) -> bool:  # the deed it credits negated or refused there
+            if cid not in undone:
+                undone[cid] = analysis.undone(self.rubric.criterion(cid).techniques)
+            return undone[cid](s, e)
+
         def usable_for(cid: str):
-            return lambda s, e: free(s, e) and not voids[cid](s, e)
+            return lambda s, e: free(s, e) and not voids[cid](s, e) and not not_done(cid, s, e)
 
         spoilt_at = overlap_test(spoilt)
 
         def seen_for(cid: str):  # the miss models read what the patterns found: their clause may hold it
-            return lambda s, e: not spoilt_at(s, e) and not voids[cid](s, e)
+            return lambda s, e: not spoilt_at(s, e) and not voids[cid](s, e) and not not_done(cid, s, e)
 
         said = self.pattern_verdicts(analysis)
         return {cid: self.opinion.overrule(analysis.structure, cid, found, usable_for(cid), said, seen_for(cid)) for cid, found in evidence.items()}

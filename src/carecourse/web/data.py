@@ -14,7 +14,7 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
-from carecourse.detect import REBUKES, RUDE_SOUNDING, TECHNIQUES, structure, tone
+from carecourse.detect import DEEDS, REBUKES, RUDE_SOUNDING, TECHNIQUES, structure, tone
 from carecourse.detect import learned as detect_learned
 from carecourse.detect import questions
 from carecourse.detect.lexicon import lexicon
@@ -92,7 +92,7 @@ def core() -> dict:
         "learned": _learned_techniques(),
         "gaming": _gaming(),
         "score": {
-            "rebukes": list(REBUKES), "rude_sounding": list(RUDE_SOUNDING), "tone_mark_max": TONE_MARK_MAX,
+            "rebukes": list(REBUKES), "rude_sounding": list(RUDE_SOUNDING), "deeds": list(DEEDS), "tone_mark_max": TONE_MARK_MAX,
             "greeting_clause": js_regex(questions.GREETING_CLAUSE), "quote_gap": QUOTE_GAP,
         },  # fmt: skip
         "messages": messages(),

@@ -90,6 +90,7 @@ export function compileCore(core) {
     },
     rebukes: core.score.rebukes,
     rudeSounding: core.score.rude_sounding,
+    deeds: core.score.deeds, // what staff do: where its words are negated, no learned model reads it (detect DEEDS)
     toneMarkMax: core.score.tone_mark_max,
     quoteGap: core.score.quote_gap,
     greetingClause: new RegExp(`^(?:${core.score.greeting_clause})$`, "u"),

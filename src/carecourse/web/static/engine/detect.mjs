@@ -47,13 +47,34 @@ export class Analysis {
     const readings = new Map();
     for (const t of missing) {
       const model = learned.models[t];
-      const span = model.heaviest(this.structure, clauses); // (a clause's score is the bias plus its weight)
+      const undone = this.undone([t]);
+      const open = clauses.filter(([s, e]) => !undone(s, e));
+      const span = model.heaviest(this.structure, open); // (a clause's score is the bias plus its weight)
       const score = span ? model.score(this.structure.text.slice(span[0], span[1])) : learned.sure;
       const key = String(span);
       if (score > learned.sure && (!readings.has(key) || score > readings.get(key).score)) readings.set(key, { score, t, span });
     }
     const found = [...readings.values()].map(({ t, span }) => makeFinding(this.structure, t, ...span, "learned"));
     return found.sort((a, b) => missing.indexOf(a.id) - missing.indexOf(b.id));
+  }
+
+  // a clause saying a deed of these techniques was not done, its words negated or refused
+  // ("今天我这边不会给您查"): no learned model reads the deed there; one typed with spaces may
+  // be several clauses and is left to the models (Analysis.undone)
+  undone(techniques) {
+    const spans = techniques.flatMap((t) => this.negated(t));
+    const text = this.structure.text;
+    return (s, e) => spans.length > 0 && !text.slice(s, e).includes(" ") && overlaps(s, e, spans);
+  }
+
+  // where a deed's lexicon matched words that negation or a refusal cancels (Analysis.negated)
+  negated(technique) {
+    this.negatedBy ??= new Map();
+    if (!this.negatedBy.has(technique)) {
+      const matcher = this.ctx.deeds.includes(technique) ? this.ctx.lexicons[technique] : null;
+      this.negatedBy.set(technique, matcher ? matcher.negated(this.structure) : []);
+    }
+    return this.negatedBy.get(technique);
   }
 
   // not the customer's quoted words, not in a sentence that blames, scolds or asks a bad question

@@ -39,24 +39,39 @@ export class PhraseMatcher {
   }
 
   find(structure) {
-    if (!this.pattern) return [];
+    const spans = this.spans(structure.text);
+    if (!spans.length) return [];
     const text = structure.text;
-    let match = search(this.pattern, text, 0);
-    if (!match) return [];
-    const found = [];
     const excluded = this.excludedIn(text);
+    return spans
+      .filter(([s, e]) => e > s && !this.cancelled(structure, s, e, excluded))
+      .map(([s, e]) => makeFinding(structure, this.id, pastBreaks(text, s, e), e));
+  }
+
+  // the matches that negation or a refusal alone cancels: the words said, the deed not done (matcher.py negated)
+  negated(structure) {
+    if (!this.negatable) return [];
+    const spans = this.spans(structure.text);
+    const excluded = spans.length ? this.excludedIn(structure.text) : [];
+    return spans.filter(([s, e]) => e > s && !this.excludedOrQuoted(structure, s, e, excluded) && negatedAt(structure, s, e));
+  }
+
+  // the matches in the whole text, overlapping ones ("为您核" and "核查") merged into one span ("为您核查")
+  spans(text) {
+    if (!this.pattern) return [];
+    const spans = [];
+    let match = search(this.pattern, text, 0);
     while (match) {
       const s = match.index;
       let e = s + match[0].length;
-      // overlapping matches ("为您核" and "核查") merge into one span ("为您核查")
       match = search(this.pattern, text, s + 1);
       while (match && match.index < e) {
         e = Math.max(e, match.index + match[0].length);
         match = search(this.pattern, text, match.index + 1);
       }
-      if (e > s && !this.cancelled(structure, s, e, excluded)) found.push(makeFinding(structure, this.id, pastBreaks(text, s, e), e));
+      spans.push([s, e]);
     }
-    return found;
+    return spans;
   }
 
   matchesIn(structure, start, end) {
@@ -87,10 +102,16 @@ export class PhraseMatcher {
   }
 
   cancelled(structure, s, e, excluded) {
-    if (overlaps(s, e, excluded)) return true;
-    if (this.skipQuoted && structure.isQuoted(s)) return true;
-    return this.negatable && (structure.isNegated(s) || structure.isRefusedAfter(e));
+    return this.excludedOrQuoted(structure, s, e, excluded) || (this.negatable && negatedAt(structure, s, e));
   }
+
+  excludedOrQuoted(structure, s, e, excluded) {
+    return overlaps(s, e, excluded) || (this.skipQuoted && structure.isQuoted(s));
+  }
+}
+
+function negatedAt(structure, s, e) {
+  return structure.isNegated(s) || structure.isRefusedAfter(e);
 }
 
 function kindOf(match) {

@@ -144,10 +144,12 @@ function secondOpinion(ctx, rubric, analysis, evidence, spoilt, voids) {
     return !claims(s, e);
   };
   const spoiltAt = overlapTest(spoilt);
+  const undone = {}; // worked out only when a model is sure
+  const notDone = (cid, s, e) => (undone[cid] ??= analysis.undone(rubric.data.criteria.find((c) => c.id === cid).techniques))(s, e);
   const out = {};
   for (const [cid, found] of Object.entries(evidence)) {
-    const usable = (s, e) => free(s, e) && !voids[cid](s, e);
-    const seen = (s, e) => !spoiltAt(s, e) && !voids[cid](s, e); // the miss models read what the patterns found: their clause may hold it
+    const usable = (s, e) => free(s, e) && !voids[cid](s, e) && !notDone(cid, s, e);
+    const seen = (s, e) => !spoiltAt(s, e) && !voids[cid](s, e) && !notDone(cid, s, e); // the miss models read what the patterns found: their clause may hold it
     out[cid] = overrule(rubric.opinion, analysis.structure, cid, found, usable, patternVerdicts(ctx, rubric, analysis), seen);
   }
   return out;
