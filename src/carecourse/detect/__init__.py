@@ -75,7 +75,8 @@ class Analysis:
         if not missing:
             return []
         clauses = self.open_clauses()
-        open_to = {t: [(s, e) for s, e in clauses if not self.undone((t,))(s, e)] for t in missing}
+        undone = {t: self.undone((t,)) for t in missing}
+        open_to = {t: [(s, e) for s, e in clauses if not undone[t](s, e)] for t in missing}
         return learned_readings(self.structure, missing, open_to, models)
 
     def undone(self, techniques) -> Callable[[int, int], bool]:
