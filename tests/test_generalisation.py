@@ -145,6 +145,7 @@ def test_3_a_no_in_other_words_with_no_way_forward_is_a_flat_no(text):
     ("follow-up-promise", "明天也不一定有人回您电话。", "follow_up"),
     ("decline-policy", "办不了，我也不能给您列材料。", "my_offer"),
     ("greet-entry", "您好，我就不多问您办什么业务了，先取个号吧。", "needs_question"),
+    ("follow-up-promise", "我没法让师傅明天一早就去。", "commitment"),  # 没法, as 无法
 ])  # fmt: skip
 def test_4_negated_or_refused_deeds_are_not_credited(scenario, text, deed):
     assert deed not in met(scenario, text)
