@@ -4,6 +4,7 @@
 import pytest
 
 import carecourse
+from carecourse.rubrics import builtin
 from carecourse.widgets.rewrite import check_rewrite
 
 
@@ -159,6 +160,19 @@ def test_4_no_learned_model_reads_a_deed_where_its_words_are_negated(text):
     # the patterns see the deed refused; the learned second opinion used to credit its clause
     assert "action" not in met("complaint-billing", text)
     assert "action" not in {f.id for f in carecourse.analyze(text).findings}
+
+
+def test_4_the_feedback_names_the_deed_said_as_not_done():
+    result = carecourse.grade("complaint-billing", "王先生，实在对不起。今天我这边不会给您查，也不会给您退。")
+    action = next(c for c in result.criteria if c.id == "action")
+    assert not action.met
+    assert action.feedback.startswith("你写到了“今天我这边不会给您查”、“也不会给您退”，说的是不做或做不了")
+    assert action.feedback.endswith(builtin("complaint-billing").criterion("action").feedback.missing)
+    # a deed done names nothing refused; nor does a missed one never said
+    done = carecourse.grade("complaint-billing", "王先生，实在对不起，我马上帮您查。")
+    assert next(c for c in done.criteria if c.id == "action").met
+    silent = carecourse.grade("complaint-billing", "王先生，实在对不起。")
+    assert "说的是不做" not in next(c for c in silent.criteria if c.id == "action").feedback
 
 
 def test_4_a_clause_typed_with_spaces_is_left_to_the_models():

@@ -49,6 +49,8 @@ def _criterion_line(scored: CriterionScore, flag: str | None) -> CriterionResult
         text = messages()["said_in_rebuke"].format(quotes=quoted(distinct_quotes(scored.rebuked)))
     elif not flag and scored.echoed:  # said in the customer's own words
         text = messages()["said_as_echo"].format(quotes=quoted(distinct_quotes(scored.echoed)))
+    elif not flag and scored.refused:  # the deed said, but negated or refused
+        text = messages()["said_but_refused"].format(quotes=quoted(distinct_quotes(scored.refused)), missing=c.feedback.missing)
     elif not flag and scored.doubted:  # said, but trainers seldom count such a reply
         text = messages()["said_but_doubted"].format(quotes=quoted(distinct_quotes(scored.doubted)), missing=c.feedback.missing)
     elif not flag and scored.reversed and c.feedback.out_of_order:  # both sides said, the wrong way round

@@ -58,6 +58,9 @@ class CriterionScore:
     # the evidence the second opinion doubted: words that met the criterion, but trainers
     # seldom count such a reply as meeting it
     doubted: list[Finding] = field(default_factory=list)
+    # for a criterion that credits a deed and is missed: the clauses where its words are said
+    # negated or refused (今天我这边不会给您查), named in the feedback
+    refused: list[Finding] = field(default_factory=list)
 
     @property
     def quotes(self) -> list[str]:
@@ -100,6 +103,7 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     ]
     if compiled.opinion:
         criteria = [compiled.doubted(c, analysis) for c in criteria]
+    criteria = [_with_refused(c, analysis) for c in criteria]
     met = {c.criterion.id for c in criteria if c.met}
     penalties = [
         PenaltyScore(p, -float(p.points), found)
@@ -137,6 +141,20 @@ def _criterion_score(
         reversed_ = []
     shown = found if c.order else joined_in_clauses(structure, found)
     return CriterionScore(c, met, points, shown, rebuked, echoed, reversed_, counted_once, enough=count >= need)
+
+
+def _with_refused(scored: CriterionScore, analysis: Analysis) -> CriterionScore:
+    """``scored``, or, for a missed criterion whose techniques name a deed said only negated or
+    refused, that criterion with those clauses as ``refused`` (as the learned models leave
+    them: not in a clause typed with spaces, ``Analysis.undone``)."""
+    techniques = scored.criterion.techniques
+    if scored.met or scored.doubted or not any(analysis.negated(t) for t in techniques):
+        return scored
+    structure = analysis.structure
+    undone = analysis.undone(techniques)
+    found = [make_finding(structure, t, s, e) for t in techniques for s, e in analysis.negated(t)]
+    refused = [in_whole_clauses(structure, f) for f in found if undone(*structure.clause_at(f.nstart))]
+    return replace(scored, refused=refused) if refused else scored
 
 
 def _distinct(found: list[Finding], as_one: re.Pattern[str] | None, text: str) -> int:

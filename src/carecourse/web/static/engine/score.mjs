@@ -73,9 +73,10 @@ export function applyRubric(ctx, rubric, analysis) {
     const shown = c.order ? quoted : joinedInClauses(analysis.structure, quoted, ctx.quoteGap);
     const [rebuked, echoed] = met ? [[], []] : [analysis.rebuked[c.id] || [], analysis.echoed[c.id] || []];
     const reversed = met ? [] : sidesSaid(analysis.structure, c, analysis.reversed[c.id] || []);
-    return { criterion: c, met, points, evidence: shown, rebuked, echoed, reversed, countedOnce, enough: count >= need, doubted: [] };
+    return { criterion: c, met, points, evidence: shown, rebuked, echoed, reversed, countedOnce, enough: count >= need, doubted: [], refused: [] };
   });
   if (rubric.opinion) criteria = criteria.map((scored) => doubted(ctx, rubric, scored, analysis));
+  criteria = criteria.map((scored) => withRefused(scored, analysis));
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
   const penalties = [];
   for (const p of r.penalties) {
@@ -161,6 +162,18 @@ function lifted(ctx, rubric, p, found, analysis) {
   const key = penaltyKey(p.id);
   if (!(opinion && opinion.models[key]) || found.some((f) => ctx.rebukes.includes(f.id))) return false;
   return verdictScore(opinion, key, analysis.structure.text, patternVerdicts(ctx, rubric, analysis)) < opinion.lift;
+}
+
+// a missed criterion whose techniques name a deed said only negated or refused: those clauses,
+// to be named (score/__init__.py _with_refused)
+function withRefused(scored, analysis) {
+  const techniques = scored.criterion.techniques;
+  if (scored.met || scored.doubted.length || !techniques.some((t) => analysis.negated(t).length)) return scored;
+  const structure = analysis.structure;
+  const undone = analysis.undone(techniques);
+  const found = techniques.flatMap((t) => analysis.negated(t).map(([s, e]) => makeFinding(structure, t, s, e)));
+  const refused = found.filter((f) => undone(...structure.clauseAt(f.nstart))).map((f) => inWholeClauses(structure, f));
+  return refused.length ? { ...scored, refused } : scored;
 }
 
 // a criterion met, unmet where the second opinion doubts it, its evidence kept to be named (_CompiledRubric.doubted)
