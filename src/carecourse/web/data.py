@@ -255,12 +255,9 @@ def _learned(scenario_id: str) -> dict | None:
     if learned.opinion(scenario_id) is None:
         return None
     data = json.loads(read_text("carecourse.score.learned", f"{scenario_id}.json"))
-    read_found = {learned.penalty_key(pid): m for pid, m in data["penalties"].items()}  # as learned.Opinion keys them
-    read_found |= {learned.miss_key(cid): m for cid, m in data.get("misses", {}).items()}
-    read_found |= {learned.doubt_key(cid): m for cid, m in data.get("doubts", {}).items()}
-    models = {**data["criteria"], **read_found}
+    models = learned.keyed_models(data)  # as learned.Opinion keys them
     vocabulary_groups, ordered = _models_table(data["vocabulary"], {k: (m["bias"], m["weights"]) for k, m in models.items()})
-    verdicts = {key: m["verdicts"] for key, m in read_found.items()}
+    verdicts = {key: m["verdicts"] for key, m in models.items() if "verdicts" in m}
     return {"sure": data["sure"], "evidence_share": data["evidence_share"], "lift": data["lift"], "doubt": data.get("doubt"),
             "miss_sure": data.get("miss_sure", data["sure"]),
             "longest": max(data["n"]), "vocabulary": vocabulary_groups, "criteria": ordered, "verdicts": verdicts}  # fmt: skip

@@ -41,7 +41,7 @@ from carecourse.results import Finding
 from carecourse.detect.structure import Structure
 from carecourse.packaged import read_text
 
-__all__ = ["Opinion", "doubt_key", "miss_key", "opinion", "penalty_key", "verdict_tokens"]
+__all__ = ["Opinion", "doubt_key", "keyed_models", "miss_key", "opinion", "penalty_key", "verdict_tokens"]
 
 
 def penalty_key(pid: str) -> str:
@@ -57,6 +57,18 @@ def miss_key(cid: str) -> str:
 def doubt_key(cid: str) -> str:
     """The model that doubts criterion ``cid`` where the grader met it, among the others."""
     return f"d:{cid}"
+
+
+def keyed_models(data: dict) -> dict[str, dict]:
+    """Every model of a rubric's model file under its key: the criteria's by criterion id, the
+    others (which also read what the patterns found: ``verdicts``) by ``penalty_key``,
+    ``miss_key`` and ``doubt_key``."""
+    return {
+        **data["criteria"],
+        **{penalty_key(pid): m for pid, m in data["penalties"].items()},
+        **{miss_key(cid): m for cid, m in data.get("misses", {}).items()},
+        **{doubt_key(cid): m for cid, m in data.get("doubts", {}).items()},
+    }
 
 
 def verdict_tokens(criteria: Iterable[str], penalties: Iterable[str]) -> frozenset[str]:
@@ -75,15 +87,12 @@ class Opinion:
         self.sure, self.share, self.lift = data["sure"], data["evidence_share"], data["lift"]
         self.doubt = data.get("doubt")
         self.miss_sure = data.get("miss_sure", self.sure)
-        read_found = {penalty_key(pid): m for pid, m in data["penalties"].items()}  # models that read what the patterns found
-        read_found |= {miss_key(cid): m for cid, m in data.get("misses", {}).items()}
-        read_found |= {doubt_key(cid): m for cid, m in data.get("doubts", {}).items()}
-        models = {**data["criteria"], **read_found}
+        models = keyed_models(data)
         self.models = {
             key: LinearModel({g: w for g, w in zip(vocabulary, m["weights"]) if w}, m["bias"], longest)
             for key, m in models.items()
         }
-        self.verdicts = {key: m["verdicts"] for key, m in read_found.items()}  # token -> weight
+        self.verdicts = {key: m["verdicts"] for key, m in models.items() if "verdicts" in m}  # token -> weight
         self._longest = longest
         self._ids = list(self.models)
         # every model's weight of an n-gram, packed into one integer (see _reply_weights)
@@ -105,13 +114,15 @@ class Opinion:
         found (``said``); ``usable(start, end)`` vets a clause."""
         if found:
             return found
+        clauses = None  # listed once, when a model is sure
         for key, vet, sure in ((cid, usable, self.sure), (miss_key(cid), usable_by_miss or usable, self.miss_sure)):
             model = self.models.get(key)
             if model is None:
                 continue
             weight = self._reply_weights(structure.text)[key]
             if model.bias + weight + self._said_weight(key, said) > sure:
-                clauses = [c for s, e in structure.sentences for c in structure.clauses_in(s, e)]
+                if clauses is None:
+                    clauses = [c for s, e in structure.sentences for c in structure.clauses_in(s, e)]
                 span = model.heaviest(structure, clauses, skip=lambda s, e: not vet(s, e))
                 # the clause must carry a good share of the reply's weight, so the evidence is what did it
                 if span and model.weight(structure.text[span[0] : span[1]]) >= self.share * weight:

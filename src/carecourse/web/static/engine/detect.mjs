@@ -15,6 +15,7 @@ export class Analysis {
     this.patternMet = []; // the criteria a rubric's patterns met before its second opinion (criterionEvidence)
     this.patternSaid = null; // patternVerdicts, once asked
     this.penaltyFound = new Map(); // each penalty's evidence, worked out once (penaltyEvidence)
+    this.negatedBy = new Map(); // each deed's negated words, worked out once (negated)
   }
 
   of(technique) {
@@ -69,7 +70,6 @@ export class Analysis {
 
   // where a deed's lexicon matched words that negation or a refusal cancels (Analysis.negated)
   negated(technique) {
-    this.negatedBy ??= new Map();
     if (!this.negatedBy.has(technique)) {
       const matcher = this.ctx.deeds.includes(technique) ? this.ctx.lexicons[technique] : null;
       this.negatedBy.set(technique, matcher ? matcher.negated(this.structure) : []);

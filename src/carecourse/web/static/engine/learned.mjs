@@ -7,12 +7,13 @@ import { makeFinding } from "./matcher.mjs";
 
 export function overrule(opinion, structure, cid, found, usable, said = new Set(), usableByMiss = usable) {
   if (found.length) return found;
+  let clauses = null; // listed once, when a model is sure
   for (const [key, vet, sure] of [[cid, usable, opinion.sure], [missKey(cid), usableByMiss, opinion.missSure]]) {
     const model = opinion.models[key];
     if (!model) continue;
     const weight = model.weight(structure.text);
     if (model.bias + weight + saidWeight(opinion, key, said) <= sure) continue;
-    const clauses = structure.sentences.flatMap(([s, e]) => structure.clausesIn(s, e));
+    clauses ??= structure.sentences.flatMap(([s, e]) => structure.clausesIn(s, e));
     const best = model.heaviest(structure, clauses, (s, e) => !vet(s, e));
     if (best && model.weight(structure.text.slice(best[0], best[1])) >= opinion.share * weight) {
       return [makeFinding(structure, `learned:${cid}`, ...best, "learned")];
