@@ -34,18 +34,17 @@ from contextlib import contextmanager
 
 import numpy as np
 from linear_model import features, fit
-from linear_model import in_units as units_of
 from train_criteria import C as CRITERIA_C
 from train_criteria import LIFT, MIN_CASES, MIN_PENALTY_SHARE, MISS_C, MISS_KEEP, MISS_SURE, SURE, doubt_fitted, in_units, is_token, miss_fitted
 from train_criteria import pattern_verdicts
 from train_tone import C as TONE_C
-from train_tone import CALM, DEV, MIN_DOCS, PROBABILITY, RUDE, TONE_SET, examples, read_lines
+from train_tone import DEV, MIN_DOCS, PROBABILITY, RUDE, TONE_SET, examples, model_data, read_lines
 from train_tone import LONGEST as TONE_LONGEST
 
 import carecourse.detect
 import carecourse.detect.tone
 from carecourse.detect import REBUKES, detect
-from carecourse.detect.linear import SCALE, log_odds
+from carecourse.detect.linear import log_odds
 from carecourse.evaluation.agreement import Confusion
 from carecourse.evaluation.validity import Validity, load_corpus, measure
 from carecourse.normalize import normalize
@@ -181,9 +180,9 @@ def tone_cv(c: float, thresholds: list[float]) -> None:
         out = [i for i, r in enumerate(dev) if group[r["id"][0]] == g]
         train = [i for i in range(len(texts)) if i >= dev_replies or group[dev[i]["id"][0]] != g]
         weights, bias = fit(None, [y[i] for i in train], c, docs=[docs[i] for i in train], min_docs=MIN_DOCS)
+        fitted = model_data(weights, bias)
         for p, total in totals.items():
-            data = {"n": list(range(1, TONE_LONGEST + 1)), "bias": round(bias * SCALE), "threshold": log_odds(p),
-                    "calm": log_odds(CALM), "weights": units_of(weights)}
+            data = fitted | {"threshold": log_odds(p)}
             carecourse.detect.tone._data = lambda data=data: data
             carecourse.detect.tone.model.cache_clear()
             part = measure([replies[i] for i in out])

@@ -71,26 +71,33 @@ def examples() -> tuple[list[str], list[float], int]:
     return texts, y, len(dev)
 
 
+def model_data(weights: dict[str, float], bias: float, probability: float = PROBABILITY) -> dict:
+    """A fitted tone model as the package reads it (``carecourse.detect.tone``), flagging above
+    ``probability``."""
+    return {
+        "n": list(range(1, LONGEST + 1)),
+        "scale": SCALE,
+        "bias": round(bias * SCALE),
+        "threshold": log_odds(probability),
+        "calm": log_odds(CALM),
+        "weights": in_units(weights),
+    }
+
+
 def main() -> None:
     texts, y, dev_replies = examples()
     w, b = fit(None, y, C, docs=features(texts, LONGEST), min_docs=MIN_DOCS)
-    weights = in_units(w)
     model = {
         "about": "carecourse tone model: logistic regression over distinct character 1- and 2-grams of the "
         f"normalised reply, in units of 1/{SCALE}; trained by bench/train_tone.py on tests/data/corpus/dev.jsonl, "
         "tests/data/tone/tone.jsonl and tests/data/techniques/dev.jsonl",
-        "n": list(range(1, LONGEST + 1)),
-        "scale": SCALE,
-        "bias": round(b * SCALE),
-        "threshold": log_odds(PROBABILITY),
-        "calm": log_odds(CALM),
+        **model_data(w, b),
         "replies": dev_replies,
         "tone_set": len(texts) - dev_replies,  # (the tone set and the technique corpus's dev part)
         "rude": int(sum(y)),
-        "weights": weights,
     }
     OUT.write_text(json.dumps(model, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    print(f"{len(texts)} replies ({dev_replies} dev, {int(sum(y))} rude), {len(weights)} weights -> {OUT.relative_to(ROOT)}")
+    print(f"{len(texts)} replies ({dev_replies} dev, {int(sum(y))} rude), {len(model['weights'])} weights -> {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
