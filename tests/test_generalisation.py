@@ -259,6 +259,19 @@ def test_6_parroting_the_customer_is_flagged_and_a_list_of_names_confirms_nothin
     assert [f.id for f in names.flags] == ["keyword_list"] and not any(c.met for c in names.criteria)
 
 
+@pytest.mark.parametrize("text, listed", [
+    ("故障现象、开始时间、尝试过的办法、对比，对吗？", True),  # what to restate, named, then a tag question
+    ("购买时间、故障现象、已尝试的办法、家人对比，对吗？", True),
+    ("时间、症状、已尝试、对比、确认（对吗？）", True),
+    ("上周六买的、断线、信号一两格、重启过、家里人的正常，对吗？", False),  # terse, but the facts themselves
+    ("复述要点：购买时间、故障现象。您是上周六买的手机，老断线，对吗？", False),  # an outline, then said to him
+])  # fmt: skip
+def test_6_the_rubrics_headings_listed_with_a_tag_question_confirm_nothing(text, listed):
+    result = carecourse.grade("listening-restate", text)
+    confirmed = any(c.id == "confirm" and c.met for c in result.criteria)
+    assert ([f.id for f in result.flags] == ["keyword_list"] and not confirmed) if listed else (not result.flags and confirmed)
+
+
 @pytest.mark.parametrize("text, restated", [
     ("这个月又多扣了您50块钱，您先坐一下，我明白了。", False),  # his words, pronouns swapped
     ("您说我们这个月又多扣了您50块钱，到底怎么回事是吧？好的。", False),

@@ -292,6 +292,8 @@ def _gaming() -> dict:
         "opening_brackets": lists.OPENING_BRACKETS,
         "closing_bracket": js_regex(lists.CLOSING_BRACKET),
         "asked": js_regex(lists.ASKED),
+        "tag_question": js_regex(lists.TAG_QUESTION),
+        "attributive": js_regex(lists.ATTRIBUTIVE),
         "empty": list(gaming.EMPTY),
         "said": list(gaming.SAID),
     }

@@ -15,7 +15,7 @@ from carecourse.detect import TECHNIQUES, Analysis
 from carecourse.regex_subset import compile_subset
 from carecourse.results import Finding
 from carecourse.rubrics import Rubric
-from carecourse.score.gaming.lists import is_keyword_list, listed_spans, said_in_clause
+from carecourse.score.gaming.lists import is_keyword_list, is_listed_only, listed_spans, said_in_clause
 from carecourse.score.gaming.repeats import echoes, is_copy, is_padding, is_repetition
 from carecourse.score.gaming.config import HAN, SEPARATORS, content_of, settings
 
@@ -48,7 +48,7 @@ def check(rubric: Rubric, analysis: Analysis, extra: list[Finding]) -> str | Non
             memo.append([f for f in (*analysis.of_any(TECHNIQUES), *extra) if f.id not in ("open_question", "closed_question", "bad_question")])
         return memo[0]
 
-    if is_keyword_list(text, content, findings):
+    if is_keyword_list(text, content, findings) or is_listed_only(text):
         return "keyword_list"
     if is_repetition(text, content):
         return "repetition"

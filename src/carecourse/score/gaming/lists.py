@@ -13,13 +13,15 @@ from carecourse.regex_subset import compile_subset
 from carecourse.results import Finding
 from carecourse.score.gaming.config import HAN, SEGMENT, SENTENCE_END, glue, glue_char, settings
 
-__all__ = ["is_keyword_list", "listed_spans", "said_in_clause", "technique_name"]
+__all__ = ["is_keyword_list", "is_listed_only", "listed_spans", "said_in_clause", "technique_name"]
 
 SPOKEN_END = re.compile(r"[。!?~]|\.{2,}")  # nor does a list trail off or sing: "欢、欢迎光临…请问…", "您说～"
 NUMBER_MARK = re.compile(r"(?:^|[^0-9])([1-9])[.、)]? ?(?![0-9])")  # a list's 1. 2、 3) (① is 1 once normalised)
 OPENING_BRACKETS = "(【["
 CLOSING_BRACKET = re.compile(r"[)】\]]")
 ASKED = re.compile(r"[吗吧呢么不]$|什么|啥")
+TAG_QUESTION = re.compile(r"^(?:对|是|没错|对不对|是不是|可以)[吗吧嘛么]?$")  # "对吗" after a list checks nothing said
+ATTRIBUTIVE = re.compile("过?的")  # ties a listed noun phrase ("已尝试的办法"), not a clause
 
 ITEM = re.compile(r"[^+、,/;|→>=\s。!?:()\[\]\-~…·.0-9]+")  # what list separators, blanks and numbering part
 
@@ -37,6 +39,20 @@ def listed_spans(text: str) -> list[tuple[int, int]]:
     sentence a label opens as an outline ("复述要点:…", "确认句式:…"); and the items of a
     numbered plan ("1.致歉:非常抱歉 2.共情:理解您的心情 3.核实:查询账单明细")."""
     return _named_lists(text) + _outlines(text) + _numbered_plans(text)
+
+
+def is_listed_only(text: str) -> bool:
+    """Named lists, outlines and plans with nothing beside them but a tag question ("时间、症状、
+    已尝试、对比、确认（对吗？）"): a check of nothing said."""
+    spans = listed_spans(text)
+    if not spans:
+        return False
+    kept, end = [], 0
+    for s, e in sorted(spans):
+        kept.append(text[end:s])
+        end = max(end, e)
+    kept.append(text[end:])
+    return bool(TAG_QUESTION.search("".join(HAN.findall("".join(kept)))))
 
 
 def _numbered_plans(text: str) -> list[tuple[int, int]]:
@@ -120,7 +136,7 @@ def _named_lists(text: str) -> list[tuple[int, int]]:
         if not HAN.search(text, s, e):
             continue  # numbering, Latin words and emoji between items part nothing
         item = text[s:e]
-        if e - s > rule["item_max_length"] or has_glue(name.sub("", item)):  # (跟进 is a name, not glue)
+        if e - s > rule["item_max_length"] or has_glue(ATTRIBUTIVE.sub("", name.sub("", item))):  # (跟进 is a name, not glue)
             close()
             continue
         run.append((s, e, bool(name.search(item))))

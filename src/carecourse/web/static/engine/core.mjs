@@ -82,6 +82,8 @@ export function compileCore(core) {
       openingBrackets: g.opening_brackets,
       closingBracket: regex(g.closing_bracket),
       asked: regex(g.asked),
+      tagQuestion: regex(g.tag_question),
+      attributive: regex(g.attributive),
       glue: new Set(g.settings.glue),
       empty: new Set(g.empty),
       said: new Set(g.said),

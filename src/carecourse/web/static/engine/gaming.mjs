@@ -14,7 +14,7 @@ export function gamingCheck(ctx, rubric, analysis, extra) {
   let memo = null;
   const findings = () =>
     (memo ??= [...analysis.ofAny(ctx.techniques), ...extra].filter((f) => !QUESTIONS.includes(f.id)));
-  if (isKeywordList(ctx, text, content, findings)) return "keyword_list";
+  if (isKeywordList(ctx, text, content, findings) || isListedOnly(ctx, text)) return "keyword_list";
   if (isRepetition(ctx, text, content)) return "repetition";
   if (rubric.data.customer_says && isCopy(ctx, content, rubric.customerContent)) return "copied_customer";
   if (isPadding(ctx, content)) return "repetition"; // (after the copy)
@@ -36,6 +36,21 @@ export function blankSpans(ctx, text) {
 
 export function listedSpans(ctx, text) {
   return [...namedLists(ctx, text), ...outlines(ctx, text), ...numberedPlans(ctx, text)];
+}
+
+function isListedOnly(ctx, text) {
+  // named lists, outlines and plans with nothing beside them but a tag question: a check of nothing said
+  const spans = listedSpans(ctx, text).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (!spans.length) return false;
+  const kept = [];
+  let end = 0;
+  for (const [s, e] of spans) {
+    kept.push(text.slice(end, Math.max(end, s)));
+    end = Math.max(end, e);
+  }
+  kept.push(text.slice(end));
+  const han = [...finditer(ctx.gaming.han, kept.join(""))].map((m) => m[0]).join("");
+  return search(ctx.gaming.tagQuestion, han) !== null;
 }
 
 function numberedPlans(ctx, text) {
@@ -97,7 +112,7 @@ function namedLists(ctx, text) {
     if (run.length && search(g.sentenceEnd, text, end, s) !== null) close();
     end = e;
     if (search(g.han, text, s, e) === null) continue;
-    if (e - s > rule.item_max_length || search(g.glueChar, m[0].replace(g.techniqueName, "")) !== null) {
+    if (e - s > rule.item_max_length || search(g.glueChar, m[0].replace(g.techniqueName, "").replace(g.attributive, "")) !== null) {
       close();
       continue;
     }
