@@ -147,9 +147,18 @@ def test_3_a_no_in_other_words_with_no_way_forward_is_a_flat_no(text):
     ("decline-policy", "办不了，我也不能给您列材料。", "my_offer"),
     ("greet-entry", "您好，我就不多问您办什么业务了，先取个号吧。", "needs_question"),
     ("follow-up-promise", "我没法让师傅明天一早就去。", "commitment"),  # 没法, as 无法
+    ("follow-up-promise", "什么时候上门我也说不准，也没法提前给您打电话通知。", "follow_up"),  # four between
 ])  # fmt: skip
 def test_4_negated_or_refused_deeds_are_not_credited(scenario, text, deed):
     assert deed not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, deed", [
+    ("decline-policy", "这个没有办法通融的 系统要读身份证 没有证件根本进不去 您让您朋友回来在办吧", "your_option"),
+    ("follow-up-promise", "宽带要师傅上门才能修 今天来不及了 明天上午给您安排", "commitment"),
+])  # fmt: skip
+def test_4_a_negator_does_not_reach_across_a_space_typed_for_a_comma(scenario, text, deed):
+    assert deed in met(scenario, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -179,9 +188,10 @@ def test_4_a_clause_typed_with_spaces_is_left_to_the_models():
     refused = carecourse.analyze("今天我这边不会给您查")
     assert refused.undone(("action",))(0, len(refused.structure.text))
     assert not refused.undone(("commitment",))(0, len(refused.structure.text))  # only the deed refused
-    spaced = carecourse.analyze("今天实在排不上了 明天一早就过去")
-    assert spaced.negated("commitment")  # the negation reaches past the space ...
-    assert not spaced.undone(("commitment",))(0, len(spaced.structure.text))  # ... the models may still read the promise
+    spaced = carecourse.analyze("今天这边不给您查 明天一早就给您查")
+    assert spaced.negated("action")  # the first 查 is refused ...
+    assert not spaced.undone(("action",))(0, len(spaced.structure.text))  # ... the models may still read the second
+    assert not carecourse.analyze("今天实在排不上了 明天一早就过去").negated("commitment")  # no negator reaches past a space
 
 
 @pytest.mark.parametrize("text, refused", [

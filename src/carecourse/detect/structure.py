@@ -127,7 +127,8 @@ class Structure:
         return k >= 0 and pos < self._quote_ends[k]
 
     def is_negated(self, pos: int) -> bool:
-        """True if a negator ends at most ``max_gap`` characters before ``pos`` in its clause."""
+        """True if a negator ends at most ``max_gap`` characters before ``pos`` in its clause,
+        with no space between."""
         if _CLAUSE_BREAK.match(self.text, pos):
             return False  # the match opens its clause: what stands before it is another clause
         negator, set_phrases, reach, *_ = _negation()
@@ -158,7 +159,7 @@ def _negation() -> tuple[re.Pattern[str], re.Pattern[str], int, tuple[str, ...],
     gap = int(rules["max_gap"])
     longest = max(map(len, rules["negators"] + rules["set_phrases"]))
     return (
-        re.compile(f"(?:{negators})[^,。!?;:\\n]{{0,{gap}}}$"),
+        re.compile(f"(?:{negators})[^,。!?;:\\n ]{{0,{gap}}}$"),
         re.compile("|".join(map(re.escape, sorted(rules["set_phrases"], key=len, reverse=True)))),
         longest + gap + 2,
         tuple(rules["refused_after"]),
