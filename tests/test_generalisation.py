@@ -252,6 +252,15 @@ def test_5_a_keyword_inside_a_rebuke_does_not_count(text):
     assert "restate" not in found and "forbidden" in found
 
 
+@pytest.mark.parametrize("text, restated", [
+    ("王先生，我帮您看看账单，如果是我们扣错了就退给您。", False),  # a charge in error supposed
+    ("我先调一下详单，要是真多扣了，一分不少退给您。", False),
+    ("这个月多扣了您50块，如果确实是我们的错，今天就给您退。", True),  # named, then supposed
+])  # fmt: skip
+def test_5_a_charge_in_error_supposed_is_no_restatement(text, restated):
+    assert ("restate" in met("complaint-billing", text)) is restated
+
+
 @pytest.mark.parametrize("text, scolded", [
     ("你好好想想，到底要办什么业务。", True),  # no 你好: the learned model once read one there
     ("您好！您好好休息一下，想办什么业务？", False),
