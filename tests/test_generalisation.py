@@ -129,6 +129,15 @@ def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
 
 
 @pytest.mark.parametrize("text", [
+    "您说家里人信号好，这个其实说明不了什么。您是说新手机老断线是吧？",
+    "家里人用着没事，也不能说明就是手机的问题。",
+    "断线、信号差、重启没用，对吧？别那么急，我又不是聋子。",
+])  # fmt: skip
+def test_3_waving_his_evidence_away_or_snapping_at_him_is_judgement(text):
+    assert "judgement" in met("listening-restate", text)
+
+
+@pytest.mark.parametrize("text", [
     "这个真不中，大哥。",
     "按公司规定，此项业务不予代办。",
     "您说的这个我们暂时无法满足，抱歉。",
