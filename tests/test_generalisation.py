@@ -457,6 +457,7 @@ def test_10_bad_questions_in_new_words():
     assert not check_rewrite("你还想怎样？", "你到底想要什么？").ok
     assert not check_rewrite("您是要办宽带吗？", "怎么样？").ok
     assert check_rewrite("您是要办宽带吗？", "您今天想办理什么业务？").ok
+    assert "bad_question" in met("needs-questions", "您好，预算我就不问了，问了您也不一定说，您先自己看。")
 
 
 @pytest.mark.parametrize("text", [
