@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from carecourse.regex_subset import compile_subset
 from carecourse.results import Finding
@@ -38,7 +38,12 @@ def listed_spans(text: str) -> list[tuple[int, int]]:
     technique ("倾听+共情+致歉+核实+跟进", "1.表示歉意 2.理解客户 3.查询明细"); a
     sentence a label opens as an outline ("复述要点:…", "确认句式:…"); and the items of a
     numbered plan ("1.致歉:非常抱歉 2.共情:理解您的心情 3.核实:查询账单明细")."""
-    return _named_lists(text) + _outlines(text) + _numbered_plans(text)
+    return list(_listed(text))
+
+
+@lru_cache(maxsize=64)  # asked twice per grade: by the gaming check and by the criteria's evidence
+def _listed(text: str) -> tuple[tuple[int, int], ...]:
+    return (*_named_lists(text), *_outlines(text), *_numbered_plans(text))
 
 
 def is_listed_only(text: str) -> bool:
