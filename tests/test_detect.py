@@ -335,21 +335,6 @@ def test_dots_tildes_and_dashes_end_a_clause_but_a_decimal_point_does_not():
     assert clauses == ["您好", "您先自己看看吧", "价格5.5元", "马上办"]
 
 
-def test_a_space_between_chinese_words_ends_a_clause_but_one_beside_latin_words_does_not():
-    structure = carecourse.analyze("没有证件根本进不去  您让朋友回来再办吧 我帮您 check 一下").structure
-    text = structure.text
-    clauses = [text[s:e] for s, e in structure.clauses_in(0, len(text))]
-    assert clauses == ["没有证件根本进不去", "您让朋友回来再办吧", "我帮您 check 一下"]
-
-
-def test_reported_speech_ends_at_a_space_typed_for_a_comma():
-    structure = carecourse.analyze("您说每次都这样 我一块儿查").structure
-    text = structure.text
-    assert structure.is_quoted(text.index("每次")) and not structure.is_quoted(text.index("查"))
-    go_on = carecourse.analyze("喂 您好 您说 我听着呢").structure  # asks him to speak: reports nothing
-    assert not any(go_on.is_quoted(k) for k in range(len(go_on.text)))
-
-
 def test_a_negator_in_the_clause_before_does_not_reach_a_match_that_opens_at_a_break():
     structure = carecourse.analyze("运气不错。是自己办业务").structure
     assert structure.is_negated(structure.text.index("。")) is False
