@@ -335,6 +335,14 @@ def test_dots_tildes_and_dashes_end_a_clause_but_a_decimal_point_does_not():
     assert clauses == ["您好", "您先自己看看吧", "价格5.5元", "马上办"]
 
 
+def test_reported_speech_ends_at_a_space_typed_for_a_comma():
+    structure = carecourse.analyze("您说每次都这样 我一块儿查").structure
+    text = structure.text
+    assert structure.is_quoted(text.index("每次")) and not structure.is_quoted(text.index("查"))
+    go_on = carecourse.analyze("喂 您好 您说 我听着呢").structure  # asks him to speak: reports nothing
+    assert not any(go_on.is_quoted(k) for k in range(len(go_on.text)))
+
+
 def test_a_negator_in_the_clause_before_does_not_reach_a_match_that_opens_at_a_break():
     structure = carecourse.analyze("运气不错。是自己办业务").structure
     assert structure.is_negated(structure.text.index("。")) is False

@@ -32,15 +32,16 @@ _SENTENCE_END = re.compile(
 _QUOTE = re.compile('"')
 # A clause also ends at "~", a dash or dots ("您好......您先自己看看吧"), but not at a decimal point.
 _CLAUSE_BREAK = re.compile(r"[,。!?;:\n、~—]|(?<![0-9])\.|\.(?![0-9])")
-# Reported speech: "您刚才说..." up to the end of the clause is the customer's words.
+# Reported speech: "您刚才说..." up to the end of the clause is the customer's words (a space
+# between Chinese words, typed for a comma, ends it too; "您说 我听着呢" asks him to speak).
 # "您说是不是/对不对/是吧" asks the customer to agree (a tag question), it reports nothing.
 # A tag question closing the clause ("您说老断线对吧?") is the staff's own check, not reported;
 # so is "您是说…?" (the staff putting what they heard into their own words).
 # "跟您说好" and "向您讲清楚" are the staff speaking to the customer; "您说说" asks them to speak.
 # (您/你 first, then the look back at the character before it: the search skips to them.)
 _REPORTED = re.compile(
-    r"[您你](?<![跟和给向对同].)(?:(?:刚才|刚刚|之前|方才)(?:说|讲)|(?:说|讲)(?!说|讲|是不是|对不对|是吧|对吧))(?![得的了过])[:]?[^,。!?;\n]+?"
-    r"(?=(?:对吧|是吧|对吗|是吗|对不对|是不是|没错吧)?(?:[,。!?;\n]|$))"
+    r"[您你](?<![跟和给向对同].)(?:(?:刚才|刚刚|之前|方才)(?:说|讲)|(?:说|讲)(?!说|讲|是不是|对不对|是吧|对吧))(?![得的了过])[:]?(?! )[^,。!?;\n]+?"
+    r"(?=(?:对吧|是吧|对吗|是吗|对不对|是不是|没错吧)?(?:[,。!?;\n]|$|(?<=[\u4e00-\u9fff]) (?= *[\u4e00-\u9fff])))"
 )
 
 
