@@ -2,10 +2,9 @@
 held-out set (tests/data/corpus/README.md says how they were made).
 
 Issue 12's targets on the test part are criterion accuracy >= 0.95, penalty accuracy
->= 0.95, level QWK >= 0.85 and no criterion below 0.90; of these level QWK is reached on the
-test part as it now stands (the batch-1 half plus the whole of batches 12, 14 and 15), and
-criterion accuracy is within a few decisions of it (0.9502 in session 36, 0.9499 in 37). Until
-all are, this is a ratchet: the figures measured when it was written (below) may not fall, so a change that
+>= 0.95, level QWK >= 0.85 and no criterion below 0.90; of these criterion accuracy and level
+QWK are reached on the test part as it now stands (the batch-1 half plus the whole of batches
+12, 14 and 15). Until all are, this is a ratchet: the figures measured when it was written (below) may not fall, so a change that
 fits the development part at the cost of generalising fails CI. Raise the floors as the
 grader improves; `bench/validity.py` prints every figure, for the whole test part and for
 each of its batches.
@@ -35,11 +34,13 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # allowed to hold words found for another criterion): 0.9496, 0.9465, 0.8513, 0.8808 (floors unchanged).
 # Then (session 36), those miss models adding above 0.8, decline-policy your_option without one:
 # 0.9502, 0.9465, 0.8520, 0.8808 (floors: criteria 0.947 -> 0.948).
-# Then (session 37), negation reaching four characters but no space, a space between Chinese words
-# ending a clause (learned models retrained on such clauses), a restatement's headings listed with a
-# tag question flagged, a supposed charge in error no restatement, and a few judging and bad-question
-# phrases (out of fold on dev: 0.9602/0.9678/0.8375 -> 0.9614/0.9678/0.8391): 0.9499, 0.9465, 0.8517,
-# 0.8827 (floors unchanged).
+# Then (session 37), negation reaching four characters but no space, a restatement's headings listed
+# with a tag question flagged, a supposed charge in error no restatement, reported speech ending at a
+# space, and a few judging and bad-question phrases (out of fold on dev: 0.9602/0.9678/0.8375 ->
+# 0.9606/0.9680/0.8379): 0.9503, 0.9467, 0.8520, 0.8827 (floors: worst 0.878 -> 0.880). A space
+# between Chinese words ending a clause as well (learned models retrained) measured 0.9499, 0.9465,
+# 0.8517, 0.8827 and took the technique corpus's reason recall below its floor (0.645 -> 0.627: real
+# chat replies part one thought with spaces): reverted.
 # Before that, measured 2026-12-06 (session 34) once decline-policy's order let a refusal proper (办不了) outrank the rule
 # said as a no (必须本人来，或者带原件和授权书): 0.9461, 0.9465, 0.8482, 0.8788 (order 0.8692 -> 0.8981;
 # the worst is now your_option; floors: criteria 0.943 -> 0.944, worst 0.861 -> 0.870).
@@ -139,7 +140,7 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # 0.873, 0.740, 0.741 with batch 1)
 # The floors sit one retraining's movement below the last figures, so that a new batch joining
 # dev does not fail CI by itself while a real loss of generalisation does.
-FLOORS = {"criteria": 0.948, "penalties": 0.944, "qwk": 0.848, "worst_criterion": 0.878}
+FLOORS = {"criteria": 0.948, "penalties": 0.944, "qwk": 0.848, "worst_criterion": 0.880}
 
 
 @pytest.fixture(scope="module")
