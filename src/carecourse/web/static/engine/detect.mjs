@@ -61,7 +61,7 @@ export class Analysis {
 
   // a clause saying a deed of these techniques was not done, its words negated or refused
   // ("今天我这边不会给您查"): no learned model reads the deed there; one typed with spaces may
-  // be several clauses and is left to the models (Analysis.undone)
+  // be several, one refused and one done, and is left to the models (Analysis.undone)
   undone(techniques) {
     const spans = techniques.flatMap((t) => this.negated(t));
     const text = this.structure.text;

@@ -165,7 +165,7 @@ function lifted(ctx, rubric, p, found, analysis) {
 }
 
 // a missed criterion whose techniques name a deed said only negated or refused: those clauses,
-// to be named (score/__init__.py _with_refused)
+// to be named (score/scored.py with_refused)
 function withRefused(scored, analysis) {
   const techniques = scored.criterion.techniques;
   if (scored.met || scored.doubted.length || !techniques.some((t) => analysis.negated(t).length)) return scored;
