@@ -125,6 +125,15 @@ def test_every_medium_quotes_the_same_evidence():
     assert all(f"{line.label}：" in check for line in lines)
 
 
+def test_the_terminal_shows_why_a_flagged_reply_scored_nothing():
+    text = "故障现象、开始时间、尝试过的办法、对比，对吗？"
+    result = carecourse.grade("listening-restate", text)
+    assert [f.id for f in result.flags] == ["keyword_list"]
+    shown = "".join(terminal_text(terminal.grade_view(result, text, builtin("listening-restate"))).split())
+    assert "原因见下方说明" in shown
+    assert "".join(result.flags[0].message.split()) in "".join(shown.replace("│", "").split())
+
+
 def terminal_text(renderable) -> str:
     out = io.StringIO()
     Console(file=out, width=200, color_system=None).print(renderable)

@@ -49,8 +49,9 @@ def grade_view(result: GradeResult, text: str, rubric: Rubric) -> Group:
     for line in graded_lines(result):
         table.add_row(*(_penalty_row(line) if line.penalty else _criterion_row(line)))
     summary = Text(result.summary, style="bold yellow" if result.flags else "bold")
+    flags = [Panel(Text(f.message), border_style=terminal_style("warning")) for f in result.flags]
     reply = _highlighted(text.rstrip(), spans)
-    return Group(header, Panel(reply, title="你的回应", title_align="left"), summary, table)
+    return Group(header, Panel(reply, title="你的回应", title_align="left"), summary, *flags, table)
 
 
 def _criterion_row(line) -> tuple:
