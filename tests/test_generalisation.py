@@ -180,11 +180,18 @@ def test_4_no_learned_model_reads_a_deed_where_its_words_are_negated(text):
     assert "action" not in {f.id for f in carecourse.analyze(text).findings}
 
 
+def test_4_the_feedback_names_a_deed_of_the_rubrics_own_patterns_said_as_not_done():
+    text = "王先生，这事我们得查一下，明天下午五点前给您结果，不过我这边也没法提前给您打电话。"
+    follow_up = next(c for c in carecourse.grade("follow-up-promise", text).criteria if c.id == "follow_up")
+    assert not follow_up.met
+    assert follow_up.feedback.startswith("你写到了“不过我这边也没法提前给您打电话”，说的是不做")
+
+
 def test_4_the_feedback_names_the_deed_said_as_not_done():
     result = carecourse.grade("complaint-billing", "王先生，实在对不起。今天我这边不会给您查，也不会给您退。")
     action = next(c for c in result.criteria if c.id == "action")
     assert not action.met
-    assert action.feedback.startswith("你写到了“今天我这边不会给您查”、“也不会给您退”，说的是不做或做不了")
+    assert action.feedback.startswith("你写到了“今天我这边不会给您查”、“也不会给您退”，说的是不做、做不了或还说不准")
     assert action.feedback.endswith(builtin("complaint-billing").criterion("action").feedback.missing)
     # a deed done names nothing refused; nor does a missed one never said
     done = carecourse.grade("complaint-billing", "王先生，实在对不起，我马上帮您查。")

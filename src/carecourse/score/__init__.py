@@ -51,7 +51,7 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     ]
     if compiled.opinion:
         criteria = [compiled.doubted(c, analysis) for c in criteria]
-    criteria = [with_refused(c, analysis) for c in criteria]
+    criteria = [with_refused(c, analysis, () if c.met else compiled.own[c.criterion.id].negated(structure)) for c in criteria]
     met = {c.criterion.id for c in criteria if c.met}
     penalties = [
         PenaltyScore(p, -float(p.points), found)

@@ -95,18 +95,26 @@ def criterion_score(
     return CriterionScore(c, met, points, shown, rebuked, echoed, reversed_, counted_once, enough=count >= need)
 
 
-def with_refused(scored: CriterionScore, analysis: Analysis) -> CriterionScore:
-    """``scored``, or, for a missed criterion whose techniques name a deed said only negated or
-    refused, that criterion with those clauses as ``refused`` (as the learned models leave
-    them: not in a clause typed with spaces, ``Analysis.undone``)."""
+def with_refused(scored: CriterionScore, analysis: Analysis, own: list[tuple[int, int]] = ()) -> CriterionScore:
+    """``scored``, or, for a missed criterion whose techniques or own patterns (their negated
+    matches: ``own``) name a deed said only negated or refused, that criterion with those
+    clauses as ``refused`` (as the learned models leave them: not in a clause typed with
+    spaces, ``Analysis.undone``)."""
     techniques = scored.criterion.techniques
-    if scored.met or scored.doubted or not any(analysis.negated(t) for t in techniques):
+    if scored.met or scored.doubted:
         return scored
     structure = analysis.structure
-    undone = analysis.undone(techniques)
     found = [make_finding(structure, t, s, e) for t in techniques for s, e in analysis.negated(t)]
-    refused = [in_whole_clauses(structure, f) for f in found if undone(*structure.clause_at(f.nstart))]
+    found += [make_finding(structure, f"pattern:{scored.criterion.id}", s, e) for s, e in own]
+    refused = [in_whole_clauses(structure, f) for f in sorted(found, key=lambda f: f.nstart) if _one_clause(structure, f)]
     return replace(scored, refused=refused) if refused else scored
+
+
+def _one_clause(structure, f: Finding) -> bool:
+    """Whether the clause of ``f`` is not typed with spaces (which may be several clauses,
+    one refused and one done)."""
+    s, e = structure.clause_at(f.nstart)
+    return " " not in structure.text[s:e]
 
 
 def _distinct(found: list[Finding], as_one: re.Pattern[str] | None, text: str) -> int:

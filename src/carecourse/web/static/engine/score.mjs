@@ -76,7 +76,7 @@ export function applyRubric(ctx, rubric, analysis) {
     return { criterion: c, met, points, evidence: shown, rebuked, echoed, reversed, countedOnce, enough: count >= need, doubted: [], refused: [] };
   });
   if (rubric.opinion) criteria = criteria.map((scored) => doubted(ctx, rubric, scored, analysis));
-  criteria = criteria.map((scored) => withRefused(scored, analysis));
+  criteria = criteria.map((scored) => withRefused(scored, analysis, scored.met ? [] : rubric.own[scored.criterion.id].negated(analysis.structure)));
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
   const penalties = [];
   for (const p of r.penalties) {
@@ -164,15 +164,17 @@ function lifted(ctx, rubric, p, found, analysis) {
   return verdictScore(opinion, key, analysis.structure.text, patternVerdicts(ctx, rubric, analysis)) < opinion.lift;
 }
 
-// a missed criterion whose techniques name a deed said only negated or refused: those clauses,
-// to be named (score/scored.py with_refused)
-function withRefused(scored, analysis) {
-  const techniques = scored.criterion.techniques;
-  if (scored.met || scored.doubted.length || !techniques.some((t) => analysis.negated(t).length)) return scored;
+// a missed criterion whose techniques or own patterns (their negated matches: own) name a deed
+// said only negated or refused: those clauses, not typed with spaces, to be named
+// (score/scored.py with_refused)
+function withRefused(scored, analysis, own) {
+  if (scored.met || scored.doubted.length) return scored;
   const structure = analysis.structure;
-  const undone = analysis.undone(techniques);
-  const found = techniques.flatMap((t) => analysis.negated(t).map(([s, e]) => makeFinding(structure, t, s, e)));
-  const refused = found.filter((f) => undone(...structure.clauseAt(f.nstart))).map((f) => inWholeClauses(structure, f));
+  const found = scored.criterion.techniques.flatMap((t) => analysis.negated(t).map(([s, e]) => makeFinding(structure, t, s, e)));
+  found.push(...own.map(([s, e]) => makeFinding(structure, `pattern:${scored.criterion.id}`, s, e)));
+  found.sort((a, b) => a.nstart - b.nstart);
+  const oneClause = (f) => !structure.text.slice(...structure.clauseAt(f.nstart)).includes(" ");
+  const refused = found.filter(oneClause).map((f) => inWholeClauses(structure, f));
   return refused.length ? { ...scored, refused } : scored;
 }
 
