@@ -108,6 +108,7 @@ def test_3_what_a_scenario_does_not_count_as_rude_is_no_rebuke_there_and_judging
     ("complaint-billing", "八成是您家孩子乱点的，回去问问吧。"),
     ("complaint-billing", "这个我可管不了，您问别人去。"),
     ("greet-entry", "有事说事，别杵着。"),
+    ("greet-entry", "唔好企喺門口阻住人，入嚟先。"),
     ("decline-policy", "你朋友的卡让他自己来办，关你什么事啊。"),
     ("greet-entry", "哟，大驾光临啊，进门没看到要先取号吗？"),
     ("greet-entry", "喂，那个谁，先取号去。"),
