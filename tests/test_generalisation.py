@@ -186,6 +186,9 @@ def test_4_the_feedback_names_a_deed_of_the_rubrics_own_patterns_said_as_not_don
     follow_up = next(c for c in carecourse.grade("follow-up-promise", text).criteria if c.id == "follow_up")
     assert not follow_up.met
     assert follow_up.feedback.startswith("你写到了“不过我这边也没法提前给您打电话”，说的是不做")
+    # an outline of the steps says nothing to the customer, so refuses nothing either
+    outline = "应答要点：致歉→说明原因（需上门，今日无法修复）→预约明天最早时段→留联系方式→主动回访。"
+    assert not any("说的是不做" in c.feedback for c in carecourse.grade("follow-up-promise", outline).criteria)
 
 
 def test_4_the_feedback_names_the_deed_said_as_not_done():

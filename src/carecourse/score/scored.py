@@ -11,8 +11,9 @@ from carecourse.detect import Analysis
 from carecourse.detect.matcher import make_finding
 from carecourse.results import Finding, distinct_quotes
 from carecourse.rubrics import Criterion, Penalty, Rubric
-from carecourse.score.gaming import SAID
+from carecourse.score.gaming import SAID, listed_spans
 from carecourse.score.quotes import in_whole_clauses, joined_in_clauses
+from carecourse.score.spans import covered_by
 
 __all__ = ["CriterionScore", "PenaltyScore", "Scored", "criterion_score", "with_refused"]
 
@@ -99,14 +100,17 @@ def with_refused(scored: CriterionScore, analysis: Analysis, own: list[tuple[int
     """``scored``, or, for a missed criterion whose techniques or own patterns (their negated
     matches: ``own``) name a deed said only negated or refused, that criterion with those
     clauses as ``refused`` (as the learned models leave them: not in a clause typed with
-    spaces, ``Analysis.undone``)."""
+    spaces, ``Analysis.undone``). An outline or a list of technique names says nothing to
+    the customer, so refuses nothing either ("说明原因(今日无法修复)→预约明天")."""
     techniques = scored.criterion.techniques
     if scored.met or scored.doubted:
         return scored
     structure = analysis.structure
     found = [make_finding(structure, t, s, e) for t in techniques for s, e in analysis.negated(t)]
     found += [make_finding(structure, f"pattern:{scored.criterion.id}", s, e) for s, e in own]
-    refused = [in_whole_clauses(structure, f) for f in sorted(found, key=lambda f: f.nstart) if _one_clause(structure, f)]
+    in_list = covered_by(listed_spans(structure.text))
+    said = [f for f in sorted(found, key=lambda f: f.nstart) if _one_clause(structure, f) and not in_list(f.nstart)]
+    refused = [in_whole_clauses(structure, f) for f in said]
     return replace(scored, refused=refused) if refused else scored
 
 

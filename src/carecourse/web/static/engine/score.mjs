@@ -165,8 +165,8 @@ function lifted(ctx, rubric, p, found, analysis) {
 }
 
 // a missed criterion whose techniques or own patterns (their negated matches: own) name a deed
-// said only negated or refused: those clauses, not typed with spaces, to be named
-// (score/scored.py with_refused)
+// said only negated or refused: those clauses, not typed with spaces nor in an outline or a
+// list of technique names, to be named (score/scored.py with_refused)
 function withRefused(scored, analysis, own) {
   if (scored.met || scored.doubted.length) return scored;
   const structure = analysis.structure;
@@ -174,7 +174,8 @@ function withRefused(scored, analysis, own) {
   found.push(...own.map(([s, e]) => makeFinding(structure, `pattern:${scored.criterion.id}`, s, e)));
   found.sort((a, b) => a.nstart - b.nstart);
   const oneClause = (f) => !structure.text.slice(...structure.clauseAt(f.nstart)).includes(" ");
-  const refused = found.filter(oneClause).map((f) => inWholeClauses(structure, f));
+  const inList = coveredBy(listedSpans(analysis.ctx, structure.text)); // an outline refuses nothing
+  const refused = found.filter((f) => oneClause(f) && !inList(f.nstart)).map((f) => inWholeClauses(structure, f));
   return refused.length ? { ...scored, refused } : scored;
 }
 
