@@ -167,6 +167,18 @@ def test_set_phrases_with_a_negator_negate_nothing_after_them(text, technique, e
     assert (evidence in hits) if evidence else hits == []
 
 
+@pytest.mark.parametrize(
+    "text, technique, evidence",
+    [
+        ("（没起身）我帮您查一下。", "action", "我帮您查一下"),
+        ("（没抬头）您办什么业务？", "open_question", "（没抬头）您办什么业务？"),
+    ],
+)
+def test_a_stage_direction_in_brackets_bounds_a_negation(text, technique, evidence):
+    # what the writer notes in brackets is not said to the customer, and no negator reaches past it
+    assert evidence in found(text, technique)
+
+
 def test_a_lexicon_gives_either_patterns_or_kinds():
     from pydantic import ValidationError
 

@@ -160,7 +160,7 @@ def _negation() -> tuple[re.Pattern[str], re.Pattern[str], int, tuple[str, ...],
     gap = int(rules["max_gap"])
     longest = max(map(len, rules["negators"] + rules["set_phrases"]))
     return (
-        re.compile(f"(?:{negators})[^,。!?;:\\n ]{{0,{gap}}}$"),
+        re.compile(f"(?:{negators})[^,。!?;:\\n ()]{{0,{gap}}}$"),
         re.compile("|".join(map(re.escape, sorted(rules["set_phrases"], key=len, reverse=True)))),
         longest + gap + 2,
         tuple(rules["refused_after"]),
