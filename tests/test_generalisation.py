@@ -181,6 +181,15 @@ def test_4_no_learned_model_reads_a_deed_where_its_words_are_negated(text):
     assert "action" not in {f.id for f in carecourse.analyze(text).findings}
 
 
+@pytest.mark.parametrize(("text", "overpromised"), [
+    ("我不能答应您明天一定修好，但单子我现在就给您标成加急，师傅一接单就会打给您。", False),
+    ("明天几点到我可不敢跟您说一定，单子我给您加急了，下午五点前给您回电话。", False),
+    ("您放心，明天上午师傅一定到，保证修好。", True),
+])  # fmt: skip
+def test_4_declining_to_promise_is_no_overpromise(text, overpromised):
+    assert ("overpromise" in met("follow-up-promise", text)) is overpromised
+
+
 def test_4_the_feedback_names_a_deed_of_the_rubrics_own_patterns_said_as_not_done():
     text = "王先生，这事我们得查一下，明天下午五点前给您结果，不过我这边也没法提前给您打电话。"
     follow_up = next(c for c in carecourse.grade("follow-up-promise", text).criteria if c.id == "follow_up")
