@@ -185,8 +185,12 @@ def test_4_no_learned_model_reads_a_deed_where_its_words_are_negated(text):
     ("我不能答应您明天一定修好，但单子我现在就给您标成加急，师傅一接单就会打给您。", False),
     ("明天几点到我可不敢跟您说一定，单子我给您加急了，下午五点前给您回电话。", False),
     ("您放心，明天上午师傅一定到，保证修好。", True),
+    ("今天修不了，明天上午我保证有人上门。", True),
+    ("明天一早师傅先去您家，修不好不收工。", True),
+    ("明天上午我不保证几点到，但单子加急了，下午五点前给您回电话。", False),
+    ("我保证跟进到底，有消息马上打给您。", False),
 ])  # fmt: skip
-def test_4_declining_to_promise_is_no_overpromise(text, overpromised):
+def test_4_vouching_for_the_visit_is_an_overpromise_and_declining_to_is_not(text, overpromised):
     assert ("overpromise" in met("follow-up-promise", text)) is overpromised
 
 
