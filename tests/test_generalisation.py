@@ -130,6 +130,14 @@ def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
 
 
 @pytest.mark.parametrize("text", [
+    "歹勢啦，這個真的不行，規定就是這樣，不是我故意刁難您。",
+    "抱歉，这个规定全公司都一样，不是我们存心刁难您，您朋友可以就近去当地营业厅补。",
+])  # fmt: skip
+def test_3_disowning_a_slight_is_no_rebuke(text):
+    assert "forbidden" not in met("decline-policy", text)
+
+
+@pytest.mark.parametrize("text", [
     "您说家里人信号好，这个其实说明不了什么。您是说新手机老断线是吧？",
     "家里人用着没事，也不能说明就是手机的问题。",
     "断线、信号差、重启没用，对吧？别那么急，我又不是聋子。",
