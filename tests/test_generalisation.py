@@ -137,6 +137,17 @@ def test_3_disowning_a_slight_is_no_rebuke(text):
     assert "forbidden" not in met("decline-policy", text)
 
 
+@pytest.mark.parametrize(("scenario", "text"), [
+    ("greet-entry", "您好您好，外面好热吧？快进来吹吹空调。您是来办什么的呀？"),
+    ("follow-up-promise", "单子加急了，明天十点前没人联系您，您就直接打我这个座机。"),
+    ("phone-answer", "您好，让您久等了，这里是城东营业厅。电话里我查不了您的账户，只能先帮您把问题记下来，您说。"),
+])  # fmt: skip
+def test_3_hospitality_a_deadline_and_a_limit_with_what_can_be_done_are_no_rebuke(scenario, text):
+    assert "forbidden" not in met(scenario, text)
+    # ... while the mocking and the brushing off are still rebukes
+    assert "forbidden" in met("greet-entry", "您是进来吹空调的吧？取号在那边。")
+
+
 @pytest.mark.parametrize("text", [
     "您说家里人信号好，这个其实说明不了什么。您是说新手机老断线是吧？",
     "家里人用着没事，也不能说明就是手机的问题。",
