@@ -108,6 +108,8 @@ def with_refused(scored: CriterionScore, analysis: Analysis, own: list[tuple[int
     structure = analysis.structure
     found = [make_finding(structure, t, s, e) for t in techniques for s, e in analysis.negated(t)]
     found += [make_finding(structure, f"pattern:{scored.criterion.id}", s, e) for s, e in own]
+    if not found:
+        return scored
     in_list = covered_by(listed_spans(structure.text))
     said = [f for f in sorted(found, key=lambda f: f.nstart) if _one_clause(structure, f) and not in_list(f.nstart)]
     refused = [in_whole_clauses(structure, f) for f in said]

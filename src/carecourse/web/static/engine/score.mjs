@@ -172,6 +172,7 @@ function withRefused(scored, analysis, own) {
   const structure = analysis.structure;
   const found = scored.criterion.techniques.flatMap((t) => analysis.negated(t).map(([s, e]) => makeFinding(structure, t, s, e)));
   found.push(...own.map(([s, e]) => makeFinding(structure, `pattern:${scored.criterion.id}`, s, e)));
+  if (!found.length) return scored;
   found.sort((a, b) => a.nstart - b.nstart);
   const oneClause = (f) => !structure.text.slice(...structure.clauseAt(f.nstart)).includes(" ");
   const inList = coveredBy(listedSpans(analysis.ctx, structure.text)); // an outline refuses nothing
