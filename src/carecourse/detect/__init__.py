@@ -79,12 +79,13 @@ class Analysis:
         open_to = {t: [(s, e) for s, e in clauses if not undone[t](s, e)] for t in missing}
         return learned_readings(self.structure, missing, open_to, models)
 
-    def undone(self, techniques) -> Callable[[int, int], bool]:
-        """A test of a clause (start, end): True where it says a deed of ``techniques`` was not
-        done, its words negated or refused ("今天我这边不会给您查"), so no learned model may read
-        the deed there. A clause typed with spaces may be several, one refused and one done
-        ("今天这边不给您查 明天一早就给您查"), and is left to the models."""
-        spans = [span for t in techniques for span in self.negated(t)]
+    def undone(self, techniques, also: list[tuple[int, int]] = ()) -> Callable[[int, int], bool]:
+        """A test of a clause (start, end): True where it says a deed of ``techniques`` (or one
+        whose negated words are ``also``) was not done, its words negated or refused ("今天我这边
+        不会给您查"), so no learned model may read the deed there. A clause typed with spaces may
+        be several, one refused and one done ("今天这边不给您查 明天一早就给您查"), and is left to
+        the models."""
+        spans = [span for t in techniques for span in self.negated(t)] + list(also)
         text = self.structure.text
         return lambda s, e: bool(spans) and " " not in text[s:e] and any(ns < e and s < ne for ns, ne in spans)
 

@@ -110,17 +110,11 @@ def with_refused(scored: CriterionScore, analysis: Analysis, own: list[tuple[int
     found += [make_finding(structure, f"pattern:{scored.criterion.id}", s, e) for s, e in own]
     if not found:
         return scored
+    undone = analysis.undone(techniques, own)
     in_list = covered_by(listed_spans(structure.text))
-    said = [f for f in sorted(found, key=lambda f: f.nstart) if _one_clause(structure, f) and not in_list(f.nstart)]
+    said = [f for f in sorted(found, key=lambda f: f.nstart) if undone(*structure.clause_at(f.nstart)) and not in_list(f.nstart)]
     refused = [in_whole_clauses(structure, f) for f in said]
     return replace(scored, refused=refused) if refused else scored
-
-
-def _one_clause(structure, f: Finding) -> bool:
-    """Whether the clause of ``f`` is not typed with spaces (which may be several clauses,
-    one refused and one done)."""
-    s, e = structure.clause_at(f.nstart)
-    return " " not in structure.text[s:e]
 
 
 def _distinct(found: list[Finding], as_one: re.Pattern[str] | None, text: str) -> int:

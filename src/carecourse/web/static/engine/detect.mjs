@@ -59,11 +59,11 @@ export class Analysis {
     return found.sort((a, b) => missing.indexOf(a.id) - missing.indexOf(b.id));
   }
 
-  // a clause saying a deed of these techniques was not done, its words negated or refused
+  // a clause saying a deed of these techniques (or one whose negated words are also) was not done, its words negated or refused
   // ("今天我这边不会给您查"): no learned model reads the deed there; one typed with spaces may
   // be several, one refused and one done, and is left to the models (Analysis.undone)
-  undone(techniques) {
-    const spans = techniques.flatMap((t) => this.negated(t));
+  undone(techniques, also = []) {
+    const spans = [...techniques.flatMap((t) => this.negated(t)), ...also];
     const text = this.structure.text;
     return (s, e) => spans.length > 0 && !text.slice(s, e).includes(" ") && overlaps(s, e, spans);
   }

@@ -174,9 +174,9 @@ function withRefused(scored, analysis, own) {
   found.push(...own.map(([s, e]) => makeFinding(structure, `pattern:${scored.criterion.id}`, s, e)));
   if (!found.length) return scored;
   found.sort((a, b) => a.nstart - b.nstart);
-  const oneClause = (f) => !structure.text.slice(...structure.clauseAt(f.nstart)).includes(" ");
+  const undone = analysis.undone(scored.criterion.techniques, own);
   const inList = coveredBy(listedSpans(analysis.ctx, structure.text)); // an outline refuses nothing
-  const refused = found.filter((f) => oneClause(f) && !inList(f.nstart)).map((f) => inWholeClauses(structure, f));
+  const refused = found.filter((f) => undone(...structure.clauseAt(f.nstart)) && !inList(f.nstart)).map((f) => inWholeClauses(structure, f));
   return refused.length ? { ...scored, refused } : scored;
 }
 
