@@ -2,6 +2,7 @@
 
 import pytest
 
+from carecourse import grade
 from carecourse.normalize import normalize
 
 
@@ -28,6 +29,12 @@ def test_traditional_becomes_simplified_and_maps_back():
 
 def test_quotes_fold_to_one_mark():
     assert normalize("您说“乱扣钱”「真的」『好』'x'").text == '您说"乱扣钱""真的""好""x"'
+
+
+def test_the_apostrophe_of_an_english_word_is_no_quotation_mark():
+    assert normalize("I’m sorry, we can't，他说'好'").text == "i'm sorry, we can't,他说\"好\""
+    # ... so what follows it is still the staff's own words
+    assert "flat_no" in {p.id for p in grade("decline-policy", "先生，I'm really sorry，这个真的不行，怕被人冒用嘛。").penalties}
 
 
 def test_whitespace_runs_collapse_and_line_breaks_win():

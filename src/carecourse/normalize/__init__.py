@@ -22,6 +22,9 @@ __all__ = ["NormalizedText", "normalize"]
 _QUOTES = "\"'“”‘’「」『』＂＇〝〞"
 _FOLD = {ord(q): '"' for q in _QUOTES} | {ord("｡"): "。"} | {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 _FOLDED = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")
+# ... but the apostrophe of an English word (I'm, can't) is no quotation mark: folded to '"',
+# it would open a quotation running to the sentence end, and nothing said there would count
+_APOSTROPHE = re.compile("(?<=[A-Za-z])['’](?=[A-Za-z])")
 _BLANKS = re.compile(r"\s+")
 _LINE_BREAK = re.compile("[\n\r\v\f\u2028\u2029\x85]")
 _DROPPED_CATEGORIES = {"Cc", "Cf", "Cs"}
@@ -85,7 +88,7 @@ def _nfkc(text: str) -> str:
 def _fold(text: str, index: list[int]) -> tuple[str, list[int]]:
     """Lower-case ASCII, fold quotes, collapse whitespace runs to one space or newline."""
     if _FOLDED.search(text):  # (translating every character costs more than looking first)
-        text = text.translate(_FOLD)
+        text = _apostrophes_kept(text, text.translate(_FOLD))
     if not _BLANKS.search(text):
         return text, index
     pieces: list[str] = []
@@ -101,6 +104,17 @@ def _fold(text: str, index: list[int]) -> tuple[str, list[int]]:
     pieces.append(text[last:])
     out_index.extend(index[last:])
     return "".join(pieces), out_index
+
+
+def _apostrophes_kept(before: str, folded: str) -> str:
+    """``folded`` with each apostrophe inside an English word of ``before`` put back as "'"."""
+    marks = [m.start() for m in _APOSTROPHE.finditer(before)] if "'" in before or "’" in before else []
+    if not marks:
+        return folded
+    chars = list(folded)
+    for k in marks:
+        chars[k] = "'"
+    return "".join(chars)
 
 
 def _fix_typos(text: str) -> str:

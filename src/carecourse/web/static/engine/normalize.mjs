@@ -74,7 +74,7 @@ function fold(ctx, chars, index) {
   const outIndex = [];
   for (let i = 0; i < chars.length; ) {
     if (!ctx.spaces.has(chars[i])) {
-      outChars.push(ctx.fold.get(chars[i]) ?? chars[i]);
+      outChars.push(isApostrophe(chars, i) ? "'" : ctx.fold.get(chars[i]) ?? chars[i]);
       outIndex.push(index[i]);
       i += 1;
       continue;
@@ -87,6 +87,12 @@ function fold(ctx, chars, index) {
     i = j;
   }
   return [outChars, outIndex];
+}
+
+// the apostrophe of an English word (I'm, can't) is no quotation mark (normalize/__init__.py _APOSTROPHE)
+const ASCII_LETTER = /^[A-Za-z]$/;
+function isApostrophe(chars, i) {
+  return (chars[i] === "'" || chars[i] === "\u2019") && ASCII_LETTER.test(chars[i - 1] ?? "") && ASCII_LETTER.test(chars[i + 1] ?? "");
 }
 
 function standIn(ctx, chars) {
