@@ -16,6 +16,7 @@ export class Analysis {
     this.patternSaid = null; // patternVerdicts, once asked
     this.penaltyFound = new Map(); // each penalty's evidence, worked out once (penaltyEvidence)
     this.negatedBy = new Map(); // each deed's negated words, worked out once (negated)
+    this.listed = null; // where the text lists techniques by name (listedSpans), once asked
   }
 
   of(technique) {

@@ -94,7 +94,7 @@ function criterionEvidence(ctx, rubric, analysis) {
   const structure = analysis.structure;
   const rebukes = rebukeSpans(ctx, analysis, overlapTest(setSpans(rubric, rubric.notRude, analysis)));
   const blanks = blankSpans(ctx, structure.text);
-  const listed = listedSpans(ctx, structure.text);
+  const listed = listedOf(analysis);
   const inRebuke = coveredBy(rebukes);
   const inList = coveredBy(listed);
   const usable = (f) => !inRebuke(f.nstart) && !(blanks.length && touches(ctx, f, blanks, structure.text)) && !inList(f.nstart);
@@ -175,9 +175,14 @@ function withRefused(scored, analysis, own) {
   if (!found.length) return scored;
   found.sort((a, b) => a.nstart - b.nstart);
   const undone = analysis.undone(scored.criterion.techniques, own);
-  const inList = coveredBy(listedSpans(analysis.ctx, structure.text)); // an outline refuses nothing
+  const inList = coveredBy(listedOf(analysis)); // an outline refuses nothing
   const refused = found.filter((f) => undone(...structure.clauseAt(f.nstart)) && !inList(f.nstart)).map((f) => inWholeClauses(structure, f));
   return refused.length ? { ...scored, refused } : scored;
+}
+
+// where the reply lists techniques by name, worked out once per reply (gaming/lists.py caches it too)
+function listedOf(analysis) {
+  return (analysis.listed ??= listedSpans(analysis.ctx, analysis.structure.text));
 }
 
 // a criterion met, unmet where the second opinion doubts it, its evidence kept to be named (_CompiledRubric.doubted)
