@@ -124,9 +124,11 @@ def test_3_what_a_scenario_does_not_count_as_rude_is_no_rebuke_there_and_judging
     ("greet-entry", "取号机就在门口，您不认字吗？"),
     ("greet-entry", "这么显眼的牌子都看不见吗？往右走。"),
     ("greet-entry", "你好好想想，到底要办什么业务。"),
+    ("greet-entry", "取号机在那边，按一下就出来了，这都找不到？"),
+    ("listening-restate", "嗯，我懂了，卡是好的，手机也是好的，反正都是我们的问题，对吧？"),
 ])  # fmt: skip
 def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
-    assert {"forbidden", "flat_no"} & met(scenario, text)
+    assert {"forbidden", "flat_no", "judgement"} & met(scenario, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -164,6 +166,9 @@ def test_3_waving_his_evidence_away_or_snapping_at_him_is_judgement(text):
     "我哋真係唔可以幫你做呢樣嘢。",
     "这个补卡我真的 can't help，不好意思哦。",
     "不行哈，我说了也不算。",
+    "尊敬的客户，此项规定无法变通，恳请您予以理解与配合。",
+    "先生，通融一事恕难从命，还望您体谅。",
+    "真系唔得啊 对唔住",
 ])  # fmt: skip
 def test_3_a_no_in_other_words_with_no_way_forward_is_a_flat_no(text):
     assert "flat_no" in met("decline-policy", text)
@@ -208,6 +213,10 @@ def test_4_no_learned_model_reads_a_deed_where_its_words_are_negated(text):
     ("明天一早师傅先去您家，修不好不收工。", True),
     ("明天上午我不保证几点到，但单子加急了，下午五点前给您回电话。", False),
     ("我保证跟进到底，有消息马上打给您。", False),
+    ("您放心，明天肯定给您弄，今天实在排不上了。", True),
+    ("今天修不了，不过单子加急了，明天上午搞定！", True),
+    ("明天一定帮你搞掂，放心啦。", True),
+    ("我们会尽量明天搞定的，下午五点前给您回电话。", False),
 ])  # fmt: skip
 def test_4_vouching_for_the_visit_is_an_overpromise_and_declining_to_is_not(text, overpromised):
     assert ("overpromise" in met("follow-up-promise", text)) is overpromised
