@@ -91,6 +91,10 @@ def test_short_natural_greeting_is_not_a_keyword_list():
         ("listening-restate", "嗯嗯 上礼拜六买 老掉线 信号只一两格 重启无效 家里人的卡正常 没错吧",
          {"fact_when", "fact_symptom", "fact_tried", "fact_contrast", "confirm"}),
         ("greet-entry", "大爷早 外边风大 快进来 今天要办点啥", {"greeting", "needs_question"}),
+        # statements ended, then checked with him
+        ("listening-restate", "明白，断线、信号弱、重启无效，家里人正常。是这样吧？",
+         {"fact_symptom", "fact_tried", "fact_contrast", "confirm"}),
+        ("listening-restate", "OK，新機、斷線、訊號弱、重啟沒用。對嗎？", {"fact_symptom", "fact_tried", "confirm"}),
     ],
 )  # fmt: skip
 def test_a_terse_reply_said_to_the_customer_is_no_keyword_list(scenario, text, earned):
@@ -101,6 +105,7 @@ def test_a_terse_reply_said_to_the_customer_is_no_keyword_list(scenario, text, e
 @pytest.mark.parametrize("scenario, text", [
     ("greet-entry", "欢迎光临 您好 取号 引导 微笑服务 请问办什么"),  # names what it should do
     ("needs-questions", "您好 什么 哪些 怎么样 吗 对吗"),  # question words listed, not a question
+    ("listening-restate", "上周六，断线，一两格，重启，家人。对吗？"),  # bare words, then the question
 ])  # fmt: skip
 def test_fragments_ending_in_a_question_are_still_a_list_when_they_list(scenario, text):
     assert [f.id for f in carecourse.grade(scenario, text).flags] == ["keyword_list"]
@@ -132,6 +137,13 @@ def test_a_dense_formal_sentence_is_not_keywords_run_together():
     result = carecourse.grade("decline-policy", "对不起，按规定必须本人或者持本人身份证和授权书办理。")
     assert result.flags == [] and result.score > 0
     assert [f.id for f in carecourse.grade("complaint-billing", "抱歉理解感谢核查处理退还").flags] == ["keyword_list"]
+
+
+def test_a_short_sentence_the_rubrics_own_phrases_fill_is_not_keywords_run_together():
+    text = "明天上午安排师傅哈 👌"
+    result = carecourse.grade("follow-up-promise", text)
+    assert result.flags == [] and "commitment" in {c.id for c in result.criteria if c.met}
+    assert "greeting" not in {f.id for f in carecourse.analyze(text).findings}  # (上午安排 holds no 午安)
 
 
 def test_english_words_and_emoji_mixed_into_chinese_are_not_listed_keywords():

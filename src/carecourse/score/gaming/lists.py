@@ -176,7 +176,21 @@ def is_keyword_list(text: str, content: str, findings: Callable[[], list[Finding
     glueless = [not has_glue(text, s, e) for s, e in segments]
     if _telegraphic(rule, text, segments, glueless):
         return True
+    if _checked_with_him(rule, text, segments, glueless):
+        return False
     return not _spoken(rule, text, segments, glueless) and _bare_words(rule, segments, glueless, findings)
+
+
+def _checked_with_him(rule, text, segments, glueless) -> bool:
+    """Terse statements, then a question to him, naming no technique: said to him
+    ("明白，断线、信号弱、重启无效，家里人正常。是这样吧？"); bare words before the question are
+    still a list ("上周六 断线 一两格 重启 家人 对吗"): one segment before it must be a statement
+    of at least `asked_statement_min` characters."""
+    return (
+        max(e - s for s, e in segments[:-1]) >= rule["asked_statement_min"]
+        and _asks_at_the_end(text, segments)
+        and not _names_a_technique(text, segments, glueless)
+    )
 
 
 def _spoken(rule, text, segments, glueless) -> bool:
@@ -230,10 +244,16 @@ def _asks_at_the_end(text, segments) -> bool:
     return bool(ASKED.search(text, *last)) and not any(ASKED.search(text, s, e) for s, e in before)
 
 
+def _techniques_named(findings: list[Finding]) -> set[str]:
+    """The techniques whose words were found; a rubric's own pattern (明天上午 + 师傅上门) finds a
+    deed said in a phrase, not a keyword."""
+    return {f.id for f in findings if not f.id.startswith("pattern:")}
+
+
 def _run_together(rule, content, findings) -> bool:
-    """Keywords with no separators: "抱歉理解感谢核查处理退还"."""
+    """Keywords with no separators: "抱歉理解感谢核查处理退还" (not "明天上午安排师傅哈")."""
     glue_chars = len(glue_char().findall(content))
-    if glue_chars > rule["run_glue_share"] * len(content) or len({f.id for f in findings()}) < rule["min_techniques"]:
+    if glue_chars > rule["run_glue_share"] * len(content) or len(_techniques_named(findings())) < rule["min_techniques"]:
         return False
     # keywords are short: a long phrase found in a dense formal sentence is no listed keyword
     short = [f for f in findings() if f.nend - f.nstart <= rule["bare_max_length"]]

@@ -139,7 +139,17 @@ function isKeywordList(ctx, text, content, findings) {
   if (segments.length < Math.min(rule.min_segments, rule.fragments_min)) return runTogether(ctx, rule, content, findings);
   const glueless = segments.map(([s, e]) => search(g.glueChar, text, s, e) === null);
   if (telegraphic(ctx, rule, text, segments, glueless)) return true;
+  if (checkedWithHim(ctx, rule, text, segments, glueless)) return false;
   return !spoken(ctx, rule, text, segments, glueless) && bareWords(rule, segments, glueless, findings);
+}
+
+// terse statements, then a question to him, naming no technique: said to him (lists.py _checked_with_him)
+function checkedWithHim(ctx, rule, text, segments, glueless) {
+  return (
+    Math.max(...segments.slice(0, -1).map(([s, e]) => e - s)) >= rule.asked_statement_min &&
+    asksAtTheEnd(ctx, text, segments) &&
+    !namesATechnique(ctx, text, segments, glueless)
+  );
 }
 
 function spoken(ctx, rule, text, segments, glueless) {
@@ -178,7 +188,9 @@ function telegraphic(ctx, rule, text, segments, glueless) {
 
 function runTogether(ctx, rule, content, findings) {
   const glueChars = Array.from(content).filter((c) => ctx.gaming.glue.has(c)).length;
-  if (glueChars > rule.run_glue_share * content.length || new Set(findings().map((f) => f.id)).size < rule.min_techniques) return false;
+  // the techniques whose words were found: a rubric's own pattern finds a deed said in a phrase, not a keyword
+  const named = new Set(findings().filter((f) => !f.id.startsWith("pattern:")).map((f) => f.id));
+  if (glueChars > rule.run_glue_share * content.length || named.size < rule.min_techniques) return false;
   const covered = new Set();
   for (const f of findings()) if (f.nend - f.nstart <= rule.bare_max_length) for (let i = f.nstart; i < f.nend; i++) covered.add(i);
   return covered.size >= rule.run_coverage * content.length;
