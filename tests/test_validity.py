@@ -46,6 +46,10 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # 0.8827 (floors unchanged); then overpromise (vouching for the visit; declining to promise is none)
 # and rude words said kindly (不是我故意刁难您, 快进来吹吹空调, 十点前没人联系您就打给我), all without a
 # dev loss: 0.9504, 0.9471, 0.8523, 0.8827 (floors unchanged).
+# Then (session 39), an English word's apostrophe (I'm) no longer opening a quotation, more penalty
+# phrases (明天肯定给您弄, 反正都是我们的问题, 恕难从命), terse statements checked with a question no
+# keyword list and keywords run together counted among technique words only: 0.9507, 0.9480,
+# 0.8529, 0.8827 (floors unchanged).
 # Before that, measured 2026-12-06 (session 34) once decline-policy's order let a refusal proper (办不了) outrank the rule
 # said as a no (必须本人来，或者带原件和授权书): 0.9461, 0.9465, 0.8482, 0.8788 (order 0.8692 -> 0.8981;
 # the worst is now your_option; floors: criteria 0.943 -> 0.944, worst 0.861 -> 0.870).
