@@ -410,6 +410,7 @@ def test_6_the_situation_said_back_explains_nothing_but_the_staffs_own_reason_do
     ("您好！您想要点什么？想找点啥？", False),
     ("您好，请问有什么可以帮您？平时手机主要用来干什么呢？", True),
     ("您好，您需要什么？想看什么样的手机？", True),
+    ("您好，请问您想买什么样的手机？大屏的还是小一点的？价位呢？", True),  # 价位呢 asks what it is
 ])  # fmt: skip
 def test_6_asking_what_he_needs_in_other_words_is_one_open_question(text, two_open):
     assert ("open_questions" in met("needs-questions", text)) is two_open
