@@ -20,6 +20,7 @@ NUMBER_MARK = re.compile(r"(?:^|[^0-9])([1-9])[.、)]? ?(?![0-9])")  # a list's 
 OPENING_BRACKETS = "(【["
 CLOSING_BRACKET = re.compile(r"[)】\]]")
 ASKED = re.compile(r"[吗吧呢么不]$|什么|啥")
+_PUNCTUATED = re.compile("[,、。]")  # speech punctuated, not words typed apart with spaces
 TAG_QUESTION = re.compile(r"^(?:对|是|没错|对不对|是不是|可以)[吗吧嘛么]?$")  # "对吗" after a list checks nothing said
 ATTRIBUTIVE = re.compile("过?的")  # ties a listed noun phrase ("已尝试的办法"), not a clause
 
@@ -183,11 +184,13 @@ def is_keyword_list(text: str, content: str, findings: Callable[[], list[Finding
 
 def _checked_with_him(rule, text, segments, glueless) -> bool:
     """Terse statements, then a question to him, naming no technique: said to him
-    ("明白，断线、信号弱、重启无效，家里人正常。是这样吧？"); bare words before the question are
-    still a list ("上周六 断线 一两格 重启 家人 对吗"): one segment before it must be a statement
-    of at least `asked_statement_min` characters."""
+    ("明白，断线、信号弱、重启无效，家里人正常。是这样吧？"); words typed apart with spaces before the
+    question are still a list ("购买时间 断线 信号弱 重启 家人正常 对吗？"), as are bare words
+    ("上周六，断线，一两格，重启，家人。对吗？"): the reply is punctuated as speech, and one segment
+    before the question is a statement of at least `asked_statement_min` characters."""
     return (
         max(e - s for s, e in segments[:-1]) >= rule["asked_statement_min"]
+        and _PUNCTUATED.search(text, 0, segments[-1][0]) is not None
         and _asks_at_the_end(text, segments)
         and not _names_a_technique(text, segments, glueless)
     )
