@@ -20,7 +20,7 @@ NUMBER_MARK = re.compile(r"(?:^|[^0-9])([1-9])[.、)]? ?(?![0-9])")  # a list's 
 OPENING_BRACKETS = "(【["
 CLOSING_BRACKET = re.compile(r"[)】\]]")
 ASKED = re.compile(r"[吗吧呢么不]$|什么|啥")
-_PUNCTUATED = re.compile("[,、。]")  # speech punctuated, not words typed apart with spaces
+PUNCTUATED = re.compile("[,、。]")  # speech punctuated, not words typed apart with spaces
 TAG_QUESTION = re.compile(r"^(?:对|是|没错|对不对|是不是|可以)[吗吧嘛么]?$")  # "对吗" after a list checks nothing said
 ATTRIBUTIVE = re.compile("过?的")  # ties a listed noun phrase ("已尝试的办法"), not a clause
 
@@ -190,7 +190,7 @@ def _checked_with_him(rule, text, segments, glueless) -> bool:
     before the question is a statement of at least `asked_statement_min` characters."""
     return (
         max(e - s for s, e in segments[:-1]) >= rule["asked_statement_min"]
-        and _PUNCTUATED.search(text, 0, segments[-1][0]) is not None
+        and PUNCTUATED.search(text, 0, segments[-1][0]) is not None
         and _asks_at_the_end(text, segments)
         and not _names_a_technique(text, segments, glueless)
     )

@@ -82,6 +82,7 @@ export function compileCore(core) {
       openingBrackets: g.opening_brackets,
       closingBracket: regex(g.closing_bracket),
       asked: regex(g.asked),
+      punctuated: regex(g.punctuated),
       tagQuestion: regex(g.tag_question),
       attributive: regex(g.attributive),
       glue: new Set(g.settings.glue),

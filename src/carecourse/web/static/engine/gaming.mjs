@@ -147,7 +147,7 @@ function isKeywordList(ctx, text, content, findings) {
 function checkedWithHim(ctx, rule, text, segments, glueless) {
   return (
     Math.max(...segments.slice(0, -1).map(([s, e]) => e - s)) >= rule.asked_statement_min &&
-    /[,、。]/u.test(text.slice(0, segments[segments.length - 1][0])) && // punctuated as speech, not typed apart
+    search(ctx.gaming.punctuated, text, 0, segments[segments.length - 1][0]) !== null && // punctuated as speech, not typed apart
     asksAtTheEnd(ctx, text, segments) &&
     !namesATechnique(ctx, text, segments, glueless)
   );
