@@ -126,6 +126,11 @@ def test_3_what_a_scenario_does_not_count_as_rude_is_no_rebuke_there_and_judging
     ("greet-entry", "你好好想想，到底要办什么业务。"),
     ("greet-entry", "取号机在那边，按一下就出来了，这都找不到？"),
     ("listening-restate", "嗯，我懂了，卡是好的，手机也是好的，反正都是我们的问题，对吧？"),
+    # whatever he says, not what he said (no reported speech): 您说什么都没用, 您说破天
+    ("decline-policy", "没有原件就是办不了，您说什么都没用。"),
+    ("decline-policy", "这两样都没带，您说破天我也不能补。"),
+    ("listening-restate", "您说来说去就一句话：手机信号差，对吧？"),
+    ("phone-answer", "您好，营业厅。您说吧，挑重点说啊。"),
 ])  # fmt: skip
 def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
     assert {"forbidden", "flat_no", "judgement"} & met(scenario, text)
