@@ -294,6 +294,14 @@ def test_4_the_technician_getting_in_touch_is_the_visit_as_channel(text, channel
     assert ("follow_up" in met("follow-up-promise", text)) is channel
 
 
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("greet-entry", "您好，欢迎光临！您说一下要办什么，我给您指个路。", "guidance"),
+    ("phone-answer", "您好，城东营业厅，您说一声要办什么，我记下来一会儿打回给您。", "offer_help"),
+])  # fmt: skip
+def test_5_asking_the_customer_to_speak_reports_nothing_he_said(scenario, text, criterion):
+    assert criterion in met(scenario, text)
+
+
 @pytest.mark.parametrize("text, greeted", [
     ("你好，号自己去机器上拿，我这里不负责引导。", True),  # brushed off, but greeted first
     ("下午好，有事吗？没事我要下班了。", True),
