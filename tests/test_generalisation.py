@@ -222,6 +222,7 @@ def test_4_no_learned_model_reads_a_deed_where_its_words_are_negated(text):
     ("今天修不了，不过单子加急了，明天上午搞定！", True),
     ("明天一定帮你搞掂，放心啦。", True),
     ("我们会尽量明天搞定的，下午五点前给您回电话。", False),
+    ("明天一定修好吗？这个我真不敢打包票，不过我约了明早九点，十点前我打电话给您。", False),  # his question, said back
 ])  # fmt: skip
 def test_4_vouching_for_the_visit_is_an_overpromise_and_declining_to_is_not(text, overpromised):
     assert ("overpromise" in met("follow-up-promise", text)) is overpromised
