@@ -188,6 +188,7 @@ def test_3_a_no_in_other_words_with_no_way_forward_is_a_flat_no(text):
     ("follow-up-promise", "我没法让师傅明天一早就去。", "commitment"),  # 没法, as 无法
     ("follow-up-promise", "什么时候上门我也说不准，也没法提前给您打电话通知。", "follow_up"),  # four between
     ("complaint-billing", "本来可以帮您申请退费的，可惜这个月的单已经结了。", "action"),  # what could have been
+    ("decline-policy", "您朋友不在，您又没带证件，我能怎么办？", "my_offer"),  # a shrug, no offer
 ])  # fmt: skip
 def test_4_negated_or_refused_deeds_are_not_credited(scenario, text, deed):
     assert deed not in met(scenario, text)
