@@ -300,6 +300,7 @@ def test_4_the_technician_getting_in_touch_is_the_visit_as_channel(text, channel
 @pytest.mark.parametrize("scenario, text, criterion", [
     ("greet-entry", "您好，欢迎光临！您说一下要办什么，我给您指个路。", "guidance"),
     ("phone-answer", "您好，城东营业厅，您说一声要办什么，我记下来一会儿打回给您。", "offer_help"),
+    ("greet-entry", "您好，欢迎光临。您说要办啥，我领您过去。", "needs_question"),  # a question word: asked
 ])  # fmt: skip
 def test_5_asking_the_customer_to_speak_reports_nothing_he_said(scenario, text, criterion):
     assert criterion in met(scenario, text)
