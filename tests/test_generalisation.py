@@ -356,6 +356,12 @@ def test_6_parroting_the_customer_is_flagged_and_a_list_of_names_confirms_nothin
     assert [f.id for f in names.flags] == ["keyword_list"] and not any(c.met for c in names.criteria)
 
 
+def test_6_a_parroted_restatement_restates_nothing_but_its_check_is_asked():
+    graded = carecourse.grade("listening-restate", "就是说您上周六在我们这买的手机，打电话老是断线，信号只有一两格，重启过好几次了也没用，对吗？")
+    assert [f.id for f in graded.flags] == ["copied_customer"] and graded.score == 0
+    assert {c.id for c in graded.criteria if c.met} == {"confirm"}  # the trainers' marks too
+
+
 @pytest.mark.parametrize("text, listed", [
     ("故障现象、开始时间、尝试过的办法、对比，对吗？", True),  # what to restate, named, then a tag question
     ("购买时间、故障现象、已尝试的办法、家人对比，对吗？", True),

@@ -11,7 +11,7 @@ from carecourse.detect import Analysis
 from carecourse.detect.matcher import make_finding
 from carecourse.results import Finding, distinct_quotes
 from carecourse.rubrics import Criterion, Penalty, Rubric
-from carecourse.score.gaming import SAID, listed_spans
+from carecourse.score.gaming import SAID, SAID_BUT_NOT_RESTATED, listed_spans
 from carecourse.score.quotes import in_whole_clauses, joined_in_clauses
 from carecourse.score.spans import covered_by
 
@@ -75,11 +75,12 @@ def criterion_score(
     as_one: re.Pattern[str] | None, structure,
 ) -> CriterionScore:
     """A flagged reply scores nothing; it meets no criterion either, unless its flag is one of
-    ``gaming.SAID`` (its real evidence is shown all the same). ``unheard``: what the criterion's
+    ``gaming.SAID``, or of ``gaming.SAID_BUT_NOT_RESTATED`` and the criterion restates nothing of
+    the customer's (its real evidence is shown all the same). ``unheard``: what the criterion's
     words found inside a rebuke, and in a reply that parrots the customer; an order criterion's
     sides said the wrong way round."""
     text = structure.text
-    void = flag is not None and flag not in SAID
+    void = flag is not None and flag not in SAID and not (flag in SAID_BUT_NOT_RESTATED and not c.in_quotes)
     need = 1 if c.order else c.min_count
     count = _distinct(found, as_one, text)
     met = not void and count >= need

@@ -297,4 +297,5 @@ def _gaming() -> dict:
         "attributive": js_regex(lists.ATTRIBUTIVE),
         "empty": list(gaming.EMPTY),
         "said": list(gaming.SAID),
+        "said_but_not_restated": list(gaming.SAID_BUT_NOT_RESTATED),
     }

@@ -19,7 +19,7 @@ from carecourse.score.gaming.lists import is_keyword_list, is_listed_only, liste
 from carecourse.score.gaming.repeats import echoes, is_copy, is_padding, is_repetition
 from carecourse.score.gaming.config import HAN, SEPARATORS, content_of, settings
 
-__all__ = ["EMPTY", "SAID", "blank_spans", "check", "echoes", "listed_spans", "said_in_clause", "settings"]
+__all__ = ["EMPTY", "SAID", "SAID_BUT_NOT_RESTATED", "blank_spans", "check", "echoes", "listed_spans", "said_in_clause", "settings"]
 
 # Every flagged reply scores 0; these are not even penalised (keyword_list, repetition and
 # copied_customer still are: their rude words count).
@@ -29,6 +29,10 @@ EMPTY = ("empty", "placeholder", "not_chinese")
 # nothing. Every other flag meets none: a keyword list or the customer's own words copied back
 # says nothing to him.
 SAID = ("repetition", "template")
+# The customer's line copied back restates nothing (it meets no criterion that restates his
+# words: ``in_quotes``), but a check asked after it is still asked: the trainers mark
+# "……，对吗？" met in a parroting reply.
+SAID_BUT_NOT_RESTATED = ("copied_customer",)
 
 
 def check(rubric: Rubric, analysis: Analysis, extra: list[Finding]) -> str | None:

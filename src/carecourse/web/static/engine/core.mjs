@@ -88,6 +88,7 @@ export function compileCore(core) {
       glue: new Set(g.settings.glue),
       empty: new Set(g.empty),
       said: new Set(g.said),
+      saidButNotRestated: new Set(g.said_but_not_restated),
       slotWords: g.settings.blank_slot_words,
       speakers: new RegExp(`[${g.settings.echo.speakers}]`, "gu"), // the pronouns an echo reads as one
     },

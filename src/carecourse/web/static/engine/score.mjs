@@ -56,7 +56,8 @@ export function applyRubric(ctx, rubric, analysis) {
   let evidence = criterionEvidence(ctx, rubric, analysis);
   const patternFindings = Object.values(evidence).flat().filter((f) => f.id.startsWith("pattern:"));
   const flag = gamingCheck(ctx, rubric, analysis, patternFindings);
-  const voided = flag !== null && !ctx.gaming.said.has(flag); // (a repeated reply's criteria are met, scored nothing)
+  // (a repeated reply's criteria are met, scored nothing; a parroting one's, unless they restate his words)
+  const voidedFor = (c) => flag !== null && !ctx.gaming.said.has(flag) && !(ctx.gaming.saidButNotRestated.has(flag) && !c.in_quotes);
   if (flag === "keyword_list") {
     const said = saidInClause(ctx, analysis.structure.text);
     evidence = Object.fromEntries(Object.entries(evidence).map(([cid, found]) => [cid, found.filter(said)]));
@@ -65,6 +66,7 @@ export function applyRubric(ctx, rubric, analysis) {
     const found = evidence[c.id];
     const need = c.order ? 1 : c.min_count;
     const count = distinct(ctx, found, rubric.asOne[c.id], analysis.structure.text);
+    const voided = voidedFor(c);
     const met = !voided && count >= need;
     const countedOnce = !met && !voided && Boolean(rubric.asOne[c.id]) && distinct(ctx, found, null, analysis.structure.text) >= need;
     const share = c.partial_credit || met ? Math.min(count, need) / need : 0; // one of two open questions earns half
