@@ -26,8 +26,7 @@ __all__ = ["EMPTY", "SAID", "SAID_BUT_NOT_RESTATED", "blank_spans", "check", "ec
 EMPTY = ("empty", "placeholder", "not_chinese")
 # A reply saying the right things over and over, or around the blanks of a template, still
 # said them: its criteria are met (the trainers mark them so), though, flagged, it scores
-# nothing. Every other flag meets none: a keyword list or the customer's own words copied back
-# says nothing to him.
+# nothing. Every other flag meets none (a keyword list says nothing to him), but the copy below.
 SAID = ("repetition", "template")
 # The customer's line copied back restates nothing (it meets no criterion that restates his
 # words: ``in_quotes``), but a check asked after it is still asked: the trainers mark
