@@ -475,6 +475,9 @@ def test_one_open_question_of_the_two_asked_for_earns_half_and_says_so(text, poi
     ("listening-restate", "新机老掉线，重启也不管用，还有我漏掉的不？", "confirm"),
     ("listening-restate", "新机老掉线，重启也不管用，我有哪儿说岔了没有？", "confirm"),
     ("listening-restate", "新机老掉线，重启无效。请问以上内容是否与您的实际情况相符？", "confirm"),
+    # a clock time typed with spaces or the English way
+    ("follow-up-promise", "今晚 8 点前我再打电话跟您确认。", "commitment"),
+    ("follow-up-promise", "我帮你 book 了明天 9-11am，师傅出发前会 call 你。", "commitment"),
 ])  # fmt: skip
 def test_7_implicit_techniques_are_found(scenario, text, technique):
     assert technique in met(scenario, text)
