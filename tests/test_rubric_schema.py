@@ -95,6 +95,13 @@ def test_lint_warns_when_no_sample_meets_a_criterion():
     assert any("no sample meets it" in w for w in warnings(rubric))
 
 
+def test_lint_warns_when_met_feedback_gives_examples_a_learner_may_not_have_said():
+    # "你给出了具体的下一步（核查明细、退还多扣的费用）" shown to a learner who only said 我帮您查一下
+    rubric = parse(MINIMAL.replace("met: 有问候。", "met: 你问候了客户（您好、欢迎光临）。"))
+    assert any("examples in brackets" in w for w in warnings(rubric))
+    assert not any("examples in brackets" in w for w in warnings(parse(MINIMAL)))
+
+
 @pytest.mark.parametrize("scenario", scenario_ids())
 def test_shipped_rubrics_are_clean(scenario):
     rubric = builtin(scenario)

@@ -32,6 +32,9 @@ def warnings(rubric: Rubric) -> list[str]:
     for item in [*rubric.criteria, *rubric.penalties]:
         if item.feedback.met == item.feedback.missing:
             found.append(f"{item.id}: the 'met' and 'missing' feedback are the same text")
+        if item in rubric.criteria and any(bracket in item.feedback.met for bracket in "（("):
+            found.append(f"{item.id}: the 'met' feedback gives examples in brackets, which a learner reads as "
+                         "what he said; his own words are shown beside it")
         if not item.section:
             found.append(f"{item.id}: no book section for the feedback to point to")
     used = {n for item in [*rubric.criteria, *rubric.penalties] for n in item.sets}
