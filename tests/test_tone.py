@@ -71,7 +71,9 @@ def test_only_the_rude_clause_is_marked_and_polite_replies_are_left_alone():
 
 
 def test_rude_words_quoted_back_are_not_the_staff_speaking():
-    assert rude_clause(structure_of(f'"{RUDE_IN_NEW_WORDS}"')) is None
+    assert rude_clause(structure_of(f'"{RUDE_IN_NEW_WORDS}"这种话，我不会说。')) is None
+    # the whole reply in quotation marks is the staff's own words
+    assert rude_clause(structure_of(f'"{RUDE_IN_NEW_WORDS}"')) is not None
 
 
 def test_a_greeting_in_another_clause_of_the_rude_sentence_still_counts():

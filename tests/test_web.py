@@ -250,3 +250,23 @@ def test_translated_patterns_match_where_python_does(web_dir, pattern, texts):
 def test_patterns_the_browser_cannot_run_alike_are_refused(pattern):
     with pytest.raises(Untranslatable):
         js_regex(pattern)
+
+
+@pytest.mark.slow
+def test_quoted_speech_outlines_and_summaries_grade_the_same(web_dir):
+    """The staff's own words in quotation marks, outlines, the summary by points missed, a
+    score floored at 0 and long lists of quotes: the feedback paths issue 12's review found."""
+    replies = [
+        ("greet-entry", "“您好，欢迎光临！请问您办理什么业务？这边请。”"),
+        ("greet-entry", "先问好：“您好，欢迎光临！”再问：“请问您办理什么业务？”然后说：“这边请。”"),
+        ("greet-entry", "“您好，欢迎光临！请问"),
+        ("complaint-billing", "我会对王先生说：“非常抱歉，我理解您的心情。这个月多扣了您50元，我马上帮您核查。”"),
+        ("decline-policy", "每天都有人跟我说“就帮他办一下”，您这是第几个了？"),
+        ("greet-entry", "1. 问候：您好，欢迎光临！\n2. 询问：请问您办理什么业务？\n3. 指引：这边请。"),
+        ("complaint-billing", "王先生，您不是第一个这么说的了，每个月都有人来闹。抱歉。"),
+        ("decline-policy", "我理解您想帮朋友的心意，但按实名制规定不能代办。我可以帮您把所需材料写下来。"),
+        ("needs-questions", "？？？"),
+        ("decline-policy", "我就帮他办一下，你通融通融嘛。"),
+        ("greet-entry", "您好，欢迎光临！请问您办理什么业务？" + "".join(f"第{k}号窗口办理宽带，这边请。" for k in range(40))),
+    ]
+    assert assert_same(web_dir, replies) == len(replies)

@@ -53,9 +53,13 @@ def distinct_quotes(evidence: list[Finding]) -> list[str]:
     return list(dict.fromkeys(text for _, _, text in joined))
 
 
+MAX_QUOTES = 4  # a long reply's words are named by the first few: “…”、“…”、“…”、“…”等 12 处
+
+
 def quoted(quotes: tuple[str, ...] | list[str]) -> str:
     """The learner's words as one string: “…”、“…” (feedback sentences and every view)."""
-    return "、".join(f"“{q}”" for q in quotes)
+    shown = "、".join(f"“{q}”" for q in quotes[:MAX_QUOTES])
+    return f"{shown}等 {len(quotes)} 处" if len(quotes) > MAX_QUOTES else shown
 
 
 class _WithEvidence:

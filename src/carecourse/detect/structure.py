@@ -30,6 +30,15 @@ _SENTENCE_END = re.compile(
     rf"[。!?;\n]+|(?<![0-9])\.+|\.+(?![0-9])|(?:(?<=[{_ENDS_ONE}])|(?<={_ENDS_TWO})) +(?=[\u4e00-\u9fff])"
 )
 _QUOTE = re.compile('"')
+# The staff's own words put in quotation marks: the whole reply ("您好，欢迎光临！"), or what
+# follows a frame in which the staff tells what they would say (我会对王先生说:"…" / 然后问:"…";
+# not 每天都有人跟我说"…", 我就不说"…"那一套了, 别跟我说"随便").
+SPOKEN_ALONE = " \n,。!?;:、~—…"  # what may stand outside quotation marks that hold the whole reply
+FRAME_BOUNDS = ',。!?;\n"'  # where the words before a quotation mark start
+_OWN_SPEECH = re.compile(
+    r" *(?!(?:然后|接着|再|之后|最后)?(?:他|她|客户|顾客|您|你|对方))(?:我|然后|接着|再|先|最后|之后|就|会)(?:(?!(?:跟|对|和|向|给|问)我)[^不没别])*?"
+    r"(?:说|讲|问|答|回答|回复|告诉他|告诉客户|问好|打招呼)(?:道)?:? *"
+)
 # A clause also ends at "~", a dash or dots ("您好......您先自己看看吧"), but not at a decimal point.
 _CLAUSE_BREAK = re.compile(r"[,。!?;:\n、~—]|(?<![0-9])\.|\.(?![0-9])")
 # Reported speech: "您刚才说..." up to the end of the clause is the customer's words (a space
@@ -182,16 +191,29 @@ def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
         spans.append((start, end))
 
 
+def _own_speech_frame(text: str, opening: int) -> tuple[int, int] | None:
+    """The span of the words that introduce the staff's own speech at the quotation mark
+    ``opening`` (我会对王先生说: / 然后问:), or None if the quotation is someone else's."""
+    start = max(text.rfind(c, 0, opening) for c in FRAME_BOUNDS) + 1
+    return (start, opening) if _OWN_SPEECH.fullmatch(text[start:opening]) else None
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Quoted spans (between paired '"', an unpaired one runs to its sentence end) and
-    reported speech, merged and sorted."""
-    spans: list[tuple[int, int]] = []
+    reported speech, merged and sorted. The staff's own speech in quotation marks is no
+    quotation: the whole reply quoted, one opening mark never closed at its start, or a
+    quotation after a frame (我会对王先生说:), which itself counts for nothing."""
     marks = [m.start() for m in _QUOTE.finditer(text)]
-    spans.extend((marks[k], marks[k + 1] + 1) for k in range(0, len(marks) - 1, 2))
-    opening = marks[-1] if len(marks) % 2 else -1
-    if opening >= 0:
-        end = _SENTENCE_END.search(text, opening + 1)
-        spans.append((opening, end.start() if end else len(text)))
+    quotes = [(marks[k], marks[k + 1] + 1) for k in range(0, len(marks) - 1, 2)]
+    if len(marks) % 2:
+        end = _SENTENCE_END.search(text, marks[-1] + 1)
+        if text[: marks[-1]].strip():
+            quotes.append((marks[-1], end.start() if end else len(text)))
+    outside = "".join(text[e:s] for (_, e), (s, _) in zip([(0, 0), *quotes], [*quotes, (len(text), 0)]))
+    spans: list[tuple[int, int]] = []
+    if not (quotes and all(c in SPOKEN_ALONE for c in outside)):
+        for s, e in quotes:
+            spans.append(_own_speech_frame(text, s) or (s, e))
     spans.extend(m.span() for m in _REPORTED.finditer(text))
     spans.sort()
     merged: list[tuple[int, int]] = []

@@ -43,8 +43,9 @@ def _criterion_line(scored: CriterionScore, flag: str | None) -> CriterionResult
         text = c.feedback.counted_once
     elif not scored.met and scored.points and c.feedback.partial:
         text = c.feedback.partial
-    if flag and scored.evidence and (scored.met or (scored.enough and not c.order)):  # said, but not counted
-        text = messages()["said_not_counted"].format(quotes=quoted(scored.quotes))
+    said_not_counted = messages()["said_not_counted"].get(flag)
+    if said_not_counted and scored.evidence and (scored.met or (scored.enough and not c.order)):  # said, not counted
+        text = said_not_counted.format(quotes=quoted(scored.quotes))
     elif not flag and scored.rebuked:  # said inside a rebuke
         text = messages()["said_in_rebuke"].format(quotes=quoted(distinct_quotes(scored.rebuked)))
     elif not flag and scored.echoed:  # said in the customer's own words
@@ -72,6 +73,16 @@ def _flag_message(rubric: Rubric, flag: str) -> str:
 def _summary(rubric: Rubric, scored: Scored, flags: list[Flag]) -> str:
     if flags:  # the flag's own message is shown beside it: say what it did to the score
         return messages()["flag_summary"].format(max=f"{rubric.max_score:g}")
-    share = scored.score / rubric.max_score if rubric.max_score else 0.0
-    text = next(b["text"] for b in messages()["bands"] if share >= b["min"])
-    return f"{text}{messages()['penalty_note']}" if scored.penalties else text
+    words = messages()["summary"]
+    missing = sum(1 for c in scored.criteria if not c.met)
+    if not missing:
+        return words["all_met_penalised"] if scored.penalties else words["all_met"]
+    if 2 * missing > len(scored.criteria):
+        text = words["most_missing"]
+    else:
+        text = words["one_missing" if missing == 1 else "two_missing" if missing == 2 else "some_missing"]
+    if scored.penalties:
+        text += messages()["penalty_note"]
+        if sum(c.points for c in scored.criteria) + sum(p.points for p in scored.penalties) < 0:
+            text += messages()["floored_note"]
+    return text

@@ -28,6 +28,10 @@ def in_whole_clauses(structure: Structure, f: Finding) -> Finding:
     start = min(f.nstart, max(start, text.rfind(" ", start, f.nstart) + 1))
     space = text.find(" ", f.nend, end)
     end = max(f.nend, end if space < 0 else space)
+    while start < f.nstart and text[start] == '"':  # (a quotation mark at its edge is not said)
+        start += 1
+    while end > f.nend and text[end - 1] == '"':
+        end -= 1
     return f if (start, end) == (f.nstart, f.nend) else make_finding(structure, f.id, start, end, f.kind)
 
 

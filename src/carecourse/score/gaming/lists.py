@@ -49,7 +49,8 @@ def _listed(text: str) -> tuple[tuple[int, int], ...]:
 
 def is_listed_only(text: str) -> bool:
     """Named lists, outlines and plans with nothing beside them but a tag question ("时间、症状、
-    已尝试、对比、确认（对吗？）"): a check of nothing said."""
+    已尝试、对比、确认（对吗？）"): a check of nothing said; or holding nearly all the reply's
+    Chinese ("1. 问候：您好，欢迎光临！2. 询问：请问您办理什么业务？"), an outline of a reply."""
     spans = listed_spans(text)
     if not spans:
         return False
@@ -58,7 +59,8 @@ def is_listed_only(text: str) -> bool:
         kept.append(text[end:s])
         end = max(end, e)
     kept.append(text[end:])
-    return bool(TAG_QUESTION.search("".join(HAN.findall("".join(kept)))))
+    unlisted = "".join(HAN.findall("".join(kept)))
+    return bool(TAG_QUESTION.search(unlisted)) or len(unlisted) <= (1 - settings()["keyword_list"]["listed_share"]) * len(HAN.findall(text))
 
 
 def _numbered_plans(text: str) -> list[tuple[int, int]]:

@@ -91,9 +91,11 @@ export function quotes(evidence) {
 /** results.CriterionResult.earned: met, or a share of its points earned. */
 const earned = (c) => c.met || c.points > 0;
 
-/** results.quoted: “…”、“…”. */
+/** results.quoted: “…”、“…”, the first MAX_QUOTES of them. */
+const MAX_QUOTES = 4;
 export function quoted(list) {
-  return list.map((q) => `“${q}”`).join("、");
+  const shown = list.slice(0, MAX_QUOTES).map((q) => `“${q}”`).join("、");
+  return list.length > MAX_QUOTES ? `${shown}等 ${list.length} 处` : shown;
 }
 
 /** render.view.section_href; null when there is no section or no book (book_href). */

@@ -25,8 +25,9 @@ function criterionLine(messages, scored, flag) {
   let text = scored.met ? c.feedback.met : c.feedback.missing;
   if (scored.countedOnce && c.feedback.counted_once) text = c.feedback.counted_once;
   else if (!scored.met && scored.points && c.feedback.partial) text = c.feedback.partial;
-  if (flag && scored.evidence.length && (scored.met || (scored.enough && !c.order))) {
-    text = pyFormat(messages.said_not_counted, { quotes: quoted(quotes(scored.evidence)) });
+  const saidNotCounted = flag ? messages.said_not_counted[flag] : undefined;
+  if (saidNotCounted && scored.evidence.length && (scored.met || (scored.enough && !c.order))) {
+    text = pyFormat(saidNotCounted, { quotes: quoted(quotes(scored.evidence)) });
   } else if (!flag && scored.rebuked.length) {
     text = pyFormat(messages.said_in_rebuke, { quotes: quoted(quotes(scored.rebuked)) });
   } else if (!flag && scored.echoed.length) {
@@ -57,9 +58,18 @@ function flagMessage(messages, r, flag) {
 
 function summary(messages, r, scored, flags) {
   if (flags.length) return pyFormat(messages.flag_summary, { max: formatG(r.max_score) });
-  const share = r.max_score ? scored.score / r.max_score : 0;
-  const text = messages.bands.find((b) => share >= b.min).text;
-  return scored.penalties.length ? text + messages.penalty_note : text;
+  const words = messages.summary;
+  const missing = scored.criteria.filter((c) => !c.met).length;
+  if (!missing) return scored.penalties.length ? words.all_met_penalised : words.all_met;
+  let text;
+  if (2 * missing > scored.criteria.length) text = words.most_missing;
+  else text = words[missing === 1 ? "one_missing" : missing === 2 ? "two_missing" : "some_missing"];
+  if (scored.penalties.length) {
+    text += messages.penalty_note;
+    const total = scored.criteria.reduce((a, c) => a + c.points, 0) + scored.penalties.reduce((a, p) => a + p.points, 0);
+    if (total < 0) text += messages.floored_note;
+  }
+  return text;
 }
 
 // Python's str.format with named fields only ("{name}", "{{", "}}").

@@ -50,7 +50,9 @@ function isListedOnly(ctx, text) {
   }
   kept.push(text.slice(end));
   const han = [...finditer(ctx.gaming.han, kept.join(""))].map((m) => m[0]).join("");
-  return search(ctx.gaming.tagQuestion, han) !== null;
+  if (search(ctx.gaming.tagQuestion, han) !== null) return true;
+  const all = [...finditer(ctx.gaming.han, text)].length;
+  return han.length <= (1 - ctx.gaming.rules.keyword_list.listed_share) * all;
 }
 
 function numberedPlans(ctx, text) {

@@ -12,6 +12,8 @@ export function inWholeClauses(structure, f) {
   start = Math.min(f.nstart, Math.max(start, before + 1));
   const space = f.nend < end ? text.indexOf(" ", f.nend) : -1;
   end = Math.max(f.nend, space < 0 || space >= end ? end : space);
+  while (start < f.nstart && text[start] === '"') start++; // (a quotation mark at its edge is not said)
+  while (end > f.nend && text[end - 1] === '"') end--;
   return start === f.nstart && end === f.nend ? f : makeFinding(structure, f.id, start, end, f.kind);
 }
 

@@ -1,6 +1,6 @@
 // Sentences, clauses, quoted words and negation of a normalised text (detect/structure.py).
 
-import { bisectLeft, bisectRight, finditer, matchAt, search, span } from "./text.mjs";
+import { bisectLeft, bisectRight, finditer, matchAt, pyStrip, search, span } from "./text.mjs";
 
 export class Structure {
   constructor(ctx, norm) {
@@ -103,15 +103,32 @@ function addTrimmed(text, start, end, spans) {
   if (end > start) spans.push([start, end]);
 }
 
+function ownSpeechFrame(rules, text, opening) {
+  const start = Math.max(...[...rules.frameBounds].map((c) => text.lastIndexOf(c, opening - 1))) + 1;
+  return rules.ownSpeech.test(text.slice(start, opening)) ? [start, opening] : null;
+}
+
+// The staff's own speech in quotation marks is no quotation (detect/structure.py _quoted_spans).
 function quotedSpans(ctx, text) {
   const rules = ctx.structure;
-  const spans = [];
   const marks = [...finditer(rules.quote, text)].map((m) => m.index);
-  for (let k = 0; k + 1 < marks.length; k += 2) spans.push([marks[k], marks[k + 1] + 1]);
+  const quotes = [];
+  for (let k = 0; k + 1 < marks.length; k += 2) quotes.push([marks[k], marks[k + 1] + 1]);
   if (marks.length % 2) {
     const opening = marks[marks.length - 1];
     const end = search(rules.sentenceEnd, text, opening + 1);
-    spans.push([opening, end ? end.index : text.length]);
+    if (pyStrip(ctx, text.slice(0, opening))) quotes.push([opening, end ? end.index : text.length]);
+  }
+  let outside = "";
+  let last = 0;
+  for (const [s, e] of quotes) {
+    outside += text.slice(last, s);
+    last = e;
+  }
+  outside += text.slice(last);
+  const spans = [];
+  if (!(quotes.length && [...outside].every((c) => rules.spokenAlone.includes(c)))) {
+    for (const [s, e] of quotes) spans.push(ownSpeechFrame(rules, text, s) ?? [s, e]);
   }
   for (const m of finditer(rules.reported, text)) spans.push(span(m));
   spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
