@@ -742,3 +742,101 @@ def test_a_blank_for_the_customer_to_fill_is_an_open_question():
     assert "open_questions" in met("needs-questions", "您好！请问您心仪的机型是？您的购机预算是？")
     either = carecourse.analyze("您用的手机是不是？")
     assert [f.id for f in either.findings if f.id.endswith("_question")] == ["closed_question"]
+
+
+@pytest.mark.parametrize("scenario, text", [
+    ("greet-entry", "“您好，欢迎光临！请问您办理什么业务？这边请。”"),
+    ("greet-entry", "「您好，欢迎光临！请问您办理什么业务？这边请。」"),
+    ("greet-entry", "我会说：“您好，欢迎光临！请问您办理什么业务？这边请。”"),
+    ("greet-entry", "“您好，欢迎光临！请问您办理什么业务？这边请。"),  # never closed
+    ("greet-entry", "先问好：“您好，欢迎光临！”再问：“请问您办理什么业务？”然后说：“这边请。”"),
+    ("phone-answer", "我拿起电话说：“您好，让您久等了！这里是阳光路营业厅，我是小林，请问有什么可以帮您？”"),
+])  # fmt: skip
+def test_11_the_staffs_own_words_in_quotation_marks_count(scenario, text):
+    result = carecourse.grade(scenario, text)
+    assert result.score == result.max_score, [(c.id, c.feedback) for c in result.criteria if not c.met]
+    framing = {"我会说", "我拿起电话说", "先问好", "再问", "然后说"}
+    assert not framing & {e.text for c in result.criteria for e in c.evidence}
+
+
+@pytest.mark.parametrize("text", [
+    "每天都有人跟我说“就帮他办一下”，您这是第几个了？",  # someone else's words
+    "别跟我说“就帮一下”，规定就是规定。",
+    "说“就帮一下”的，出了事都回来找我们。",
+])  # fmt: skip
+def test_11_others_words_in_quotation_marks_still_count_for_nothing(text):
+    assert not {"my_offer", "your_option"} & met("decline-policy", text)
+
+
+def test_11_an_outline_of_a_reply_is_flagged_not_silently_zero():
+    result = carecourse.grade("greet-entry", "1. 问候：您好，欢迎光临！\n2. 询问：请问您办理什么业务？\n3. 指引：这边请。")
+    assert [f.id for f in result.flags] == ["keyword_list"] and result.score == 0
+    assert "提纲" in result.flags[0].message
+    spoken = carecourse.grade("greet-entry", "1. 您好，欢迎光临！\n2. 请问您办理什么业务？\n3. 这边请。")
+    assert not spoken.flags and spoken.score == spoken.max_score
+    # stage directions listed beside a greeting said: the greeting counts
+    assert "greeting" in met("greet-entry", "您好（微笑）（鞠躬）（眼神交流）（引导）欢迎光临。")
+
+
+@pytest.mark.parametrize("scenario, text, says, never", [
+    # every point met, one penalty: not "points are missing"
+    ("listening-restate", "您上周六买的手机，打电话老断线，信号只有一两格，重启也没用，家里人的卡都正常。我理解得对吗？不会是您自己摔过吧？",
+     "做到了本题的所有要点", "缺"),
+    # one criterion of five missing: "one point", not "several"
+    ("decline-policy", "我理解您想帮朋友的心意，但按实名制规定不能代办。我可以帮您把所需材料写下来。", "只差", "几个"),
+    # the penalty took more than was earned
+    ("complaint-billing", "王先生，您不是第一个这么说的了，每个月都有人来闹。抱歉。", "按 0 分计", "所有要点"),
+])  # fmt: skip
+def test_11_the_summary_counts_the_points_missed_not_the_score(scenario, text, says, never):
+    summary = carecourse.grade(scenario, text).summary
+    assert says in summary and never not in summary, summary
+
+
+def test_11_flagged_points_are_acknowledged_only_where_really_said():
+    empty = carecourse.grade("needs-questions", "？？？")
+    assert [f.id for f in empty.flags] == ["empty"] and not any("？？？" in c.feedback for c in empty.criteria)
+    copied = carecourse.grade("decline-policy", "我就帮他办一下，你通融通融嘛。")
+    assert [f.id for f in copied.flags] == ["copied_customer"]
+    assert "复述" not in copied.flags[0].message and "这一点做到了" not in " ".join(c.feedback for c in copied.criteria)
+    twice = carecourse.grade("greet-entry", "您好，欢迎光临！请问您办理什么业务？这边请。" * 2)
+    assert [f.id for f in twice.flags] == ["repetition"]
+    assert all("删掉重复" in c.feedback for c in twice.criteria if c.met)
+
+
+def test_11_a_long_reply_quotes_a_few_of_its_words_and_counts_the_rest():
+    filler = "".join(f"第{k}号窗口今天办理宽带业务，这边请。" for k in range(1, 40))
+    guidance = next(c for c in carecourse.grade("greet-entry", "您好，欢迎光临！请问您办理什么业务？" + filler).criteria if c.id == "guidance")
+    assert guidance.feedback.count("“") <= 4 or "处" in guidance.feedback
+
+
+def test_11_met_feedback_lists_no_examples_the_learner_did_not_write():
+    result = carecourse.grade("complaint-billing", "王先生您好，非常抱歉给您添麻烦了，我马上帮您查一下这笔费用。")
+    said = " ".join(c.feedback for c in result.criteria if c.met)
+    assert "50元" not in said and "退还" not in said and "认同他的感受" not in said
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("complaint-billing", "王先生，对不起！又多扣50块，您肯定烦死了。我马上查账单，多扣的退给您。谢谢您。", "forbidden"),
+    ("complaint-billing", "真是对不起，多扣了50块。这个不用您自己查，交给我，多扣的退给您。", "forbidden"),
+    ("listening-restate", "您上周六买的手机，打电话老断，信号一两格，重启好几次没用，家里人的卡没事。您没操作错，对吗？", "judgement"),
+    ("follow-up-promise", "理解您着急。今天排满了，我不会随便跟您保证马上修好，今晚6点前我打电话告诉您师傅几点上门。", "overpromise"),
+    ("follow-up-promise", "理解您的着急。今天人手排满了，今天绝对来不及了，实在抱歉。今晚6点前我打电话告诉您明天几点上门。", "overpromise"),
+])  # fmt: skip
+def test_10_kind_words_that_sound_like_a_penalty_are_not_one(scenario, text, penalty):
+    # named from what the staff denies or refuses (不用您自己查, 您没操作错, 不会随便保证), or his own feelings
+    assert penalty not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("needs-questions", "您好！您想看什么样的手机？您平时用手机做什么？这么贵的您买得起吗？", "bad_question"),
+    ("needs-questions", "您好，看您转了好久，是不是买不起啊？", "bad_question"),
+    ("needs-questions", "您好，想看什么手机？平时用来做什么？您离婚了吗？", "bad_question"),
+    ("needs-questions", "您好，想看什么手机？平时用来做什么？您看得懂这些参数吗？", "bad_question"),
+    ("follow-up-promise", "理解您着急。明天上午10点前我电话联系您。包您明天能上网。", "overpromise"),
+    ("follow-up-promise", "理解您着急。明天上午10点前我电话联系您，明天准能修好。", "overpromise"),
+    ("decline-policy", "我理解您的好意，但按实名制规定不能给您办，您可以走了。", "flat_no"),
+    ("decline-policy", "规定不让，您可以投诉我。", "flat_no"),
+])  # fmt: skip
+def test_10_a_bad_question_or_a_brush_off_counts_beside_a_good_answer(scenario, text, penalty):
+    found = met(scenario, text)
+    assert penalty in found and "your_option" not in found

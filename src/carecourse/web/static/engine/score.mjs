@@ -158,11 +158,12 @@ function secondOpinion(ctx, rubric, analysis, evidence, spoilt, voids) {
   return out;
 }
 
-// the second opinion is sure a penalty the patterns found does not apply; never a rebuke (score/__init__.py)
+// the second opinion is sure a penalty the patterns found does not apply; never a rebuke, nor a
+// penalty its namesake technique found (score/__init__.py)
 function lifted(ctx, rubric, p, found, analysis) {
   const opinion = rubric.opinion;
   const key = penaltyKey(p.id);
-  if (!(opinion && opinion.models[key]) || found.some((f) => ctx.rebukes.includes(f.id))) return false;
+  if (!(opinion && opinion.models[key]) || found.some((f) => ctx.rebukes.includes(f.id) || f.id === p.id)) return false;
   return verdictScore(opinion, key, analysis.structure.text, patternVerdicts(ctx, rubric, analysis)) < opinion.lift;
 }
 
