@@ -840,3 +840,21 @@ def test_10_kind_words_that_sound_like_a_penalty_are_not_one(scenario, text, pen
 def test_10_a_bad_question_or_a_brush_off_counts_beside_a_good_answer(scenario, text, penalty):
     found = met(scenario, text)
     assert penalty in found and "your_option" not in found
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("complaint-billing", "抱歉让您生气了。多扣50元，我为什么要帮您核查？谢谢。", "action"),
+    ("complaint-billing", "抱歉让您生气了。多扣50元，凭什么要我给您退还？谢谢。", "action"),
+])  # fmt: skip
+def test_4_a_deed_asked_about_rhetorically_is_not_done(scenario, text, criterion):
+    assert criterion not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("decline-policy", "不过补卡要本人证件原件加授权书，这是实名制规定。我马上帮您朋友挂失，等他回来带身份证来就行。", "my_offer"),
+    ("decline-policy", "补卡要本人证件原件加授权书，这是实名制规定。我现在就帮他把号停了，等他回来再补。", "my_offer"),
+    ("listening-restate", "您上周六买的手机，电话打着打着就挂了，重启好几次没用，家里人的卡没事。对吗？", "fact_symptom"),
+    ("listening-restate", "你上禮拜六買嘅電話，成日斷線，重啟咗幾次都唔得，屋企人冇事。係唔係咁？", "confirm"),
+])  # fmt: skip
+def test_7_everyday_words_for_an_offer_a_symptom_and_a_check(scenario, text, criterion):
+    assert criterion in met(scenario, text)
