@@ -198,6 +198,16 @@ def _own_speech_frame(text: str, opening: int) -> tuple[int, int] | None:
     return (start, opening) if _OWN_SPEECH.fullmatch(text[start:opening]) else None
 
 
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text outside ``spans`` (sorted, not overlapping)."""
+    kept, end = [], 0
+    for s, e in spans:
+        kept.append(text[end:s])
+        end = e
+    kept.append(text[end:])
+    return "".join(kept)
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Quoted spans (between paired '"', an unpaired one runs to its sentence end) and
     reported speech, merged and sorted. The staff's own speech in quotation marks is no
@@ -209,9 +219,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
         end = _SENTENCE_END.search(text, marks[-1] + 1)
         if text[: marks[-1]].strip():
             quotes.append((marks[-1], end.start() if end else len(text)))
-    outside = "".join(text[e:s] for (_, e), (s, _) in zip([(0, 0), *quotes], [*quotes, (len(text), 0)]))
     spans: list[tuple[int, int]] = []
-    if not (quotes and all(c in SPOKEN_ALONE for c in outside)):
+    if not (quotes and all(c in SPOKEN_ALONE for c in _outside(text, quotes))):
         for s, e in quotes:
             spans.append(_own_speech_frame(text, s) or (s, e))
     spans.extend(m.span() for m in _REPORTED.finditer(text))
