@@ -855,6 +855,8 @@ def test_4_a_deed_asked_about_rhetorically_is_not_done(scenario, text, criterion
     ("decline-policy", "补卡要本人证件原件加授权书，这是实名制规定。我现在就帮他把号停了，等他回来再补。", "my_offer"),
     ("listening-restate", "您上周六买的手机，电话打着打着就挂了，重启好几次没用，家里人的卡没事。对吗？", "fact_symptom"),
     ("listening-restate", "你上禮拜六買嘅電話，成日斷線，重啟咗幾次都唔得，屋企人冇事。係唔係咁？", "confirm"),
+    ("greet-entry", "您好！办啥业务？您到我这儿来吧。", "guidance"),
+    ("greet-entry", "您好！办啥业务？来我这个窗口就行。", "guidance"),
 ])  # fmt: skip
 def test_7_everyday_words_for_an_offer_a_symptom_and_a_check(scenario, text, criterion):
     assert criterion in met(scenario, text)
