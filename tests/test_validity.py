@@ -53,6 +53,10 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # Then (session 40), a parroting reply's check question counted (……，对吗？ meets confirm, scored
 # nothing), 您说 followed by 什么都/破/来说去/一下/一声 or a question word no reported speech, a few
 # impatience phrases, 本来可以 as a negator: 0.9509, 0.9480, 0.8530, 0.8827 (floors unchanged).
+# Then (session 41), learner-found defects from four red-team helper sessions (a reply in quotation
+# marks is the staff's own words; kind words no longer read as penalties; a bad question beside a good
+# answer is no longer lifted; rhetorical deeds negated), none changing a dev decision: 0.9509, 0.9480,
+# 0.8530, 0.8827 (floors unchanged).
 # Before that, measured 2026-12-06 (session 34) once decline-policy's order let a refusal proper (办不了) outrank the rule
 # said as a no (必须本人来，或者带原件和授权书): 0.9461, 0.9465, 0.8482, 0.8788 (order 0.8692 -> 0.8981;
 # the worst is now your_option; floors: criteria 0.943 -> 0.944, worst 0.861 -> 0.870).
