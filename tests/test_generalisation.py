@@ -831,6 +831,7 @@ def test_10_kind_words_that_sound_like_a_penalty_are_not_one(scenario, text, pen
     ("needs-questions", "您好！您想看什么样的手机？您平时用手机做什么？这么贵的您买得起吗？", "bad_question"),
     ("needs-questions", "您好，看您转了好久，是不是买不起啊？", "bad_question"),
     ("needs-questions", "您好，想看什么手机？平时用来做什么？您离婚了吗？", "bad_question"),
+    ("complaint-billing", "多扣50元是吧，对不起，我理解，我帮您核查。谢谢您又来给我们添乱。", "forbidden"),
     ("needs-questions", "您好，想看什么手机？平时用来做什么？您看得懂这些参数吗？", "bad_question"),
     ("follow-up-promise", "理解您着急。明天上午10点前我电话联系您。包您明天能上网。", "overpromise"),
     ("follow-up-promise", "理解您着急。明天上午10点前我电话联系您，明天准能修好。", "overpromise"),
@@ -857,6 +858,7 @@ def test_4_a_deed_asked_about_rhetorically_is_not_done(scenario, text, criterion
     ("listening-restate", "你上禮拜六買嘅電話，成日斷線，重啟咗幾次都唔得，屋企人冇事。係唔係咁？", "confirm"),
     ("greet-entry", "您好！办啥业务？您到我这儿来吧。", "guidance"),
     ("greet-entry", "您好！办啥业务？来我这个窗口就行。", "guidance"),
+    ("needs-questions", "您好！能问一下您平时用手机主要做什么吗？您对手机有什么要求？想要轻薄一点的，对吗？", "order"),
 ])  # fmt: skip
 def test_7_everyday_words_for_an_offer_a_symptom_and_a_check(scenario, text, criterion):
     assert criterion in met(scenario, text)

@@ -270,3 +270,13 @@ def test_quoted_speech_outlines_and_summaries_grade_the_same(web_dir):
         ("greet-entry", "您好，欢迎光临！请问您办理什么业务？" + "".join(f"第{k}号窗口办理宽带，这边请。" for k in range(40))),
     ]
     assert assert_same(web_dir, replies) == len(replies)
+
+
+@pytest.mark.slow
+def test_a_question_put_politely_is_read_alike(web_dir):
+    """"May I ask …吗?" asks what it wraps (detect/questions.py _asked_end), in both engines."""
+    replies = [("needs-questions", t) for t in (
+        "您好！能问一下您平时用手机主要做什么吗？想要轻薄一点的，对吗？", "方便问下您的预算大概多少吗？",
+        "能问一下吗？", "想问问您需要什么？", "我想请教一下您是给谁买么？", "可以问下您喜欢哪个牌子吗😀？",
+    )]  # fmt: skip
+    assert assert_same(web_dir, replies) == len(replies)

@@ -24,6 +24,8 @@ _GREETED = re.compile(rf"(?:{GREETING_CLAUSE.pattern})(?:[,!] ?| )")
 # ... and neither is a clause saying what the staff member saw him do: 看您转了好一会儿了，是给
 # 自己挑还是给家里人买呀？ asks 是给自己挑还是给家里人买呀？ (on dev: 14 decisions towards trainers, 1 away)
 _LEAD_IN = re.compile(r"我?(?:看|瞧|见)(?:您|你)[^,?!。]{0,14}, ?")
+# "May I ask …?" asks what it wraps: its 吗 asks leave to ask (能问一下您平时用手机主要做什么吗？ is open).
+_MAY_I_ASK = re.compile(r"我?(?:能|可以|方便|想)(?:问|请教)(?:一下|下)?")
 _NOT_ASKING = re.compile(r"如果|要是|假如|万一|无论|不管|随时|都可以|有什么(?:问题|需要)")
 # a sentence of a chat-style reply, closed by a space or the reply's end, that ends in the word it
 # asks with: 预算大概多少, 平时主要用来干嘛 (not 没什么, 不算什么)
@@ -89,13 +91,22 @@ def find_questions(
             continue
         q = question_start(text, s, e)
         found += _open_clauses(structure, q, e, closed, open_)
-        if any(m.matches_in(structure, q, e) for m in closed):
+        asked = _asked_end(text, q, e)
+        if any(m.matches_in(structure, q, asked) for m in closed):
             found.append(make_finding(structure, "closed_question", q, e))
-        elif any(m.matches_in(structure, q, e) for m in open_):
+        elif any(m.matches_in(structure, q, asked) for m in open_):
             found.append(make_finding(structure, "open_question", q, e))
         elif end not in ("呢", "wh") and not _unsure_aloud(text, q, e):
             found.append(make_finding(structure, "closed_question", q, e))
     return found
+
+
+def _asked_end(text: str, q: int, e: int) -> int:
+    """Where what the question from ``q`` asks ends: before the 吗 of "may I ask …吗?", else ``e``."""
+    core = text[q:e].rstrip(_TRAILING)
+    if (core.endswith("吗") or (core.endswith("么") and not core.endswith("什么"))) and _MAY_I_ASK.match(text, q, e):
+        return q + len(core) - 1
+    return e
 
 
 def _unsure_aloud(text: str, q: int, e: int) -> bool:

@@ -210,6 +210,7 @@ def _questions() -> dict:
         "lead_in": js_regex(questions._LEAD_IN),
         "clause": js_regex(questions._CLAUSE),
         "not_asking": js_regex(questions._NOT_ASKING),
+        "may_i_ask": js_regex(questions._MAY_I_ASK),
         "asking_word": js_regex(questions._ASKING_WORD),
         "asked_last": js_regex(questions._ASKED_LAST),
         "doubt": js_regex(questions._DOUBT),

@@ -54,6 +54,7 @@ export function compileCore(core) {
       leadIn: regex(core.questions.lead_in),
       clause: regex(core.questions.clause),
       notAsking: regex(core.questions.not_asking),
+      mayIAsk: regex(core.questions.may_i_ask),
       askingWord: regex(core.questions.asking_word),
       askedLast: regex(core.questions.asked_last),
       doubt: regex(core.questions.doubt),

@@ -42,11 +42,21 @@ export function findQuestions(ctx, structure, bad, closed, open) {
     if (end === null || structure.isQuoted(e - 1)) continue;
     const q = questionStart(ctx, text, s, e);
     for (const f of openClauses(ctx, structure, q, e, closed, open)) found.push(f);
-    if (closed.matchesIn(structure, q, e)) found.push(makeFinding(structure, "closed_question", q, e));
-    else if (open.matchesIn(structure, q, e)) found.push(makeFinding(structure, "open_question", q, e));
+    const asked = askedEnd(ctx, text, q, e);
+    if (closed.matchesIn(structure, q, asked)) found.push(makeFinding(structure, "closed_question", q, e));
+    else if (open.matchesIn(structure, q, asked)) found.push(makeFinding(structure, "open_question", q, e));
     else if (end !== "呢" && end !== "wh" && !unsureAloud(ctx, text, q, e)) found.push(makeFinding(structure, "closed_question", q, e));
   }
   return found;
+}
+
+// where what the question asks ends: before the 吗 of "may I ask …吗?" (detect/questions.py _asked_end)
+function askedEnd(ctx, text, q, e) {
+  const core = rstripChars(text.slice(q, e), ctx.questions.trailing);
+  const frame = matchAt(ctx.questions.mayIAsk, text, q);
+  const particle = core.endsWith("吗") || (core.endsWith("么") && !core.endsWith("什么"));
+  if (particle && frame && q + frame[0].length <= e) return q + core.length - 1;
+  return e;
 }
 
 // a question mark after a hedge, with no one addressed: the speaker unsure aloud (好像是二十？)
