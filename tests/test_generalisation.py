@@ -832,6 +832,11 @@ def test_10_kind_words_that_sound_like_a_penalty_are_not_one(scenario, text, pen
     ("needs-questions", "您好，看您转了好久，是不是买不起啊？", "bad_question"),
     ("needs-questions", "您好，想看什么手机？平时用来做什么？您离婚了吗？", "bad_question"),
     ("complaint-billing", "多扣50元是吧，对不起，我理解，我帮您核查。谢谢您又来给我们添乱。", "forbidden"),
+    # the Cantonese and Taiwan wording of phrases caught in Mandarin
+    ("needs-questions", "您好，想看什么手机？平时用来做什么？係咪嫌貴呀？", "bad_question"),
+    ("greet-entry", "您好，请问办什么业务？这边请。睇唔明就問保安，唔好問我。", "forbidden"),
+    ("follow-up-promise", "理解您着急。明天上午10点前我电话联系您。拜託不要一直打來問喔。", "forbidden"),
+    ("listening-restate", "您上周六买的手机，老断线，重启好几次没用，家里人都正常，对吗？你係咪唔識用呀？", "judgement"),
     ("needs-questions", "您好，想看什么手机？平时用来做什么？您看得懂这些参数吗？", "bad_question"),
     ("follow-up-promise", "理解您着急。明天上午10点前我电话联系您。包您明天能上网。", "overpromise"),
     ("follow-up-promise", "理解您着急。明天上午10点前我电话联系您，明天准能修好。", "overpromise"),
