@@ -15,7 +15,7 @@ from carecourse.normalize import NormalizedText
 from carecourse.packaged import read_yaml
 from carecourse.regex_subset import compile_subset
 
-__all__ = ["Structure"]
+__all__ = ["Structure", "text_outside"]
 
 # The words a question can end with when nothing marks it (预算大概多少, 平时主要用来干嘛): in a
 # reply whose words are parted by spaces, one before a space ends its sentence (questions.py
@@ -198,12 +198,12 @@ def _own_speech_frame(text: str, opening: int) -> tuple[int, int] | None:
     return (start, opening) if _OWN_SPEECH.fullmatch(text[start:opening]) else None
 
 
-def _outside(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text outside ``spans`` (sorted, not overlapping)."""
+def text_outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text outside ``spans`` (sorted by start; they may overlap)."""
     kept, end = [], 0
     for s, e in spans:
         kept.append(text[end:s])
-        end = e
+        end = max(end, e)
     kept.append(text[end:])
     return "".join(kept)
 
@@ -220,7 +220,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
         if text[: marks[-1]].strip():
             quotes.append((marks[-1], end.start() if end else len(text)))
     spans: list[tuple[int, int]] = []
-    if not (quotes and all(c in SPOKEN_ALONE for c in _outside(text, quotes))):
+    if not (quotes and all(c in SPOKEN_ALONE for c in text_outside(text, quotes))):
         for s, e in quotes:
             spans.append(_own_speech_frame(text, s) or (s, e))
     spans.extend(m.span() for m in _REPORTED.finditer(text))

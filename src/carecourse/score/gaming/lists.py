@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 
+from carecourse.detect.structure import text_outside
 from carecourse.regex_subset import compile_subset
 from carecourse.results import Finding
 from carecourse.score.gaming.config import HAN, SEGMENT, SENTENCE_END, glue, glue_char, settings
@@ -54,12 +55,7 @@ def is_listed_only(text: str) -> bool:
     spans = listed_spans(text)
     if not spans:
         return False
-    kept, end = [], 0
-    for s, e in sorted(spans):
-        kept.append(text[end:s])
-        end = max(end, e)
-    kept.append(text[end:])
-    unlisted = "".join(HAN.findall("".join(kept)))
+    unlisted = "".join(HAN.findall(text_outside(text, sorted(spans))))
     return bool(TAG_QUESTION.search(unlisted)) or len(unlisted) <= (1 - settings()["keyword_list"]["listed_share"]) * len(HAN.findall(text))
 
 

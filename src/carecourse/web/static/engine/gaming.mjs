@@ -2,7 +2,7 @@
 // the customer, padding, templates (score/gaming/).
 
 import { QUESTIONS } from "./detect.mjs";
-import { bisectLeft, bisectRight, finditer, matchAt, search, span } from "./text.mjs";
+import { bisectLeft, bisectRight, finditer, matchAt, search, span, textOutside } from "./text.mjs";
 
 export function gamingCheck(ctx, rubric, analysis, extra) {
   const g = ctx.gaming;
@@ -42,14 +42,7 @@ function isListedOnly(ctx, text) {
   // named lists, outlines and plans with nothing beside them but a tag question: a check of nothing said
   const spans = listedSpans(ctx, text).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   if (!spans.length) return false;
-  const kept = [];
-  let end = 0;
-  for (const [s, e] of spans) {
-    kept.push(text.slice(end, Math.max(end, s)));
-    end = Math.max(end, e);
-  }
-  kept.push(text.slice(end));
-  const han = [...finditer(ctx.gaming.han, kept.join(""))].map((m) => m[0]).join("");
+  const han = [...finditer(ctx.gaming.han, textOutside(text, spans))].map((m) => m[0]).join("");
   if (search(ctx.gaming.tagQuestion, han) !== null) return true;
   const all = [...finditer(ctx.gaming.han, text)].length;
   return han.length <= (1 - ctx.gaming.rules.keyword_list.listed_share) * all;

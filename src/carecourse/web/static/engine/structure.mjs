@@ -1,6 +1,6 @@
 // Sentences, clauses, quoted words and negation of a normalised text (detect/structure.py).
 
-import { bisectLeft, bisectRight, finditer, matchAt, pyStrip, search, span } from "./text.mjs";
+import { bisectLeft, bisectRight, finditer, matchAt, pyStrip, search, span, textOutside } from "./text.mjs";
 
 export class Structure {
   constructor(ctx, norm) {
@@ -119,15 +119,8 @@ function quotedSpans(ctx, text) {
     const end = search(rules.sentenceEnd, text, opening + 1);
     if (pyStrip(ctx, text.slice(0, opening))) quotes.push([opening, end ? end.index : text.length]);
   }
-  let outside = "";
-  let last = 0;
-  for (const [s, e] of quotes) {
-    outside += text.slice(last, s);
-    last = e;
-  }
-  outside += text.slice(last);
   const spans = [];
-  if (!(quotes.length && [...outside].every((c) => rules.spokenAlone.includes(c)))) {
+  if (!(quotes.length && [...textOutside(text, quotes)].every((c) => rules.spokenAlone.includes(c)))) {
     for (const [s, e] of quotes) spans.push(ownSpeechFrame(rules, text, s) ?? [s, e]);
   }
   for (const m of finditer(rules.reported, text)) spans.push(span(m));

@@ -62,3 +62,14 @@ export function pyStrip(ctx, text) {
   while (end > start && ctx.spaces.has(text[end - 1])) end--;
   return text.slice(start, end);
 }
+
+// detect/structure.py text_outside: the text outside `spans` (sorted by start; they may overlap).
+export function textOutside(text, spans) {
+  let outside = "";
+  let end = 0;
+  for (const [s, e] of spans) {
+    outside += text.slice(end, Math.max(end, s));
+    end = Math.max(end, e);
+  }
+  return outside + text.slice(end);
+}
