@@ -53,10 +53,9 @@ export function findQuestions(ctx, structure, bad, closed, open) {
 // where what the question asks ends: before the 吗 of "may I ask …吗?" (detect/questions.py _asked_end)
 function askedEnd(ctx, text, q, e) {
   const core = rstripChars(text.slice(q, e), ctx.questions.trailing);
-  const frame = matchAt(ctx.questions.mayIAsk, text, q);
-  const particle = core.endsWith("吗") || (core.endsWith("么") && !core.endsWith("什么"));
-  if (particle && frame && q + frame[0].length <= e) return q + core.length - 1;
-  return e;
+  if (!(core.endsWith("吗") || (core.endsWith("么") && !core.endsWith("什么")))) return e;
+  const frame = matchAt(ctx.questions.mayIAsk, text, q); // (only for a question ending in 吗, as in Python)
+  return frame && q + frame[0].length <= e ? q + core.length - 1 : e;
 }
 
 // a question mark after a hedge, with no one addressed: the speaker unsure aloud (好像是二十？)
