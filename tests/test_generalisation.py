@@ -131,6 +131,12 @@ def test_3_what_a_scenario_does_not_count_as_rude_is_no_rebuke_there_and_judging
     ("decline-policy", "这两样都没带，您说破天我也不能补。"),
     ("listening-restate", "您说来说去就一句话：手机信号差，对吧？"),
     ("phone-answer", "您好，营业厅。您说吧，挑重点说啊。"),
+    # found by learners red-teaming the practice boxes: after a good answer, or alone
+    ("complaint-billing", "王先生您好，请问有什么可以帮您？您平时都不看账单的吗？"),
+    ("complaint-billing", "您别太敏感了，这个费用是正常的。"),
+    ("complaint-billing", "这个您自己百度一下就知道了。"),
+    ("complaint-billing", "您开心就好。"),
+    ("greet-entry", "您好，欢迎光临！请问您想办理什么业务？这边请。您这身打扮不像来办业务的啊"),
 ])  # fmt: skip
 def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
     assert {"forbidden", "flat_no", "judgement"} & met(scenario, text)
@@ -192,6 +198,21 @@ def test_3_a_no_in_other_words_with_no_way_forward_is_a_flat_no(text):
 ])  # fmt: skip
 def test_4_negated_or_refused_deeds_are_not_credited(scenario, text, deed):
     assert deed not in met(scenario, text)
+
+
+@pytest.mark.parametrize("text, restated", [
+    # every fact said the wrong way round: the learned models used to credit three of them
+    ("您是上周六买的手机，打电话不断线，信号也挺好，您也没重启过，家里人的卡也不行，是这样吗？", {"fact_when"}),
+    ("您上周六买的手机，通话没有断过，您还没试过重启吧？家里人的也一样差，对吗？", {"fact_when"}),
+    # said the right way round, however worded
+    ("您上周六买的手机，打电话不断地掉线，信号一两格，重启了也没用，家里人的都差不多满格，对吗？",
+     {"fact_when", "fact_symptom", "fact_tried", "fact_contrast"}),
+    ("您上周六买的手机，老断线，信号只有一两格，重启好几次没用，家里人的信号都挺好，对吗？",
+     {"fact_when", "fact_symptom", "fact_tried", "fact_contrast"}),
+])  # fmt: skip
+def test_4_a_fact_said_the_wrong_way_round_restates_nothing(text, restated):
+    facts = {"fact_when", "fact_symptom", "fact_tried", "fact_contrast"}
+    assert met("listening-restate", text) & facts == restated
 
 
 @pytest.mark.parametrize("scenario, text, deed", [
@@ -273,6 +294,17 @@ def test_4_a_clause_typed_with_spaces_is_left_to_the_models():
 ])  # fmt: skip
 def test_4_a_deed_refused_later_in_its_clause_is_not_credited(text, refused):
     assert ("action" not in met("complaint-billing", text)) is refused
+
+
+@pytest.mark.parametrize("text, committed", [
+    ("今天修不了，您明天上午9点自己打电话问吧。", False),
+    ("实在抱歉，今天师傅排满了。您明天上午十点打10000问一下进度就行。", False),
+    ("您明天早上给我打个电话，打这个座机，找我小张就行。", False),
+    ("今天师傅排满了，明天上午十点前我给您打电话告诉您师傅几点到。", True),
+    ("师傅明天上午九点到十一点上门，没人联系您的话，您明天上午直接打我这个座机。", True),
+])  # fmt: skip
+def test_4_a_time_for_the_customer_to_call_is_no_promise_of_ours(text, committed):
+    assert ("commitment" in met("follow-up-promise", text)) is committed
 
 
 @pytest.mark.parametrize("text, explained", [
