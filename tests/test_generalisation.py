@@ -137,6 +137,14 @@ def test_3_what_a_scenario_does_not_count_as_rude_is_no_rebuke_there_and_judging
     ("complaint-billing", "这个您自己百度一下就知道了。"),
     ("complaint-billing", "您开心就好。"),
     ("greet-entry", "您好，欢迎光临！请问您想办理什么业务？这边请。您这身打扮不像来办业务的啊"),
+    ("decline-policy", "您的心情我理解，但是您这样让我很难做。补卡需要机主本人，您可以让他回来再办。"),
+    ("decline-policy", "您的好意我明白，可您这么缠着我也没用，补卡要本人。您可以让他本人回来办。"),
+    ("follow-up-promise", "唉，您着急有什么用，我也着急。这个要师傅上门，明天上午9点前我电话联系您。"),
+    ("complaint-billing", "王先生，非常抱歉，我理解您的心情。多扣的50元我帮您核查一下。谢谢您又来给我们添麻烦。"),
+    ("complaint-billing", "您说的多扣50元，我们查过了是您看错账单了。"),
+    ("greet-entry", "您好，欢迎光临！请问您办理什么业务？这边请……算了您自己过去吧，我要吃饭了。"),
+    ("greet-entry", "您好，欢迎光临！请问您办理什么业务？您看不懂指示牌吗？这边请。"),
+    ("phone-answer", "您好，让您久等了，这里是阳光路营业厅，我是小陈，请问有什么可以帮您？您怎么才打过来啊？"),
 ])  # fmt: skip
 def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
     assert {"forbidden", "flat_no", "judgement"} & met(scenario, text)
@@ -818,6 +826,8 @@ def test_11_an_outline_of_a_reply_is_flagged_not_silently_zero():
     ("decline-policy", "我理解您想帮朋友的心意，但按实名制规定不能代办。我可以帮您把所需材料写下来。", "只差", "几个"),
     # the penalty took more than was earned
     ("complaint-billing", "王先生，您不是第一个这么说的了，每个月都有人来闹。抱歉。", "按 0 分计", "所有要点"),
+    # two points missed and a bad question that took most of the score: no praise first
+    ("needs-questions", "阿姨您好，您是不是不会用智能手机啊？要不我给您推荐个老人机？", "还差下面没做到的两点", "不错"),
 ])  # fmt: skip
 def test_11_the_summary_counts_the_points_missed_not_the_score(scenario, text, says, never):
     summary = carecourse.grade(scenario, text).summary
@@ -874,6 +884,17 @@ def test_10_kind_words_that_sound_like_a_penalty_are_not_one(scenario, text, pen
     ("follow-up-promise", "理解您着急。明天上午10点前我电话联系您，明天准能修好。", "overpromise"),
     ("decline-policy", "我理解您的好意，但按实名制规定不能给您办，您可以走了。", "flat_no"),
     ("decline-policy", "规定不让，您可以投诉我。", "flat_no"),
+    # found by trainers red-teaming the practice boxes (session 42)
+    ("needs-questions", "您好，欢迎光临！您平时用手机主要做什么？您对手机有什么要求？您连微信都不会用吧？", "bad_question"),
+    ("needs-questions", "您好，这些新功能您可能不太懂，要不我给您讲讲？", "bad_question"),
+    ("needs-questions", "您好，您平时用手机主要做什么？是想要大屏的吗？您一个学生哪来那么多钱买手机？", "bad_question"),
+    ("needs-questions", "您好，是不是钱没带够？您想看哪款？想要什么样的？", "bad_question"),
+    ("needs-questions", "您好，您平时用手机主要做什么？您是预算不够，所以在看便宜的吧？", "bad_question"),
+    ("needs-questions", "您好，您平时用手机主要做什么？对手机有什么要求？这么便宜的您也看得上？", "bad_question"),
+    ("needs-questions", "您好，您是不是在别家被坑过，所以这么犹豫？", "bad_question"),
+    ("needs-questions", "您好，这款可不便宜，您确定要看这个吗？", "bad_question"),
+    ("needs-questions", "您好！您想看什么样的手机？您一直在这儿转，是不是想偷东西？", "bad_question"),
+    ("needs-questions", "您年纪大了，智能机用不太明白吧？", "bad_question"),
 ])  # fmt: skip
 def test_10_a_bad_question_or_a_brush_off_counts_beside_a_good_answer(scenario, text, penalty):
     found = met(scenario, text)

@@ -80,7 +80,8 @@ def _summary(rubric: Rubric, scored: Scored, flags: list[Flag]) -> str:
     if 2 * missing > len(scored.criteria):
         text = words["most_missing"]
     else:
-        text = words["one_missing" if missing == 1 else "two_missing" if missing == 2 else "some_missing"]
+        key = "one_missing" if missing == 1 else "two_missing" if missing == 2 else "some_missing"
+        text = words.get(f"{key}_penalised", words[key]) if scored.penalties else words[key]
     if scored.penalties:
         text += messages()["penalty_note"]
         if sum(c.points for c in scored.criteria) + sum(p.points for p in scored.penalties) < 0:

@@ -63,7 +63,10 @@ function summary(messages, r, scored, flags) {
   if (!missing) return scored.penalties.length ? words.all_met_penalised : words.all_met;
   let text;
   if (2 * missing > scored.criteria.length) text = words.most_missing;
-  else text = words[missing === 1 ? "one_missing" : missing === 2 ? "two_missing" : "some_missing"];
+  else {
+    const key = missing === 1 ? "one_missing" : missing === 2 ? "two_missing" : "some_missing";
+    text = (scored.penalties.length && words[`${key}_penalised`]) || words[key];
+  }
   if (scored.penalties.length) {
     text += messages.penalty_note;
     const total = scored.criteria.reduce((a, c) => a + c.points, 0) + scored.penalties.reduce((a, p) => a + p.points, 0);
