@@ -212,6 +212,12 @@ def test_4_negated_or_refused_deeds_are_not_credited(scenario, text, deed):
     # every fact said the wrong way round: the learned models used to credit three of them
     ("您是上周六买的手机，打电话不断线，信号也挺好，您也没重启过，家里人的卡也不行，是这样吗？", {"fact_when"}),
     ("您上周六买的手机，通话没有断过，您还没试过重启吧？家里人的也一样差，对吗？", {"fact_when"}),
+    # a restart suggested or asked about, as if he had not tried one; a purchase long ago
+    ("您上周六买的手机，打电话断线，信号一两格，家里人都正常。您要不要先重启一下试试？",
+     {"fact_when", "fact_symptom", "fact_contrast"}),
+    ("您上周六买的手机，打电话断线，信号一两格，家里人都正常。您重启过吗？", {"fact_when", "fact_symptom", "fact_contrast"}),
+    ("您这个手机买了一年多了吧，现在打电话老断线，信号弱，重启也没用，家里人都正常，是这样吗？",
+     {"fact_symptom", "fact_tried", "fact_contrast"}),
     # said the right way round, however worded
     ("您上周六买的手机，打电话不断地掉线，信号一两格，重启了也没用，家里人的都差不多满格，对吗？",
      {"fact_when", "fact_symptom", "fact_tried", "fact_contrast"}),
