@@ -536,6 +536,16 @@ def test_7_implicit_techniques_are_found(scenario, text, technique):
     ("follow-up-promise", "師傅聽朝會上門，出發前我哋會SMS通知你。", "follow_up"),
     ("needs-questions", "恁好，看手机呢？给谁用啊？", "greeting"),
     ("decline-policy", "办不了，俺先帮恁把要带的材料写下来。", "my_offer"),
+    # found by trainers red-teaming in regional wording (session 42)
+    ("phone-answer", "早晨，唔好意思等咗咁耐！呢度係中國移動旺角營業廳，我係陳小姐，有咩可以幫到你？", "greeting"),
+    ("listening-restate", "你上星期六買嘅手機，唔夠一個禮拜，成日斷線，你都熄咗機再開過好多次，係咪咁？", "fact_tried"),
+    ("listening-restate", "您上个 Saturday 买的手机，用了不到一个 week，打电话老断线，对吗？", "fact_when"),
+    # ... and the penalties in it
+    ("listening-restate", "您上周六买的手机，老断线，重启也没用，家里人都正常，对吗？不过新机不太可能坏。", "judgement"),
+    ("listening-restate", "你上星期六買嘅手機，成日斷線，重開咗好多次都冇用，係咪？不過冇可能㗎，新機嚟㗎喎。", "judgement"),
+    ("follow-up-promise", "聽日朝早9點至12點師傅上門，出發前會打電話俾你。你聽日用唔用網係你自己嘅事。", "forbidden"),
+    ("greet-entry", "Hi，你自己去嗰邊 take 個 ticket 先，唔好 block 住個門口呀。", "forbidden"),
+    ("needs-questions", "你好，歡迎光臨！想睇咩手機？平時用嚟做咩？你係咪唔知買邊部好呀？", "bad_question"),
 ])  # fmt: skip
 def test_8_traditional_script_and_dialect_with_regional_words(scenario, text, criterion):
     assert criterion in met(scenario, text)
