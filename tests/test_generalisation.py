@@ -229,6 +229,16 @@ def test_4_a_fact_said_the_wrong_way_round_restates_nothing(text, restated):
     assert met("listening-restate", text) & facts == restated
 
 
+def test_6_a_restatement_doubted_as_his_line_said_back_is_named_so():
+    near_copy = "您是上周六买的手机，用了不到一周，打电话老是断线，信号只有一两格，家里人用我们的卡都好好的，您也重启过好几次了，是这样吗？"
+    lines = {c.id: c for c in carecourse.grade("listening-restate", near_copy).criteria}
+    assert not lines["fact_symptom"].met and "原话照搬" in lines["fact_symptom"].feedback
+    # said in one's own words, a doubt names no copy (a restatement in mockery, doubted)
+    mocked = carecourse.grade("complaint-billing", "哎哟，真是太抱歉了，让您这么尊贵的客户多花了五十块，我们罪该万死。明细打给您，自己看。")
+    restate = {c.id: c for c in mocked.criteria}["restate"]
+    assert not restate.met and "培训老师通常不算" in restate.feedback and "原话照搬" not in restate.feedback
+
+
 @pytest.mark.parametrize("scenario, text, deed", [
     ("decline-policy", "这个没有办法通融的 系统要读身份证 没有证件根本进不去 您让您朋友回来在办吧", "your_option"),
     ("follow-up-promise", "宽带要师傅上门才能修 今天来不及了 明天上午给您安排", "commitment"),

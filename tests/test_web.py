@@ -273,6 +273,20 @@ def test_quoted_speech_outlines_and_summaries_grade_the_same(web_dir):
 
 
 @pytest.mark.slow
+def test_session_42_red_team_paths_grade_the_same(web_dir):
+    """A restatement doubted as a near copy of his line, the summary of a penalised reply, a
+    fact said the wrong way round and a time for the customer to call, in both engines."""
+    replies = [
+        ("listening-restate", "您是上周六买的手机，用了不到一周，打电话老是断线，信号只有一两格，家里人用我们的卡都好好的，您也重启过好几次了，是这样吗？"),
+        ("needs-questions", "阿姨您好，您是不是不会用智能手机啊？要不我给您推荐个老人机？"),
+        ("listening-restate", "您是上周六买的手机，打电话不断线，信号也挺好，您也没重启过，家里人的卡也不行，是这样吗？"),
+        ("follow-up-promise", "实在抱歉，今天师傅排满了。您明天上午十点打10000问一下进度就行。"),
+        ("greet-entry", "Hi，你自己去嗰邊 take 個 ticket 先，唔好 block 住個門口呀。"),
+    ]
+    assert assert_same(web_dir, replies) == len(replies)
+
+
+@pytest.mark.slow
 def test_a_question_put_politely_is_read_alike(web_dir):
     """"May I ask …吗?" asks what it wraps (detect/questions.py _asked_end), in both engines."""
     replies = [("needs-questions", t) for t in (

@@ -178,7 +178,15 @@ class _CompiledRubric:
         unmet, its evidence kept as ``doubted`` for the feedback to name."""
         if not scored.met or not self.opinion.doubts(analysis.structure.text, scored.criterion.id, self.pattern_verdicts(analysis)):
             return scored
+        if self._near_copy(scored.criterion, analysis):  # said mostly in his words: named as the echo it is
+            return replace(scored, met=False, points=0.0, evidence=[], echoed=scored.evidence)
         return replace(scored, met=False, points=0.0, evidence=[], doubted=scored.evidence)
+
+    def _near_copy(self, c: Criterion, analysis: Analysis) -> bool:
+        """Whether criterion ``c`` restates the customer and the reply is mostly his line said
+        back (``gaming.yaml``: ``echo.near_copy``, the share of its own at most)."""
+        own = gaming.settings()["echo"]["near_copy"]
+        return c.in_quotes and bool(self.rubric.customer_says) and gaming.echoes(analysis.structure.text, self.rubric.customer_says, own)
 
     def pattern_verdicts(self, analysis: Analysis) -> frozenset[str]:
         """What the patterns found, as the penalty and doubt models read it (``learned.verdict_tokens``):

@@ -194,6 +194,9 @@ function doubted(ctx, rubric, scored, analysis) {
   const key = doubtKey(scored.criterion.id);
   if (!scored.met || !opinion.models[key]) return scored;
   if (verdictScore(opinion, key, analysis.structure.text, patternVerdicts(ctx, rubric, analysis)) >= opinion.doubt) return scored;
+  // said mostly in his words: named as the echo it is (_CompiledRubric._near_copy)
+  const nearCopy = scored.criterion.in_quotes && rubric.customerContent && echoes(ctx, analysis.structure.text, rubric.customerContent, ctx.gaming.rules.echo.near_copy);
+  if (nearCopy) return { ...scored, met: false, points: 0, evidence: [], echoed: scored.evidence };
   return { ...scored, met: false, points: 0, evidence: [], doubted: scored.evidence };
 }
 
