@@ -229,6 +229,14 @@ def test_4_a_fact_said_the_wrong_way_round_restates_nothing(text, restated):
     assert met("listening-restate", text) & facts == restated
 
 
+def test_4_the_feedback_names_the_words_said_the_wrong_way_round():
+    lines = {c.id: c for c in carecourse.grade("listening-restate", "您上周六买的手机，打电话不断线，您也没重启过，对吗？").criteria}
+    assert "正好相反" in lines["fact_symptom"].feedback and "不断线" in lines["fact_symptom"].feedback
+    assert "没重启" in lines["fact_tried"].feedback
+    call = {c.id: c for c in carecourse.grade("follow-up-promise", "今天修不了，您明天上午9点自己打电话问吧。").criteria}
+    assert "让客户自己打电话" in call["commitment"].feedback
+
+
 def test_6_a_restatement_doubted_as_his_line_said_back_is_named_so():
     near_copy = "您是上周六买的手机，用了不到一周，打电话老是断线，信号只有一两格，家里人用我们的卡都好好的，您也重启过好几次了，是这样吗？"
     lines = {c.id: c for c in carecourse.grade("listening-restate", near_copy).criteria}

@@ -56,6 +56,8 @@ def test_minimal_rubric_loads():
         (rubric_with(**{"missing: 请先问候。}": "missing: 请先问候。, out_of_order: '顺序反了{then}{first}'}"}), "out_of_order is said only by an order criterion"),
         (rubric_with(**{"missing: 请先问候。}": "missing: 请先问候。, out_of_order: '顺序反了{then}'}"}), "as {first} and {then}"),
         (rubric_with(**{"missing: 请先问候。}": "missing: 请先问候。, out_of_order: '{then}{first}{quotes}'}"}), "as {first} and {then}"),
+        (rubric_with("sets:\n  s:\n    said: 相反了\n    patterns: ['不']\n"), "as {quotes}"),
+        (rubric_with("sets:\n  s:\n    said: '{quotes}{then}'\n    patterns: ['不']\n"), "as {quotes}"),
         (rubric_with("colour: red\n"), "colour: Extra inputs are not permitted"),
         ("- just\n- a list\n", "a rubric is a YAML mapping"),
         ("id: [unclosed\n", "not valid YAML"),

@@ -50,6 +50,8 @@ def _criterion_line(scored: CriterionScore, flag: str | None) -> CriterionResult
         text = messages()["said_in_rebuke"].format(quotes=quoted(distinct_quotes(scored.rebuked)))
     elif not flag and scored.echoed:  # said in the customer's own words
         text = messages()["said_as_echo"].format(quotes=quoted(distinct_quotes(scored.echoed)))
+    elif not flag and scored.spoilt:  # said where a set the criterion is spoilt by says why it does not count
+        text = scored.spoilt_said.format(quotes=quoted(distinct_quotes(scored.spoilt)), missing=c.feedback.missing)
     elif not flag and scored.refused:  # the deed said, but negated or refused
         text = messages()["said_but_refused"].format(quotes=quoted(distinct_quotes(scored.refused)), missing=c.feedback.missing)
     elif not flag and scored.doubted:  # said, but trainers seldom count such a reply

@@ -81,8 +81,20 @@ class PhraseSet(StrictModel):
     patterns: list[str] = Field(min_length=1)
     exclude: list[str] = Field(default_factory=list)
     negatable: bool = False
+    # said instead of a criterion's `missing` line when the set spoils (`spoilt_by`) the only
+    # words that would have met it: {quotes} are the set's words, {missing} the criterion's
+    # missing line ("你写到了{quotes}，但这和客户说的正好相反……{missing}")
+    said: str | None = Field(default=None, min_length=1)
 
     _check_patterns = field_validator("patterns", "exclude")(_subset_patterns)
+
+    @field_validator("said")
+    @classmethod
+    def _quotes_the_words(cls, text: str | None) -> str | None:
+        fields = {name for _, name, _, _ in Formatter().parse(text or "") if name is not None}
+        if text is not None and ("quotes" not in fields or not fields <= {"quotes", "missing"}):
+            raise ValueError("said quotes the set's words as {quotes} (and may add {missing}), nothing else")
+        return text
 
 
 class Order(StrictModel):

@@ -52,6 +52,8 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     if compiled.opinion:
         criteria = [compiled.doubted(c, analysis) for c in criteria]
     criteria = [with_refused(c, analysis, () if c.met else compiled.own[c.criterion.id].negated(structure)) for c in criteria]
+    if not flag:
+        criteria = [compiled.with_spoilt(c, analysis) for c in criteria]
     met = {c.criterion.id for c in criteria if c.met}
     penalties = [
         PenaltyScore(p, -float(p.points), found)
@@ -199,6 +201,23 @@ class _CompiledRubric:
             penalties = [q.id for q in self.rubric.penalties if self.penalty_evidence(q, analysis)]
             said = analysis.memo[key] = learned.verdict_tokens(analysis.memo[(self, "found")], penalties)
         return said
+
+    def with_spoilt(self, scored: CriterionScore, analysis: Analysis) -> CriterionScore:
+        """``scored``, or, for a criterion missed with no other reason named, the words of the
+        first set it is ``spoilt_by`` that has something to say (``PhraseSet.said``) where they
+        spoilt words that would have met it ("打电话不断线" for 断线)."""
+        c = scored.criterion
+        if scored.met or scored.rebuked or scored.echoed or scored.refused or scored.doubted:
+            return scored
+        for name in c.spoilt_by:
+            said = name in self.sets and self.rubric.sets[name].said
+            if not said:
+                continue
+            words = self._matched(c, analysis)
+            found = [f for f in self._set_found(name, analysis) if any(w.nstart < f.nend and f.nstart < w.nend for w in words)]
+            if found:
+                return replace(scored, spoilt=found, spoilt_said=said)
+        return scored
 
     def _void(self, c: Criterion, analysis: Analysis) -> list[tuple[int, int]]:
         """Where criterion ``c``'s evidence earns nothing: what the penalties and sets it is

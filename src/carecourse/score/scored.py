@@ -43,6 +43,10 @@ class CriterionScore:
     # for a criterion that credits a deed and is missed: the clauses where its words are said
     # negated or refused (今天我这边不会给您查), named in the feedback
     refused: list[Finding] = field(default_factory=list)
+    # for a missed criterion: the words of a set it is spoilt by that spoilt the only words
+    # that would have met it (不断线 for 断线), and what that set has the learner told (``said``)
+    spoilt: list[Finding] = field(default_factory=list)
+    spoilt_said: str = ""
 
     @property
     def quotes(self) -> list[str]:

@@ -109,6 +109,7 @@ def scenario(scenario_id: str) -> dict:
     data["sets"] = {
         name: _matcher(f"set:{name}", s.patterns, s.exclude, negatable=s.negatable) for name, s in rubric.sets.items()
     }
+    data["set_said"] = {name: s.said for name, s in rubric.sets.items() if s.said}
     for item, out in zip([*rubric.criteria, *rubric.penalties], [*data["criteria"], *data["penalties"]], strict=True):
         out["matcher"] = _matcher(
             f"pattern:{item.id}", item.patterns, item.exclude,

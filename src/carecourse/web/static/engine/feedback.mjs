@@ -32,6 +32,8 @@ function criterionLine(messages, scored, flag) {
     text = pyFormat(messages.said_in_rebuke, { quotes: quoted(quotes(scored.rebuked)) });
   } else if (!flag && scored.echoed.length) {
     text = pyFormat(messages.said_as_echo, { quotes: quoted(quotes(scored.echoed)) });
+  } else if (!flag && scored.spoilt.length) {
+    text = pyFormat(scored.spoiltSaid, { quotes: quoted(quotes(scored.spoilt)), missing: c.feedback.missing });
   } else if (!flag && scored.refused.length) {
     text = pyFormat(messages.said_but_refused, { quotes: quoted(quotes(scored.refused)), missing: c.feedback.missing });
   } else if (!flag && scored.doubted.length) {

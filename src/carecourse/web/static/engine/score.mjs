@@ -75,10 +75,11 @@ export function applyRubric(ctx, rubric, analysis) {
     const shown = c.order ? quoted : joinedInClauses(analysis.structure, quoted, ctx.quoteGap);
     const [rebuked, echoed] = met ? [[], []] : [analysis.rebuked[c.id] || [], analysis.echoed[c.id] || []];
     const reversed = met ? [] : sidesSaid(analysis.structure, c, analysis.reversed[c.id] || []);
-    return { criterion: c, met, points, evidence: shown, rebuked, echoed, reversed, countedOnce, enough: count >= need, doubted: [], refused: [] };
+    return { criterion: c, met, points, evidence: shown, rebuked, echoed, reversed, countedOnce, enough: count >= need, doubted: [], refused: [], spoilt: [], spoiltSaid: "" };
   });
   if (rubric.opinion) criteria = criteria.map((scored) => doubted(ctx, rubric, scored, analysis));
   criteria = criteria.map((scored) => withRefused(scored, analysis, scored.met ? [] : rubric.own[scored.criterion.id].negated(analysis.structure)));
+  if (flag === null) criteria = criteria.map((scored) => withSpoilt(rubric, scored, analysis));
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
   const penalties = [];
   for (const p of r.penalties) {
@@ -186,6 +187,21 @@ function withRefused(scored, analysis, own) {
 // where the reply lists techniques by name, worked out once per reply (gaming/lists.py caches it too)
 function listedOf(analysis) {
   return (analysis.listed ??= listedSpans(analysis.ctx, analysis.structure.text));
+}
+
+// a criterion missed with no other reason named: the words of the first set it is spoilt by
+// that has something to say, where they spoilt words that would have met it (_CompiledRubric.with_spoilt)
+function withSpoilt(rubric, scored, analysis) {
+  const c = scored.criterion;
+  if (scored.met || scored.rebuked.length || scored.echoed.length || scored.refused.length || scored.doubted.length) return scored;
+  for (const name of c.spoilt_by) {
+    const said = name in rubric.sets && rubric.data.set_said[name];
+    if (!said) continue;
+    const words = matched(rubric, c, analysis);
+    const found = rubric.sets[name].find(analysis.structure).filter((f) => words.some((w) => w.nstart < f.nend && f.nstart < w.nend));
+    if (found.length) return { ...scored, spoilt: found, spoiltSaid: said };
+  }
+  return scored;
 }
 
 // a criterion met, unmet where the second opinion doubts it, its evidence kept to be named (_CompiledRubric.doubted)
