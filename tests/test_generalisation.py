@@ -145,6 +145,7 @@ def test_3_what_a_scenario_does_not_count_as_rude_is_no_rebuke_there_and_judging
     ("greet-entry", "您好，欢迎光临！请问您办理什么业务？这边请……算了您自己过去吧，我要吃饭了。"),
     ("greet-entry", "您好，欢迎光临！请问您办理什么业务？您看不懂指示牌吗？这边请。"),
     ("phone-answer", "您好，让您久等了，这里是阳光路营业厅，我是小陈，请问有什么可以帮您？您怎么才打过来啊？"),
+    ("decline-policy", "通融？你以为这里是菜市场啊？没证件就是不能办，叫你朋友自己回来。"),
 ])  # fmt: skip
 def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
     assert {"forbidden", "flat_no", "judgement"} & met(scenario, text)
@@ -227,6 +228,16 @@ def test_4_negated_or_refused_deeds_are_not_credited(scenario, text, deed):
 def test_4_a_fact_said_the_wrong_way_round_restates_nothing(text, restated):
     facts = {"fact_when", "fact_symptom", "fact_tried", "fact_contrast"}
     assert met("listening-restate", text) & facts == restated
+
+
+@pytest.mark.parametrize("scenario, text, criterion, said", [
+    ("complaint-billing", "王先生，非常抱歉。您是说这个月话费少扣了50元对吧？我马上帮您核查。", "restate", "正好反了"),
+    ("decline-policy", "不好意思，今天补不了。您可以自己想想办法。", "your_option", "不计分"),  # (a brush-off: said in a rebuke)
+    ("decline-policy", "我这儿是办不了，您可以去别的营业厅试试，看他们给不给您通融。", "your_option", "打发走"),
+])  # fmt: skip
+def test_4_words_that_sound_like_the_point_but_turn_it_round_earn_nothing_and_say_why(scenario, text, criterion, said):
+    line = {c.id: c for c in carecourse.grade(scenario, text).criteria}[criterion]
+    assert not line.met and said in line.feedback
 
 
 def test_4_the_feedback_names_the_words_said_the_wrong_way_round():

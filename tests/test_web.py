@@ -282,6 +282,8 @@ def test_session_42_red_team_paths_grade_the_same(web_dir):
         ("listening-restate", "您是上周六买的手机，打电话不断线，信号也挺好，您也没重启过，家里人的卡也不行，是这样吗？"),
         ("follow-up-promise", "实在抱歉，今天师傅排满了。您明天上午十点打10000问一下进度就行。"),
         ("greet-entry", "Hi，你自己去嗰邊 take 個 ticket 先，唔好 block 住個門口呀。"),
+        ("complaint-billing", "王先生，非常抱歉。您是说这个月话费少扣了50元对吧？我马上帮您核查。"),
+        ("decline-policy", "我这儿是办不了，您可以去别的营业厅试试，看他们给不给您通融。"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 
