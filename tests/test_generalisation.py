@@ -343,6 +343,9 @@ def test_4_a_deed_refused_later_in_its_clause_is_not_credited(text, refused):
     ("今天修不了，您明天上午9点自己打电话问吧。", False),
     ("实在抱歉，今天师傅排满了。您明天上午十点打10000问一下进度就行。", False),
     ("您明天早上给我打个电话，打这个座机，找我小张就行。", False),
+    # a time gone already, or the opening hours
+    ("这个需要师傅上门检修线路。师傅昨天下午三点已经给您打过电话了。", False),
+    ("需要师傅上门检修线路。我们平时都是上午9点上班，有事您可以电话找我们。", False),
     ("今天师傅排满了，明天上午十点前我给您打电话告诉您师傅几点到。", True),
     ("师傅明天上午九点到十一点上门，没人联系您的话，您明天上午直接打我这个座机。", True),
 ])  # fmt: skip
