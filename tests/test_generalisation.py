@@ -943,6 +943,10 @@ def test_10_kind_words_that_sound_like_a_penalty_are_not_one(scenario, text, pen
     ("needs-questions", "您好，这款可不便宜，您确定要看这个吗？", "bad_question"),
     ("needs-questions", "您好！您想看什么样的手机？您一直在这儿转，是不是想偷东西？", "bad_question"),
     ("needs-questions", "您年纪大了，智能机用不太明白吧？", "bad_question"),
+    # looking down on him however kindly put, in any words (a calm sentence does not excuse it)
+    ("needs-questions", "您好，这款是最新款，八千多，您买得起吗？", "bad_question"),
+    ("needs-questions", "您好，欢迎光临！想看什么手机？平时用手机主要做什么？这款挺贵的，侬买得起伐？", "bad_question"),
+    ("needs-questions", "Hi 你好，歡迎光臨！想睇咩手機呀？平時用手機做咩多？呢部好 expensive 㗎，你 afford 唔 afford 到？", "bad_question"),
 ])  # fmt: skip
 def test_10_a_bad_question_or_a_brush_off_counts_beside_a_good_answer(scenario, text, penalty):
     found = met(scenario, text)

@@ -284,6 +284,8 @@ def test_session_42_red_team_paths_grade_the_same(web_dir):
         ("greet-entry", "Hi，你自己去嗰邊 take 個 ticket 先，唔好 block 住個門口呀。"),
         ("complaint-billing", "王先生，非常抱歉。您是说这个月话费少扣了50元对吧？我马上帮您核查。"),
         ("decline-policy", "我这儿是办不了，您可以去别的营业厅试试，看他们给不给您通融。"),
+        ("needs-questions", "您好，这款是最新款，八千多，您买得起吗？"),
+        ("follow-up-promise", "需要师傅上门检修线路。我们平时都是上午9点上班，有事您可以电话找我们。"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 

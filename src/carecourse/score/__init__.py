@@ -28,7 +28,7 @@ from carecourse.regex_subset import compile_subset
 from carecourse.results import Finding
 from carecourse.rubrics import Criterion, Penalty, Rubric, builtin, scenario_ids
 from carecourse.score import gaming, learned
-from carecourse.score.rebukes import calm_at, rebuke_span, rebuke_spans, rude_sounding
+from carecourse.score.rebukes import UNCALMED, calm_at, rebuke_span, rebuke_spans, rude_sounding
 from carecourse.score.scored import CriterionScore, PenaltyScore, Scored, criterion_score, with_refused
 from carecourse.score.spans import covered_by, overlap_test
 
@@ -108,8 +108,8 @@ class _CompiledRubric:
                 found += self._set_found(name, analysis)
             if len(found) > 1:  # a technique and a pattern may find one span
                 found = sorted({(f.start, f.end): f for f in found}.values(), key=_SPAN)
-            if item.id in self.rude:
-                found = [f for f in found if not rude_sounding(f, item.id) or not calm_at(analysis, f.nstart)]
+            if item.id in self.rude:  # (a question that looks down on him or shows him up is rude however kindly put)
+                found = [f for f in found if (f.id == "bad_question" and f.kind in UNCALMED) or not rude_sounding(f, item.id) or not calm_at(analysis, f.nstart)]
             analysis.memo[key] = found
         return found
 

@@ -11,8 +11,11 @@ from carecourse.detect.questions import GREETING_CLAUSE
 from carecourse.detect.tone import calm
 from carecourse.results import Finding
 
-__all__ = ["TONE_MARK_MAX", "calm_at", "rebuke_span", "rebuke_spans", "rude_sounding"]
+__all__ = ["TONE_MARK_MAX", "UNCALMED", "calm_at", "rebuke_span", "rebuke_spans", "rude_sounding"]
 
+# the kinds of bad question a sentence that reads calm does not excuse: one that looks down on him
+# or shows him up is rude however kindly put (您好，这款八千多，您买得起吗？); no dev decision changed
+UNCALMED = ("condescending", "exposing")
 TONE_MARK_MAX = 4  # a rebuke that is a whole clause this short ("是是是", "行了吧") sets its sentence's tone
 # ... but a greeting opening that sentence on its own still greeted him ("您好，……我这边不负责引导"):
 # GREETING_CLAUSE (detect.questions)

@@ -27,7 +27,7 @@ from carecourse.regex_subset import compile_subset
 from carecourse.render.palette import colours
 from carecourse.rubrics import builtin, scenario_ids
 from carecourse.score import gaming, learned
-from carecourse.score.rebukes import TONE_MARK_MAX
+from carecourse.score.rebukes import TONE_MARK_MAX, UNCALMED
 from carecourse.score.quotes import QUOTE_GAP
 from carecourse.web import jsregex
 from carecourse.web.jsregex import PRIVATE_USE, Untranslatable, python_spaces
@@ -92,7 +92,7 @@ def core() -> dict:
         "learned": _learned_techniques(),
         "gaming": _gaming(),
         "score": {
-            "rebukes": list(REBUKES), "rude_sounding": list(RUDE_SOUNDING), "deeds": list(DEEDS), "tone_mark_max": TONE_MARK_MAX,
+            "rebukes": list(REBUKES), "rude_sounding": list(RUDE_SOUNDING), "deeds": list(DEEDS), "tone_mark_max": TONE_MARK_MAX, "uncalmed": list(UNCALMED),
             "greeting_clause": js_regex(questions.GREETING_CLAUSE), "quote_gap": QUOTE_GAP,
         },  # fmt: skip
         "messages": messages(),

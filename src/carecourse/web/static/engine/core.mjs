@@ -98,6 +98,7 @@ export function compileCore(core) {
     },
     rebukes: core.score.rebukes,
     rudeSounding: core.score.rude_sounding,
+    uncalmed: core.score.uncalmed, // bad questions a calm sentence does not excuse (score/rebukes.py UNCALMED)
     deeds: core.score.deeds, // what staff do: where its words are negated, no learned model reads it (detect DEEDS)
     toneMarkMax: core.score.tone_mark_max,
     quoteGap: core.score.quote_gap,

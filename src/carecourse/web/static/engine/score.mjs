@@ -39,7 +39,7 @@ function matched(rubric, item, analysis) {
   const all = unique(found.flat());
   if (!rubric.rude.has(item.id)) return all;
   const ctx = analysis.ctx;
-  return all.filter((f) => !rudeSounding(ctx, f, item.id) || !calm(ctx, analysis.structure, f.nstart));
+  return all.filter((f) => (f.id === "bad_question" && ctx.uncalmed.includes(f.kind)) || !rudeSounding(ctx, f, item.id) || !calm(ctx, analysis.structure, f.nstart));
 }
 
 // how many different pieces of evidence: the same words count once, and so does all evidence
