@@ -29,6 +29,9 @@ def test_1_empathy_in_plain_spoken_words(text):
     ("complaint-billing", "一直被多扣真的很不爽喔，我马上帮您查。", "empathy"),
     ("follow-up-promise", "这事换成我也急，我给您约明早第一单。", "empathy"),
     ("follow-up-promise", "已经登记了，明天上午会有人上门的。", "follow_up"),
+    # found by trainers red-teaming (session 42): his wish and the friendship named
+    ("decline-policy", "朋友托您办事，您肯定想办好。可这个卡我真不能补。", "empathy"),
+    ("decline-policy", "看得出来您跟您朋友关系很好。不过补卡这个我办不了。", "empathy"),
 ])  # fmt: skip
 def test_1_and_7_plain_words_for_feelings_and_visits(scenario, text, criterion):
     assert criterion in met(scenario, text)
