@@ -149,6 +149,15 @@ def test_3_what_a_scenario_does_not_count_as_rude_is_no_rebuke_there_and_judging
     ("greet-entry", "您好，欢迎光临！请问您办理什么业务？您看不懂指示牌吗？这边请。"),
     ("phone-answer", "您好，让您久等了，这里是阳光路营业厅，我是小陈，请问有什么可以帮您？您怎么才打过来啊？"),
     ("decline-policy", "通融？你以为这里是菜市场啊？没证件就是不能办，叫你朋友自己回来。"),
+    ("complaint-billing", "王先生，多扣50块肯定不对，我理解您的心情，但您嗓门能不能小一点，我马上帮您查。"),
+    ("complaint-billing", "您要是不满意，可以去投诉我，我工号在这儿。"),
+    ("complaint-billing", "抱歉，我们这边核实过了，扣费没问题，您请回吧。"),
+    ("complaint-billing", "我理解，您每个月都这么生气，我们也习惯了。"),
+    ("follow-up-promise", "我理解您着急。这是您家里线路老化的问题，是您自己没及时换线。师傅明天上午10点上门。"),
+    ("decline-policy", "哈哈，您这想法挺天真的，没证件谁给您办啊？实名制懂不懂？"),
+    ("greet-entry", "您好，欢迎光临！请问有什么可以帮您？您先别进来，我们马上下班了。"),
+    ("phone-answer", "您好，电话响了这么多声才接，是您打得太早了，我们刚上班。有什么事？"),
+    ("listening-restate", "您上周六买的手机，打电话断线，家里人的卡都正常。您确定真的重启了吗？"),
 ])  # fmt: skip
 def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
     assert {"forbidden", "flat_no", "judgement"} & met(scenario, text)
@@ -946,6 +955,7 @@ def test_10_kind_words_that_sound_like_a_penalty_are_not_one(scenario, text, pen
     ("needs-questions", "您好，这款可不便宜，您确定要看这个吗？", "bad_question"),
     ("needs-questions", "您好！您想看什么样的手机？您一直在这儿转，是不是想偷东西？", "bad_question"),
     ("needs-questions", "您年纪大了，智能机用不太明白吧？", "bad_question"),
+    ("needs-questions", "您好，这个您肯定不懂，我给您推荐吧。您想要什么价位？", "bad_question"),
     # looking down on him however kindly put, in any words (a calm sentence does not excuse it)
     ("needs-questions", "您好，这款是最新款，八千多，您买得起吗？", "bad_question"),
     ("needs-questions", "您好，欢迎光临！想看什么手机？平时用手机主要做什么？这款挺贵的，侬买得起伐？", "bad_question"),
