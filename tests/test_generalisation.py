@@ -887,7 +887,11 @@ def test_11_an_outline_of_a_reply_is_flagged_not_silently_zero():
     # the penalty took more than was earned
     ("complaint-billing", "王先生，您不是第一个这么说的了，每个月都有人来闹。抱歉。", "按 0 分计", "所有要点"),
     # two points missed and a bad question that took most of the score: no praise first
-    ("needs-questions", "阿姨您好，您是不是不会用智能手机啊？要不我给您推荐个老人机？", "还差下面没做到的两点", "不错"),
+    ("needs-questions", "阿姨您好，您是不是不会用智能手机啊？要不我给您推荐个老人机？", "还差下面没做到的一半要点", "不错"),
+    # two of four points missed: half of them, not "most points done"
+    ("phone-answer", "您好，请问有什么可以帮您？", "一半", "大部分"),
+    # two of five missed, with a penalty: no praise first
+    ("listening-restate", "您上周六买的手机，老断线，对吗？你是不是不会用啊？", "还差下面没做到的两点", "不错"),
 ])  # fmt: skip
 def test_11_the_summary_counts_the_points_missed_not_the_score(scenario, text, says, never):
     summary = carecourse.grade(scenario, text).summary

@@ -285,6 +285,7 @@ def test_session_42_red_team_paths_grade_the_same(web_dir):
         ("complaint-billing", "王先生，非常抱歉。您是说这个月话费少扣了50元对吧？我马上帮您核查。"),
         ("decline-policy", "我这儿是办不了，您可以去别的营业厅试试，看他们给不给您通融。"),
         ("needs-questions", "您好，这款是最新款，八千多，您买得起吗？"),
+        ("phone-answer", "您好，请问有什么可以帮您？"),
         ("follow-up-promise", "需要师傅上门检修线路。我们平时都是上午9点上班，有事您可以电话找我们。"),
     ]
     assert assert_same(web_dir, replies) == len(replies)

@@ -72,6 +72,15 @@ def _flag_message(rubric: Rubric, flag: str) -> str:
     return messages()["flags"][flag].format(points=points)
 
 
+def _missing_key(missing: int, criteria: int) -> str:
+    """The summary for ``missing`` of ``criteria`` points not met (fewer than half of them)."""
+    if missing == 1:
+        return "one_missing"
+    if 2 * missing == criteria:  # (not "most points done": half of them, 2 of 4)
+        return "half_missing"
+    return "two_missing" if missing == 2 else "some_missing"
+
+
 def _summary(rubric: Rubric, scored: Scored, flags: list[Flag]) -> str:
     if flags:  # the flag's own message is shown beside it: say what it did to the score
         return messages()["flag_summary"].format(max=f"{rubric.max_score:g}")
@@ -82,7 +91,7 @@ def _summary(rubric: Rubric, scored: Scored, flags: list[Flag]) -> str:
     if 2 * missing > len(scored.criteria):
         text = words["most_missing"]
     else:
-        key = "one_missing" if missing == 1 else "two_missing" if missing == 2 else "some_missing"
+        key = _missing_key(missing, len(scored.criteria))
         text = words.get(f"{key}_penalised", words[key]) if scored.penalties else words[key]
     if scored.penalties:
         text += messages()["penalty_note"]

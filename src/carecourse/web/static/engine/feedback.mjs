@@ -66,7 +66,8 @@ function summary(messages, r, scored, flags) {
   let text;
   if (2 * missing > scored.criteria.length) text = words.most_missing;
   else {
-    const key = missing === 1 ? "one_missing" : missing === 2 ? "two_missing" : "some_missing";
+    const half = 2 * missing === scored.criteria.length; // (not "most points done": 2 of 4)
+    const key = missing === 1 ? "one_missing" : half ? "half_missing" : missing === 2 ? "two_missing" : "some_missing";
     text = (scored.penalties.length && words[`${key}_penalised`]) || words[key];
   }
   if (scored.penalties.length) {
