@@ -40,6 +40,7 @@ def test_1_and_7_plain_words_for_feelings_and_visits(scenario, text, criterion):
 @pytest.mark.parametrize("text, credited", [
     ("是是是，对不起对不起，您别嚷了。", "apology"),
     ("对对对，全是我们不对，满意了吧？", "apology"),
+    ("王先生，我不理解您为什么这么生气，多扣50元我帮您核查一下，谢谢。", "empathy"),  # understanding denied
 ])  # fmt: skip
 def test_2_sarcastic_or_grudging_words_are_not_credited(text, credited):
     found = met("complaint-billing", text)
@@ -153,6 +154,7 @@ def test_3_what_a_scenario_does_not_count_as_rude_is_no_rebuke_there_and_judging
     ("complaint-billing", "您要是不满意，可以去投诉我，我工号在这儿。"),
     ("complaint-billing", "抱歉，我们这边核实过了，扣费没问题，您请回吧。"),
     ("complaint-billing", "我理解，您每个月都这么生气，我们也习惯了。"),
+    ("complaint-billing", "王先生，我不理解您为什么这么生气，多扣50元我帮您核查一下，谢谢。"),
     ("follow-up-promise", "我理解您着急。这是您家里线路老化的问题，是您自己没及时换线。师傅明天上午10点上门。"),
     ("decline-policy", "哈哈，您这想法挺天真的，没证件谁给您办啊？实名制懂不懂？"),
     ("greet-entry", "您好，欢迎光临！请问有什么可以帮您？您先别进来，我们马上下班了。"),
