@@ -948,6 +948,8 @@ def test_10_kind_words_that_sound_like_a_penalty_are_not_one(scenario, text, pen
     ("needs-questions", "您好，想看什么手机？平时用来做什么？您看得懂这些参数吗？", "bad_question"),
     ("follow-up-promise", "理解您着急。明天上午10点前我电话联系您。包您明天能上网。", "overpromise"),
     ("follow-up-promise", "理解您着急。明天上午10点前我电话联系您，明天准能修好。", "overpromise"),
+    ("follow-up-promise", "明天上午10点前我打电话跟您约时间。要是明天上午修不好，我们赔您一个月网费。", "overpromise"),
+    ("follow-up-promise", "您放心，明天师傅上门十拿九稳能修好，上午10点前我打电话给您。", "overpromise"),
     ("decline-policy", "我理解您的好意，但按实名制规定不能给您办，您可以走了。", "flat_no"),
     ("decline-policy", "规定不让，您可以投诉我。", "flat_no"),
     # found by trainers red-teaming the practice boxes (session 42)
