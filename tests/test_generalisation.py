@@ -929,6 +929,9 @@ def test_11_met_feedback_lists_no_examples_the_learner_did_not_write():
     ("listening-restate", "您上周六买的手机，打电话老断，信号一两格，重启好几次没用，家里人的卡没事。您没操作错，对吗？", "judgement"),
     ("follow-up-promise", "理解您着急。今天排满了，我不会随便跟您保证马上修好，今晚6点前我打电话告诉您师傅几点上门。", "overpromise"),
     ("follow-up-promise", "理解您的着急。今天人手排满了，今天绝对来不及了，实在抱歉。今晚6点前我打电话告诉您明天几点上门。", "overpromise"),
+    # the blame or the chasing taken off him (session 42)
+    ("complaint-billing", "王先生，真对不起，这绝对不是您自己操作的问题，是我们系统出错了。多扣的50块我马上核查，今天就给您退。", "forbidden"),
+    ("follow-up-promise", "我理解您着急。您不用自己再打电话催，我已经给您加急了，今天下午4点前我打电话告诉您师傅上门的时间。", "forbidden"),
 ])  # fmt: skip
 def test_10_kind_words_that_sound_like_a_penalty_are_not_one(scenario, text, penalty):
     # named from what the staff denies or refuses (不用您自己查, 您没操作错, 不会随便保证), or his own feelings
