@@ -32,6 +32,10 @@ def test_1_empathy_in_plain_spoken_words(text):
     # found by trainers red-teaming (session 42): his wish and the friendship named
     ("decline-policy", "朋友托您办事，您肯定想办好。可这个卡我真不能补。", "empathy"),
     ("decline-policy", "看得出来您跟您朋友关系很好。不过补卡这个我办不了。", "empathy"),
+    ("complaint-billing", "王先生，真抱歉，生气是应该的。我马上帮您查多扣的50元。", "empathy"),
+    ("complaint-billing", "王先生，真抱歉。多扣的50块，我给您返到话费里。", "action"),
+    ("complaint-billing", "王先生，真抱歉。多扣的50块，我这就给您还回去。", "action"),
+    ("follow-up-promise", "我给您派单了，进度会在我们公众号推送给您，明天上午10点前有结果。", "follow_up"),
 ])  # fmt: skip
 def test_1_and_7_plain_words_for_feelings_and_visits(scenario, text, criterion):
     assert criterion in met(scenario, text)
