@@ -249,6 +249,10 @@ def test_4_a_fact_said_the_wrong_way_round_restates_nothing(text, restated):
 
 
 @pytest.mark.parametrize("scenario, text, criterion, said", [
+    ("greet-entry", "您好，欢迎光临！请问您办理什么业务？这边请不要拍照哦。", "guidance", "没有给他指路"),
+    ("greet-entry", "您好，这里没什么可以帮您的，我们只卖手机不办业务。", "needs_question", "询问需求"),
+    ("greet-entry", "你好好排队，别插队，办什么业务都得取号。", "greeting", ""),
+    ("phone-answer", "您好，让您久等了，这里是人民路营业厅，我是新来的，请问您有什么需要？", "identify", ""),
     ("complaint-billing", "王先生，非常抱歉。您是说这个月话费少扣了50元对吧？我马上帮您核查。", "restate", "正好反了"),
     ("decline-policy", "不好意思，今天补不了。您可以自己想想办法。", "your_option", "不计分"),  # (a brush-off: said in a rebuke)
     ("decline-policy", "我这儿是办不了，您可以去别的营业厅试试，看他们给不给您通融。", "your_option", "打发走"),

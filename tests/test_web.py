@@ -286,6 +286,9 @@ def test_session_42_red_team_paths_grade_the_same(web_dir):
         ("decline-policy", "我这儿是办不了，您可以去别的营业厅试试，看他们给不给您通融。"),
         ("needs-questions", "您好，这款是最新款，八千多，您买得起吗？"),
         ("phone-answer", "您好，请问有什么可以帮您？"),
+        ("greet-entry", "您好，欢迎光临！请问您办理什么业务？这边请不要拍照哦。"),
+        ("phone-answer", "您好，让您久等了，这里是人民路营业厅，我是新来的，请问您有什么需要？"),
+        ("complaint-billing", "王先生，真抱歉，生气是应该的。多扣的50块，我给您返到话费里。"),
         ("follow-up-promise", "需要师傅上门检修线路。我们平时都是上午9点上班，有事您可以电话找我们。"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
