@@ -975,6 +975,12 @@ def test_10_kind_words_that_sound_like_a_penalty_are_not_one(scenario, text, pen
     ("needs-questions", "您好！您想看什么样的手机？您一直在这儿转，是不是想偷东西？", "bad_question"),
     ("needs-questions", "您年纪大了，智能机用不太明白吧？", "bad_question"),
     ("needs-questions", "您好，这个您肯定不懂，我给您推荐吧。您想要什么价位？", "bad_question"),
+    ("needs-questions", "您好，这个功能比较复杂，您这个年纪可能用不明白。您想看什么样的？", "bad_question"),
+    ("needs-questions", "您好！您想看什么样的手机？您应该没用过这么高端的手机吧？", "bad_question"),
+    ("needs-questions", "您好，您看了这么久也没挑好，是不是不太懂手机？我给您讲讲。", "bad_question"),
+    ("needs-questions", "您好！您想看什么价位的手机？您是不是觉得我们的手机都太贵了，买不起？", "bad_question"),
+    ("needs-questions", "您好，我看您挺有钱的样子，要不直接买最贵的这款？", "bad_question"),
+    ("needs-questions", "您好，欢迎光临！您是第一次用智能手机吧？您想买什么样的？", "bad_question"),
     # looking down on him however kindly put, in any words (a calm sentence does not excuse it)
     ("needs-questions", "您好，这款是最新款，八千多，您买得起吗？", "bad_question"),
     ("needs-questions", "您好，欢迎光临！想看什么手机？平时用手机主要做什么？这款挺贵的，侬买得起伐？", "bad_question"),
