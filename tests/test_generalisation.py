@@ -250,6 +250,8 @@ def test_4_a_fact_said_the_wrong_way_round_restates_nothing(text, restated):
 
 @pytest.mark.parametrize("scenario, text, criterion, said", [
     ("greet-entry", "您好，欢迎光临！请问您办理什么业务？这边请不要拍照哦。", "guidance", "没有给他指路"),
+    ("decline-policy", "理解您的心情 实名制 我可以 您可以 您朋友可以", "my_offer", "只是一个词"),
+    ("decline-policy", "理解您的心情 实名制 我可以 您可以 您朋友可以", "your_option", "只是一个词"),
     ("greet-entry", "您好，这里没什么可以帮您的，我们只卖手机不办业务。", "needs_question", "询问需求"),
     ("greet-entry", "你好好排队，别插队，办什么业务都得取号。", "greeting", ""),
     ("phone-answer", "您好，让您久等了，这里是人民路营业厅，我是新来的，请问您有什么需要？", "identify", ""),
