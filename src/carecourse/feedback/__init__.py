@@ -73,7 +73,7 @@ def _flag_message(rubric: Rubric, flag: str) -> str:
 
 
 def _missing_key(missing: int, criteria: int) -> str:
-    """The summary for ``missing`` of ``criteria`` points not met (fewer than half of them)."""
+    """The summary for ``missing`` of ``criteria`` points not met (half of them at most)."""
     if missing == 1:
         return "one_missing"
     if 2 * missing == criteria:  # (not "most points done": half of them, 2 of 4)
