@@ -164,6 +164,9 @@ def test_3_what_a_scenario_does_not_count_as_rude_is_no_rebuke_there_and_judging
     ("greet-entry", "您好，欢迎光临！请问有什么可以帮您？您先别进来，我们马上下班了。"),
     ("phone-answer", "您好，电话响了这么多声才接，是您打得太早了，我们刚上班。有什么事？"),
     ("listening-restate", "您上周六买的手机，打电话断线，家里人的卡都正常。您确定真的重启了吗？"),
+    ("complaint-billing", "核查要等一个月，您下个月再来吧。"),
+    ("complaint-billing", "您自己去营业厅自助机上查账单吧，查完有问题再来找我。"),
+    ("phone-answer", "您好，抱歉让您久等了，这里是人民路营业厅，我是小林，您是不是又要投诉？"),
 ])  # fmt: skip
 def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
     assert {"forbidden", "flat_no", "judgement"} & met(scenario, text)
