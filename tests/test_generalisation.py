@@ -36,6 +36,7 @@ def test_1_empathy_in_plain_spoken_words(text):
     ("complaint-billing", "王先生，真抱歉。多扣的50块，我给您返到话费里。", "action"),
     ("complaint-billing", "王先生，真抱歉。多扣的50块，我这就给您还回去。", "action"),
     ("follow-up-promise", "我给您派单了，进度会在我们公众号推送给您，明天上午10点前有结果。", "follow_up"),
+    ("phone-answer", "您好您好，让您久等了，这里人民路营业厅哈，我小林。您别急，慢慢说，我这边帮您看看。", "offer_help"),
 ])  # fmt: skip
 def test_1_and_7_plain_words_for_feelings_and_visits(scenario, text, criterion):
     assert criterion in met(scenario, text)
