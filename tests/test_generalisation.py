@@ -241,6 +241,8 @@ def test_4_negated_or_refused_deeds_are_not_credited(scenario, text, deed):
     ("您上周六买的手机，打电话断线，信号一两格，家里人都正常。您重启过吗？", {"fact_when", "fact_symptom", "fact_contrast"}),
     ("您这个手机买了一年多了吧，现在打电话老断线，信号弱，重启也没用，家里人都正常，是这样吗？",
      {"fact_symptom", "fact_tried", "fact_contrast"}),
+    ("您上周六买的手机，打电话老断线，家里人都正常。重启这个办法您试都没试就来了，对吗？",
+     {"fact_when", "fact_symptom", "fact_contrast"}),
     # said the right way round, however worded
     ("您上周六买的手机，打电话不断地掉线，信号一两格，重启了也没用，家里人的都差不多满格，对吗？",
      {"fact_when", "fact_symptom", "fact_tried", "fact_contrast"}),
@@ -374,6 +376,9 @@ def test_4_a_deed_refused_later_in_its_clause_is_not_credited(text, refused):
     # a time gone already, or the opening hours
     ("这个需要师傅上门检修线路。师傅昨天下午三点已经给您打过电话了。", False),
     ("需要师傅上门检修线路。我们平时都是上午9点上班，有事您可以电话找我们。", False),
+    # the time taken back in the same breath
+    ("我理解您着急，需要师傅上门。明天上午10点师傅上门，不过也可能来不了，这个我说不准。", False),
+    ("明天上午师傅会去，具体几点我也说不准，您就在家等着吧。", True),
     ("今天师傅排满了，明天上午十点前我给您打电话告诉您师傅几点到。", True),
     ("师傅明天上午九点到十一点上门，没人联系您的话，您明天上午直接打我这个座机。", True),
 ])  # fmt: skip
