@@ -168,6 +168,9 @@ def test_3_what_a_scenario_does_not_count_as_rude_is_no_rebuke_there_and_judging
     ("complaint-billing", "核查要等一个月，您下个月再来吧。"),
     ("complaint-billing", "您自己去营业厅自助机上查账单吧，查完有问题再来找我。"),
     ("phone-answer", "您好，抱歉让您久等了，这里是人民路营业厅，我是小林，您是不是又要投诉？"),
+    ("follow-up-promise", "好的，我已经记录下来了，请您回家等候通知。"),
+    ("listening-restate", "您上周六买的手机，打电话断线，家里人用我们的卡倒是好好的。这种情况一般都是您家那边位置偏，不是手机问题。我理解得对吗？"),
+    ("listening-restate", "您上周六买的手机，打电话断线，您说重启过，但我觉得您可能没重启对。是这样吗？"),
 ])  # fmt: skip
 def test_3_blame_and_brush_offs_in_new_words_are_penalised(scenario, text):
     assert {"forbidden", "flat_no", "judgement"} & met(scenario, text)
