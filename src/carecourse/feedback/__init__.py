@@ -50,12 +50,12 @@ def _criterion_line(scored: CriterionScore, flag: str | None) -> CriterionResult
         text = messages()["said_in_rebuke"].format(quotes=quoted(distinct_quotes(scored.rebuked)))
     elif not flag and scored.echoed:  # said in the customer's own words
         text = messages()["said_as_echo"].format(quotes=quoted(distinct_quotes(scored.echoed)))
-    elif not flag and scored.spoilt:  # said where a set the criterion is spoilt by says why it does not count
-        text = scored.spoilt_said.format(quotes=quoted(distinct_quotes(scored.spoilt)), missing=c.feedback.missing)
     elif not flag and scored.refused:  # the deed said, but negated or refused
         text = messages()["said_but_refused"].format(quotes=quoted(distinct_quotes(scored.refused)), missing=c.feedback.missing)
     elif not flag and scored.doubted:  # said, but trainers seldom count such a reply
         text = messages()["said_but_doubted"].format(quotes=quoted(distinct_quotes(scored.doubted)), missing=c.feedback.missing)
+    elif not flag and scored.spoilt:  # said where a set the criterion is spoilt by says why it does not count
+        text = scored.spoilt_said.format(quotes=quoted(distinct_quotes(scored.spoilt)), missing=c.feedback.missing)
     elif not flag and scored.reversed and c.feedback.out_of_order:  # both sides said, the wrong way round
         then, first = (quoted([f.text]) for f in scored.reversed)
         text = c.feedback.out_of_order.format(then=then, first=first)

@@ -203,18 +203,18 @@ class _CompiledRubric:
         return said
 
     def with_spoilt(self, scored: CriterionScore, analysis: Analysis) -> CriterionScore:
-        """``scored``, or, for a criterion missed with no other reason named, the words of the
-        first set it is ``spoilt_by`` that has something to say (``PhraseSet.said``) where they
-        spoilt words that would have met it ("打电话不断线" for 断线)."""
+        """``scored``, or, for a missed criterion, the words of the first set it is ``spoilt_by``
+        that has something to say (``PhraseSet.said``) where they spoilt words that would have
+        met it ("打电话不断线" for 断线); the feedback names another reason first, if there is one."""
         c = scored.criterion
-        if scored.met or scored.rebuked or scored.echoed or scored.refused or scored.doubted:
+        if scored.met:
             return scored
         for name in c.spoilt_by:
             said = name in self.sets and self.rubric.sets[name].said
             if not said:
                 continue
-            words = self._matched(c, analysis)
-            found = [f for f in self._set_found(name, analysis) if any(w.nstart < f.nend and f.nstart < w.nend for w in words)]
+            on_its_words = overlap_test([(w.nstart, w.nend) for w in self._matched(c, analysis)])
+            found = [f for f in self._set_found(name, analysis) if on_its_words(f.nstart, f.nend)]
             if found:
                 return replace(scored, spoilt=found, spoilt_said=said)
         return scored

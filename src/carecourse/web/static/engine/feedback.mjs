@@ -32,12 +32,12 @@ function criterionLine(messages, scored, flag) {
     text = pyFormat(messages.said_in_rebuke, { quotes: quoted(quotes(scored.rebuked)) });
   } else if (!flag && scored.echoed.length) {
     text = pyFormat(messages.said_as_echo, { quotes: quoted(quotes(scored.echoed)) });
-  } else if (!flag && scored.spoilt.length) {
-    text = pyFormat(scored.spoiltSaid, { quotes: quoted(quotes(scored.spoilt)), missing: c.feedback.missing });
   } else if (!flag && scored.refused.length) {
     text = pyFormat(messages.said_but_refused, { quotes: quoted(quotes(scored.refused)), missing: c.feedback.missing });
   } else if (!flag && scored.doubted.length) {
     text = pyFormat(messages.said_but_doubted, { quotes: quoted(quotes(scored.doubted)), missing: c.feedback.missing });
+  } else if (!flag && scored.spoilt.length) {
+    text = pyFormat(scored.spoiltSaid, { quotes: quoted(quotes(scored.spoilt)), missing: c.feedback.missing });
   } else if (!flag && scored.reversed.length && c.feedback.out_of_order) {
     const [then, first] = scored.reversed.map((f) => quoted([f.text]));
     text = pyFormat(c.feedback.out_of_order, { then, first });

@@ -189,16 +189,16 @@ function listedOf(analysis) {
   return (analysis.listed ??= listedSpans(analysis.ctx, analysis.structure.text));
 }
 
-// a criterion missed with no other reason named: the words of the first set it is spoilt by
-// that has something to say, where they spoilt words that would have met it (_CompiledRubric.with_spoilt)
+// a missed criterion: the words of the first set it is spoilt by that has something to say, where
+// they spoilt words that would have met it; the feedback names another reason first (_CompiledRubric.with_spoilt)
 function withSpoilt(rubric, scored, analysis) {
   const c = scored.criterion;
-  if (scored.met || scored.rebuked.length || scored.echoed.length || scored.refused.length || scored.doubted.length) return scored;
+  if (scored.met) return scored;
   for (const name of c.spoilt_by) {
     const said = name in rubric.sets && rubric.data.set_said[name];
     if (!said) continue;
-    const words = matched(rubric, c, analysis);
-    const found = rubric.sets[name].find(analysis.structure).filter((f) => words.some((w) => w.nstart < f.nend && f.nstart < w.nend));
+    const onItsWords = overlapTest(matched(rubric, c, analysis).map((w) => [w.nstart, w.nend]));
+    const found = rubric.sets[name].find(analysis.structure).filter((f) => onItsWords(f.nstart, f.nend));
     if (found.length) return { ...scored, spoilt: found, spoiltSaid: said };
   }
   return scored;
