@@ -954,6 +954,17 @@ def test_11_met_feedback_lists_no_examples_the_learner_did_not_write():
     # the blame or the chasing taken off him (session 42)
     ("complaint-billing", "王先生，真对不起，这绝对不是您自己操作的问题，是我们系统出错了。多扣的50块我马上核查，今天就给您退。", "forbidden"),
     ("follow-up-promise", "我理解您着急。您不用自己再打电话催，我已经给您加急了，今天下午4点前我打电话告诉您师傅上门的时间。", "forbidden"),
+    # ruling out his fault or his area, a feeling he must not have, a promise not to leave him so,
+    # and declining to vouch for the repair in Cantonese or Wu (session 43)
+    ("listening-restate", "上周六买的，老断线，信号一两格，家里人都正常，对吗？您重启了那么多次，不太可能是您操作的问题。", "judgement"),
+    ("listening-restate", "上周六买的，老断线，信号一两格，重启过，家里人都正常，对吗？那应该不是您家那边信号的问题，我先查查手机。", "judgement"),
+    ("listening-restate", "上周六买的，老断线，信号一两格，重启过，家里人都正常，对吗？这种事肯定是您最不想碰上的，我马上看。", "judgement"),
+    ("listening-restate", "您是说上周六买的手机，老断线，信号一两格，重启没用，家里人都正常，是吗？不可能让您一直这么凑合用的。", "judgement"),
+    ("follow-up-promise", "明白您好急。今日排唔到師傅，我唔敢同您講聽日一定搞掂，不過今晚八點前我一定打電話話您知師傅幾點到。", "overpromise"),
+    ("follow-up-promise", "晓得侬急。今朝排满了，我伐好打包票明朝一定修好，不过今朝五点钟前我肯定打电话给侬。", "overpromise"),
+    ("follow-up-promise", "晓得你急。今天排不上，我下午五点前肯定给你打电话说师傅几点到，这个绝对不得拖。", "overpromise"),
+    ("follow-up-promise", "我晓得你明天百分之百要用网。师傅约了明天上午九点到十一点，来之前打电话给你。", "overpromise"),
+    ("follow-up-promise", "理解您着急。明天上午师傅上门，出门前绝对会先给您打电话。", "overpromise"),
 ])  # fmt: skip
 def test_10_kind_words_that_sound_like_a_penalty_are_not_one(scenario, text, penalty):
     # named from what the staff denies or refuses (不用您自己查, 您没操作错, 不会随便保证), or his own feelings
@@ -1005,6 +1016,56 @@ def test_10_a_bad_question_or_a_brush_off_counts_beside_a_good_answer(scenario, 
     assert penalty in found and "your_option" not in found
 
 
+@pytest.mark.parametrize("scenario, text, penalty", [
+    # found by trainers red-teaming the rude in new words (session 43): threats, futility, a demand
+    # turned back on him, others held up to him, talking down, a rival, hindsight, dialect
+    ("decline-policy", "我理解您想帮朋友，按实名制不能代办，您朋友可以本人来。您再这样我就叫保安了。", "forbidden"),
+    ("complaint-billing", "王先生，抱歉，我这就核查多扣的50元。您要是再嚷嚷，我只能叫警察了。", "forbidden"),
+    ("decline-policy", "我理解您，但按规定不能代办，您朋友可以本人来。您跟我磨也没用。", "forbidden"),
+    ("decline-policy", "我理解您想帮朋友，按实名制不能代办。大家都能理解，怎么就您不能理解呢？您朋友可以本人来。", "forbidden"),
+    ("decline-policy", "我理解您，按规定不能代办，您朋友可以本人来。您也得理解理解我们吧？", "forbidden"),
+    ("decline-policy", "按实名制不能代办，您朋友可以本人来，我可以给您写清单。懂了吗？", "forbidden"),
+    ("follow-up-promise", "理解您着急，明天上午10点前师傅打电话约时间。您等不及的话，换别家宽带呗。", "forbidden"),
+    ("follow-up-promise", "理解您着急，明天上午10点前师傅打电话约时间。要我说，您早点报修就好了。", "forbidden"),
+    ("follow-up-promise", "理解您着急，明天上午10点前师傅打电话约时间。我又不会修宽带，您冲我急有啥用。", "forbidden"),
+    ("follow-up-promise", "咁急你去第二間啦。聽日上晝十點前師傅打電話俾你。", "forbidden"),
+    ("complaint-billing", "王先生，抱歉让您生气了，我给您查一下。您先去那边坐着，我忙完手头这个再说。", "forbidden"),
+    ("complaint-billing", "王先生，抱歉。您每次都不看短信提醒的吗？多扣的50元我帮您核查一下。", "forbidden"),
+    ("phone-answer", "您好，人民路营业厅，工号1024，小李，抱歉久等。您说吧，快点啊。", "forbidden"),
+    ("greet-entry", "您好！请问办什么业务？交费去机器上弄，不会弄就问别人。", "forbidden"),
+    ("decline-policy", "莫来扯拐哦，这个真的办不了，喊你朋友自己回来办。", "forbidden"),
+    # ... judging his account in new words
+    ("listening-restate", "上周六买的，老断线，信号一两格，重启过，家里人的卡都正常。说实话您这话我有点不信。是这样吗？", "judgement"),
+    ("listening-restate", "您说重启过好几次，我看未必吧。上周六买的，断线、信号差，家里人都正常，对吗？", "judgement"),
+    ("listening-restate", "上周六买的，老断线，信号一两格，家里人都正常。您说重启过，可能您重启的方法不太对。对吗？", "judgement"),
+    ("listening-restate", "上周六买的，老断线，信号一两格，重启过，家里人都正常。您年纪大了，可能不太会设置吧。", "judgement"),
+    ("listening-restate", "上周六买的，老断线，信号一两格，重启过，家里人都正常，对吗？十有八九是用户操作问题。", "judgement"),
+    ("listening-restate", "上周六买的，老断线，信号一两格，重启过，家里人都正常。您这是心理作用吧。", "judgement"),
+    ("listening-restate", "上周六买的，老断线，信号一两格，重启过，家里人都好。这款卖了几千台，从来没人反映过。对吗？", "judgement"),
+    ("listening-restate", "上周六买的，老断线，信号一两格，重启过，家里人都正常，对吧？您怎么不早点来？", "judgement"),
+    ("listening-restate", "我确认一下，您上周六买的手机老断线，信号一两格，重启好几次，家里人都好。新手机一般不会有问题的，对吗？", "judgement"),
+    # ... and questions that presume, expose, provoke or look down on him
+    ("needs-questions", "您好！您想看什么样的？平时用来干啥？您是学生吧，那就看看一千多的，对吗？", "bad_question"),
+    ("needs-questions", "您好！您想看什么手机？您平时用手机干嘛？您一个月工资多少？", "bad_question"),
+    ("needs-questions", "您好！想看什么价位的？能分期吗？征信没问题吧？", "bad_question"),
+    ("needs-questions", "您好！您想看点什么？您在意手机哪些方面？别家可没我们便宜，不信您去比比？", "bad_question"),
+    ("needs-questions", "您好！您想看什么样的？活动明天就结束了，您今天就定下来吧？", "bad_question"),
+    ("needs-questions", "您好！您不会是来比价的吧？您想看什么样的手机？", "bad_question"),
+    ("needs-questions", "您好，这款是最新款，一般人买不起哦。您想要什么样的？平时用来干什么？", "bad_question"),
+    ("needs-questions", "您好！您会用智能手机吗？您想要什么样的？平时用来干嘛？", "bad_question"),
+    ("needs-questions", "您好！您想看什么手机？这款功能太多了，您可能用不上，来个简单的吧？", "bad_question"),
+    # ... and vows the staff cannot keep, in everyday or regional words
+    ("follow-up-promise", "理解您着急。师傅明天一早上门，包您明天一早就好。", "overpromise"),
+    ("follow-up-promise", "理解您着急。师傅明天上午上门，我敢拍胸脯说中午前一准儿修好。", "overpromise"),
+    ("follow-up-promise", "明白您好急。師傅聽朝上門，我同您擔保，十點前實搞得掂。", "overpromise"),
+    ("follow-up-promise", "晓得你急嘛。师傅明天上午上门，我给你打包票，中午之前肯定整得好。", "overpromise"),
+    ("follow-up-promise", "理解您着急。我马上给您加急，今天晚上师傅就能上门修好。", "overpromise"),
+    ("follow-up-promise", "理解您着急，您放心，明天师傅上门，保准不耽误您办公。", "overpromise"),
+])  # fmt: skip
+def test_10_rudeness_judging_and_vows_in_new_words_cost_points_beside_a_good_answer(scenario, text, penalty):
+    assert penalty in met(scenario, text)
+
+
 @pytest.mark.parametrize("scenario, text, criterion", [
     ("complaint-billing", "抱歉让您生气了。多扣50元，我为什么要帮您核查？谢谢。", "action"),
     ("complaint-billing", "抱歉让您生气了。多扣50元，凭什么要我给您退还？谢谢。", "action"),
@@ -1024,3 +1085,40 @@ def test_4_a_deed_asked_about_rhetorically_is_not_done(scenario, text, criterion
 ])  # fmt: skip
 def test_7_everyday_words_for_an_offer_a_symptom_and_a_check(scenario, text, criterion):
     assert criterion in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    # found by trainers red-teaming in regional and everyday words (session 43)
+    ("follow-up-promise", "晓得你急。这个要师傅上门，今天排不过来。我给你约了明天早晨师傅上门，来之前打电话给你。", "commitment"),
+    ("follow-up-promise", "明白您心急。要師傅上門，今日排唔切。我兩個鐘內會發SMS俾您，講埋師傅幾點到。", "commitment"),
+    ("follow-up-promise", "了解您很急喔。今天修不好，我下午四點前會LINE您，跟您說處理進度。", "follow_up"),
+    ("follow-up-promise", "明白您急。今天搞不定，我晚上七点前给您打个手机，说说明天咋安排。", "follow_up"),
+    ("follow-up-promise", "晓得侬急。今朝排满了，今朝五点钟前我打电话给侬，告诉侬师傅几点钟到。", "empathy"),
+    ("decline-policy", "唔好意思，補卡要本人或者授權。我亦可以幫您印份授權書範本，您朋友簽好就得。", "my_offer"),
+    ("decline-policy", "不好意思，補卡要本人或委託。我們這邊可以幫您印委託書，您朋友簽好再帶來。", "my_offer"),
+    ("decline-policy", "我晓得侬是帮朋友，不过按实名制规定今朝办伐了。叫伊自家来一趟好伐？", "your_option"),
+    ("listening-restate", "您是说手机七八天前在我们这儿买的，老掉线，信号弱，重启没用，家里人都好，对吧？", "fact_when"),
+    ("listening-restate", "您上星期六买的手机老掉线，信号弱，您重新开过好几次机都没用，家里人都好，对不对？", "fact_tried"),
+    ("needs-questions", "您好，欢迎光临！能跟我说说您想要什么样的手机吗？平时主要用来做什么？想要拍照好的，对吗？", "order"),
+])  # fmt: skip
+def test_8_regional_and_everyday_words_for_a_time_a_channel_an_offer_and_a_fact(scenario, text, criterion):
+    assert criterion in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    # told to call himself, however "himself" is said (session 43)
+    ("follow-up-promise", "理解您着急。师傅得上门，今天排不上。您明儿上午十点以后自个儿打10000问问吧。", "commitment"),
+    ("follow-up-promise", "明白您好急。今日排唔到師傅，您聽日朝早十點後自己打10000問下進度啦。", "commitment"),
+    # giving in is no refusal followed by a way that keeps the rule
+    ("decline-policy", "我知道您是好意啦。照規定是要本人或委託書，不過沒關係，這次我幫您通融一下，您可以把朋友的資料給我，我直接幫您補。", "your_option"),
+    ("decline-policy", "理解理解，按实名制规定是要本人或者授权书的，这回我就给您开个口子，我可以先帮您补上。", "my_offer"),
+])  # fmt: skip
+def test_4_a_promise_he_keeps_himself_or_a_way_that_breaks_the_rule_earns_nothing(scenario, text, criterion):
+    assert criterion not in met(scenario, text)
+
+
+def test_4_giving_in_is_named_for_what_it_is():
+    """The feedback says why the offer after 这次我帮您通融一下 does not count (decline-policy gives_in)."""
+    result = carecourse.grade("decline-policy", "照规定是要本人来的，不过这次我帮您通融一下，您可以把资料给我，我直接帮您补。")
+    line = next(c.feedback for c in result.criteria if c.id == "your_option")
+    assert "破例" in line and "通融一下" in line

@@ -295,6 +295,22 @@ def test_session_42_red_team_paths_grade_the_same(web_dir):
 
 
 @pytest.mark.slow
+def test_session_43_red_team_paths_grade_the_same(web_dir):
+    """Giving in (a set spoiling what follows in its sentence), word classes in a rubric's sets
+    ({you}) and patterns ({technician}), a threat, a judging doubt and a vow, in both engines."""
+    replies = [
+        ("decline-policy", "照规定是要本人来的，不过这次我帮您通融一下，您可以把资料给我，我直接帮您补。"),
+        ("follow-up-promise", "理解您着急。得师傅上门，今天排不上。侬明朝十点钟以后自家打10000问问看。"),
+        ("follow-up-promise", "理解您着急。我马上给您加急，今天晚上师傅就能上门修好。"),
+        ("follow-up-promise", "晓得侬急。今朝排满了，我伐好打包票明朝一定修好，不过今朝五点钟前我肯定打电话给侬。"),
+        ("decline-policy", "我理解您想帮朋友，按实名制不能代办，您朋友可以本人来。您再这样我就叫保安了。"),
+        ("listening-restate", "您说重启过好几次，我看未必吧。上周六买的，断线、信号差，家里人都正常，对吗？"),
+        ("needs-questions", "您好，欢迎光临！能跟我说说您想要什么样的手机吗？平时主要用来做什么？想要拍照好的，对吗？"),
+    ]
+    assert assert_same(web_dir, replies) == len(replies)
+
+
+@pytest.mark.slow
 def test_a_question_put_politely_is_read_alike(web_dir):
     """"May I ask …吗?" asks what it wraps (detect/questions.py _asked_end), in both engines."""
     replies = [("needs-questions", t) for t in (
