@@ -1061,6 +1061,17 @@ def test_10_a_bad_question_or_a_brush_off_counts_beside_a_good_answer(scenario, 
     ("follow-up-promise", "晓得你急嘛。师傅明天上午上门，我给你打包票，中午之前肯定整得好。", "overpromise"),
     ("follow-up-promise", "理解您着急。我马上给您加急，今天晚上师傅就能上门修好。", "overpromise"),
     ("follow-up-promise", "理解您着急，您放心，明天师傅上门，保准不耽误您办公。", "overpromise"),
+    # ... second round: his anger waved off, his account called overblown, the fault put on his
+    # reading, the money waved off, a fraud suspected, a setting or a make blamed, a presumed purse
+    ("complaint-billing", "王先生，这有什么好生气的？多扣的50元我帮您查一下。", "forbidden"),
+    ("complaint-billing", "王先生，抱歉，不过您这个说法有点夸张了，我马上帮您查账单。", "forbidden"),
+    ("complaint-billing", "王先生，抱歉。您办套餐的时候没看清楚吧，我帮您查一下。", "forbidden"),
+    ("complaint-billing", "王先生，我理解。扣了就扣了，下个月注意点就行。", "forbidden"),
+    ("decline-policy", "我理解您想帮朋友。您没证件来补别人的卡，该不会是想冒用吧？您朋友可以本人来。", "forbidden"),
+    ("listening-restate", "上周六买的，老断线，信号一两格，重启过，家里人都正常。是不是您没设置好啊？", "judgement"),
+    ("listening-restate", "这种情况很正常，新机都要磨合。上周六买的，老断线，信号一两格，重启过，家里人都正常，对吧？", "judgement"),
+    ("needs-questions", "您好！看您看了好一会儿，是不是没钱买贵的？要不看看便宜的？", "bad_question"),
+    ("needs-questions", "您好！您想看哪款？平时有什么要求？我猜您是想买个便宜的对吧？", "bad_question"),
 ])  # fmt: skip
 def test_10_rudeness_judging_and_vows_in_new_words_cost_points_beside_a_good_answer(scenario, text, penalty):
     assert penalty in met(scenario, text)
@@ -1100,6 +1111,8 @@ def test_7_everyday_words_for_an_offer_a_symptom_and_a_check(scenario, text, cri
     ("listening-restate", "您是说手机七八天前在我们这儿买的，老掉线，信号弱，重启没用，家里人都好，对吧？", "fact_when"),
     ("listening-restate", "您上星期六买的手机老掉线，信号弱，您重新开过好几次机都没用，家里人都好，对不对？", "fact_tried"),
     ("needs-questions", "您好，欢迎光临！能跟我说说您想要什么样的手机吗？平时主要用来做什么？想要拍照好的，对吗？", "order"),
+    ("complaint-billing", "王先生，歹势啦，我了解您的心情。多扣的50元我马上帮您查明细，多扣了就退给您。", "empathy"),
+    ("follow-up-promise", "非常理解！这个要师傅上门，今天排不上。明天上午9点到11点师傅上门，出发前先给您打电话。", "empathy"),
 ])  # fmt: skip
 def test_8_regional_and_everyday_words_for_a_time_a_channel_an_offer_and_a_fact(scenario, text, criterion):
     assert criterion in met(scenario, text)
@@ -1112,6 +1125,20 @@ def test_8_regional_and_everyday_words_for_a_time_a_channel_an_offer_and_a_fact(
     # giving in is no refusal followed by a way that keeps the rule
     ("decline-policy", "我知道您是好意啦。照規定是要本人或委託書，不過沒關係，這次我幫您通融一下，您可以把朋友的資料給我，我直接幫您補。", "your_option"),
     ("decline-policy", "理解理解，按实名制规定是要本人或者授权书的，这回我就给您开个口子，我可以先帮您补上。", "my_offer"),
+    # ... or a way round the papers, a plea or a shrug, nothing done for him, a time with no day, the
+    # time of his own call, or a question he has already answered (second round)
+    ("decline-policy", "我理解您想帮朋友，按规定补卡要本人。您让朋友把身份证拍个照片发给您，我看照片就能给您办。", "your_option"),
+    ("decline-policy", "我理解您想帮朋友，按规定补卡要本人。您可以拿他的身份证复印件过来，复印件也行。", "your_option"),
+    ("decline-policy", "我理解您想帮朋友，按规定今天没法给您办。我可以先帮您把卡补了，证件以后再补给我。", "my_offer"),
+    ("decline-policy", "我理解您想帮朋友，按实名制规定补卡需要本人办理。您可以再想想别的办法。", "your_option"),
+    ("decline-policy", "我理解您想帮朋友，但没有原件和授权书确实补不了。您可以体谅一下。", "your_option"),
+    ("decline-policy", "我理解您想帮朋友，按规定我这边没法给您办。我能为您做的就是这些了。", "my_offer"),
+    ("follow-up-promise", "我理解您的着急。今天修不了，过两天师傅会过去的，到时候会有人联系您。", "commitment"),
+    ("follow-up-promise", "我理解您的着急。师傅上门要排队，明天下午3点前您给我们打电话确认一下。", "commitment"),
+    ("follow-up-promise", "我理解您着急。今天确实修不好，您明天上午10点来营业厅问问。", "commitment"),
+    ("listening-restate", "您上周六买的手机信号不好，打电话老断，您重启了吗？", "confirm"),
+    ("listening-restate", "您上周六买的手机打电话老断线，您先重启一下试试？", "fact_tried"),
+    ("listening-restate", "您上周六买的手机老断线，信号一两格，重启没用，但家人用别家的卡都正常，对吗？", "fact_contrast"),
 ])  # fmt: skip
 def test_4_a_promise_he_keeps_himself_or_a_way_that_breaks_the_rule_earns_nothing(scenario, text, criterion):
     assert criterion not in met(scenario, text)
@@ -1122,3 +1149,11 @@ def test_4_giving_in_is_named_for_what_it_is():
     result = carecourse.grade("decline-policy", "照规定是要本人来的，不过这次我帮您通融一下，您可以把资料给我，我直接帮您补。")
     line = next(c.feedback for c in result.criteria if c.id == "your_option")
     assert "破例" in line and "通融一下" in line
+
+
+def test_11_one_question_read_both_ways_is_not_named_as_two_in_the_wrong_order():
+    """"您对手机有什么具体需求吗？" is read as open and as closed at once: the order line does not
+    say the closed question came before the open one when both are that question (session 43)."""
+    result = carecourse.grade("needs-questions", "您好！您对手机有什么具体需求吗？平时主要用来做什么？那您更看重续航，对吧？")
+    line = next(c.feedback for c in result.criteria if c.id == "order")
+    assert "顺序反了" not in line and "具体需求" not in line

@@ -296,8 +296,10 @@ def test_session_42_red_team_paths_grade_the_same(web_dir):
 
 @pytest.mark.slow
 def test_session_43_red_team_paths_grade_the_same(web_dir):
-    """Giving in (a set spoiling what follows in its sentence), word classes in a rubric's sets
-    ({you}) and patterns ({technician}), a threat, a judging doubt and a vow, in both engines."""
+    """Giving in and ways round the papers (sets spoiling their sentence), word classes in a
+    rubric's sets ({you}) and patterns ({technician}), a threat, a judging doubt, a vow, one
+    question read both ways (no order named), a shrug for an offer, a time with no day and a
+    question he already answered, in both engines."""
     replies = [
         ("decline-policy", "照规定是要本人来的，不过这次我帮您通融一下，您可以把资料给我，我直接帮您补。"),
         ("follow-up-promise", "理解您着急。得师傅上门，今天排不上。侬明朝十点钟以后自家打10000问问看。"),
@@ -306,6 +308,11 @@ def test_session_43_red_team_paths_grade_the_same(web_dir):
         ("decline-policy", "我理解您想帮朋友，按实名制不能代办，您朋友可以本人来。您再这样我就叫保安了。"),
         ("listening-restate", "您说重启过好几次，我看未必吧。上周六买的，断线、信号差，家里人都正常，对吗？"),
         ("needs-questions", "您好，欢迎光临！能跟我说说您想要什么样的手机吗？平时主要用来做什么？想要拍照好的，对吗？"),
+        ("needs-questions", "您好！您对手机有什么具体需求吗？平时主要用来做什么？那您更看重续航，对吧？"),
+        ("decline-policy", "我理解您想帮朋友，按规定补卡要本人。您可以拿他的身份证复印件过来，复印件也行。"),
+        ("decline-policy", "我理解您想帮朋友，按规定我这边没法给您办。我能为您做的就是这些了。"),
+        ("follow-up-promise", "我理解您的着急。今天修不了，过两天师傅会过去的，到时候会有人联系您。"),
+        ("listening-restate", "您上周六买的手机信号不好，打电话老断，您重启了吗？"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 

@@ -13,7 +13,7 @@ from carecourse.results import Finding, distinct_quotes
 from carecourse.rubrics import Criterion, Penalty, Rubric
 from carecourse.score.gaming import SAID, SAID_BUT_NOT_RESTATED, listed_spans
 from carecourse.score.quotes import in_whole_clauses, joined_in_clauses
-from carecourse.score.spans import covered_by
+from carecourse.score.spans import covered_by, overlap_test
 
 __all__ = ["CriterionScore", "PenaltyScore", "Scored", "criterion_score", "with_refused"]
 
@@ -95,8 +95,8 @@ def criterion_score(
     if c.quote_clause:
         found = [in_whole_clauses(structure, f) for f in found]
         reversed_ = [in_whole_clauses(structure, f) for f in reversed_]
-    if len({(f.start, f.end) for f in reversed_}) < 2:  # (both sides in one clause: no order to name)
-        reversed_ = []
+    if len(reversed_) < 2 or overlap_test([(reversed_[0].start, reversed_[0].end)])(reversed_[1].start, reversed_[1].end):
+        reversed_ = []  # (both sides in one clause, one question read both ways: no order to name)
     shown = found if c.order else joined_in_clauses(structure, found)
     return CriterionScore(c, met, points, shown, rebuked, echoed, reversed_, counted_once, enough=count >= need)
 

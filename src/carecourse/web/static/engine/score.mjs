@@ -240,10 +240,11 @@ function orderEvidence(rubric, c, analysis, evidence) {
   return [[], before ? [before, first] : []];
 }
 
-// the reversed sides as the feedback quotes them; none when both stand in one quoted clause
+// the reversed sides as the feedback quotes them; none when both stand in one quoted clause or
+// overlap (one question read both ways)
 function sidesSaid(structure, c, sides) {
   const said = c.quote_clause ? sides.map((f) => inWholeClauses(structure, f)) : sides;
-  return new Set(said.map((f) => `${f.start}:${f.end}`)).size < 2 ? [] : said;
+  return said.length < 2 || overlapTest([[said[0].start, said[0].end]])(said[1].start, said[1].end) ? [] : said;
 }
 
 // what the penalty points at, worked out once per reply: the second opinion reads it too (penalty_evidence)
