@@ -965,6 +965,19 @@ def test_11_met_feedback_lists_no_examples_the_learner_did_not_write():
     ("follow-up-promise", "晓得你急。今天排不上，我下午五点前肯定给你打电话说师傅几点到，这个绝对不得拖。", "overpromise"),
     ("follow-up-promise", "我晓得你明天百分之百要用网。师傅约了明天上午九点到十一点，来之前打电话给你。", "overpromise"),
     ("follow-up-promise", "理解您着急。明天上午师傅上门，出门前绝对会先给您打电话。", "overpromise"),
+    # ... third round: the blame taken off him, a limit owned with what follows, his right to complain,
+    # a sincere thanks, declining to vouch, a callback vowed, one's best promised
+    ("complaint-billing", "王先生，实在抱歉，我理解您。这不是您自己乱开业务导致的，我马上核查多扣的50元。谢谢您。", "forbidden"),
+    ("complaint-billing", "王先生，对不起，这不是您自己看错账单了，确实多扣了50元，我马上核查。谢谢您。", "forbidden"),
+    ("follow-up-promise", "理解您着急。这是线路故障，不是您自己设置错了，需要师傅上门，今晚8点前给您打电话。", "forbidden"),
+    ("listening-restate", "您上周六买的手机，打电话老断，信号一两格，重启好几次，家里人都正常。是吗？不会是您操作的问题，您放心。", "judgement"),
+    ("listening-restate", "您上周六买的手机老断线，信号一两格，家人都好，您也重启过。对吗？那说明您已经排除了很多可能。", "judgement"),
+    ("complaint-billing", "王先生，真对不起。多扣的50元我马上核查，如果我这里处理不了，我会找我们班长。谢谢您。", "forbidden"),
+    ("complaint-billing", "王先生，抱歉，我理解您。多扣的50元马上核查，如果您不满意，可以投诉我，这是您的权利。谢谢您。", "forbidden"),
+    ("complaint-billing", "王先生，真对不起，理解您的失望。我马上核查，多扣的50元退给您。谢谢您还愿意来找我们。", "forbidden"),
+    ("follow-up-promise", "真抱歉耽误您办公。要上门处理，今天排不上。我不敢跟您打包票说马上修好，但明天上午10点前师傅一定电话联系您。", "overpromise"),
+    ("follow-up-promise", "理解您着急。需要师傅上门，明早9点前肯定会有师傅打电话联系您，这个我可以保证。", "overpromise"),
+    ("follow-up-promise", "理解您着急，我们一定会竭尽全力为您解决。明天上午师傅上门前会打电话。", "overpromise"),
 ])  # fmt: skip
 def test_10_kind_words_that_sound_like_a_penalty_are_not_one(scenario, text, penalty):
     # named from what the staff denies or refuses (不用您自己查, 您没操作错, 不会随便保证), or his own feelings
@@ -1072,6 +1085,20 @@ def test_10_a_bad_question_or_a_brush_off_counts_beside_a_good_answer(scenario, 
     ("listening-restate", "这种情况很正常，新机都要磨合。上周六买的，老断线，信号一两格，重启过，家里人都正常，对吧？", "judgement"),
     ("needs-questions", "您好！看您看了好一会儿，是不是没钱买贵的？要不看看便宜的？", "bad_question"),
     ("needs-questions", "您好！您想看哪款？平时有什么要求？我猜您是想买个便宜的对吧？", "bad_question"),
+    # ... third round: at the door and on the phone, and not my job, a rival, others held up to him
+    ("greet-entry", "您好，欢迎光临！请问办什么业务？这边请。手机别乱摸啊，摸坏了要赔的。", "forbidden"),
+    ("greet-entry", "您好，欢迎光临！请问办什么业务？这边请。您这么大年纪了，用得来智能机吗？", "forbidden"),
+    ("greet-entry", "您好，欢迎光临！您知道自己要办什么吗？这边请。", "forbidden"),
+    ("phone-answer", "您好，让您久等了，阳光路营业厅，我是小林。这个点打电话的人多，您下次早点打。", "forbidden"),
+    ("phone-answer", "您好，让您久等了，阳光路营业厅，我是小林，请问有什么事？没什么事我先挂了啊。", "forbidden"),
+    ("phone-answer", "您好，让您久等了，阳光路营业厅，我是小林，请问有什么事？您普通话不太标准啊。", "forbidden"),
+    ("phone-answer", "您好，让您久等了，阳光路营业厅，我是小林，请问有什么可以帮您？您等着，我先把手上这个客户弄完。", "forbidden"),
+    ("complaint-billing", "王先生，抱歉，我理解您。多扣的50元我帮您查一下。这事跟我没关系啊，我只是前台。", "forbidden"),
+    ("complaint-billing", "王先生，抱歉，我理解您。别的客户都没说多扣，就您说。我帮您查一下。", "forbidden"),
+    ("follow-up-promise", "理解您着急。要不您换个运营商？需要师傅上门，明早9点前师傅电话联系您。", "forbidden"),
+    ("follow-up-promise", "理解您着急。需要师傅上门，明早9点前给您打电话。别的客户都能等，您也等等吧。", "forbidden"),
+    ("follow-up-promise", "您放心，我保证明天一早就给您修好。", "overpromise"),
+    ("follow-up-promise", "理解您着急，要上门处理，我保证明天中午之前您就能上网了，师傅会提前打电话给您。", "overpromise"),
 ])  # fmt: skip
 def test_10_rudeness_judging_and_vows_in_new_words_cost_points_beside_a_good_answer(scenario, text, penalty):
     assert penalty in met(scenario, text)
@@ -1113,6 +1140,7 @@ def test_7_everyday_words_for_an_offer_a_symptom_and_a_check(scenario, text, cri
     ("needs-questions", "您好，欢迎光临！能跟我说说您想要什么样的手机吗？平时主要用来做什么？想要拍照好的，对吗？", "order"),
     ("complaint-billing", "王先生，歹势啦，我了解您的心情。多扣的50元我马上帮您查明细，多扣了就退给您。", "empathy"),
     ("follow-up-promise", "非常理解！这个要师傅上门，今天排不上。明天上午9点到11点师傅上门，出发前先给您打电话。", "empathy"),
+    ("phone-answer", "歹勢歹勢，您好，這裡是陽光路營業廳，我是小林，請問有什麼可以幫您？", "apology"),
 ])  # fmt: skip
 def test_8_regional_and_everyday_words_for_a_time_a_channel_an_offer_and_a_fact(scenario, text, criterion):
     assert criterion in met(scenario, text)
@@ -1139,6 +1167,9 @@ def test_8_regional_and_everyday_words_for_a_time_a_channel_an_offer_and_a_fact(
     ("listening-restate", "您上周六买的手机信号不好，打电话老断，您重启了吗？", "confirm"),
     ("listening-restate", "您上周六买的手机打电话老断线，您先重启一下试试？", "fact_tried"),
     ("listening-restate", "您上周六买的手机老断线，信号一两格，重启没用，但家人用别家的卡都正常，对吗？", "fact_contrast"),
+    # ... or the wait denied (third round)
+    ("phone-answer", "您好，这里是阳光路营业厅，我是小林，我们这边没有让您久等，请问有什么可以帮您？", "apology"),
+    ("phone-answer", "您好，我没让您久等吧，这里是阳光路营业厅，我是小林，请问有什么可以帮您？", "apology"),
 ])  # fmt: skip
 def test_4_a_promise_he_keeps_himself_or_a_way_that_breaks_the_rule_earns_nothing(scenario, text, criterion):
     assert criterion not in met(scenario, text)

@@ -299,7 +299,8 @@ def test_session_43_red_team_paths_grade_the_same(web_dir):
     """Giving in and ways round the papers (sets spoiling their sentence), word classes in a
     rubric's sets ({you}) and patterns ({technician}), a threat, a judging doubt, a vow, one
     question read both ways (no order named), a shrug for an offer, a time with no day and a
-    question he already answered, in both engines."""
+    question he already answered, the blame taken off him where the tone model reads rudeness, and
+    the wait denied, in both engines."""
     replies = [
         ("decline-policy", "照规定是要本人来的，不过这次我帮您通融一下，您可以把资料给我，我直接帮您补。"),
         ("follow-up-promise", "理解您着急。得师傅上门，今天排不上。侬明朝十点钟以后自家打10000问问看。"),
@@ -313,6 +314,8 @@ def test_session_43_red_team_paths_grade_the_same(web_dir):
         ("decline-policy", "我理解您想帮朋友，按规定我这边没法给您办。我能为您做的就是这些了。"),
         ("follow-up-promise", "我理解您的着急。今天修不了，过两天师傅会过去的，到时候会有人联系您。"),
         ("listening-restate", "您上周六买的手机信号不好，打电话老断，您重启了吗？"),
+        ("listening-restate", "您上周六买的手机，打电话老断，信号一两格，重启好几次，家里人都正常。是吗？不会是您操作的问题，您放心。"),
+        ("phone-answer", "您好，这里是阳光路营业厅，我是小林，我们这边没有让您久等，请问有什么可以帮您？"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 
