@@ -63,6 +63,10 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # brush-offs in new words (a condescending or exposing question is no longer excused by a calm
 # sentence), regional wording, the summary at half the points: dev +20 -2, held-out unchanged;
 # 0.9509, 0.9482, 0.8533, 0.8827 (floors unchanged).
+# Then (session 43), defects found by nine more red-team helper sessions (about 2,000 replies): rude,
+# judging and presuming words in new phrasings, vows in regional words, sets for a way round the papers,
+# a plea, a shrug, a time with no day, the blame taken off him (the tone model bound too): dev +22 -9;
+# 0.9510, 0.9482, 0.8540, 0.8827 (floors unchanged).
 # Before that, measured 2026-12-06 (session 34) once decline-policy's order let a refusal proper (办不了) outrank the rule
 # said as a no (必须本人来，或者带原件和授权书): 0.9461, 0.9465, 0.8482, 0.8788 (order 0.8692 -> 0.8981;
 # the worst is now your_option; floors: criteria 0.943 -> 0.944, worst 0.861 -> 0.870).
