@@ -1188,3 +1188,141 @@ def test_11_one_question_read_both_ways_is_not_named_as_two_in_the_wrong_order()
     result = carecourse.grade("needs-questions", "您好！您对手机有什么具体需求吗？平时主要用来做什么？那您更看重续航，对吧？")
     line = next(c.feedback for c in result.criteria if c.id == "order")
     assert "顺序反了" not in line and "具体需求" not in line
+
+
+# Found by five more red-team helper sessions acting as trainers (session 44). R is a complete,
+# correct restatement of the listening-restate customer; D a complete decline-policy answer.
+R = "您上周六买的手机，打电话老断线，信号一两格，重启了好几次，家里人的卡都好好的，对吗？"
+D = "我理解您想帮朋友。按实名制规定补卡要本人或身份证原件加授权书。我能为您做的是把材料清单写给您。您可以让朋友签好授权书再来。"
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    # the fault denied, his account doubted, his phone's price or his habits blamed, after a good restatement
+    ("listening-restate", R + "这手机不会有问题的。", "judgement"),
+    ("listening-restate", R + "您是不是记错了，家里人的手机信号也没那么好吧。", "judgement"),
+    ("listening-restate", R + "您这个说法不太对，手机一两格也能正常通话的。", "judgement"),
+    ("listening-restate", R + "一般都是用户自己设置错了。", "judgement"),
+    ("listening-restate", R + "说实话，这个价位的手机信号也就这样了。", "judgement"),
+    ("listening-restate", R + "手机信号这东西本来就时好时坏，很正常。", "judgement"),
+    ("listening-restate", R + "您是不是放在口袋里压着了？", "judgement"),
+    ("listening-restate", R + "那您当时买的时候怎么不检查好呢？", "judgement"),
+    ("listening-restate", R + "您家里人的卡跟您不一样，当然不能比。", "judgement"),
+    ("listening-restate", R + "呢部機唔會有問題㗎。", "judgement"),
+    # a sorry thrown at him, his manner scolded, the fault disowned, guilt, sent off
+    ("complaint-billing", "王先生，对不起行了吧，我帮您查一下扣费明细。", "forbidden"),
+    ("complaint-billing", "王先生，抱歉，我们不欢迎这种态度，不过多扣的50块我帮您查一下。", "forbidden"),
+    ("complaint-billing", "王先生，对不起，我理解您的心情。我帮您查一下多扣的50元。不过您声音小点，这里还有别的客户呢。谢谢。", "forbidden"),
+    ("complaint-billing", "王先生，对不起，我理解您的心情。多扣的50元我马上帮您核查。这是系统自动扣的，跟我们营业厅没关系。谢谢您。", "forbidden"),
+    ("complaint-billing", "王先生，对不起让您生气了。多扣的50元我马上帮您核查，确认后退还。我们也很辛苦的，一天要处理几百个投诉，您多担待。谢谢您。", "forbidden"),
+    ("complaint-billing", "王先生，非常抱歉让您生气了，这个月多扣了50元，我马上帮您核查。感谢您的宝贵意见，您可以走了。", "forbidden"),
+    ("complaint-billing", "王生，唔好意思，明白你嬲。多扣咗50蚊我即刻幫你查吓張單。你咪咁大聲啦，人哋都望住你。多謝你。", "forbidden"),
+    # his overcharge denied or blamed on him before anyone looked, the job handed to him, turned away
+    ("complaint-billing", "王先生，您这个月账单多了50块是因为您超出套餐了，我给您打个明细。", "forbidden"),
+    ("complaint-billing", "王先生，您说扣费不对，我看了一下没问题啊。", "forbidden"),
+    ("complaint-billing", "王先生，非常抱歉，您可以在APP上自己申请退费。", "forbidden"),
+    ("complaint-billing", "王先生，抱歉，这个我帮不了您。", "forbidden"),
+    # the same lines after a complete decline or a complete promise
+    ("decline-policy", D + "您爱找谁找谁去，找谁都一样。", "forbidden"),
+    ("decline-policy", D + "您先别激动，激动也解决不了问题。", "forbidden"),
+    ("decline-policy", D + "做人还是要守规矩的。", "forbidden"),
+    ("decline-policy", "我很理解您的好意，不过按实名制规定确实不能代办。我能为您做的是打印一份授权书模板。您可以让您朋友签好字，带着他的身份证原件来。您也别怪我，要怪就怪您朋友自己没安排好。", "forbidden"),
+    ("decline-policy", "我很理解您想帮朋友。不过这个办不了，万一您是坏人呢。我可以把需要的材料写给您。您朋友可以写授权书，您带着他身份证原件来办。", "forbidden"),
+    ("decline-policy", "先生，我特别理解您想帮朋友的心意。您这也太不懂事了，补卡哪有随便帮人办的。按实名制要本人来。我可以把材料写给您，您朋友可以回来办。", "forbidden"),
+    ("decline-policy", "我明白你想幫朋友。但係實名制規定要本人或者有身份證正本同授權書先可以補卡。我可以幫你寫低要帶乜嘢文件，你朋友可以返嚟自己辦。你咪再煩我啦，講幾多次都係咁。", "forbidden"),
+    ("decline-policy", "晓得你想帮朋友嘛。按实名制规定补卡要本人或者身份证原件加授权书。我可以帮你把材料写下来，你朋友可以回来自己办。莫在这儿扯皮了嘛，扯也没得用。", "forbidden"),
+    ("follow-up-promise", "我理解您着急。故障需要师傅上门检修，今天排满了。明天上午10点前师傅会打电话跟您约时间。您早点来报修就好了，现在这个点谁都排不上。", "forbidden"),
+    ("follow-up-promise", "在家办公晚一天也没事吧？师傅明天上午会给您打电话约时间上门。", "forbidden"),
+    ("follow-up-promise", "我理解您着急。师傅明天上午10点前会电话联系您。又不是只有您一家断网，大家都在排队。", "forbidden"),
+    ("follow-up-promise", "我理解您着急。但我们装维师傅也很辛苦的，一天要跑十几家，您也体谅体谅。明天上午10点前师傅会打电话约上门时间。", "forbidden"),
+    ("follow-up-promise", "理解理解。师傅明天上午10点前打电话给您。好了就这样吧，我还有事，挂了啊。", "forbidden"),
+    ("follow-up-promise", "我理解您着急。故障需要师傅上门，今天修不了，明天上午10点前师傅会电话联系您。我的工号就不方便告诉您了，您有事打10000号就行。", "forbidden"),
+    ("phone-answer", "您好，抱歉让您久等了，这里是中国电信人民路营业厅，我是小李，请问有什么可以帮您？……您这个问题我刚才不是说过了吗？", "forbidden"),
+    # questions that push, expose, presume or look down on him
+    ("needs-questions", "您好！有什么好犹豫的？怎么还不决定？是要大屏的吗？", "bad_question"),
+    ("needs-questions", "您好！您怎么连这个都不懂？您凭什么觉得这款不好？是要便宜的吗？", "bad_question"),
+    ("needs-questions", "您好！您想看什么样的手机？平时主要用来做什么？您这是第几次来了，还没想好？", "bad_question"),
+    ("needs-questions", "您好！您想看什么样的手机？主要用来做什么？这款可是旗舰机，您平时用得上这么好的吗？", "bad_question"),
+    ("needs-questions", "您好！您想看什么样的手机？这种机型您会用吗？平时主要用来做什么？", "bad_question"),
+    ("needs-questions", "您好！您想看什么样的手机？主要用来做什么？这款挺贵的，您确定吗？", "bad_question"),
+    ("needs-questions", "您好！您是不是手头紧？想看什么样的手机？主要用来做什么？是要便宜点的吗？", "bad_question"),
+    ("needs-questions", "您好！您一个人来的？家里人知道吗？想看什么样的手机？主要用来做什么？", "bad_question"),
+    ("needs-questions", "您好！您想看什么样的手机？主要用来做什么？您老公同意您买吗？", "bad_question"),
+    ("needs-questions", "您好！学生吧？想看什么样的手机？平时主要用来做什么？是打游戏用的吗？", "bad_question"),
+    ("needs-questions", "您好！您想看什么样的手机？平时主要用来做什么？这么大年纪了还玩手机啊？", "bad_question"),
+])  # fmt: skip
+def test_10_session_44_rudeness_in_new_words_costs_points_beside_a_good_answer(scenario, text, penalty):
+    assert penalty in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("decline-policy", "先生，我得跟您讲清楚，今天这卡我是真补不了，不是看您不像好人啊，您别误会。您朋友回来本人办就行。", "forbidden"),
+    ("complaint-billing", "王先生，真对不起让您生气了，您不用再打10000了，多扣的50元我马上帮您查明细，核实后退回您账户。谢谢您告诉我们。", "forbidden"),
+    ("needs-questions", "您好！您是学生的话，我们有学生优惠，需要了解一下吗？想看什么样的手机？平时主要用来做什么？", "bad_question"),
+    ("needs-questions", "您好！想看什么样的手机？预算大概多少？老人家用的话要不要大字版？", "bad_question"),
+    ("listening-restate", R + "我先帮您检测一下手机，看看问题出在哪里。", "judgement"),
+])  # fmt: skip
+def test_10_session_44_kind_lines_beside_those_words_are_not_penalised(scenario, text, penalty):
+    assert penalty not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    # a check announced, waved aside or said needless asks him nothing
+    ("listening-restate", "我跟您确认一下情况：您上周六买的手机，打电话老断线，信号一两格，重启了好几次，家里人的卡都好好的。", "confirm"),
+    ("listening-restate", "您上周六买的手机，打电话老断线，信号一两格，重启了好几次，家里人的卡都好好的。先不管我理解得对不对，我们先检测吧。", "confirm"),
+    ("listening-restate", "您上周六买的手机，打电话老断线，信号一两格，重启了好几次，家里人的卡都好好的。我理解得对，您不用再说了。", "confirm"),
+    # his facts asked again, said the wrong way round, or not his
+    ("listening-restate", "您的手机打电话老是断线，家里人用我们的卡信号怎么样？", "fact_contrast"),
+    ("listening-restate", "您的手机打电话老是断线，家里人用我们的卡信号怎么样？", "confirm"),
+    ("listening-restate", "您的手机信号其实挺好的，重启好几次也没用，家里人的卡都正常，我理解得对吗？", "fact_symptom"),
+    ("listening-restate", "您上周六买的手机，打电话不会断线，信号也还行，重启了好几次，家里人的卡都好好的，对吗？", "fact_symptom"),
+    ("listening-restate", "您上周六买的手机，打电话老断线，信号一两格，重启了好几次，家里人的卡也都不好，对吗？", "fact_contrast"),
+    ("listening-restate", "您上周六买的手机，打电话老断线，信号一两格，重启了好几次，家里人还没用过我们的卡，对吗？", "fact_contrast"),
+    ("listening-restate", "您上周六买的手机，打电话老断线，信号一两格，重启了好几次，家里人的卡好不好您也不清楚，对吗？", "fact_contrast"),
+    ("listening-restate", "您上周六买的新手机，信号满格，就是偶尔有点卡，重启过几次，家里人的卡也一样，对吧？", "fact_contrast"),
+    ("listening-restate", "您上周六买的手机，打电话老断线，信号一两格，重启没试过，家里人的卡都好好的，对吗？", "fact_tried"),
+    ("listening-restate", "您上周六买的手机，打电话老断线，信号一两格，重启了一下就好了，家里人的卡都好好的，对吗？", "fact_tried"),
+    ("listening-restate", "您的手机上周六还好好的，打电话老断线，信号一两格，重启了好几次，家里人的卡都好好的，对吗？", "fact_when"),
+    # his overcharge turned into money given him or used by him; no sorry owed is none said
+    ("complaint-billing", "王先生，实在对不起，这个月多退了您50元，我马上帮您核查。", "restate"),
+    ("complaint-billing", "王先生，这个月您多用了50元的流量费，账单上都写着呢。", "restate"),
+    ("complaint-billing", "王先生，这事不用说对不起，系统出错很正常，多扣的50元我帮您查明细。", "apology"),
+    # an exception made or sought, a kindness beside the point, a way that is none, a cause that is not why
+    ("decline-policy", "我理解您想帮朋友。按实名制规定本来需要本人或授权代办，这是为了保护号码安全。不过看您挺着急，我就给您破个例吧，我可以现在就给您补。", "my_offer"),
+    ("decline-policy", "按实名制规定今天办不了。我可以先用我的身份证帮您办一张新卡临时用着。", "my_offer"),
+    ("decline-policy", "按实名制规定今天没法直接给您办。您可以把您朋友的服务密码告诉我，我用密码验证一下就给您办。", "your_option"),
+    ("decline-policy", "按实名制规定今天办不了。我可以帮您问问领导能不能通融。", "my_offer"),
+    ("decline-policy", "这个办不了，这是为了保护您朋友的号码安全。我能帮您的都会帮的。", "my_offer"),
+    ("decline-policy", "这个办不了，这是为了保护您朋友的号码安全。我可以帮您叫保安。", "my_offer"),
+    ("decline-policy", "这个办不了，按实名制规定要本人。我可以把需要的材料写在纸上给您。您可以去别家试试。", "your_option"),
+    ("decline-policy", "这个办不了，按实名制规定要本人。我可以把需要的材料写在纸上给您。您可以找个熟人走走关系。", "your_option"),
+    ("decline-policy", "我很理解您想帮朋友。今天没法直接给您办，这是为了保护您朋友的号码安全。我不可以帮您写材料清单，您朋友也不可以写授权书代办。", "my_offer"),
+    ("decline-policy", "我很理解您想帮朋友。今天没法直接给您办，这是为了保护您朋友的号码安全。我不可以帮您写材料清单，您朋友也不可以写授权书代办。", "your_option"),
+    ("decline-policy", "我很理解您想帮朋友。今天办不了，因为今天人太多了。我可以把需要的材料写给您。您朋友可以写授权书，您带他身份证原件来办。", "reason"),
+    ("decline-policy", "我很理解您想帮朋友。今天办不了，因为快下班了。我可以把需要的材料写给您。您朋友可以写授权书，您带他身份证原件来办。", "reason"),
+])  # fmt: skip
+def test_4_session_44_hollow_refused_or_reversed_words_earn_nothing(scenario, text, criterion):
+    assert criterion not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("listening-restate", "姐，您这手机买了才一个礼拜不到，打电话总断，信号也不行，重启好几回没用，您家里人的卡信号倍儿棒，我没说错吧？", "fact_contrast"),
+    ("listening-restate", "您上周六买的手机，打电话老断线，信号一两格，重启了好几次，家里人的卡都好好的。我这么讲您认可吗？", "confirm"),
+    ("complaint-billing", "王先生，遇上这种事我也替您着急，这个月多扣的50元我这就帮您调明细核查。", "empathy"),
+    ("complaint-billing", "王先生，三番五次地这样，您有意见是应该的，这个月多扣的50元我这就帮您调明细核查。", "empathy"),
+    ("complaint-billing", "王先生，真抱歉让您生气了，这个月多扣的50元我这就帮您调明细核查。多亏您提醒，不然我们还发现不了。", "thanks"),
+    ("needs-questions", "您好！想睇下边款？平时手机主要做咩用？预算大概几多？系咪要大屏嘅？", "order"),
+    ("needs-questions", "您好！你想揾部点样嘅手机？平时用嚟做咩？系咪想要大芒嘅？", "order"),
+    ("needs-questions", "您好！您想瞅瞅啥样的手机？平常拿它干哈呀？是想要大屏的不？", "open_questions"),
+])  # fmt: skip
+def test_8_session_44_regional_and_plain_words_for_a_fact_a_check_a_feeling_and_a_question(scenario, text, criterion):
+    assert criterion in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion, says", [
+    ("listening-restate", R[:-4] + "。先不管我理解得对不对，我们先检测吧。", "confirm", "把确认省掉"),
+    ("decline-policy", "我理解您想帮朋友。今天办不了，因为今天人太多了。您朋友可以写授权书，您带他身份证原件来办。", "reason", "真正原因"),
+    ("decline-policy", "按实名制规定今天办不了。我可以帮您问问领导能不能通融。您朋友可以回来自己办。", "my_offer", "争取破例"),
+])  # fmt: skip
+def test_11_session_44_words_that_spoil_a_point_are_named_with_why(scenario, text, criterion, says):
+    line = next(c.feedback for c in carecourse.grade(scenario, text).criteria if c.id == criterion)
+    assert says in line

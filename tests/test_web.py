@@ -321,6 +321,32 @@ def test_session_43_red_team_paths_grade_the_same(web_dir):
 
 
 @pytest.mark.slow
+def test_session_44_red_team_paths_grade_the_same(web_dir):
+    """A check waved aside and a fact asked again (sets spoiling confirm and fact_contrast), facts said
+    the wrong way round, an exception sought, a cause that is not why, ways and offers that are none
+    (sets opening at the pronoun), the new rude lines and bad questions, and kind lines beside them,
+    in both engines."""
+    restated = "您上周六买的手机，打电话老断线，信号一两格，重启了好几次，家里人的卡都好好的"
+    replies = [
+        ("listening-restate", restated + "。先不管我理解得对不对，我们先检测吧。"),
+        ("listening-restate", restated + "。我理解得对，您不用再说了。"),
+        ("listening-restate", "我跟您确认一下情况：" + restated + "。"),
+        ("listening-restate", "您的手机打电话老是断线，家里人用我们的卡信号怎么样？"),
+        ("listening-restate", "您上周六买的手机，打电话不会断线，信号也还行，重启没试过，家里人还没用过我们的卡，对吗？"),
+        ("listening-restate", restated + "，对吗？这手机不会有问题的，这个价位的手机信号也就这样了。"),
+        ("complaint-billing", "王先生，这事不用说对不起，这个月多退了您50元，跟我们营业厅没关系。"),
+        ("complaint-billing", "王先生，真对不起让您生气了，您不用再打10000了，多扣的50元我马上帮您查明细。多亏您提醒。"),
+        ("decline-policy", "按实名制规定今天办不了，因为今天人太多了。我可以帮您问问领导能不能通融。您可以去别家试试。"),
+        ("decline-policy", "按实名制规定今天没法办。我不可以帮您写材料清单，您朋友也不可以写授权书代办。做人还是要守规矩的。"),
+        ("decline-policy", "今天这卡我是真补不了，不是看您不像好人啊，您别误会。您朋友回来本人办就行。"),
+        ("follow-up-promise", "在家办公晚一天也没事吧？又不是只有您一家断网。师傅明天上午会给您打电话约时间上门。"),
+        ("needs-questions", "您好！有什么好犹豫的？想睇下边款？这款挺贵的，您确定吗？"),
+        ("needs-questions", "您好！您是学生的话，我们有学生优惠，需要了解一下吗？平常拿它干哈呀？"),
+    ]
+    assert assert_same(web_dir, replies) == len(replies)
+
+
+@pytest.mark.slow
 def test_a_question_put_politely_is_read_alike(web_dir):
     """"May I ask …吗?" asks what it wraps (detect/questions.py _asked_end), in both engines."""
     replies = [("needs-questions", t) for t in (
