@@ -1326,3 +1326,82 @@ def test_8_session_44_regional_and_plain_words_for_a_fact_a_check_a_feeling_and_
 def test_11_session_44_words_that_spoil_a_point_are_named_with_why(scenario, text, criterion, says):
     line = next(c.feedback for c in carecourse.grade(scenario, text).criteria if c.id == criterion)
     assert says in line
+
+
+# The second round of session 44 (four more trainer sessions: a follow-up-promise sweep, the door and
+# the phone, the truth of the feedback, and polite replies wrongly penalised).
+F = "需要师傅上门检测线路，今天排满了，我今晚8点前打电话给您。"
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("follow-up-promise", "先生，您報修得太晚了，今天師傅都排滿了。明天上午十點前我打電話給您。", "forbidden"),
+    ("follow-up-promise", "您是不是自己把线碰掉了？" + F, "forbidden"),
+    ("follow-up-promise", "您这个情况我见多了，一般都是用户自己弄的。" + F, "forbidden"),
+    ("follow-up-promise", "您当初装的时候就该选光纤套餐。" + F, "forbidden"),
+    ("follow-up-promise", "您爱等不等吧。" + F, "forbidden"),
+    ("follow-up-promise", "我们又不是24小时服务。" + F, "forbidden"),
+    ("follow-up-promise", "理解您着急。系统就是这么规定的，我也改不了。今晚8点前我打电话给您。", "forbidden"),
+    ("follow-up-promise", "您要实在急，可以去隔壁移动办一个嘛。" + F, "forbidden"),
+    ("follow-up-promise", "我知道您很急，但急也得排队。" + F, "forbidden"),
+    ("follow-up-promise", "哟，明天要办公啊，那可真是太急了呢。" + F, "forbidden"),
+    ("follow-up-promise", "理解理解，谁家还没个断网的时候呢。" + F, "forbidden"),
+    ("follow-up-promise", "先生，是是是，您最忙了。" + F, "forbidden"),
+    ("follow-up-promise", "理解您着急。需要师傅上门检测线路，今天排满了。明天您一定能正常办公的，放心吧。", "overpromise"),
+    ("complaint-billing", "知道了知道了，您先坐那边，前面还有两位，轮到您了我再查。", "forbidden"),
+    ("complaint-billing", "王先生，非常抱歉，您去隔壁窗口重新排个队吧。", "forbidden"),
+    ("phone-answer", "您好，让您久等了，这里是阳光路营业厅，我是小林，我是你爸爸，请问有什么可以帮您？", "forbidden"),
+    ("greet-entry", "您好，欢迎光临！请问您办理什么业务？这边请，我带您去取号，土包子。", "forbidden"),
+    ("greet-entry", "您好，欢迎光临！请问您办理什么业务？这边请，别磨磨蹭蹭的。", "forbidden"),
+    ("greet-entry", "您好，欢迎光临！请问您办理什么业务？您看得懂字吗？取号机在那儿。", "forbidden"),
+    ("phone-answer", "您好，让您久等了，这里是阳光路营业厅，我是小林，请问有什么可以帮您？咨询问题请打10086，我们这里只办业务。", "forbidden"),
+    ("phone-answer", "您好，对不起我们不接受电话投诉，这里是阳光路营业厅，我是小林。", "forbidden"),
+    ("greet-entry", "您好，欢迎光临！请问您办理什么业务？这边请……算了，那边也满了，您出去等吧。", "forbidden"),
+    ("phone-answer", "您好，这里是阳光路营业厅，我是小林，请问有什么可以帮您？打之前先想好要问什么。", "forbidden"),
+    ("greet-entry", "您好，欢迎光临。又来办啥？这边请。", "forbidden"),
+    ("phone-answer", "让您久等了？我们这忙得要死，哪有空接电话。这里是阳光路营业厅，我是小林。", "forbidden"),
+    ("greet-entry", "您好，欢迎光临！请问您办理什么业务？取号机坏了，您随便找个地方等吧。", "forbidden"),
+])  # fmt: skip
+def test_10_session_44_second_round_rudeness_costs_points(scenario, text, penalty):
+    assert penalty in met(scenario, text)
+
+
+C = "我确认一下：您上周六买的手机，用了不到一周，打电话老断线、信号只有一两格，重启了好几次也没用，家里人用我们的卡信号都好。我理解得对吗？"
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("listening-restate", C + "这种情况不是您操作的问题，我们来帮您查。", "judgement"),
+    ("listening-restate", C + "您别自责，这跟您会不会用手机没关系。", "judgement"),
+    ("listening-restate", C + "可能是手机本身的问题，也可能是卡的问题，不是您用得不对，我们检测一下就知道。", "judgement"),
+    ("listening-restate", C + "您放心，这不可能是您用法的问题，我马上帮您检测。", "judgement"),
+    ("listening-restate", C + "您不用怀疑自己是不是不会用，新手机出这种问题我们来查。", "judgement"),
+    ("listening-restate", C + "您重启的做法没错，一般遇到这种情况大家都是这样处理的。", "judgement"),
+    ("follow-up-promise", "非常抱歉，我理解您的着急。故障需要师傅上门，今天安排不了。我跟您保证，今天下午5点前给您回电话，告诉您师傅上门的时间。", "overpromise"),
+    ("needs-questions", "您好，欢迎光临！您一个人来的话不着急，我陪您慢慢看。请问您想看什么样的手机？您平时用手机主要做什么？您是想要拍照好一点的，对吗？", "bad_question"),
+    ("phone-answer", "您好，抱歉让您久等了。这里是电信营业厅，我是小张，工号1032。电话里有点杂音，麻烦您大点声，请问有什么可以帮您？", "forbidden"),
+    ("decline-policy", "我们这里有监控的，每一单都要拍照存档，您没有机主证件我连单都开不了。您朋友回来本人办最快。", "forbidden"),
+])  # fmt: skip
+def test_10_session_44_kind_replies_that_take_his_side_are_not_penalised(scenario, text, penalty):
+    assert penalty not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("follow-up-promise", "理解您着急。需要师傅上门检测线路，今天排满了。明天上午10点前师傅肯定来不了，什么时候来我也说不准。", "commitment"),
+    ("follow-up-promise", "我理解您明天要办公。这个要师傅上门修，今天修不了。我下午5点前不会给您打电话的，您自己关注短信。", "commitment"),
+    ("complaint-billing", "非常抱歉，我理解您的心情，多扣的50元我帮您核查了也没用，退还是不可能的。谢谢。", "action"),
+    ("listening-restate", "您上周六买的手机，打电话老断线，信号一两格，重启了好几次，家里人的卡都好好的。您带发票了，对吗？", "confirm"),
+    ("listening-restate", "您上周六买的手机，打电话老断线，信号一两格，重启了好几次，家里人的卡都好好的。这种事搁谁身上不闹心啊，对吧？", "confirm"),
+    ("listening-restate", "您上周六买的手机，一周不到就总断线，重启好几次也不行，家人用我们的卡却没问题。您看是这样吧，不用回答了，我直接给您检测。", "confirm"),
+])  # fmt: skip
+def test_4_session_44_a_time_denied_a_refused_check_or_a_tag_elsewhere_earns_nothing(scenario, text, criterion):
+    assert criterion not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("decline-policy", "理解您帮朋友的好意。按实名制规定补卡必须本人或持身份证原件和授权书代办，今天办不了，是为了防止号码被冒用。建议您朋友在出差地就近找一家营业厅补卡；我这边先帮您查好附近营业厅的地址发给您。", "my_offer"),
+    ("decline-policy", "您这份心意我理解。补卡按规定要机主本人或带证件和授权书，今天确实办不了。让您朋友出差回来带身份证来就行；或者我把授权书给您带回去。", "my_offer"),
+    ("follow-up-promise", "理解理解，没网办公太难受了。故障需要师傅上门，今天排不到。明天上午10点前我给您打电话确认师傅上门时间。", "empathy"),
+    ("complaint-billing", "王先生，对不起，您的不满是有道理的。多扣的50元我马上帮您核查，多扣的给您退还。谢谢您来反映。", "empathy"),
+    ("complaint-billing", "王先生，对布起，这个月多扣了您50块钱，我理解您的心情。我马上帮您核查一下，多扣的给您退还。谢谢您。", "apology"),
+])  # fmt: skip
+def test_8_session_44_everyday_offers_feelings_and_a_typed_sorry(scenario, text, criterion):
+    assert criterion in met(scenario, text)

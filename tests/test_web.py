@@ -342,6 +342,13 @@ def test_session_44_red_team_paths_grade_the_same(web_dir):
         ("follow-up-promise", "在家办公晚一天也没事吧？又不是只有您一家断网。师傅明天上午会给您打电话约时间上门。"),
         ("needs-questions", "您好！有什么好犹豫的？想睇下边款？这款挺贵的，您确定吗？"),
         ("needs-questions", "您好！您是学生的话，我们有学生优惠，需要了解一下吗？平常拿它干哈呀？"),
+        # the second round: a time denied, a check refused, a tag elsewhere, his side taken, a vow of a callback
+        ("follow-up-promise", "理解您着急。需要师傅上门检测线路，今天排满了。明天上午10点前师傅肯定来不了，您爱等不等。"),
+        ("follow-up-promise", "我跟您保证，今天下午5点前给您回电话。理解理解，没网办公太难受了。"),
+        ("complaint-billing", "知道了知道了，多扣的50元我帮您核查了也没用，退还是不可能的。对布起。"),
+        ("listening-restate", restated + "。您带发票了，对吗？这种情况不是您操作的问题。"),
+        ("needs-questions", "您好，欢迎光临！您一个人来的话不着急，我陪您慢慢看。您想看什么样的手机？"),
+        ("greet-entry", "您好，欢迎光临！请问您办理什么业务？取号机坏了，您随便找个地方等吧，别磨磨蹭蹭的。"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 
