@@ -1405,3 +1405,49 @@ def test_4_session_44_a_time_denied_a_refused_check_or_a_tag_elsewhere_earns_not
 ])  # fmt: skip
 def test_8_session_44_everyday_offers_feelings_and_a_typed_sorry(scenario, text, criterion):
     assert criterion in met(scenario, text)
+
+
+# The third round of session 44 (kind words, decline-policy's order and ways, realistic first attempts).
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("complaint-billing", "王先生，实在抱歉，我理解您的心情。这50元多扣的事，我不管查到多晚都给您弄清楚，核实后马上退还。谢谢您的信任。", "forbidden"),
+    ("follow-up-promise", "我理解您着急，明天办公要紧。我不管别的，先把您的单子加急：师傅要上门查线路，今天排不上，明早九点前师傅会打电话联系您。", "forbidden"),
+    ("complaint-billing", "王先生，抱歉，多扣了您50元，换谁都着急。您不用着什么急，慢慢说，我现在就帮您查询扣费，查清楚后退给您。谢谢您。", "forbidden"),
+    ("listening-restate", "我确认一下：您上周六在这买的手机，不到一周，打电话老断、信号一两格；重启好几次没用；家里人用我们的卡信号都好。您不用着什么急，我理解得对吗？", "judgement"),
+    ("complaint-billing", "王先生，对不起，多扣了您50元，我理解您的心情。我也没办法看着您白跑一趟，所以今天一定帮您核查清楚，多扣的当场退还。谢谢您。", "forbidden"),
+    ("phone-answer", "您好！抱歉响了这么多声才接，这里是电信北门营业厅，我是李娜。要是电话里说不清，您也可以打10000，或者过来我当面帮您。请问有什么事？", "forbidden"),
+    ("follow-up-promise", "我理解您明天要办公的着急。这个故障得师傅上门检修，今天来不及。我马上给您下加急单，明早九点前师傅电话联系您。这个我可以保证，九点前一定有人打给您。", "overpromise"),
+    ("listening-restate", "我跟您对一下：上周六买的手机，用了不到一个星期，电话老是断，信号一两格；重启好几次都没用；可您家里人用我们的卡都好好的。所以不是您不会用，是手机或卡可能有问题。我这么理解对吗？", "judgement"),
+])  # fmt: skip
+def test_10_session_44_a_concession_or_a_reassurance_is_no_taboo(scenario, text, penalty):
+    assert penalty not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("needs-questions", "您好，欢迎光临！您看了这么久还没想好吗？您想要什么样的？平时用手机做什么？是要大屏的吗？", "bad_question"),
+    ("needs-questions", "您好！请问您想看哪方面的手机？您预算够不够啊？您平时主要用来干什么？想要拍照好的对吗？", "bad_question"),
+    ("needs-questions", "您好，欢迎光临！您是给孙子买的吧？您想看什么价位的？平时主要用来做什么？", "bad_question"),
+    ("decline-policy", "我理解您想帮朋友，按实名制规定补卡要本人。您不会连个授权书都不会写吧？您朋友签好授权书再来。", "forbidden"),
+    ("decline-policy", "我理解您想帮朋友，可怎么就您事多呢？按实名制规定补卡要本人。您朋友可以回来自己办。", "forbidden"),
+    ("follow-up-promise", "先生，放心吧，这种小问题师傅一去就好了，明天上午师傅会打电话给您。", "overpromise"),
+])  # fmt: skip
+def test_10_session_44_third_round_pushy_questions_mockery_and_a_fix_on_arrival_cost_points(scenario, text, penalty):
+    assert penalty in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("needs-questions", "您好！现在谁还用老手机呢？哪有人不喜欢大屏的？是要大屏的吗？", "open_questions"),
+    ("decline-policy", "先生，这个我理解，但我做不了主，您可以问问我们经理。", "your_option"),
+    ("decline-policy", "我理解您想帮朋友，按实名制规定今天办不了。算了，我先偷偷给您办了吧，您朋友回来补个授权书。", "my_offer"),
+])  # fmt: skip
+def test_4_session_44_rhetorical_questions_a_manager_and_a_secret_exception_earn_nothing(scenario, text, criterion):
+    assert criterion not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("listening-restate", "我确认一下：上周六买的手机，用了不到一周，打电话老断线，信号一两格；您重开过好几次；同一个家里，您老伴用我们的卡信号就好好的。是这样吗？", "fact_contrast"),
+    ("listening-restate", "我确认一下：上周六买的手机，用了不到一周，打电话老断线，信号一两格；您已经重启过好几次了；您屋头人用我们的卡信号都巴适得很。是这样吗？", "fact_contrast"),
+    ("follow-up-promise", "我好明白您好紧张，听日要喺屋企返工。呢个故障要师傅上门睇线路，今日搞唔掂。听朝十点前师傅会打电话俾您，约好时间上门。", "empathy"),
+    ("follow-up-promise", "真係明白你嘅難處，聽日要喺屋企做嘢。呢個故障要師傅上門睇線路，今日搞唔掂。聽朝十點前師傅會打電話俾你，約好時間上門。", "empathy"),
+])  # fmt: skip
+def test_8_session_44_a_spouse_sichuan_words_and_cantonese_empathy(scenario, text, criterion):
+    assert criterion in met(scenario, text)

@@ -349,6 +349,12 @@ def test_session_44_red_team_paths_grade_the_same(web_dir):
         ("listening-restate", restated + "。您带发票了，对吗？这种情况不是您操作的问题。"),
         ("needs-questions", "您好，欢迎光临！您一个人来的话不着急，我陪您慢慢看。您想看什么样的手机？"),
         ("greet-entry", "您好，欢迎光临！请问您办理什么业务？取号机坏了，您随便找个地方等吧，别磨磨蹭蹭的。"),
+        # the third round: concessions and reassurances, rhetorical questions, a manager, regional words
+        ("complaint-billing", "王先生，这事我不管谁对谁错，您不用着什么急，我也没办法看着您白跑一趟，马上帮您核查。"),
+        ("phone-answer", "您好！这里是电信北门营业厅，我是李娜。要是电话里说不清，您也可以打10000。"),
+        ("needs-questions", "您好！现在谁还用老手机呢？哪有人不喜欢大屏的？您预算够不够啊？"),
+        ("decline-policy", "先生，这个我做不了主，您可以问问我们经理。怎么就您事多呢？"),
+        ("listening-restate", "上周六买的手机，打电话老断线，信号一两格；您老伴用我们的卡信号巴适得很。所以不是您不会用。是这样吗？"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 
