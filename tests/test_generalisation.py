@@ -1451,3 +1451,62 @@ def test_4_session_44_rhetorical_questions_a_manager_and_a_secret_exception_earn
 ])  # fmt: skip
 def test_8_session_44_a_spouse_sichuan_words_and_cantonese_empathy(scenario, text, criterion):
     assert criterion in met(scenario, text)
+
+
+# The fourth round of session 44 (replies in dialect and regional script).
+@pytest.mark.parametrize("scenario, text, item", [
+    ("needs-questions", "你好！你係咪嚟偷嘢㗎？想睇咩款？平時用嚟做咩？", "bad_question"),
+    ("needs-questions", "您好！你是不是莫得钱哦？想看啥子手机？平时拿来做啥子？", "bad_question"),
+    ("needs-questions", "侬好！侬到底买伐？想看啥个手机？平常用来做啥？", "bad_question"),
+    ("listening-restate", "您上個禮拜六買嘅手機，打電話成日斷線，訊號得一兩格，重啟咗幾次都唔得，屋企人用我哋嘅卡就冇事，係咪咁？係咪您自己放錯卡？", "judgement"),
+    ("complaint-billing", "王先生，对勿起，多扣了侬50块，我马上帮侬查一查，侬脑子拎拎清好伐。", "forbidden"),
+    ("complaint-billing", "王先生，不好意思，你莫吼，吼也莫得用，多扣那50块我帮你查一哈。", "forbidden"),
+    ("follow-up-promise", "明白你好急。師傅要上門，今日搞唔掂，包喺我身上，聽日朝早實搞掂。", "overpromise"),
+    ("complaint-billing", "王生，唔好意思，我好明白您嘅心情。多扣咗50蚊我即刻幫您查吓張單，多收咗就退返俾您。", "empathy"),
+    ("complaint-billing", "王先生，真是失禮了，我能體諒您的心情。這個月多扣的50元我馬上幫您查詢，多收的退還給您。", "empathy"),
+    ("complaint-billing", "王先生，真是失禮了，這個月多扣的50元我馬上幫您查詢，多收的退還給您。", "apology"),
+    ("complaint-billing", "王先生，对勿起，这个月多扣侬50块，我马上帮侬查，多扣的退给侬。", "apology"),
+    ("needs-questions", "您好！想睇咩手機？點解想換機？係咪要大屏？", "open_questions"),
+])  # fmt: skip
+def test_8_session_44_dialect_words_for_rudeness_feelings_sorry_and_a_question(scenario, text, item):
+    assert item in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text", [
+    ("follow-up-promise", "告诉客户很理解他的着急，因为要上门所以今天修不了，明天上午9点前师傅会电话联系。"),
+    ("decline-policy", "我会先表示理解，然后解释实名制规定，再告诉他可以带授权书和身份证原件来办，或者让朋友在当地补卡。"),
+    ("complaint-billing", "我会先向王先生道歉，表示理解他的心情，然后复述多扣50元的问题，再帮他查询账单，最后感谢他。"),
+    ("complaint-billing", "应该先道歉，再说理解他的心情，然后说帮他核查多扣的50元并退还，最后谢谢他。"),
+    ("listening-restate", "我会把顾客说的购买时间、断线的情况、重启过和家人卡正常这几点复述一遍，然后问他对不对。"),
+    ("listening-restate", "先复述客户的问题，比如购买时间和断线情况，再问客户我理解得对不对。"),
+])  # fmt: skip
+def test_11_a_plan_told_instead_of_said_is_flagged_like_an_outline(scenario, text):
+    """"我会先道歉，然后……" describes the reply instead of saying it (session 44): flagged, scored 0,
+    and the flag says so."""
+    result = carecourse.grade(scenario, text)
+    assert [f.id for f in result.flags] == ["keyword_list"] and result.score == 0
+    assert "做法说明" in result.flags[0].message
+
+
+@pytest.mark.parametrize("scenario, text", [
+    ("listening-restate", "先确认下我没理解错：买了不到一周，通话老断，信号就一两格，家人的卡都正常，重启无效。对吗？"),
+    ("greet-entry", "您好，欢迎光临！（边说边引导客户走到咨询台）请问您办理什么业务？这边请。"),
+    ("complaint-billing", "王先生，我先帮您查一下，然后给您回电话，再把多扣的退给您。对不起让您生气了。"),
+])  # fmt: skip
+def test_11_words_said_to_him_or_a_stage_direction_are_no_plan_told(scenario, text):
+    assert not carecourse.grade(scenario, text).flags
+
+
+@pytest.mark.parametrize("scenario, text, item", [
+    ("complaint-billing", "王先生，我懂您的心情，多扣的50元我马上帮您核查。", "empathy"),
+    ("complaint-billing", "王先生，看得出您很生气，多扣的50元我马上帮您核查。", "empathy"),
+    ("complaint-billing", "王先生，對於本月帳單多扣50元一事，我們深感抱歉，亦明白您的不滿。我會即時為您核查扣費紀錄。", "empathy"),
+    ("listening-restate", "您上周六买的手机，不到一周就老断线，信号一两格，重启好几次也没用，家人的卡都正常，对吗？不过新手机刚开始信号差一点也是正常的。", "judgement"),
+    ("listening-restate", "您上周六买的手机，不到一周就老断线，信号一两格，重启好几次也没用，家人的卡都正常，对吗？新手机不会有这种问题的。", "judgement"),
+    ("listening-restate", "您上周六买的手机，不到一周就老断线，信号一两格，重启好几次也没用，家人的卡都正常，对吗？这种问题很常见，没什么大不了的。", "judgement"),
+    ("needs-questions", "您好！您想看什么样的手机？平时用来做什么？您买得起这款吗？", "bad_question"),
+    ("needs-questions", "您好！您想看什么样的手机？平时用来做什么？您这种老人家用老人机就够了吧？", "bad_question"),
+    ("follow-up-promise", "理解您着急。师傅明天上午上门，铁定能修好，上门前打电话给您。", "overpromise"),
+])  # fmt: skip
+def test_8_session_44_the_same_meaning_in_other_words_is_graded_alike(scenario, text, item):
+    assert item in met(scenario, text)

@@ -355,6 +355,13 @@ def test_session_44_red_team_paths_grade_the_same(web_dir):
         ("needs-questions", "您好！现在谁还用老手机呢？哪有人不喜欢大屏的？您预算够不够啊？"),
         ("decline-policy", "先生，这个我做不了主，您可以问问我们经理。怎么就您事多呢？"),
         ("listening-restate", "上周六买的手机，打电话老断线，信号一两格；您老伴用我们的卡信号巴适得很。所以不是您不会用。是这样吗？"),
+        # the fourth round: a plan told instead of said, dialect, the same meaning in other words
+        ("complaint-billing", "我会先向王先生道歉，表示理解他的心情，然后复述多扣50元的问题，再帮他查询账单，最后感谢他。"),
+        ("follow-up-promise", "告诉客户很理解他的着急。明天上午9点前师傅会电话联系。您好，我是小李。"),
+        ("greet-entry", "您好，欢迎光临！（边说边引导客户走到咨询台）请问您办理什么业务？"),
+        ("needs-questions", "你好！你係咪嚟偷嘢㗎？點解想換機？您买得起这款吗？"),
+        ("complaint-billing", "王先生，真是失禮了，亦明白您的不滿，看得出您很生气。侬脑子拎拎清好伐。"),
+        ("follow-up-promise", "明白你好急。包喺我身上，聽日朝早實搞掂，铁定能修好。"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 

@@ -19,6 +19,7 @@ __all__ = ["is_keyword_list", "is_listed_only", "listed_spans", "said_in_clause"
 SPOKEN_END = re.compile(r"[。!?~]|\.{2,}")  # nor does a list trail off or sing: "欢、欢迎光临…请问…", "您说～"
 NUMBER_MARK = re.compile(r"(?:^|[^0-9])([1-9])[.、)]? ?(?![0-9])")  # a list's 1. 2、 3) (① is 1 once normalised)
 OPENING_BRACKETS = "(【["
+STAGE_DIRECTION = re.compile(r"[ \n]*[(【\[]")  # a sentence that opens in brackets acts, it does not speak
 CLOSING_BRACKET = re.compile(r"[)】\]]")
 ASKED = re.compile(r"[吗吧呢么不]$|什么|啥")
 PUNCTUATED = re.compile("[,、。]")  # speech punctuated, not words typed apart with spaces
@@ -45,7 +46,7 @@ def listed_spans(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=64)  # asked twice per grade: by the gaming check and by the criteria's evidence
 def _listed(text: str) -> tuple[tuple[int, int], ...]:
-    return (*_named_lists(text), *_outlines(text), *_numbered_plans(text))
+    return (*_named_lists(text), *_outlines(text), *_numbered_plans(text), *_narrated(text))
 
 
 def is_listed_only(text: str) -> bool:
@@ -91,6 +92,29 @@ def _numbered_plans(text: str) -> list[tuple[int, int]]:
 def plan_word() -> re.Pattern[str]:
     rule = settings()["numbered_plan"]
     return compile_subset(sorted({*rule["starts"], *settings()["named_list"]["names"]}, key=lambda w: (-len(w), w)))
+
+
+def _narrated(text: str) -> list[tuple[int, int]]:
+    """Each sentence that tells the plan instead of saying it to the customer ("我会先表示理解，然后解释
+    实名制规定", "告诉客户很理解他的着急"): not addressed to him, not a stage direction, and narrating
+    the steps or naming him as 客户/顾客 to a speech verb (``narrated_plan``)."""
+    spans, start = [], 0
+    for end in [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]:
+        sentence = text[start:end]
+        if sentence and not narrated_addressed().search(sentence) and not STAGE_DIRECTION.match(sentence) and narrated_plan().search(sentence):
+            spans.append((start, end))
+        start = end
+    return spans
+
+
+@cache
+def narrated_plan() -> re.Pattern[str]:
+    return compile_subset(settings()["narrated_plan"]["patterns"])
+
+
+@cache
+def narrated_addressed() -> re.Pattern[str]:
+    return compile_subset([settings()["narrated_plan"]["addressed"]])
 
 
 def _outlines(text: str) -> list[tuple[int, int]]:

@@ -35,7 +35,7 @@ export function blankSpans(ctx, text) {
 }
 
 export function listedSpans(ctx, text) {
-  return [...namedLists(ctx, text), ...outlines(ctx, text), ...numberedPlans(ctx, text)];
+  return [...namedLists(ctx, text), ...outlines(ctx, text), ...numberedPlans(ctx, text), ...narrated(ctx, text)];
 }
 
 function isListedOnly(ctx, text) {
@@ -68,6 +68,22 @@ function numberedPlans(ctx, text) {
     const items = marks.map((m, k) => [m.index + m[0].length, ends[k]]);
     const planned = items.filter(([s]) => matchAt(g.planWord, text, s) !== null).length;
     if (planned >= rule.share * items.length) spans.push(...items);
+  }
+  return spans;
+}
+
+function narrated(ctx, text) {
+  // each sentence that tells the plan instead of saying it to the customer: not addressed to him, not a
+  // stage direction, narrating the steps or naming him as 客户/顾客 to a speech verb (lists.py _narrated)
+  const g = ctx.gaming;
+  const spans = [];
+  let start = 0;
+  for (const end of [...[...finditer(g.sentenceEnd, text)].map((m) => m.index + m[0].length), text.length]) {
+    const sentence = text.slice(start, end);
+    if (sentence && search(g.narratedAddressed, sentence) === null && matchAt(g.stageDirection, sentence, 0) === null && search(g.narratedPlan, sentence) !== null) {
+      spans.push([start, end]);
+    }
+    start = end;
   }
   return spans;
 }
