@@ -1510,3 +1510,43 @@ def test_11_words_said_to_him_or_a_stage_direction_are_no_plan_told(scenario, te
 ])  # fmt: skip
 def test_8_session_44_the_same_meaning_in_other_words_is_graded_alike(scenario, text, item):
     assert item in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text", [
+    ("follow-up-promise", "我会告诉他今天修不了，需要师傅上门，明天上午10点前给他打电话。"),
+    ("needs-questions", "先问他想看什么样的手机，再问他平时用来做什么，最后问他是不是要大屏的。"),
+    ("complaint-billing", "首先，我会向王先生道歉；其次，帮他查询账单；最后，感谢他。"),
+])  # fmt: skip
+def test_11_a_plan_told_in_other_words_is_flagged_too(scenario, text):
+    assert [f.id for f in carecourse.grade(scenario, text).flags] == ["keyword_list"]
+
+
+def test_11_stage_directions_beside_the_words_said_are_no_keyword_list():
+    """"（微笑）欢迎光临！（伸手示意）这边请…" names 微笑 and 示意 only as what the staff member does
+    while speaking (session 44; labellers credit such replies on dev: +13 −2); bare names still list."""
+    spoken = carecourse.grade("greet-entry", "（微笑）欢迎光临！（伸手示意）这边请，请问您办理什么业务？")
+    assert not spoken.flags and spoken.score == spoken.max_score
+    assert [f.id for f in carecourse.grade("greet-entry", "（微笑）（鞠躬）欢迎光临 （引导）这边请").flags] == ["keyword_list"]
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("complaint-billing", "王先生，实在抱歉，又让您碰上多扣费，我理解您的火气。不是您没看清账单，是我们的账单写得太复杂了。我马上帮您核查这50元，多扣的立刻退还。谢谢您来反映。", "forbidden"),
+    ("complaint-billing", "王先生，非常抱歉，我理解您很生气。您别误会，不是说您弄错了，我是想先帮您把这50元的扣费明细查清楚，多扣的马上退还。谢谢您来找我们。", "forbidden"),
+    ("follow-up-promise", "您明天要办公，这事确实急，我理解。不是您家路由器设置错了，是小区外线的光缆断了，要师傅上门接，今天来不及了。我今晚八点前打电话告诉您明天几点上门。", "forbidden"),
+    ("listening-restate", "您上周六买的手机，不到一周老断线、信号一两格，家里人用我们的卡都好，您重启好几次也不行，对吗？放心，这个不是您的问题，我来帮您处理。", "judgement"),
+    ("listening-restate", "我确认一下：上周六买的手机，不到一周老掉线、信号一两格，家人的卡都正常，您已经重启好几次了，对吗？您不是不会用，是手机可能有问题，我帮您查。", "judgement"),
+    ("listening-restate", "我确认一下：上周六您在这买的手机，不到一周，通话老断、信号一两格；家人用我们的卡都好；您重启好几次了，对吗？不是您想多了，这确实不正常，我马上帮您检测。", "judgement"),
+    ("complaint-billing", "王先生，对不起，多扣了您50块，这都是我们的错，我理解您的心情。我马上核查账单，多扣的立刻退还。谢谢您告诉我们。", "forbidden"),
+    ("follow-up-promise", "我特别理解您着急。宽带要师傅上门换设备，今天派不出人了。今晚八点前我给您打电话告知明天上门时间，这一点我保证做到。", "overpromise"),
+    ("complaint-billing", "王先生，真对不起。之前同事让您自己打10086去问，这是我们推脱了，我向您道歉。我理解您的心情，这次我来帮您查这50元扣费，查实多扣马上退还。谢谢您再来一趟。", "forbidden"),
+])  # fmt: skip
+def test_10_session_44_the_blame_taken_off_him_or_owned_and_a_callback_vowed_are_no_penalty(scenario, text, penalty):
+    assert penalty not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text", [
+    ("complaint-billing", "是是是，都是我们的错，行了吧，我帮您查。"),
+    ("greet-entry", "您好，欢迎光临！请问办什么业务？……哎您先把门关上，空调钱可不是您出。"),
+])  # fmt: skip
+def test_10_sarcasm_that_looks_like_owning_or_clearing_still_costs_points(scenario, text):
+    assert "forbidden" in met(scenario, text)

@@ -362,6 +362,12 @@ def test_session_44_red_team_paths_grade_the_same(web_dir):
         ("needs-questions", "你好！你係咪嚟偷嘢㗎？點解想換機？您买得起这款吗？"),
         ("complaint-billing", "王先生，真是失禮了，亦明白您的不滿，看得出您很生气。侬脑子拎拎清好伐。"),
         ("follow-up-promise", "明白你好急。包喺我身上，聽日朝早實搞掂，铁定能修好。"),
+        # the fifth round: stage directions beside speech, plans in other words, the blame taken off him
+        ("greet-entry", "（微笑）欢迎光临！（伸手示意）这边请，请问您办理什么业务？"),
+        ("greet-entry", "（微笑）（鞠躬）欢迎光临 （引导）这边请"),
+        ("needs-questions", "先问他想看什么样的手机，再问他平时用来做什么。首先，我会问候他。"),
+        ("complaint-billing", "王先生，不是您没看清账单，这都是我们的错。之前同事让您自己打10086去问，我向您道歉。"),
+        ("follow-up-promise", "不是您家路由器设置错了。今晚八点前我给您打电话，这一点我保证做到。"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 

@@ -229,9 +229,14 @@ def _spoken(rule, text, segments, glueless) -> bool:
 
 
 def _names_a_technique(text, segments, glueless) -> bool:
-    """A bare segment naming what the reply should do ("复述", "微笑服务")."""
+    """A bare segment naming what the reply should do ("复述", "微笑服务"); not a stage direction
+    in brackets beside the words said ("(微笑)欢迎光临!(伸手示意)这边请")."""
     name = technique_name().search
-    return any(g and name(text, s, e) for g, (s, e) in zip(glueless, segments))
+    return any(g and name(text, s, e) and not _bracketed(text, s, e) for g, (s, e) in zip(glueless, segments))
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    return start > 0 and end < len(text) and text[start - 1] in OPENING_BRACKETS and CLOSING_BRACKET.match(text, end) is not None
 
 
 def _bare_words(rule, segments, glueless, findings) -> bool:

@@ -170,7 +170,12 @@ function spoken(ctx, rule, text, segments, glueless) {
 }
 
 function namesATechnique(ctx, text, segments, glueless) {
-  return segments.some(([s, e], k) => glueless[k] && search(ctx.gaming.techniqueName, text, s, e) !== null);
+  // not a stage direction in brackets beside the words said (lists.py _names_a_technique)
+  return segments.some(([s, e], k) => glueless[k] && search(ctx.gaming.techniqueName, text, s, e) !== null && !bracketed(ctx, text, s, e));
+}
+
+function bracketed(ctx, text, start, end) {
+  return start > 0 && end < text.length && ctx.gaming.openingBrackets.includes(text[start - 1]) && matchAt(ctx.gaming.closingBracket, text, end) !== null;
 }
 
 function asksAtTheEnd(ctx, text, segments) {
