@@ -67,6 +67,11 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # judging and presuming words in new phrasings, vows in regional words, sets for a way round the papers,
 # a plea, a shrug, a time with no day, the blame taken off him (the tone model bound too): dev +22 -9;
 # 0.9510, 0.9482, 0.8540, 0.8827 (floors unchanged).
+# Then (session 44), defects found by eighteen more red-team helper sessions (about 4,400 replies): rude,
+# judging and presuming words in new phrasings and dialect, sets for a check waved aside, facts asked again
+# or turned round, an exception sought, a cause that is not why, a plan told instead of said (flagged),
+# stage directions beside speech no keyword list, kind lines no penalty: dev +33 -6; 0.9511, 0.9482,
+# 0.8540, 0.8827 (floors unchanged).
 # Before that, measured 2026-12-06 (session 34) once decline-policy's order let a refusal proper (办不了) outrank the rule
 # said as a no (必须本人来，或者带原件和授权书): 0.9461, 0.9465, 0.8482, 0.8788 (order 0.8692 -> 0.8981;
 # the worst is now your_option; floors: criteria 0.943 -> 0.944, worst 0.861 -> 0.870).
