@@ -1,6 +1,7 @@
 """Techniques named instead of done: keyword lists ("抱歉 理解 感谢 核查"), telegraphic
-fragments, lists of technique names ("倾听+共情+致歉"), outlines and numbered plans; and
-which words were said in a clause rather than listed."""
+fragments, lists of technique names ("倾听+共情+致歉"), outlines, numbered plans and plans
+told instead of said ("我会先道歉，然后……"); and which words were said in a clause rather than
+listed."""
 
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ def listed_spans(text: str) -> list[tuple[int, int]]:
     sentence ended inside, ``min_names`` of them and ``names_share`` of all naming a
     technique ("倾听+共情+致歉+核实+跟进", "1.表示歉意 2.理解客户 3.查询明细"); a
     sentence a label opens as an outline ("复述要点:…", "确认句式:…"); and the items of a
-    numbered plan ("1.致歉:非常抱歉 2.共情:理解您的心情 3.核实:查询账单明细")."""
+    numbered plan ("1.致歉:非常抱歉 2.共情:理解您的心情 3.核实:查询账单明细"); and each
+    sentence that tells the plan instead of saying it ("我会先表示理解，然后解释实名制规定")."""
     return list(_listed(text))
 
 
