@@ -1550,3 +1550,17 @@ def test_10_session_44_the_blame_taken_off_him_or_owned_and_a_callback_vowed_are
 ])  # fmt: skip
 def test_10_sarcasm_that_looks_like_owning_or_clearing_still_costs_points(scenario, text):
     assert "forbidden" in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("phone-answer", "喂，您好，这里是阳光路营业厅，我是小王。电话太多了，哪接得过来，有什么事？", "forbidden"),
+    ("phone-answer", "您好，这里是阳光路营业厅，我是小王，请问有什么可以帮您？您下次别在高峰期打。", "forbidden"),
+    ("greet-entry", "您好，欢迎光临，这么晚才来啊，请问办什么业务？这边请。", "forbidden"),
+    ("greet-entry", "您好，欢迎光临！请问办什么业务？别把地弄脏了，这边请。", "forbidden"),
+    ("needs-questions", "您好！您想看什么样的手机？平时用来做什么？您知道什么是5G吗？", "bad_question"),
+    ("needs-questions", "您好！您想看什么样的手机？平时用来做什么？您好像不太会用智能手机吧？", "bad_question"),
+    ("needs-questions", "您好！您想看什么样的手机？平时用来做什么？这款功能很复杂您会用吗？", "bad_question"),
+    ("needs-questions", "您好！您想看什么样的手机？平时用来做什么？是不是在别家看过了嫌贵才来？", "bad_question"),
+])  # fmt: skip
+def test_10_session_44_realistic_cold_lines_at_the_door_and_on_the_phone_cost_points(scenario, text, penalty):
+    assert penalty in met(scenario, text)

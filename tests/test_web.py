@@ -368,6 +368,8 @@ def test_session_44_red_team_paths_grade_the_same(web_dir):
         ("needs-questions", "先问他想看什么样的手机，再问他平时用来做什么。首先，我会问候他。"),
         ("complaint-billing", "王先生，不是您没看清账单，这都是我们的错。之前同事让您自己打10086去问，我向您道歉。"),
         ("follow-up-promise", "不是您家路由器设置错了。今晚八点前我给您打电话，这一点我保证做到。"),
+        ("phone-answer", "喂，这里是阳光路营业厅，我是小王。电话太多了，哪接得过来，您下次别在高峰期打。"),
+        ("needs-questions", "您好！您知道什么是5G吗？您好像不太会用智能手机吧？"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 
