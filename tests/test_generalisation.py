@@ -1564,3 +1564,113 @@ def test_10_sarcasm_that_looks_like_owning_or_clearing_still_costs_points(scenar
 ])  # fmt: skip
 def test_10_session_44_realistic_cold_lines_at_the_door_and_on_the_phone_cost_points(scenario, text, penalty):
     assert penalty in met(scenario, text)
+
+
+# --- learners' red team, session 45: three trainer sessions, about 520 replies -----------------
+
+R45 = "您是说上周六买的手机，打电话老断线，信号一两格，重启过好几次，家里人的卡都好好的，对吗？"
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    # blame put as a question, the absent friend belittled
+    ("decline-policy", "出门前都不打听一下？补卡要本人或者身份证原件加授权书，您朋友可以回来自己办。", "forbidden"),
+    ("decline-policy", "让他签个名写个授权书很难吗？规定就是实名制，没证件办不了。", "forbidden"),
+    ("decline-policy", "谁家补卡不带证件的？实名制规定要本人或授权代办，您朋友可以回来自己办。", "forbidden"),
+    ("decline-policy", "要我说您朋友也是心大，卡丢了还出差。按实名制规定要本人或授权代办，您朋友可以回来后自己办。", "forbidden"),
+    ("decline-policy", "您朋友那么大个人了，补个卡还要别人跑？实名制规定要本人或授权代办，您可以让他写个授权书。", "forbidden"),
+    # his worry waved off, the service left to luck, his work from home mocked
+    ("follow-up-promise", "我特别理解您的心情，可是着急能把网急好吗？师傅明天上午10点前会打电话联系您上门。", "forbidden"),
+    ("follow-up-promise", "哎，您急我也急，可急有什么用呢，是吧？师傅明天上午会给您打电话。", "forbidden"),
+    ("follow-up-promise", "你急个啥嘛，明儿个师傅就来了，上午十点前给你打电话。", "forbidden"),
+    ("follow-up-promise", "修不修得好看运气吧，我们已经派单了，明天上午会有人打电话给您。", "forbidden"),
+    ("follow-up-promise", "在家办公？那您就不能去网吧吗？今天修不了，明天师傅会打电话给您约时间。", "forbidden"),
+    ("follow-up-promise", "您工作重要，别人工作就不重要啦？师傅明天上午9点前会打电话给您。", "forbidden"),
+    ("follow-up-promise", "您再在这儿闹，我可就给您工单往后排了。师傅明天上午10点前会打电话。", "forbidden"),
+    ("complaint-billing", "理解理解，那我给您提个工单，后台核实了会联系您，快不快就看他们心情了。", "forbidden"),
+    # suspicion, his ears or wits, mockery, guilt and sending off, in Mandarin and dialect
+    ("decline-policy", "您这样的我见多了，谁知道是不是真朋友。实名制规定要本人或授权书，您朋友可以自己回来办。", "forbidden"),
+    ("decline-policy", "您耳朵是不是不太好？实名制规定，必须本人或者身份证原件加授权书。您可以让您朋友回来办。", "forbidden"),
+    ("decline-policy", "你系咪傻㗎？冇授权书补乜嘢卡啊，实名制规定，叫你朋友自己返嚟办啦。", "forbidden"),
+    ("decline-policy", "你是听不懂喔？没有授权书就是不行啦，实名制规定，你朋友可以自己回来办啦。", "forbidden"),
+    ("decline-policy", "您面子可真大，一句通融就想把别人的卡补了？实名制规定要本人，您朋友可以自己回来办。", "forbidden"),
+    ("decline-policy", "我们也是打工的，您为难我有意思吗？按规定必须本人或者授权代办，您可以让朋友写个授权书再来。", "forbidden"),
+    ("decline-policy", "您这要求我满足不了，您要是不服可以去投诉。按实名制规定要本人，您朋友可以回来自己办。", "forbidden"),
+    ("decline-policy", "我说第二遍了，没有身份证原件和授权书办不了，这是实名制规定。您下次带齐了再来。", "forbidden"),
+    # at the door and on the phone
+    ("greet-entry", "唉，又来一个。您好，请问您办理什么业务？这边请，我帮您取号。", "forbidden"),
+    ("greet-entry", "您好，请问您办理什么业务？您身上什么味儿啊？这边请，离别人远点。", "forbidden"),
+    ("greet-entry", "您好，进门先看清楚好吗？取号机就在你眼前。请问办什么业务？", "forbidden"),
+    ("phone-answer", "您好，久等了，这里是阳光路营业厅，我是工号1024小王，请问有什么可以帮您？如果没什么要紧事我就先挂了啊。", "forbidden"),
+    ("phone-answer", "您好，让您久等了，这里是阳光路营业厅，我是小林，请问有什么可以帮您？您这么有耐心，一般人响三声就挂了。", "forbidden"),
+    ("phone-answer", "您好，让您久等了，这里是阳光路营业厅，我是小林，请问有什么可以帮您？听您声音是老人家吧，要不让您孩子来打？", "forbidden"),
+    # the charge called normal or put down to him
+    ("complaint-billing", "王先生，抱歉。我帮您查询过了，您这个月多扣的50元是因为您自己开了增值业务。", "forbidden"),
+    ("complaint-billing", "王先生，非常抱歉，我理解您的心情。您回家自己在APP上查一下账单明细就清楚了。", "forbidden"),
+    # his skill, purse, purpose or phone judged among the phones
+    ("needs-questions", "您好，您平时用手机主要做什么？您想看看什么价位的？您是不是连微信都不太会用啊？", "bad_question"),
+    ("needs-questions", "您好，您这个样子应该买不起旗舰机吧？您平时手机主要用来做什么？是要便宜实用的，对吗？", "bad_question"),
+    ("needs-questions", "您好，您平时用手机主要做什么？您比较看重哪些方面？您不会是来偷手机的吧？", "bad_question"),
+    ("needs-questions", "您好，您平时用手机主要做什么？您是不是在网上看好了，来我们这儿比个价就走？", "bad_question"),
+    ("needs-questions", "您好，您这手机是什么牌子的？杂牌吧？您想换个什么样的？是不是要国产的？", "bad_question"),
+    ("needs-questions", "您好，看您年紀也不小了，您平時用手機主要做什麼？您該不會連智慧型手機都沒用過吧？", "bad_question"),
+    # his account doubted or his phone, place or choice blamed after a good restatement
+    ("listening-restate", R45 + "一般不会这样的。", "judgement"),
+    ("listening-restate", R45 + "我觉得您有点太敏感了，一两格也能打电话啊。", "judgement"),
+    ("listening-restate", R45 + "您家那边本来就是信号盲区，换哪个手机都一样。", "judgement"),
+    ("listening-restate", R45 + "其实信号一两格也算正常范围，您要求有点高了。", "judgement"),
+    ("listening-restate", R45 + "是您自己选的这款，当时我们也提醒过您。", "judgement"),
+])  # fmt: skip
+def test_10_session_45_rudeness_in_fresh_words_costs_points(scenario, text, penalty):
+    assert penalty in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("decline-policy", "先生，您这么热心帮朋友，这朋友交得值。但补卡要本人或身份证原件加授权书，这是实名制规定。我可以把材料写给您，您朋友可以回来自己办。", "forbidden"),
+    ("listening-restate", R45[:-4] + "。一般新手机不会这样，所以我们得好好查一下。", "judgement"),
+    ("listening-restate", "我再说一遍您看对不对：上周六买的手机，打电话老断线，信号一两格，重启好几次没用，家里人的卡都好好的。", "judgement"),
+    ("phone-answer", "您好，让您久等了，这里是阳光路营业厅，我是小林。刚才柜台有位老人家耳朵不太好，我多说了几句。请问有什么可以帮您？", "forbidden"),
+    ("follow-up-promise", "非常理解您明天要办公的着急。今天排满了，我给您约明天上午9点前上门，师傅出发前会打电话给您。别担心，您不用一直催，我会跟进。", "forbidden"),
+    ("follow-up-promise", "哎呀明天要办公，那确实急。今天师傅都排满了，明天一早我给您排第一单，八点半左右，出发前给您打电话。", "forbidden"),
+    ("decline-policy", "我理解您想帮朋友。按实名制规定要本人或授权代办，这是为了保护您朋友的号码安全。我可以把材料清单写给您，您朋友可以写授权书，您带他身份证原件来办。给您带来不便，敬请谅解。", "flat_no"),
+])  # fmt: skip
+def test_10_session_45_kind_lines_beside_those_words_are_not_penalised(scenario, text, penalty):
+    assert penalty not in met(scenario, text)
+
+
+@pytest.mark.parametrize("text", [
+    "先生您好，您的心情我们十分理解。但为保障机主的通信安全与合法权益，补卡业务必须严格遵循实名制要求。敬请谅解。",
+    "我理解您想帮朋友，但这个我们是有规定的，请您理解一下。",
+    "先生，您的心情我完全能够理解，但按照公司规定，在缺少机主证件原件及书面授权的情况下，我们确实不具备为您办理的条件，请您谅解。",
+    "唔得啊兄弟，规定就系规定。",
+    "抱谦哈 规定死的 我也冒得权限",
+])  # fmt: skip
+def test_10_session_45_a_no_left_implicit_with_no_way_forward_is_a_flat_no(text):
+    assert "flat_no" in met("decline-policy", text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("decline-policy", "先生，我理解您的好意，不过这个办不了，按照实名制规定需要本人或授权代办。我可以为您做的不多，您可以打10086问问。", "my_offer"),
+    ("decline-policy", "先生，我理解您想帮朋友的心意，不过按照实名制规定，补卡要本人或授权代办，这是为了保护您朋友的号码不被冒用。我能为您做的已经做了。您朋友可以等回来再说。", "my_offer"),
+    ("decline-policy", "先生，我理解您。按规定是不行的，我可以当作没看见。", "my_offer"),
+    ("decline-policy", "先生，理解您想帮朋友。不过系统不让办，我也没办法。我可以给您倒杯水，您可以在这里坐一会儿。", "your_option"),
+    ("decline-policy", "先生，理解您。这个真不能办，您可以让您朋友把身份证拍个照发过来，我就当原件给您办了。", "your_option"),
+    ("complaint-billing", "王先生，非常抱歉，我理解您的心情。退还的事情我们一般不办的，您看看别的地方。谢谢。", "action"),
+    ("complaint-billing", "王先生，非常抱歉，我理解您的心情。核查的话要等您下次带身份证来再说吧。谢谢。", "action"),
+    ("follow-up-promise", "理解您，真的很着急。这个故障需要上门处理，我们会在下周之前联系您。", "commitment"),
+    ("follow-up-promise", "理解您着急。需要师傅上门，今天排满了。我们一般两个工作日内联系客户，具体哪天不好说。", "commitment"),
+    ("greet-entry", "您好，欢迎光临！请问您办理什么业务？取号机在哪我也不太清楚。", "guidance"),
+    ("greet-entry", "您好，欢迎光临！请问您办理什么业务？我带您去……哦不对，我现在走不开。", "guidance"),
+    ("greet-entry", "您好，欢迎光临！请问您办理什么业务？取号机坏了，您先站着等吧。", "guidance"),
+    ("phone-answer", "您好，让您久等了！这里是阳光路营业厅，我叫什么不重要。请问有什么可以帮您？", "identify"),
+])  # fmt: skip
+def test_4_session_45_hollow_refused_put_off_or_vague_words_earn_nothing(scenario, text, criterion):
+    assert criterion not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("phone-answer", "您好，让您久等了，移动营业厅，小王，请问有什么可以帮您？", "identify"),
+    ("follow-up-promise", "理解您着急。这个故障需要师傅上门，今天排满了。明天上午10点前我会打电话联系您，具体几点师傅到我也说不准。", "commitment"),
+    ("greet-entry", "您好，欢迎光临！请问您办理什么业务？这边请，我带您去取号。", "guidance"),
+])  # fmt: skip
+def test_8_session_45_a_short_introduction_and_a_time_given_with_an_honest_caveat_still_count(scenario, text, criterion):
+    assert criterion in met(scenario, text)

@@ -375,6 +375,34 @@ def test_session_44_red_team_paths_grade_the_same(web_dir):
 
 
 @pytest.mark.slow
+def test_session_45_red_team_paths_grade_the_same(web_dir):
+    """A no left implicit (decline-policy implicit_no), refusals and put-offs later in the clause
+    (negation.yaml), hollow offers and the rule bent (sets), vague weeks and an open day, guidance
+    not known or taken back, a short introduction, and the new rude lines and bad questions beside
+    kind lines, in both engines."""
+    restated = "您是说上周六买的手机，打电话老断线，信号一两格，重启过好几次，家里人的卡都好好的，对吗？"
+    replies = [
+        ("decline-policy", "先生您好，您的心情我们十分理解。但为保障机主的通信安全，补卡业务必须严格遵循实名制要求。敬请谅解。"),
+        ("decline-policy", "唔得啊兄弟，规定就系规定。抱谦哈 我也冒得权限"),
+        ("decline-policy", "我可以为您做的不多，我能为您做的已经做了。您可以在这里坐一会儿，我可以当作没看见。"),
+        ("decline-policy", "这个真不能办，您可以让您朋友把身份证拍个照发过来，我就当原件给您办了。"),
+        ("decline-policy", "出门前都不打听一下？您朋友也是心大。您耳朵是不是不太好？你系咪傻㗎？您面子可真大。"),
+        ("complaint-billing", "王先生，退还的事情我们一般不办的。核查的话要等您下次带身份证来再说吧。这种事很正常。"),
+        ("complaint-billing", "王先生，您这个月多扣的50元是因为您自己开了增值业务，您回家自己在APP上查一下。"),
+        ("follow-up-promise", "我们会在下周之前联系您。我们一般两个工作日内联系客户，具体哪天不好说。"),
+        ("follow-up-promise", "着急能把网急好吗？修不修得好看运气吧。那您就不能去网吧吗？别人工作就不重要啦？"),
+        ("follow-up-promise", "别担心，您不用一直催，我会跟进。我们现在短信套餐有优惠。明天上午10点前我会联系您。"),
+        ("greet-entry", "唉，又来一个。您好，请问您办理什么业务？取号机在哪我也不太清楚。我带您去……哦不对。"),
+        ("phone-answer", "您好，让您久等了，移动营业厅，小王，请问有什么可以帮您？如果没什么要紧事我就先挂了啊。"),
+        ("phone-answer", "您好！这里是阳光路营业厅，我叫什么不重要。一般人响三声就挂了，要不让您孩子来打？"),
+        ("needs-questions", "您好，您是不是连微信都不太会用啊？您不会是来偷手机的吧？杂牌吧？比个价就走？"),
+        ("listening-restate", restated + "一般不会这样的。您家那边本来就是信号盲区，换哪个手机都一样。"),
+        ("listening-restate", restated[:-4] + "。一般新手机不会这样，所以我们得好好查一下。"),
+    ]
+    assert assert_same(web_dir, replies) == len(replies)
+
+
+@pytest.mark.slow
 def test_a_question_put_politely_is_read_alike(web_dir):
     """"May I ask …吗?" asks what it wraps (detect/questions.py _asked_end), in both engines."""
     replies = [("needs-questions", t) for t in (
