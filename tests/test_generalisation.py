@@ -1674,3 +1674,70 @@ def test_4_session_45_hollow_refused_put_off_or_vague_words_earn_nothing(scenari
 ])  # fmt: skip
 def test_8_session_45_a_short_introduction_and_a_time_given_with_an_honest_caveat_still_count(scenario, text, criterion):
     assert criterion in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    # the second round: his side taken, a reassurance, genuine phones, a low-pressure welcome
+    ("listening-restate", "我跟您确认一下：您上周六买的手机，用了不到一周，通话老断，信号只有一两格，您已经重启过好几次；您家里人用我们的卡信号都正常，所以不像是您那边的位置问题。是这样吗？", "judgement"),
+    ("listening-restate", "先生，不是您想太多，您说的情况确实不正常：上周六买的手机，用了不到一个星期，打电话老断线、信号只有一两格，重启好几次也没用，而家里人的卡都好好的。我理解得对吗？", "judgement"),
+    ("listening-restate", R45[:-4] + "。这不是您运气不好，我们一定帮您查清楚。是这样吗？", "judgement"),
+    ("needs-questions", "您好！我们这里的手机都是正品行货，不是水货，您放心挑。请问您今天想看看哪一类手机？您平时最看重手机哪方面？", "bad_question"),
+    ("needs-questions", "您好！慢慢看，不着急，随便看看打发时间也没关系。请问您对哪款手机比较感兴趣？您平时主要用手机做什么？", "bad_question"),
+    ("needs-questions", "您好，看您转了好一会儿了，是不是有几款拿不定主意？您平时主要用手机做什么？预算大概多少？", "bad_question"),
+    ("complaint-billing", "王先生，真对不起，让您生气了。您一点也不是斤斤计较，50块也是钱。我马上帮您核查账单，多扣的立刻退还。谢谢您告诉我们。", "forbidden"),
+    ("complaint-billing", "王先生，真的很抱歉，我理解您。您不用自己去查，也不用打客服电话，多扣的50元我现在就帮您核查，谢谢您。", "forbidden"),
+    ("complaint-billing", "王先生，真的很抱歉，我理解您。多扣50元这事，我们不会推给您自己去处理，我现在就帮您核查，谢谢您。", "forbidden"),
+])  # fmt: skip
+def test_10_session_45_second_round_kind_replies_are_not_penalised(scenario, text, penalty):
+    assert penalty not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("listening-restate", R45 + "您是不是想太多了。", "judgement"),
+    ("listening-restate", R45 + "那是您运气不好。", "judgement"),
+    ("needs-questions", "您好，您平时用手机主要做什么？您比较看重哪些方面？您是不是只是来打发时间的？", "bad_question"),
+    ("needs-questions", "您好，您平时用手机主要做什么？比较看重哪些方面？您这水货手机是在哪买的？", "bad_question"),
+    ("needs-questions", "您好，这么多款您看得过来吗？您预算有多少？不会太低吧？", "bad_question"),
+    ("needs-questions", "您好，您是随便看看还是真要买？想要什么样的？预算多少？", "bad_question"),
+    ("needs-questions", "您好！这款卖得最好，您觉得它怎么样？那就拿这款吧？", "bad_question"),
+    ("complaint-billing", "王先生，我真不理解您为什么每次都这么生气，我帮您查一下吧。", "forbidden"),
+    ("complaint-billing", "王先生，对不起，我理解您的心情。但是账单的问题我们营业厅查不到，需要您回家打客服电话，客服会帮您核查。", "forbidden"),
+    ("decline-policy", "理解您想帮朋友。不过补卡只能本人办，这是为了防止您冒用别人的号码。您朋友可以自己回来办。", "forbidden"),
+    ("decline-policy", "我理解，谁都想省事走个后门嘛，但是不行，您朋友可以自己来办。", "forbidden"),
+])  # fmt: skip
+def test_10_session_45_second_round_judging_and_pushing_cost_points(scenario, text, penalty):
+    assert penalty in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("decline-policy", "理解您哈。规定是要本人，不过看您人挺实在的，这次我先给您补上，您朋友回来再补个手续。", "my_offer"),
+    ("decline-policy", "理解您哈。按实名制规定今天没法直接办。您可以先把您朋友的名字和身份证号报给我，我先给您补，原件下次带来。", "your_option"),
+    ("decline-policy", "按规定不能代办哦。我可以先帮您把卡补了，身份证您回头再拿来给我看一眼就行。", "my_offer"),
+    ("decline-policy", "不好意思哈先生，实名制规定补卡必须本人或者授权代办。您可以把您自己的身份证给我，用您的名字补。", "your_option"),
+    ("decline-policy", "理解您哈，不过实名制规定没有授权书不能补卡。我可以帮您问问我们经理，看能不能特殊处理一下。", "my_offer"),
+    ("decline-policy", "理解您想帮朋友，但是按实名制规定今天没法直接办，请您谅解。您可以先坐下喝口水。", "your_option"),
+    ("decline-policy", "理解您想帮朋友。按实名制规定今天没法直接办，这是为了保护号码安全，您可以放心，您朋友的号码不会有事的。", "your_option"),
+    ("complaint-billing", "王先生，不好意思。多扣50块的事我们核查过了，就是正常扣费，没有多扣。谢谢。", "action"),
+    ("complaint-billing", "王先生，不好意思，我理解您的心情。这个月先这样吧，下个月要是还多扣您再来，我们再核查。谢谢。", "action"),
+    ("follow-up-promise", "理解您。这两天师傅会上门的，到时候给您打电话。", "commitment"),
+    ("follow-up-promise", "我理解您着急。师傅这两天上门，您留意电话。", "commitment"),
+    ("greet-entry", "您好，那边柜台没人，您别过去，先在门口等着吧。", "guidance"),
+    ("greet-entry", "您好，有什么能帮到您？您先别乱走哈，那边是员工区。", "guidance"),
+])  # fmt: skip
+def test_4_session_45_second_round_giving_in_filler_and_brush_offs_earn_nothing(scenario, text, criterion):
+    assert criterion not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("needs-questions", "您好，請問您想找甚麼樣的手機？平常用手機多做些甚麼？是想要大螢幕的嗎？", "open_questions"),
+    ("needs-questions", "您好，為甚麼想換手機呢？之前那台哪裡用得不順手？那是要電池耐用的，對吧？", "order"),
+    ("complaint-billing", "王先生，真对不起！多扣了您50块，换我也冷静不了。我马上帮您核查账单，多扣的立刻退还。", "empathy"),
+    ("complaint-billing", "王先生，真是对不起，碰上这种事谁心情都不会好，我马上帮您查询这个月的账单，多扣的一定给您退还。", "empathy"),
+    ("complaint-billing", "王先生，實在抱歉，碰上這種事誰心情都不會好。多扣的50塊我馬上幫您核查帳單，確認後立刻退還。", "empathy"),
+    ("complaint-billing", "王先生，真系唔好意思，畀您嬲咗。您话呢个月又多扣咗50蚊，我即刻帮您核查账单。", "empathy"),
+    ("complaint-billing", "哎呀王先生，实在对唔住，您这心情我晓得的。乱扣您钱这个事，我这就去给您查清楚。", "empathy"),
+    ("decline-policy", "理解您。规定上不允许代办没授权的，我们这边帮您查下您朋友附近有没有营业厅，您朋友可以就近补。", "my_offer"),
+    ("decline-policy", "理解您想帮朋友。按实名制规定，今天没法代办。咱们这边可以先给您把所需材料列个清单，您朋友可以签好授权书再让您来。", "my_offer"),
+])  # fmt: skip
+def test_8_session_45_traditional_dialect_and_plain_words_read(scenario, text, criterion):
+    assert criterion in met(scenario, text)

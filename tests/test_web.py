@@ -398,6 +398,16 @@ def test_session_45_red_team_paths_grade_the_same(web_dir):
         ("needs-questions", "您好，您是不是连微信都不太会用啊？您不会是来偷手机的吧？杂牌吧？比个价就走？"),
         ("listening-restate", restated + "一般不会这样的。您家那边本来就是信号盲区，换哪个手机都一样。"),
         ("listening-restate", restated[:-4] + "。一般新手机不会这样，所以我们得好好查一下。"),
+        # the second round: giving in, filler for a way, brush-offs, 甚麼, dialect empathy, his side taken
+        ("decline-policy", "规定是要本人，不过这次我先给您补上。我可以先帮您把卡补了，身份证您回头再拿来。您可以先坐下喝口水。"),
+        ("decline-policy", "我可以帮您问问我们经理，看能不能特殊处理一下。今天系统维护。咱们这边可以先给您把材料列个清单。"),
+        ("complaint-billing", "王先生，我们核查过了，就是正常扣费。这个月先这样吧，下个月要是还多扣您再来。换我也冷静不了，畀您嬲咗。"),
+        ("complaint-billing", "王先生，您一点也不是斤斤计较。您不用自己去查，也不用打客服电话，我们不会推给您自己去处理。"),
+        ("follow-up-promise", "理解您。这两天师傅会上门的，到时候给您打电话。"),
+        ("greet-entry", "您好，那边柜台没人，您别过去。那边是员工区。"),
+        ("needs-questions", "您好，請問您想找甚麼樣的手機？不会太低吧？您是随便看看还是真要买？那就拿这款吧？"),
+        ("needs-questions", "您好！我们这里的手机都是正品行货，不是水货，随便看看打发时间也没关系。您这水货手机是在哪买的？"),
+        ("listening-restate", restated + "所以不像是您那边的位置问题，不是您想太多，这不是您运气不好。"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 
