@@ -1741,3 +1741,83 @@ def test_4_session_45_second_round_giving_in_filler_and_brush_offs_earn_nothing(
 ])  # fmt: skip
 def test_8_session_45_traditional_dialect_and_plain_words_read(scenario, text, criterion):
     assert criterion in met(scenario, text)
+
+
+# the third round: the door and the phone, overpromises, complaints and listening, consistency
+R45b = "您是说上周六买的手机，打电话老断线，信号只有一两格，重启过好几次也没用，家里人用我们的卡都正常，对吗？"
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("listening-restate", R45b + "您确定真的重启了？很多人以为重启了其实只是锁屏。", "judgement"),
+    ("listening-restate", R45b + "您这话说得不对，家里人的卡正常不代表手机有问题。", "judgement"),
+    ("listening-restate", R45b + "我们的网络没问题，肯定是手机的事，别赖我们。", "judgement"),
+    ("listening-restate", R45b + "您这情况我见多了，都是用户自己乱装软件造成的。", "judgement"),
+    ("listening-restate", R45b + "这种小事您也专门跑一趟？", "judgement"),
+    ("listening-restate", "您说您上周六买的，老断线，重启了好几次，家里人的卡都好好的——真的假的？", "judgement"),
+    ("listening-restate", R45b + "您是不是不会设置？", "judgement"),
+    ("listening-restate", R45b + "您会不会用啊？", "judgement"),
+    ("complaint-billing", "王先生，非常抱歉，我理解您的心情。您说多扣了50元，但我们系统显示一切正常，您可能记错了。我再帮您核查一遍。", "forbidden"),
+    ("complaint-billing", "王先生，非常抱歉，我理解您的心情。多扣50元的事，上次就跟您说过了，您没听进去。我马上帮您查一下。", "forbidden"),
+    ("complaint-billing", "王先生，非常抱歉，我理解您的心情。别人都没问题，怎么就您老有问题？多扣的50元我马上帮您核查。", "forbidden"),
+    ("complaint-billing", "王先生，非常抱歉，我理解您的心情。您有意见可以去投诉，多扣的50元我马上帮您核查。", "forbidden"),
+    ("complaint-billing", "王先生，非常抱歉，我理解您的心情。您能不能先听我说完？多扣的50元我马上帮您核查。", "forbidden"),
+    ("complaint-billing", "王先生，对不起。我理解您生气，但生气解决不了问题。这个月多扣的50元我马上帮您核查。", "forbidden"),
+    ("greet-entry", "欢迎光临，请问您办理什么业务？这边请。你怎么连号都不会取？", "forbidden"),
+    ("greet-entry", "您好，欢迎光临！请问您办理什么业务？这边请。您都这么大岁数了还来办什么业务。", "forbidden"),
+    ("greet-entry", "您好，欢迎光临！请问您办理什么业务？这边请。莫挡到起，瓜兮兮的。", "forbidden"),
+    ("phone-answer", "您好，让您久等了，这里是阳光路营业厅，我是小林，请问有什么可以帮您？您没事别老打这个电话。", "forbidden"),
+    ("follow-up-promise", "我理解您的着急。我们承诺明天不会断网。工单已提交，今天下午5点前我电话联系您。", "overpromise"),
+    ("follow-up-promise", "理解您着急。工单已经提交了，您就放心吧，明天照常办公，网不会有问题的。我今晚8点前给您打电话。", "overpromise"),
+    ("follow-up-promise", "理解您的着急。师傅明天一早过去，到了立马就能修好。今天5点前我短信通知您。", "overpromise"),
+    ("follow-up-promise", "理解您着急。我让师傅今晚加个班过来，今晚就给您弄好，明天不耽误。我下班前给您打电话。", "overpromise"),
+    ("needs-questions", "您好！请问您想看什么样的手机？平时主要用来做什么呢？您预算是不是不太够？", "bad_question"),
+    ("needs-questions", "您好！请问您想看什么样的手机？平时主要用来做什么呢？您今天买不买？", "bad_question"),
+])  # fmt: skip
+def test_10_session_45_third_round_judging_blaming_and_vowing_cost_points(scenario, text, penalty):
+    assert penalty in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("follow-up-promise", "理解您着急。这需要师傅上门，今天排满了。工单已加急，我向您保证，今天下午5点前您一定会接到我的电话，告诉您师傅上门时间。", "overpromise"),
+    ("follow-up-promise", "理解您着急。需要师傅上门，今天排满了。工单已加急，我们绝对重视您的问题，今天下午5点前我电话通知您上门时间。", "overpromise"),
+    ("follow-up-promise", "懂了，明儿是正经要用。师傅明早第一个去您那儿；今儿晚上我先让后台远程再测一下线路，能远程弄好的今晚就给您弄好。", "overpromise"),
+    ("complaint-billing", "王先生，您这个心情我太理解了。我刚来的时候我也看不懂账单。您这个呢，我现在就给您打出来，一项项讲。", "forbidden"),
+    ("complaint-billing", "先生您好，我先帮您查一下账单。查清楚以后，如果是我们错了就退给您，如果是您自己订的业务，我帮您退订。", "forbidden"),
+    ("listening-restate", "我重复一遍，您听听哪儿说得不对：周六买的新机，不满一星期；通话断线、信号只剩一两格；家人用同一家的卡都正常；重启好几次没改善。", "judgement"),
+])  # fmt: skip
+def test_10_session_45_third_round_kind_or_honest_lines_are_not_penalised(scenario, text, penalty):
+    assert penalty not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("complaint-billing", "王先生，真对不起，我理解您着急的心情。这个月多扣了您50元，等我有空了再帮您查吧。", "action"),
+    ("complaint-billing", "王先生，抱歉，我理解您的心情。这个月多扣了50元是吧，我下周再给您查。", "action"),
+    ("listening-restate", "您是说上周六买的手机，打电话老断线，重启过好几次，家里人的卡也经常没信号，对吗？", "fact_contrast"),
+])  # fmt: skip
+def test_4_session_45_third_round_a_deed_put_off_or_a_fact_reversed_earns_nothing(scenario, text, criterion):
+    assert criterion not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("greet-entry", "欢迎光临！想办点啥？这边请。", "guidance"),
+    ("greet-entry", "欢迎欢迎！想办点啥？里边请。", "needs_question"),
+    ("phone-answer", "您好，让您久等了，这里是幸福里营业厅，我是陈晨，有什么能帮您的？", "identify"),
+    ("phone-answer", "您好，让您久等了，这里是和平里营业厅，工号1032为您服务，请问有什么可以帮您？", "identify"),
+    ("complaint-billing", "王先生，真是对不住。莫名其妙少了钱，心里肯定膈应。这个月多扣的50元我马上帮您核查。", "empathy"),
+    ("complaint-billing", "王先生，非常抱歉，我理解您的心情。您说这个月的钱被多拿走了，我马上帮您核查。", "restate"),
+])  # fmt: skip
+def test_8_session_45_third_round_short_sentences_a_hall_named_li_and_plain_words_count(scenario, text, criterion):
+    assert criterion in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text", [
+    ("greet-entry", "欢迎光临 办什么业务 这边请 取号"),
+    ("complaint-billing", "抱歉！理解！核查！感谢！"),
+    ("phone-answer", "您好，让您久等了，这里营业厅，我是陈晨，有什么能帮您的？"),
+])  # fmt: skip
+def test_11_session_45_a_list_is_still_a_list_and_no_hall_is_still_none(scenario, text):
+    result = carecourse.grade(scenario, text)
+    if scenario == "phone-answer":
+        assert "identify" not in {c.id for c in result.criteria if c.met}
+    else:
+        assert [f.id for f in result.flags] == ["keyword_list"]

@@ -408,6 +408,17 @@ def test_session_45_red_team_paths_grade_the_same(web_dir):
         ("needs-questions", "您好，請問您想找甚麼樣的手機？不会太低吧？您是随便看看还是真要买？那就拿这款吧？"),
         ("needs-questions", "您好！我们这里的手机都是正品行货，不是水货，随便看看打发时间也没关系。您这水货手机是在哪买的？"),
         ("listening-restate", restated + "所以不像是您那边的位置问题，不是您想太多，这不是您运气不好。"),
+        # the third round: short sentences to him (no keyword list), a hall named …里, vows, put-offs, judging
+        ("greet-entry", "欢迎光临！想办点啥？这边请。"),
+        ("greet-entry", "欢迎光临 办什么业务 这边请 取号"),
+        ("complaint-billing", "抱歉！理解！核查！感谢！"),
+        ("phone-answer", "您好，让您久等了，这里是幸福里营业厅，我是陈晨。您没事别老打这个电话。"),
+        ("phone-answer", "您好，让您久等了，这里营业厅，我是陈晨，有什么能帮您的？"),
+        ("follow-up-promise", "我们承诺明天不会断网，到了立马就能修好。我向您保证，今天下午5点前您一定会接到我的电话。"),
+        ("complaint-billing", "王先生，等我有空了再帮您查吧，我下周再给您查。您可能记错了，上次就跟您说过了。心里肯定膈应。"),
+        ("listening-restate", restated + "您确定真的重启了？您会不会用啊？真的假的？家里人的卡也经常没信号。"),
+        ("greet-entry", "欢迎光临，这边请。你怎么连号都不会取？您都这么大岁数了还来办什么业务。瓜兮兮的。"),
+        ("needs-questions", "您好！您预算是不是不太够？您今天买不买？"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 

@@ -23,6 +23,7 @@ OPENING_BRACKETS = "(【["
 STAGE_DIRECTION = re.compile(f"[ \\n]*[{re.escape(OPENING_BRACKETS)}]")  # a sentence that opens in brackets acts, it does not speak
 CLOSING_BRACKET = re.compile(r"[)】\]]")
 ASKED = re.compile(r"[吗吧呢么不]$|什么|啥")
+SENTENCE_MARKS = ("。", "!", "?")  # what ends a sentence said to him (normalised), each segment of one
 PUNCTUATED = re.compile("[,、。]")  # speech punctuated, not words typed apart with spaces
 TAG_QUESTION = re.compile(r"^(?:对|是|没错|对不对|是不是|可以)[吗吧嘛么]?$")  # "对吗" after a list checks nothing said
 ATTRIBUTIVE = re.compile("过?的")  # ties a listed noun phrase ("已尝试的办法"), not a clause
@@ -201,9 +202,22 @@ def is_keyword_list(text: str, content: str, findings: Callable[[], list[Finding
     glueless = [not has_glue(text, s, e) for s, e in segments]
     if _telegraphic(rule, text, segments, glueless):
         return True
-    if _checked_with_him(rule, text, segments, glueless):
+    if _checked_with_him(rule, text, segments, glueless) or _sentences_to_him(text, segments, glueless):
         return False
     return not _spoken(rule, text, segments, glueless) and _bare_words(rule, segments, glueless, findings)
+
+
+def _sentences_to_him(text, segments, glueless) -> bool:
+    """Short sentences said to him, each ended as speech and one of them a question, naming no
+    technique ("欢迎光临！想办点啥？这边请。"); a list parts its words with commas, spaces or
+    nothing ("抱歉，理解，核查", "欢迎光临 办什么业务 这边请")."""
+    ends = [text[e : e + 1] for _, e in segments]
+    return (
+        all(end in SENTENCE_MARKS for end in ends[:-1])
+        and ends[-1] in SENTENCE_MARKS + ("",)
+        and any(end == "?" and ASKED.search(text, s, e) for (s, e), end in zip(segments, ends))
+        and not _names_a_technique(text, segments, glueless)
+    )
 
 
 def _checked_with_him(rule, text, segments, glueless) -> bool:

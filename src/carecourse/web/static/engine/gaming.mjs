@@ -150,8 +150,20 @@ function isKeywordList(ctx, text, content, findings) {
   if (segments.length < Math.min(rule.min_segments, rule.fragments_min)) return runTogether(ctx, rule, content, findings);
   const glueless = segments.map(([s, e]) => search(g.glueChar, text, s, e) === null);
   if (telegraphic(ctx, rule, text, segments, glueless)) return true;
-  if (checkedWithHim(ctx, rule, text, segments, glueless)) return false;
+  if (checkedWithHim(ctx, rule, text, segments, glueless) || sentencesToHim(ctx, text, segments, glueless)) return false;
   return !spoken(ctx, rule, text, segments, glueless) && bareWords(rule, segments, glueless, findings);
+}
+
+// short sentences said to him, each ended as speech and one a question, naming no technique (lists.py _sentences_to_him)
+function sentencesToHim(ctx, text, segments, glueless) {
+  const ends = segments.map(([, e]) => text.slice(e, e + 1));
+  const marks = ctx.gaming.sentenceMarks;
+  return (
+    ends.slice(0, -1).every((end) => marks.includes(end)) &&
+    (ends[ends.length - 1] === "" || marks.includes(ends[ends.length - 1])) &&
+    segments.some(([s, e], k) => ends[k] === "?" && search(ctx.gaming.asked, text, s, e) !== null) &&
+    !namesATechnique(ctx, text, segments, glueless)
+  );
 }
 
 // terse statements, then a question to him, naming no technique: said to him (lists.py _checked_with_him)
