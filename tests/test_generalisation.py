@@ -1821,3 +1821,45 @@ def test_11_session_45_a_list_is_still_a_list_and_no_hall_is_still_none(scenario
         assert "identify" not in {c.id for c in result.criteria if c.met}
     else:
         assert [f.id for f in result.flags] == ["keyword_list"]
+
+
+# the fourth round: among the phones and on the phone, kind lines, what the feedback says
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("needs-questions", "您好，您懂手机吗？想看什么样的？预算多少？要不要我推荐？", "bad_question"),
+    ("needs-questions", "您好，您这手机屏幕都碎成这样了，咋还不换呢？您想要什么样的？预算多少？", "bad_question"),
+    ("needs-questions", "您好，请问您是做什么工作的？收入怎么样？想要什么价位？", "bad_question"),
+    ("needs-questions", "您好，您看上去不太像会买这么贵手机的人，想看什么价位？平时用来干嘛？", "bad_question"),
+    ("phone-answer", "您好，让您久等了，移动人民路营业厅小林。又是问套餐的吧？有什么事？", "forbidden"),
+    ("phone-answer", "您好，这里是移动人民路营业厅，我是小林，有什么事吗？没事我就挂了啊。", "forbidden"),
+    ("phone-answer", "您好，这里是移动人民路营业厅，我是小林，您等了这么久应该不着急吧？有什么事？", "forbidden"),
+    ("complaint-billing", "王先生，非常抱歉，我理解您的心情。这50元我马上帮您核查。我是新来的，不太清楚，您等一下我问问同事。", "forbidden"),
+    ("decline-policy", "您这是违规操作，知道吗？实名制规定必须本人来。您朋友可以回来再办。", "forbidden"),
+])  # fmt: skip
+def test_10_session_45_fourth_round_rudeness_costs_points(scenario, text, penalty):
+    assert penalty in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("complaint-billing", "王先生，非常抱歉！我特别理解您的心情。您不用担心是不是自己不小心点了什么，很可能是我们系统的问题。我现在就帮您查询这个月的账单。", "forbidden"),
+    ("greet-entry", "您好，欢迎光临！虽然我们快下班了，您的业务我们一定给您办完。请问您办什么业务？这边请，我带您去取号。", "forbidden"),
+    ("greet-entry", "您好，欢迎光临！您自己找可能要转半天，我带您去吧。请问您办什么业务？这边请，先取号。", "forbidden"),
+    ("follow-up-promise", "我理解您的着急。需要师傅上门，今天来不及了。今晚8点前我给您打电话，告诉您师傅明天几点上门，师傅出发前也会短信通知您，这个我能保证。", "overpromise"),
+    ("follow-up-promise", "不好意思，我刚来不太清楚师傅排班，我先帮您报上去，约最早的时间，明天上午10点前我打给您。", "forbidden"),
+    ("needs-questions", "您好！慢慢看，不着急。您平时用手机主要做什么？想看什么价位的？喂？您刚才说话啦？是要大屏的吗？", "bad_question"),
+])  # fmt: skip
+def test_10_session_45_fourth_round_kind_lines_are_not_penalised(scenario, text, penalty):
+    assert penalty not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion, expected", [
+    ("phone-answer", "您好，让您久等了，人民路营业厅营业员林晓，请问有什么可以帮您？", "identify", True),
+    ("complaint-billing", "王先生，您说“每次都这样”，我听得出您已经很失望了，非常抱歉。我现在就调出您这个月的账单核对多扣的50元。", "empathy", True),
+    ("complaint-billing", "王先生，真的很抱歉！一次次被多扣钱，您心里肯定又气又累。我现在就帮您核查这个月的扣费明细。", "empathy", True),
+    ("decline-policy", "您这么帮朋友，我很佩服。但这个我不能通融，实名制规定要本人或授权代办。您可以让您朋友签好授权书。", "empathy", True),
+    ("listening-restate", "我确认下先：您上个礼拜六喺我哋度买嘅手机，打电话成日断线，信号得一两格，重启咗好多次都冇用，屋企人用我哋嘅卡信号就好好。系咪咁？", "fact_contrast", True),
+    ("decline-policy", "我可以帮您办，您把您朋友的号码给我就行。", "my_offer", False),
+    ("follow-up-promise", "我理解您的着急。师傅今天下午不会联系您，明天才会上门。", "commitment", False),
+    ("greet-entry", "您好，请问您办理什么业务？不知道就先去取号机那里看看。", "guidance", False),
+])  # fmt: skip
+def test_4_and_8_session_45_fourth_round_points_earned_and_not(scenario, text, criterion, expected):
+    assert (criterion in met(scenario, text)) is expected

@@ -419,6 +419,13 @@ def test_session_45_red_team_paths_grade_the_same(web_dir):
         ("listening-restate", restated + "您确定真的重启了？您会不会用啊？真的假的？家里人的卡也经常没信号。"),
         ("greet-entry", "欢迎光临，这边请。你怎么连号都不会取？您都这么大岁数了还来办什么业务。瓜兮兮的。"),
         ("needs-questions", "您好！您预算是不是不太够？您今天买不买？"),
+        # the fourth round: among the phones, on the phone, kind lines, a title and a full name
+        ("needs-questions", "您好，您懂手机吗？屏幕都碎成这样了？收入怎么样？您看上去不太像会买这么贵手机的人。喂？说话啊！"),
+        ("phone-answer", "您好，让您久等了，人民路营业厅营业员林晓。又是问套餐的吧？没事我就挂了啊。"),
+        ("complaint-billing", "王先生，我听得出您已经很失望了，您心里肯定又气又累。您不用担心是不是自己不小心点了什么。我是新来的，不太清楚。"),
+        ("greet-entry", "您好！虽然我们快下班了，您的业务我们一定给您办完。您自己找可能要转半天，我带您去吧。不知道就先去取号机那里看看。"),
+        ("follow-up-promise", "师傅今天下午不会联系您。今晚8点前我给您打电话，师傅出发前也会短信通知您，这个我能保证。"),
+        ("decline-policy", "您这么帮朋友，我很佩服。您这是违规操作，知道吗？我可以帮您办，您把您朋友的号码给我就行。"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 
