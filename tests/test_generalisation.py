@@ -1863,3 +1863,39 @@ def test_10_session_45_fourth_round_kind_lines_are_not_penalised(scenario, text,
 ])  # fmt: skip
 def test_4_and_8_session_45_fourth_round_points_earned_and_not(scenario, text, criterion, expected):
     assert (criterion in met(scenario, text)) is expected
+
+
+# the fifth round: this session's new words used kindly, and model answers short of full marks
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("complaint-billing", "王先生，非常抱歉！上次跟您说过会帮您盯着账单，结果这个月还是多扣了50块，真是我们的问题。我现在就帮您核查扣费记录。", "forbidden"),
+    ("complaint-billing", "王先生，对不起，多扣了您50元让您生气了。这不是您的问题，您别自责，更不是您用超了，我这就帮您核查账单。", "forbidden"),
+    ("complaint-billing", "王先生，非常抱歉！我不会让您再跑一趟，也不会让您自己去网上查，我现在就帮您核查账单，多扣的马上退还。", "forbidden"),
+    ("listening-restate", "我确认一下：手机上周六买的，不到一周；打电话总断线、信号一两格；您已经重启好几次了；家人用我们的卡都好。我理解得对吗？这肯定不是您操作不对，更不是您不会用。", "judgement"),
+    ("follow-up-promise", "理解您的着急。需要师傅带设备上门，今天的工单已经排满。我刚帮您预约了明天上午8点到10点，师傅出发前会打电话给您。我们不会说“保证马上修好”这种空话。", "forbidden"),
+    ("follow-up-promise", "我理解您明天办公着急用网。这个故障要师傅上门查线路，今天排不上。我向您保证，今晚6点前短信告诉您师傅的上门时间。", "overpromise"),
+    ("follow-up-promise", "我理解您明天办公着急用网。这个故障要师傅上门查线路，今天排不上。今天下午5点前给您回电话告诉您师傅上门时间，这个我保证。", "overpromise"),
+])  # fmt: skip
+def test_10_session_45_fifth_round_kind_uses_of_the_new_words_are_not_penalised(scenario, text, penalty):
+    assert penalty not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("listening-restate", "您是说上周六买的手机，打电话老断线，信号只有一两格，重启过好几次也没用，您家里人用我们的卡，信号都挺好，对吗？", "fact_contrast"),
+    ("phone-answer", "您好，联通沙河口营业部，我是值班员刘晓，抱歉让您久等了，请问您需要什么帮助？", "identify"),
+    ("complaint-billing", "王先生，真对不起，您生气完全在理。这个月多扣的50元我马上帮您核查。", "empathy"),
+    ("complaint-billing", "王先生，是我们对不住您。这个月话费多出来五十块，您着急上火太正常了。我马上帮您查清楚。", "empathy"),
+    ("decline-policy", "先生，您朋友有您这样的朋友真好。只是补卡必须本人或者身份证原件加授权，这是实名制规定。我可以把授权书模板给您。", "empathy"),
+])  # fmt: skip
+def test_8_session_45_fifth_round_good_words_count(scenario, text, criterion):
+    assert criterion in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, item", [
+    ("complaint-billing", "王先生，非常抱歉，我理解您的心情。多扣50元的事，上次就跟您说过了，您没听进去。我马上帮您查一下。", "forbidden"),
+    ("complaint-billing", "多扣了？您确定吗，是不是您自己用超了。", "forbidden"),
+    ("phone-answer", "您好，这里是营业厅，我是值班的，抱歉让您久等了，请问您需要什么帮助？", "apology"),
+])  # fmt: skip
+def test_10_session_45_fifth_round_the_fixes_keep_their_edges(scenario, text, item):
+    assert item in met(scenario, text)
+    if scenario == "phone-answer":
+        assert "identify" not in met(scenario, text)

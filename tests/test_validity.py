@@ -72,10 +72,10 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # or turned round, an exception sought, a cause that is not why, a plan told instead of said (flagged),
 # stage directions beside speech no keyword list, kind lines no penalty: dev +33 -6; 0.9511, 0.9482,
 # 0.8540, 0.8827 (floors unchanged).
-# Then (session 45), defects found by twelve more red-team helper sessions (about 2,700 replies): a no left
+# Then (session 45), defects found by fourteen more red-team helper sessions (about 3,300 replies): a no left
 # implicit with nothing offered is a flat no (decline-policy implicit_no), rude, judging, prying and vowing
 # words in new phrasings, deeds refused or put off later in the clause, hollow offers and the rule bent,
-# short sentences said to him no keyword list, kind lines no penalty: dev +33 -7; 0.9513, 0.9484, 0.8544,
+# short sentences said to him no keyword list, kind lines no penalty: dev +33 -8; 0.9514, 0.9486, 0.8548,
 # 0.8827 (floors unchanged).
 # Before that, measured 2026-12-06 (session 34) once decline-policy's order let a refusal proper (办不了) outrank the rule
 # said as a no (必须本人来，或者带原件和授权书): 0.9461, 0.9465, 0.8482, 0.8788 (order 0.8692 -> 0.8981;

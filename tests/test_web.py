@@ -426,6 +426,11 @@ def test_session_45_red_team_paths_grade_the_same(web_dir):
         ("greet-entry", "您好！虽然我们快下班了，您的业务我们一定给您办完。您自己找可能要转半天，我带您去吧。不知道就先去取号机那里看看。"),
         ("follow-up-promise", "师傅今天下午不会联系您。今晚8点前我给您打电话，师傅出发前也会短信通知您，这个我能保证。"),
         ("decline-policy", "您这么帮朋友，我很佩服。您这是违规操作，知道吗？我可以帮您办，您把您朋友的号码给我就行。"),
+        # the fifth round: the new words used kindly, a title after 我是, a comma before the family's signal
+        ("complaint-billing", "上次跟您说过会帮您盯着账单，真是我们的问题。更不是您用超了，也不会让您自己去网上查。您生气完全在理。"),
+        ("listening-restate", "您是说上周六买的手机，打电话老断线，重启过好几次也没用，您家里人用我们的卡，信号都挺好，对吗？"),
+        ("phone-answer", "您好，联通沙河口营业部，我是值班员刘晓，抱歉让您久等了。我是值班的。"),
+        ("follow-up-promise", "我向您保证，今晚6点前短信告诉您师傅的上门时间。我们不会说“保证马上修好”这种空话。"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 
