@@ -1899,3 +1899,37 @@ def test_10_session_45_fifth_round_the_fixes_keep_their_edges(scenario, text, it
     assert item in met(scenario, text)
     if scenario == "phone-answer":
         assert "identify" not in met(scenario, text)
+
+
+# the final sweep: brush-offs as ways, giving in, hollow offers, a sorry refused, blunt lines
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("decline-policy", "我能理解，您也是好心。不过我们这边有规定，我不能帮您办。您可以回去吧。", "your_option"),
+    ("decline-policy", "我理解您的好意。按规定没有授权书不能代办，这是实名制。您可以先回去。", "your_option"),
+    ("decline-policy", "明白您是好心，但规定要本人或授权，今天办不了。我可以给您拿个号，您可以排队办点别的业务。", "your_option"),
+    ("decline-policy", "理解您的心情。实名制规定不能代办，为了保护号码安全，所以今天办不了。我能为您做的也没什么，您可以等朋友回来再说。", "my_offer"),
+    ("decline-policy", "您的心意我理解，但补卡需要本人到场。不过我可以给您推荐我们的新款手机套餐。", "my_offer"),
+    ("decline-policy", "我明白您着急，按实名制本来不能代办的。不过您在这签个字保证一下，我就先给您补了，出了问题您负责。", "my_offer"),
+    ("decline-policy", "理解您帮朋友。实名制本来要本人或授权才能补。这样，您写个承诺书放我这儿，我先给您补了。", "my_offer"),
+    ("decline-policy", "行，我跟领导申请一下，给您特殊处理，先把卡补了。", "my_offer"),
+    ("complaint-billing", "王先生，非常抱歉，多扣50元的事我理解您很生气。您自己在手机APP上查一下账单明细就清楚了。谢谢您。", "action"),
+    ("complaint-billing", "王先生，真不好意思，我理解您的心情，多扣的50元我已经帮您查过了，没有问题。谢谢您。", "action"),
+    ("complaint-billing", "王先生，我不觉得抱歉，因为这不是我们的错。您的账单我可以帮您看看。", "apology"),
+    ("complaint-billing", "王先生，我没什么好抱歉的，系统扣的不是我扣的。多扣的50元我帮您查一下。", "apology"),
+])  # fmt: skip
+def test_4_session_45_final_sweep_brush_offs_giving_in_and_refusals_earn_nothing(scenario, text, criterion):
+    assert criterion not in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, item, expected", [
+    ("complaint-billing", "王先生，我理解，您每次来都这么生气，我们都理解。多扣的50元我查一下。", "forbidden", True),
+    ("follow-up-promise", "理解您着急。需要师傅上门，今天排满了。明天上午10点前师傅会打电话约时间。有意见你去投诉啊。", "forbidden", True),
+    ("follow-up-promise", "理解您着急。需要师傅上门，今天排满了，这个点了您才来。明天上午10点前师傅会打电话约时间。", "forbidden", True),
+    ("follow-up-promise", "理解您着急。需要师傅上门，今天排满了。明天上午10点前师傅会打电话约时间，明天包您能用。", "overpromise", True),
+    ("follow-up-promise", "理解您着急。需要师傅上门，今天排满了。明天上午10点前师傅会打电话约时间，您明天办公肯定不会受影响的。", "overpromise", True),
+    ("listening-restate", R45 + "按理说不会啊。", "judgement", True),
+    ("listening-restate", R45 + "我们不可能让您白跑一趟，那不会是您操作的问题。", "judgement", False),
+    ("complaint-billing", "您先别着急，我帮您核实一下，是不是开通了什么增值业务您自己不知道，查清楚了再给您处理。", "action", True),
+    ("decline-policy", "这个真通融不了。让他把身份证原件给您，再写个授权签个字，您再来，我马上给您办。", "your_option", True),
+])  # fmt: skip
+def test_10_session_45_final_sweep_blunt_lines_vows_and_their_edges(scenario, text, item, expected):
+    assert (item in met(scenario, text)) is expected

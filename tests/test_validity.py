@@ -72,7 +72,7 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # or turned round, an exception sought, a cause that is not why, a plan told instead of said (flagged),
 # stage directions beside speech no keyword list, kind lines no penalty: dev +33 -6; 0.9511, 0.9482,
 # 0.8540, 0.8827 (floors unchanged).
-# Then (session 45), defects found by fourteen more red-team helper sessions (about 3,300 replies): a no left
+# Then (session 45), defects found by sixteen more red-team helper sessions (about 3,750 replies): a no left
 # implicit with nothing offered is a flat no (decline-policy implicit_no), rude, judging, prying and vowing
 # words in new phrasings, deeds refused or put off later in the clause, hollow offers and the rule bent,
 # short sentences said to him no keyword list, kind lines no penalty: dev +33 -8; 0.9514, 0.9486, 0.8548,

@@ -431,6 +431,12 @@ def test_session_45_red_team_paths_grade_the_same(web_dir):
         ("listening-restate", "您是说上周六买的手机，打电话老断线，重启过好几次也没用，您家里人用我们的卡，信号都挺好，对吗？"),
         ("phone-answer", "您好，联通沙河口营业部，我是值班员刘晓，抱歉让您久等了。我是值班的。"),
         ("follow-up-promise", "我向您保证，今晚6点前短信告诉您师傅的上门时间。我们不会说“保证马上修好”这种空话。"),
+        # the final sweep: sets opening at the pronoun, a sorry refused, blunt lines and vows
+        ("decline-policy", "今天办不了。您可以回去吧，您可以排队办点别的业务。我可以给您推荐我们的新款手机套餐。我跟领导申请一下，给您特殊处理。"),
+        ("decline-policy", "您在这签个字保证一下，我就先给您补了。我能为您做的也没什么。"),
+        ("complaint-billing", "王先生，我不觉得抱歉。您自己在手机APP上查一下账单明细就清楚了。我已经帮您查过了，没有问题。您每次来都这么生气。"),
+        ("follow-up-promise", "这个点了您才来。有意见你去投诉啊。明天包您能用，您明天办公肯定不会受影响的。"),
+        ("listening-restate", restated + "按理说不会啊。我们不可能让您白跑一趟，那不会是您操作的问题。"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 
