@@ -300,7 +300,6 @@ def _gaming() -> dict:
         "opening_brackets": lists.OPENING_BRACKETS,
         "closing_bracket": js_regex(lists.CLOSING_BRACKET),
         "asked": js_regex(lists.ASKED),
-        "sentence_marks": list(lists.SENTENCE_MARKS),
         "punctuated": js_regex(lists.PUNCTUATED),
         "tag_question": js_regex(lists.TAG_QUESTION),
         "attributive": js_regex(lists.ATTRIBUTIVE),

@@ -23,7 +23,6 @@ OPENING_BRACKETS = "(【["
 STAGE_DIRECTION = re.compile(f"[ \\n]*[{re.escape(OPENING_BRACKETS)}]")  # a sentence that opens in brackets acts, it does not speak
 CLOSING_BRACKET = re.compile(r"[)】\]]")
 ASKED = re.compile(r"[吗吧呢么不]$|什么|啥")
-SENTENCE_MARKS = ("。", "!", "?")  # what ends a sentence said to him (normalised), each segment of one
 PUNCTUATED = re.compile("[,、。]")  # speech punctuated, not words typed apart with spaces
 TAG_QUESTION = re.compile(r"^(?:对|是|没错|对不对|是不是|可以)[吗吧嘛么]?$")  # "对吗" after a list checks nothing said
 ATTRIBUTIVE = re.compile("过?的")  # ties a listed noun phrase ("已尝试的办法"), not a clause
@@ -211,11 +210,11 @@ def _sentences_to_him(text, segments, glueless) -> bool:
     """Short sentences said to him, each ended as speech and one of them a question, naming no
     technique ("欢迎光临！想办点啥？这边请。"); a list parts its words with commas, spaces or
     nothing ("抱歉，理解，核查", "欢迎光临 办什么业务 这边请")."""
-    ends = [text[e : e + 1] for _, e in segments]
+    *before, (_, last) = segments
     return (
-        all(end in SENTENCE_MARKS for end in ends[:-1])
-        and ends[-1] in SENTENCE_MARKS + ("",)
-        and any(end == "?" and ASKED.search(text, s, e) for (s, e), end in zip(segments, ends))
+        all(SENTENCE_END.match(text, e) for _, e in before)
+        and (last == len(text) or SENTENCE_END.match(text, last) is not None)
+        and any(text[e : e + 1] == "?" and ASKED.search(text, s, e) for s, e in segments)
         and not _names_a_technique(text, segments, glueless)
     )
 

@@ -89,7 +89,6 @@ export function compileCore(core) {
       openingBrackets: g.opening_brackets,
       closingBracket: regex(g.closing_bracket),
       asked: regex(g.asked),
-      sentenceMarks: g.sentence_marks,
       punctuated: regex(g.punctuated),
       tagQuestion: regex(g.tag_question),
       attributive: regex(g.attributive),

@@ -156,12 +156,12 @@ function isKeywordList(ctx, text, content, findings) {
 
 // short sentences said to him, each ended as speech and one a question, naming no technique (lists.py _sentences_to_him)
 function sentencesToHim(ctx, text, segments, glueless) {
-  const ends = segments.map(([, e]) => text.slice(e, e + 1));
-  const marks = ctx.gaming.sentenceMarks;
+  const ended = (e) => matchAt(ctx.gaming.sentenceEnd, text, e) !== null;
+  const last = segments[segments.length - 1][1];
   return (
-    ends.slice(0, -1).every((end) => marks.includes(end)) &&
-    (ends[ends.length - 1] === "" || marks.includes(ends[ends.length - 1])) &&
-    segments.some(([s, e], k) => ends[k] === "?" && search(ctx.gaming.asked, text, s, e) !== null) &&
+    segments.slice(0, -1).every(([, e]) => ended(e)) &&
+    (last === text.length || ended(last)) &&
+    segments.some(([s, e]) => text[e] === "?" && search(ctx.gaming.asked, text, s, e) !== null) &&
     !namesATechnique(ctx, text, segments, glueless)
   );
 }
