@@ -1933,3 +1933,86 @@ def test_4_session_45_final_sweep_brush_offs_giving_in_and_refusals_earn_nothing
 ])  # fmt: skip
 def test_10_session_45_final_sweep_blunt_lines_vows_and_their_edges(scenario, text, item, expected):
     assert (item in met(scenario, text)) is expected
+
+
+# learners' red team, session 46: six trainer sessions on the penalties the test part finds weakest
+BASE46 = "理解您想帮朋友，不过实名制规定必须本人或原件加授权书，保护号码安全。我可以帮您打印材料清单，您朋友回来可以自己来办。"
+S46 = "理解您着急，很抱歉。需要师傅上门，明天上午9-11点到，出发前打电话。"
+R46 = "您上周六买的手机，打电话老断线，信号一两格，重启过好几次，家里人的卡都好好的。"
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    # put-downs and suspicion after a complete refusal
+    ("decline-policy", BASE46 + "你以为你是谁啊，说通融就通融。", "forbidden"),
+    ("decline-policy", BASE46 + "啧，又来一个走后门的。", "forbidden"),
+    ("decline-policy", BASE46 + "我们又不是慈善机构。", "forbidden"),
+    ("decline-policy", BASE46 + "您这智商，我也是服了。", "forbidden"),
+    ("decline-policy", BASE46 + "这种小聪明在我这儿不好使。", "forbidden"),
+    ("decline-policy", BASE46 + "咁都唔明，真係冇眼睇。", "forbidden"),
+    ("decline-policy", BASE46 + "拜託喔，你有沒有常識啊。", "forbidden"),
+    ("decline-policy", "理解您想帮朋友的心情。你是不是没长耳朵，我说了要授权书。", "forbidden"),
+    ("decline-policy", "理解您哈，不过规定需要原件加授权书，保护号码安全。我可以帮您挂失，您朋友可以自己回来补。您这种情况我们一般都当可疑处理的，别介意。", "forbidden"),
+    ("decline-policy", "明白您着急，但实名制规定需要本人或原件加授权书，保护号码安全。我可以帮您查询附近营业厅，您朋友可以在出差地办理。您要是早点问清楚也不至于白跑一趟。", "forbidden"),
+    # the fault made light of or laid on him, and sending him off
+    ("follow-up-promise", S46 + "您这光猫一看就是被您家小孩拔过线。", "forbidden"),
+    ("follow-up-promise", S46 + "您嫌麻烦可以销户，没人拦着。", "forbidden"),
+    ("follow-up-promise", S46 + "早跟您说换光纤您不听，现在知道了吧。", "forbidden"),
+    ("follow-up-promise", S46 + "我们的网从来没问题，多半是您电脑中毒了。", "forbidden"),
+    ("follow-up-promise", "理解您着急哈。不过说实话，现在谁家网不断几次呢，您也别太当回事。师傅明天上午去，会打电话。", "forbidden"),
+    ("follow-up-promise", "您这个年纪可能不太懂，宽带维修本来就需要时间。师傅明天上午上门，会打电话。", "forbidden"),
+    # the fix sworn to in other words
+    ("follow-up-promise", S46 + "我以人格担保明天能修好。", "overpromise"),
+    ("follow-up-promise", S46 + "修好后永久不会再出故障，您放心用。", "overpromise"),
+    ("follow-up-promise", S46 + "对您明天办公不会有任何影响。", "overpromise"),
+    ("follow-up-promise", "理解您着急，很抱歉。师傅明天上午上门，到时候网络必然恢复，出发前会打电话。", "overpromise"),
+    ("follow-up-promise", "理解您着急，很抱歉。明天上午师傅上门，不管什么毛病都能当场解决，出发前会打电话。", "overpromise"),
+    ("follow-up-promise", "理解您着急，很抱歉。明天上午师傅上门，修不好的话这个月网费全免，我说了算，出发前打电话。", "overpromise"),
+    # doubt, blame and "that's normal" after a good restatement
+    ("listening-restate", "您上周六买的手机，用了不到一周，打电话老断线，信号一两格，重启了好几次没用，家里人用我们的卡都好好的。您确定是手机的问题吗？我理解得对吗？", "judgement"),
+    ("listening-restate", R46 + "我们不背这个锅哦。我理解得对吗？", "judgement"),
+    ("listening-restate", "上周六买的手机，用了没几天，打电话断线，信号一两格，重启没用，家里人都正常。一般来说是用户自己操作不当造成的，是这样吗？", "judgement"),
+    ("listening-restate", "您上周六买的手机，不到一个星期，通话总断，信号一两格，重启多次无效，家里人的卡都正常。说实话，我们的机器是没问题的，对吗？", "judgement"),
+    # his pay, skill, past words or hearing questioned among the phones
+    ("needs-questions", "您好，您要找什么样的手机？您一个月挣多少钱啊？三千以上的能接受吗？", "bad_question"),
+    ("needs-questions", "您好，请问想看什么？您上次来不是说不买了吗？这次是想好了？", "bad_question"),
+    ("needs-questions", "您好，请问您想看什么样的手机？平时主要用来做什么？这款功能多，您用得明白吗？", "bad_question"),
+    ("needs-questions", "您好，请问您想看什么样的手机？平时主要用来做什么？您是聋了还是没听见？", "bad_question"),
+    ("needs-questions", "您好，请问您想看什么样的手机？平时主要用来做什么？这款卖得最好，您总不能说它不好吧？", "bad_question"),
+    # a no in words the flat no did not know, with nothing offered
+    ("decline-policy", "理解您想帮朋友的心情，可实名制下这个我们真的无能为力，这是为了保护您朋友的号码安全。", "flat_no"),
+    ("decline-policy", "理解您想帮朋友的心情，可实名制下我们这边不支持代办，这是为了保护您朋友的号码安全。", "flat_no"),
+    ("decline-policy", "理解您想帮朋友的心情，可实名制下这个口子我们不能开，这是为了保护您朋友的号码安全。", "flat_no"),
+    ("decline-policy", "明白你想幫朋友，不過呢個規定係保障佢嘅，我真係唔可以做。", "flat_no"),
+    ("decline-policy", "那个，委托书……您有吗？没有啊……那就不行了，真的抱歉。", "flat_no"),
+])  # fmt: skip
+def test_10_session_46_rudeness_vows_and_bare_noes_in_fresh_words_cost_points(scenario, text, penalty):
+    assert penalty in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("follow-up-promise", "您的心情我绝对理解，很抱歉。这个故障需要师傅上门，明天上午9点到11点到，出发前会打电话给您。", "overpromise"),
+    ("follow-up-promise", "理解您明天要办公的急切心情，很抱歉。我没办法承诺明天一定能用上网，师傅明天上午上门检查，今晚8点前我先短信告诉您师傅的联系方式。", "overpromise"),
+    ("follow-up-promise", "理解您着急，很抱歉。能否一定修好，要等师傅看了才知道，师傅明天上午上门，上门前电话联系您。", "overpromise"),
+    ("follow-up-promise", S46 + "师傅上门检修大概一个小时，这期间肯定会影响上网，建议您提前安排一下。", "overpromise"),
+    ("follow-up-promise", S46 + "我尽量保证师傅第一个到您家。", "overpromise"),
+    ("follow-up-promise", "非常抱歉给您带来不便。今天师傅已经排满了，我帮您预约明天上午9点到11点上门维修，师傅出发前会电话联系您。为了不影响您明天办公，我先给您开通一个免费的10G流量包，您可以用手机开热点应急。", "overpromise"),
+    ("listening-restate", "是不是您那边信号不太好？您家里人的手机都正常的话，应该是手机本身的问题，我理解得对吗？", "judgement"),
+    ("phone-answer", "您好，城东营业厅小王。哎呀妈呀，您这嗓门，我耳朵都要震聋了。有什么可以帮您？", "forbidden"),
+])  # fmt: skip
+def test_10_session_46_kind_lines_and_their_edges(scenario, text, penalty):
+    expected = scenario == "phone-answer"  # (a remark on his voice is still rude: the hearing no bad question hides it)
+    assert (penalty in met(scenario, text)) is expected
+
+
+@pytest.mark.parametrize("scenario, text, criterion", [
+    ("decline-policy", "理解您想帮朋友的心情，但实名制规定不能代办，这是为了保护您朋友的号码安全。您可以再考虑考虑，我可以帮您的也就这么多了。", "my_offer"),
+    ("decline-policy", "理解您想帮朋友的心情，但实名制规定不能代办，这是为了保护您朋友的号码安全。您可以再考虑考虑，我可以帮您的也就这么多了。", "your_option"),
+    ("decline-policy", "抱歉，规定不能代办。我可以帮您看看，但是肯定是不行的。", "my_offer"),
+    ("decline-policy", "抱歉，规定要本人。您朋友可以找个律师咨询一下。", "your_option"),
+    ("decline-policy", "不好意思，规定要本人来。您可以坐那边休息一下。", "your_option"),
+    ("decline-policy", "我真心理解您🙏 但是规定摆在那里，您朋友可以自求多福了。", "your_option"),
+    ("decline-policy", "理解您的心情，但是规定不能代办，这是为了保护号码安全。您朋友的事情还是让他自己操心吧。", "your_option"),
+])  # fmt: skip
+def test_4_session_46_a_shrug_or_a_hollow_offer_is_no_way_forward(scenario, text, criterion):
+    assert criterion not in met(scenario, text)
+    assert "flat_no" in met(scenario, text)
