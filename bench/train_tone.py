@@ -46,6 +46,15 @@ LONGEST = 2
 # replies flagged are rude to trainers little more than half the time (corpus README, batches 48-50:
 # 202 of 356 between 0.8 and 0.9), a learner wrongly told of a service taboo too often.
 PROBABILITY = 0.9  # flag a reply only when the model is this sure
+# ... or, in a reply that leans rude (above SENTENCE_GATE), when its rudest sentence alone scores above
+# SENTENCE_PROBABILITY: one rude line in a long, otherwise complete reply was outweighed by the rest
+# (learners' red team, session 46: 网断一天又不会死人 penalised alone, not after a full reply). Out of fold
+# (the dev batches in five groups, each graded with a tone model fitted on the others): penalty errors
+# 2,633 without it; 2,591 at 0.5 / 0.975, 2,595 at 0.5 / 0.97, 0.7 / 0.97 and 0.6 / 0.98, 2,598 at 0.3 / 0.97,
+# 2,600 at 0.5 / 0.95, 2,602 at 0.5 / 0.98, 2,607 at 0.5 / 0.9, 2,613 at 0.2 / 0.95 (criterion errors 6,195 without
+# it, 6,185-6,197 with; QWK 0.8407 without, 0.8412-0.8417 with).
+SENTENCE_GATE = 0.5
+SENTENCE_PROBABILITY = 0.975
 CALM = 0.02  # a sentence scored below this is clearly not rude (chosen on dev batch 9 before it was trained on; 0.05 is barely below the prior)
 
 
@@ -80,6 +89,8 @@ def model_data(weights: dict[str, float], bias: float, probability: float = PROB
         "bias": round(bias * SCALE),
         "threshold": log_odds(probability),
         "calm": log_odds(CALM),
+        "sentence_gate": log_odds(SENTENCE_GATE),
+        "sentence_threshold": log_odds(SENTENCE_PROBABILITY),
         "weights": in_units(weights),
     }
 

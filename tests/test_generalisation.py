@@ -2016,3 +2016,43 @@ def test_10_session_46_kind_lines_and_their_edges(scenario, text, penalty):
 def test_4_session_46_a_shrug_or_a_hollow_offer_is_no_way_forward(scenario, text, criterion):
     assert criterion not in met(scenario, text)
     assert "flat_no" in met(scenario, text)
+
+
+# one rude line in a long, otherwise complete reply is no longer outweighed by the rest (the tone model
+# reads its rudest sentence on its own when the reply leans rude: detect/tone.py rude_clause)
+@pytest.mark.parametrize("scenario, text, penalty", [
+    ("follow-up-promise", "理解您着急，很抱歉。网断一天又不会死人，明天师傅上午会过去，到时候电话联系。", "forbidden"),
+    ("follow-up-promise", "需要师傅上门，明天上午9-11点到，出发前打电话。不过您这个套餐本来就便宜，服务肯定没那么快。", "forbidden"),
+    ("follow-up-promise", "师傅明天上午9点到11点上门，出发前会打电话。你自己家路由器没弄好吧？", "forbidden"),
+    ("follow-up-promise", "我们也很忙的，不是只服务您一个人。师傅明天上午上门，会打电话。", "forbidden"),
+    ("decline-policy", "我明白您是好意，但规定要求本人或原件加授权。我可以把要求发到您手机上，您可以让朋友写授权书。您也别在这儿跟我耗着了。", "forbidden"),
+    ("phone-answer", "您好，城东营业厅小王，让您久等了。别问我，我什么都不知道。", "forbidden"),
+    ("phone-answer", "您好，城东营业厅小王，让您久等了。您先想清楚要问什么再打过来。", "forbidden"),
+    ("needs-questions", "您好呀，欢迎光临！我是这边的销售小王。请问您今天想看看什么样的手机呢？平时主要拿手机做什么？不过说实话，像您这样的年纪，功能多的手机您也用不上吧？要不就看看这款简单的？", "bad_question"),
+    # ... and the door and the phone in fresh words
+    ("greet-entry", "您好，有什么事自己去自助机弄吧，这边请。", "forbidden"),
+    ("greet-entry", "您好，请问办理什么业务？办不了的话慢走不送啊，这边请。", "forbidden"),
+    ("greet-entry", "您好，请问办理什么业务？您是农村来的吧，这边请，我慢慢跟您说。", "forbidden"),
+    ("greet-entry", "您好，请问办理什么业务？😒那边取号。", "forbidden"),
+    ("greet-entry", "您好，欢迎光临！请问有什么可以帮您？您站那儿半天了，到底办不办？这边请。", "forbidden"),
+    ("phone-answer", "您好，城东营业厅小王，让您久等了。有什么问题自己上网查。", "forbidden"),
+    ("phone-answer", "您好，城东营业厅小王。对不起，但响五声真不算久。有什么可以帮您？", "forbidden"),
+    ("phone-answer", "您好，城东营业厅小王。要说对不起的应该是您吧，一直占线。有什么可以帮您？", "forbidden"),
+    ("phone-answer", "您好，城东营业厅小王，让您久等了。嫌慢您可以打别家啊。", "forbidden"),
+    ("phone-answer", "您好，城东营业厅小王，让您久等了。谁啊？", "forbidden"),
+    ("phone-answer", "您好，你找谁啊？", "forbidden"),
+])  # fmt: skip
+def test_10_session_46_a_rude_line_in_a_complete_reply_and_at_the_door_costs_points(scenario, text, penalty):
+    assert penalty in met(scenario, text)
+
+
+@pytest.mark.parametrize("scenario, text", [
+    ("greet-entry", "王阿姨，您又来了！上次的卡用得还顺手吧？今天办点什么？这边请，我给您取号。"),
+    ("greet-entry", "哟，稀客稀客！您好，快请进，今天办点啥？这边请～"),
+    ("greet-entry", "您好，欢迎光临！我们这儿很忙，但您的事最要紧，请问办理什么业务？这边请。"),
+    ("phone-answer", "您好，城东营业厅小王，让您久等了！我们快下班了，不过没关系，您的事我今天一定帮您办完。请问有什么可以帮您？"),
+    ("phone-answer", "您好，请问您找谁？"),
+    ("phone-answer", "您好，这里是城东营业厅，我是小王，让您久等了。有什么事您说吧。"),
+])  # fmt: skip
+def test_10_session_46_warm_welcomes_are_not_service_taboos(scenario, text):
+    assert "forbidden" not in met(scenario, text)

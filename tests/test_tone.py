@@ -146,3 +146,32 @@ def test_a_rebuke_in_an_otherwise_polite_reply_is_still_penalised():
     result = carecourse.grade("complaint-billing", text)
     (penalty,) = [p for p in result.penalties if p.id == "forbidden"]
     assert any("账单吗" in f.text for f in penalty.evidence)
+
+
+def test_a_rude_sentence_in_a_reply_that_leans_rude_counts_on_its_own(monkeypatch):
+    """The reply below the threshold as a whole, but above the sentence gate, and its rudest
+    sentence alone above the sentence threshold: that sentence's rudest clause is the finding
+    (learners' red team, session 46: one rude line after a complete reply went unpenalised)."""
+    import carecourse.detect.tone as tone
+
+    _fixed_model(monkeypatch, {"滚": 3_000, "好": -1_500, "请": -1_000}, bias=0)
+    text = "您好。请坐。滚吧。"  # 500 as a whole; 3,000 the last sentence alone
+    structure = structure_of(text)
+    base = {"threshold": 5_000, "calm": -10_000}
+    for data, expected in [
+        (base, None),  # the reply alone decides, as before the gate
+        (base | {"sentence_gate": 0, "sentence_threshold": 2_000}, "滚吧"),
+        (base | {"sentence_gate": 1_000, "sentence_threshold": 2_000}, None),  # the reply does not lean rude
+        (base | {"sentence_gate": 0, "sentence_threshold": 3_500}, None),  # nor is the sentence rude enough
+    ]:
+        monkeypatch.setattr(tone, "_data", lambda data=data: data)
+        span = tone.rude_clause(structure)
+        assert (structure.text[span[0] : span[1]] if span else None) == expected
+
+
+def test_the_shipped_sentence_thresholds_are_the_ones_trained_and_measured():
+    from carecourse.detect.linear import log_odds
+
+    data = json.loads((Path(carecourse.__file__).parent / "detect" / "tone.json").read_text(encoding="utf-8"))
+    assert (data["sentence_gate"], data["sentence_threshold"]) == (log_odds(0.5), log_odds(0.975))
+    assert data["calm"] < data["sentence_gate"] < data["threshold"] < data["sentence_threshold"]

@@ -442,6 +442,31 @@ def test_session_45_red_team_paths_grade_the_same(web_dir):
 
 
 @pytest.mark.slow
+def test_session_46_a_rude_sentence_read_on_its_own_and_the_new_words_grade_the_same(web_dir):
+    """The tone model's rudest sentence read on its own in a reply that leans rude (sentence_gate,
+    sentence_threshold), the new rude lines, vows, bad questions and bare noes, and the warm
+    welcomes kept clear of them, in both engines."""
+    full = "理解您着急，很抱歉。需要师傅上门，明天上午9-11点到，出发前打电话。"
+    replies = [
+        ("follow-up-promise", "理解您着急，很抱歉。网断一天又不会死人，明天师傅上午会过去，到时候电话联系。"),
+        ("follow-up-promise", "师傅明天上午9点到11点上门，出发前会打电话。你自己家路由器没弄好吧？"),
+        ("follow-up-promise", full + "我以人格担保明天能修好。修好后永久不会再出故障，对您明天办公不会有任何影响。"),
+        ("follow-up-promise", "您的心情我绝对理解，很抱歉。我没办法承诺明天一定能用上网，能否一定修好，要等师傅看了才知道。"),
+        ("follow-up-promise", full + "您嫌麻烦可以销户，没人拦着。早跟您说换光纤您不听，现在知道了吧。"),
+        ("decline-policy", "理解您想帮朋友，不过实名制规定必须本人或原件加授权书。我可以帮您打印材料清单。你以为你是谁啊。"),
+        ("decline-policy", "理解您想帮朋友的心情，可实名制下这个我们真的无能为力。我真係唔可以做。那就不行了。"),
+        ("decline-policy", "规定不能代办。您可以再考虑考虑，我可以帮您的也就这么多了。您朋友可以自求多福了。"),
+        ("listening-restate", "您上周六买的手机，打电话老断线，信号一两格，重启过好几次，家里人的卡都好好的。我们不背这个锅哦。"),
+        ("needs-questions", "您好，您要找什么样的手机？您一个月挣多少钱啊？您是聋了还是没听见？这款功能多，您用得明白吗？"),
+        ("greet-entry", "王阿姨，您又来了！稀客稀客，我们这儿很忙，但您的事最要紧，请问办理什么业务？这边请。"),
+        ("greet-entry", "您好，有什么事自己去自助机弄吧，办不了的话慢走不送啊。😒那边取号。"),
+        ("phone-answer", "您好，城东营业厅小王，让您久等了。别问我，我什么都不知道。谁啊？"),
+        ("phone-answer", "您好，城东营业厅小王。对不起，但响五声真不算久。要说对不起的应该是您吧。"),
+    ]
+    assert assert_same(web_dir, replies) == len(replies)
+
+
+@pytest.mark.slow
 def test_a_question_put_politely_is_read_alike(web_dir):
     """"May I ask …吗?" asks what it wraps (detect/questions.py _asked_end), in both engines."""
     replies = [("needs-questions", t) for t in (

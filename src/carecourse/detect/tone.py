@@ -55,11 +55,18 @@ def calm(structure: Structure, pos: int) -> bool:
 
 
 def rude_clause(structure: Structure) -> tuple[int, int] | None:
-    """The clause that makes the reply read as rude, or None if it does not."""
-    tone = model()
-    if tone.score(structure.text) <= threshold():
+    """The clause that makes the reply read as rude, or None if it does not: the whole reply
+    scores above the threshold, or, in a reply that leans rude (above ``sentence_gate``), its
+    rudest sentence does on its own (above ``sentence_threshold``): one rude line in a long,
+    otherwise complete reply is no longer outweighed by the rest."""
+    tone, data = model(), _data()
+    score = tone.score(structure.text)
+    gate = data.get("sentence_gate")
+    if score <= threshold() and (gate is None or score <= gate):
         return None
     sentence = tone.heaviest(structure, structure.sentences)
+    if sentence and score <= threshold() and tone.score(structure.text[sentence[0] : sentence[1]]) <= data["sentence_threshold"]:
+        return None
     return tone.heaviest(structure, structure.clauses_in(*sentence)) if sentence else None
 
 

@@ -242,6 +242,8 @@ def _tone() -> dict:
         "bias": model.bias,
         "threshold": data["threshold"],
         "calm": data["calm"],
+        "sentence_gate": data.get("sentence_gate"),
+        "sentence_threshold": data.get("sentence_threshold"),
         "longest": model.longest,
         "grams": groups,
         "weights": [model.weights[grams[k]] for k in order],

@@ -66,6 +66,8 @@ export function compileCore(core) {
     tone: linearModel(ungroup(core.tone.grams), core.tone.weights, core.tone.bias, core.tone.longest),
     toneThreshold: core.tone.threshold,
     toneCalm: core.tone.calm,
+    toneSentenceGate: core.tone.sentence_gate ?? null,
+    toneSentenceThreshold: core.tone.sentence_threshold ?? null,
     learned: learnedModels(core.learned, core.learned.techniques),
     gaming: {
       rules: g.settings,
