@@ -2056,3 +2056,52 @@ def test_10_session_46_a_rude_line_in_a_complete_reply_and_at_the_door_costs_poi
 ])  # fmt: skip
 def test_10_session_46_warm_welcomes_are_not_service_taboos(scenario, text):
     assert "forbidden" not in met(scenario, text)
+
+
+# the second round (five trainer sessions): kind replies, one bad line in a good reply, complaints, reasons
+C46 = "王先生，抱歉，我理解您的心情。多扣50元我帮您核查。"
+
+
+@pytest.mark.parametrize("scenario, text, item, expected", [
+    # blame, doubt, denial and sarcasm in a complaint
+    ("complaint-billing", C46 + "您就没想过是自己的问题？谢谢您。", "forbidden", True),
+    ("complaint-billing", C46 + "您是第一天用手机吗？谢谢。", "forbidden", True),
+    ("complaint-billing", C46 + "您说多扣了，有什么证据吗？谢谢您。", "forbidden", True),
+    ("complaint-billing", C46 + "先纠正一下，这不叫多扣，这叫正常计费。谢谢您。", "forbidden", True),
+    ("complaint-billing", C46 + "您记性真好，每次都记得来。谢谢。", "forbidden", True),
+    ("complaint-billing", "王先生，对不起，我理解您，毕竟不是每个人都看得懂账单。多扣50元我查一下。谢谢。", "forbidden", True),
+    # ... and kind lines that sound like it
+    ("complaint-billing", "王先生，真对不起，您可别自责，多扣50元肯定不是您的问题。我理解您生气，马上给您核查退费。谢谢您。", "forbidden", False),
+    ("complaint-billing", "王先生，真的抱歉，多扣您50元，您生气很正常。我不会让您找别人，我现在就核查账单，多扣的钱给您退还。谢谢您跑一趟。", "forbidden", False),
+    ("complaint-billing", "王先生，真的抱歉，多扣您50元，您生气很正常。我不会跟您说\"这是系统问题我也没办法\"这种话，我现在就核查账单，多扣的钱给您退还。谢谢您。", "forbidden", False),
+    ("complaint-billing", "王先生，对不起！您别怪自己没早发现，这种扣费藏得深，连我们自己人都不一定看得出来，您生气完全在理。我现在马上核查，多扣的退给您。谢谢您。", "forbidden", False),
+    ("follow-up-promise", "理解您着急，很抱歉。这个我确实做不了主，我马上向主管申请加急，半小时内给您回电话。", "forbidden", False),
+    # an overpromise named to refuse it, a callback vowed
+    ("follow-up-promise", "先生，明天要办公我理解您着急。这个要师傅上门，今天排满了。百分之百修好这种话我说不出口，但师傅明天上午上门，今晚7点前我打电话告诉您。", "overpromise", False),
+    ("follow-up-promise", "先生，明天要办公网断了，真闹心，我理解。我不敢拍胸脯说绝对没问题，但师傅明天上午上门，今晚7点前我打电话告诉您具体时间。", "overpromise", False),
+    ("follow-up-promise", "先生，明天要办公网却断了，换我也着急。这个要师傅上门换设备，今天排满了，明天上午师傅上门。我向您保证今晚之前给您回话。", "overpromise", False),
+    ("follow-up-promise", "理解您着急，很抱歉。需要师傅上门，明天上午9-11点到，出发前打电话。这事板上钉钉，万无一失。", "overpromise", True),
+    # the blame taken off him after a restatement; doubt put on him
+    ("listening-restate", "我确认一下：您上周六买的手机，用了不到一周，打电话老断线，信号一两格，重启了好几次都没用，家里人用我们的卡都正常。这绝不是您操作不当造成的，我理解得对吗？", "judgement", False),
+    ("listening-restate", "我确认一下：您上周六买的手机，用了不到一周，打电话老断线，信号一两格，重启了好几次都没用，家里人用我们的卡都正常。我们不会把责任推到您身上，对吗？", "judgement", False),
+    # the door, the phone and the refusal
+    ("greet-entry", "您好，请问办什么业务？只是看看的话就别占座位了。这边请。", "forbidden", True),
+    ("phone-answer", "您好，城东营业厅小王，让您久等了。别挑中午这个点打，有什么可以帮您？", "forbidden", True),
+    ("decline-policy", "先生，通融？我凭什么给您通融啊？规定要本人或原件加授权书。我可以给您清单，您朋友可以回来办。", "forbidden", True),
+    ("decline-policy", "先生，您也是成年人了，这点规矩应该懂吧？规定要本人或原件加授权书。我可以给您清单，您朋友可以回来办。", "forbidden", True),
+    ("decline-policy", "先生，我理解您想帮朋友的忙。为了保护您朋友的号码安全，此项业务恕不受理。", "flat_no", True),
+    ("decline-policy", "先生，我理解您想帮朋友的忙。为了保护您朋友的号码安全，這個礙難辦理。", "flat_no", True),
+    ("decline-policy", "先生，我理解您想帮朋友的忙。为了保护您朋友的号码安全，這個我幫你唔到。", "flat_no", True),
+    ("decline-policy", "先生，我理解您想帮朋友的忙。为了保护您朋友的号码安全，这个没门儿。", "flat_no", True),
+    # a crowd or a habit is no reason; a blind eye, my own staff number or a tout no way
+    ("decline-policy", "先生，我明白您是想帮朋友省点事。不过今天人比较多。我可以先帮您把需要的材料列一张清单，您朋友也可以回来后本人来办。", "reason", False),
+    ("decline-policy", "先生，我懂您的意思。不过我们这里从来没有这么办过。我可以帮您准备授权书模板，您朋友也可以回来自己办。", "reason", False),
+    ("decline-policy", "先生，我理解您想帮朋友。为了保护您朋友的号码安全，补卡要核实机主身份，我可以帮您用我自己的工号先走一下。", "my_offer", False),
+    ("decline-policy", "先生，我理解您想帮朋友。为了保护您朋友的号码安全，补卡要核实机主身份，办不了，您可以找个黄牛。", "your_option", False),
+    # plain spoken empathy
+    ("complaint-billing", "王先生，抱歉，您有情绪是应该的。多扣50元我帮您核查。谢谢您。", "empathy", True),
+    ("complaint-billing", "王先生，抱歉，换成我，我也会拍桌子。多扣50元我帮您核查。谢谢您。", "empathy", True),
+    ("complaint-billing", "王先生，抱歉，我听得出来您已经忍了很久了。多扣50元我帮您核查。谢谢您。", "empathy", True),
+])  # fmt: skip
+def test_10_session_46_second_round_rude_lines_kind_lines_reasons_and_feelings(scenario, text, item, expected):
+    assert (item in met(scenario, text)) is expected

@@ -462,6 +462,12 @@ def test_session_46_a_rude_sentence_read_on_its_own_and_the_new_words_grade_the_
         ("greet-entry", "您好，有什么事自己去自助机弄吧，办不了的话慢走不送啊。😒那边取号。"),
         ("phone-answer", "您好，城东营业厅小王，让您久等了。别问我，我什么都不知道。谁啊？"),
         ("phone-answer", "您好，城东营业厅小王。对不起，但响五声真不算久。要说对不起的应该是您吧。"),
+        # the second round: complaints, kind lines, refusals in formal and regional words, plain feelings
+        ("complaint-billing", "王先生，抱歉，换成我，我也会拍桌子。多扣50元我帮您核查。这不叫多扣，有什么证据吗？谢谢您。"),
+        ("complaint-billing", "王先生，您可别自责。我不会让您找别人，也不会跟您说\"系统问题\"这种话。连我们自己人都看不明白。"),
+        ("follow-up-promise", "百分之百修好这种话我说不出口。我不敢拍胸脯说绝对没问题。我向您保证今晚之前给您回话。板上钉钉。"),
+        ("listening-restate", "您上周六买的手机，打电话老断线。这绝不是您操作不当造成的，我们不会把责任推到您身上。"),
+        ("decline-policy", "为了保护您朋友的号码安全，此项业务恕不受理，這個礙難辦理。不过今天人比较多。您可以找个黄牛。"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 
