@@ -14,12 +14,18 @@ the dev part of the corpus, never from the test part. One vocabulary per rubric 
 seen in at least three of its replies), each model's weights listed in its order, all whole
 numbers in units of 1/1,000 (``SCALE``).
 
-    .venv/bin/python bench/train_criteria.py      # needs numpy and scipy
+    .venv/bin/python bench/train_criteria.py          # needs numpy and scipy
+    .venv/bin/python bench/train_criteria.py --adds   # only the models that add a penalty, the rest kept as shipped
+
+And for the penalties in ADD_MODELS, one over the same n-grams and tokens fitted on the replies the
+whole grader misses the penalty in (and where nothing keeps it off: no flag, no criterion it is
+``unless``), which may add it.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from linear_model import LONGEST, features, fit
@@ -73,6 +79,51 @@ MISS_C = 1.0
 MISS_KEEP = 1_500
 MISS_SURE = 0.8
 NO_MISS_MODEL = {("decline-policy", "your_option")}
+# A penalty the grader misses may be added by a model fitted on the replies it misses it in (n-grams and
+# tokens), above ADD_SURE, its evidence the clause that carries the reply's weight. Out of fold (five
+# groups of dev batches; the patterns as they were at the start of session 46), at 0.6 / 0.7 / 0.8 / 0.9:
+# decline-policy flat_no +29 -4 / +25 -3 / +21 -2 / +7 -1 decisions; every other penalty lost or broke
+# even (all of them together: -23 / -4 / +1 / -4), so only flat_no has one (a no in words the patterns do
+# not know: 可惜热心不能当身份证用, 系统它不通融啊).
+ADD_MODELS = {("decline-policy", "flat_no")}
+ADD_SURE = 0.8
+
+
+def add_fitted(rubric, rows: list[dict], docs: list[list[str]], said: list[list[str]], data: dict) -> dict:
+    """For each penalty of ``rubric`` in ADD_MODELS, a model of whether trainers gave it,
+    fitted on the ``rows`` the grader (its second opinion read from ``data``) misses it in and
+    where nothing keeps it off (a flag, a criterion it is ``unless``)."""
+    from carecourse.score import gaming
+
+    _compiled(rubric).opinion = learned.Opinion(data)
+    scored = [apply_rubric(rubric, detect(normalize(r["text"]))) for r in rows]
+    models = {}
+    for p in rubric.penalties:
+        if (rubric.id, p.id) not in ADD_MODELS:
+            continue
+        mine = [i for i, s in enumerate(scored)
+                if s.flag not in gaming.EMPTY and p.id not in {q.penalty.id for q in s.penalties}
+                and not {c.criterion.id for c in s.criteria if c.met} & set(p.unless)]  # fmt: skip
+        y = [1.0 if p.id in rows[i]["penalties"] else 0.0 for i in mine]
+        features = [docs[i] + said[i] for i in mine]
+        weights, _ = fit(None, y, MISS_C, features)
+        grams = sorted((g for g in weights if not is_token(g)), key=lambda g: (-abs(weights[g]), g))[:MISS_KEEP]
+        kept = {*grams, *filter(is_token, weights)}
+        models[p.id] = fit(None, y, MISS_C, [[g for g in f if g in kept] for f in features])
+    return models
+
+
+def with_adds(data: dict, adds: dict) -> dict:
+    """Model file ``data`` with the models that add a penalty (``adds``) among its own, over a
+    vocabulary grown by their n-grams (every other model's weights listed again in its order)."""
+    grams = {g for w, _ in adds.values() for g, v in w.items() if not is_token(g) and round(v * SCALE)}
+    vocabulary = sorted(set(data["vocabulary"]) | grams)
+    at = {g: k for k, g in enumerate(data["vocabulary"])}
+    for section in ("criteria", "penalties", "misses", "doubts"):
+        for m in data.get(section, {}).values():
+            m["weights"] = [m["weights"][at[g]] if g in at else 0 for g in vocabulary]
+    return data | {"vocabulary": vocabulary, "add_sure": log_odds(ADD_SURE),
+                   "adds": {pid: in_units(*m, vocabulary, reads_found=True) for pid, m in adds.items()}}  # fmt: skip
 
 
 def pattern_verdicts(rubric_id: str, texts: list[str]) -> list[list[str]]:
@@ -104,6 +155,8 @@ def train(rubric_id: str, rows: list[dict]) -> dict:
     misses = miss_fitted(rubric, rows, docs, said, graded(rubric, rows, opinion_data(criteria, penalties)), MISS_C, MISS_KEEP)
     before_doubting = graded(rubric, rows, opinion_data(criteria, penalties, misses))
     doubts = doubt_fitted(rubric, rows, docs, said, before_doubting, DOUBT_C, DOUBT_KEEP)
+    adds = add_fitted(rubric, rows, docs, said, opinion_data(criteria, penalties, misses, doubts))
+    data = opinion_data(criteria, penalties, misses, doubts)
     return {
         "about": f"carecourse learned second opinion on the {rubric_id} rubric: one logistic regression per "
         f"criterion over distinct character 1- and 2-grams of the normalised reply, and one per penalty over "
@@ -113,7 +166,7 @@ def train(rubric_id: str, rows: list[dict]) -> dict:
         "n": list(range(1, LONGEST + 1)),
         "scale": SCALE,
         "replies": len(rows),
-        **opinion_data(criteria, penalties, misses, doubts),
+        **(with_adds(data, adds) if adds else data),
     }
 
 
@@ -189,11 +242,22 @@ def is_token(feature: str) -> bool:
     return feature.startswith(("c:", "p:")) and len(feature) > 2
 
 
+def adds_only(rubric_id: str, rows: list[dict]) -> dict:
+    """The shipped model file of ``rubric_id`` with its models that add a penalty fitted again."""
+    data = json.loads((OUT / f"{rubric_id}.json").read_text(encoding="utf-8"))
+    data.pop("adds", None), data.pop("add_sure", None)
+    texts = [r["text"] for r in rows]
+    adds = add_fitted(builtin(rubric_id), rows, features(texts), pattern_verdicts(rubric_id, texts), data)
+    return with_adds(data, adds) if adds else data
+
+
 def main() -> None:
     dev = read_lines(DEV)
     for rubric_id in scenario_ids():
         rows = [r for r in dev if r["scenario"] == rubric_id]
-        model = train(rubric_id, rows)
+        if "--adds" in sys.argv[1:] and not any(sid == rubric_id for sid, _ in ADD_MODELS):
+            continue
+        model = adds_only(rubric_id, rows) if "--adds" in sys.argv[1:] else train(rubric_id, rows)
         path = OUT / f"{rubric_id}.json"
         path.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"{rubric_id}: {len(rows)} replies, {len(model['criteria'])} criteria and {len(model['penalties'])} penalties modelled, "

@@ -23,11 +23,11 @@ def _dev() -> list[dict]:
 
 
 def _toy_opinion(criterion: str, grams: dict[str, float], bias: float = -2.0, penalties: dict | None = None,
-                 doubts: dict | None = None, misses: dict | None = None) -> learned.Opinion:
-    """A hand-made opinion: one criterion model, and penalty, doubt and miss models given as
+                 doubts: dict | None = None, misses: dict | None = None, adds: dict | None = None) -> learned.Opinion:
+    """A hand-made opinion: one criterion model, and penalty, doubt, miss and add models given as
     {penalty or criterion id: (bias, {n-gram: weight}, {verdict token: weight})}."""
-    penalties, doubts, misses = penalties or {}, doubts or {}, misses or {}
-    vocabulary = sorted({*grams, *(g for _, w, _ in [*penalties.values(), *doubts.values(), *misses.values()] for g in w)})
+    penalties, doubts, misses, adds = penalties or {}, doubts or {}, misses or {}, adds or {}
+    vocabulary = sorted({*grams, *(g for _, w, _ in [*penalties.values(), *doubts.values(), *misses.values(), *adds.values()] for g in w)})
 
     def weights(w: dict[str, float]) -> list[int]:
         return [round(w.get(g, 0.0) * SCALE) for g in vocabulary]
@@ -40,6 +40,7 @@ def _toy_opinion(criterion: str, grams: dict[str, float], bias: float = -2.0, pe
         "n": [1, 2], "sure": log_odds(0.95), "evidence_share": 0.5, "lift": log_odds(0.1), "doubt": log_odds(0.2),
         "vocabulary": vocabulary, "criteria": {criterion: {"bias": round(bias * SCALE), "weights": weights(grams)}},
         "penalties": reading_found(penalties), "doubts": reading_found(doubts), "misses": reading_found(misses),
+        "adds": reading_found(adds), "add_sure": log_odds(0.8),
     })  # fmt: skip
 
 
@@ -130,9 +131,13 @@ def test_the_shipped_models_add_criteria_doubt_them_with_the_words_named_and_onl
         with_models = carecourse.grade(r["scenario"], r["text"])
         patterns = carecourse.grade(r["scenario"], r["text"], rubric=alone)
         doubted = {b.id for a, b in zip(patterns.criteria, with_models.criteria) if a.met and not b.met}
-        # lifted, never added: except one a doubted criterion kept off (flat_no unless your_option)
+        # lifted, or added by a model of the replies the grader misses it in (a flat no only), with the
+        # clause it rests on as evidence; or one a doubted criterion kept off (flat_no unless your_option)
         added = {p.id for p in with_models.penalties} - {p.id for p in patterns.penalties}
-        assert all(doubted.intersection(next(p for p in shipped.penalties if p.id == pid).unless) for pid in added)
+        for p in with_models.penalties:
+            if p.id in added and not doubted.intersection(next(q for q in shipped.penalties if q.id == p.id).unless):
+                assert (r["scenario"], p.id) == ("decline-policy", "flat_no")
+                assert [e.kind for e in p.evidence] == ["learned"] and r["text"][p.evidence[0].start : p.evidence[0].end] == p.evidence[0].text
         for a, b in zip(patterns.criteria, with_models.criteria):
             if b.id in doubted:  # taken away only with the words that did not count named
                 doubted_seen += 1
@@ -174,6 +179,29 @@ def test_a_penalty_model_reads_what_the_patterns_found(monkeypatch):
     assert "flat_no" in {p.id for p in bare.penalties}
     analysis = carecourse.analyze("补卡涉及号码安全，今天办不了。")
     assert _compiled(rubric).pattern_verdicts(analysis) == {"c:reason", "p:flat_no"}
+
+
+def test_a_sure_add_model_adds_a_penalty_the_patterns_missed_with_its_clause(monkeypatch):
+    # sure of a flat no where 可惜 is said and no reason was found (the token c:reason weighs against it)
+    toy = _toy_opinion("empathy", {}, adds={"flat_no": (-3.0, {"可惜": 6.0}, {"c:reason": -5.0})})
+    rubric = _decline_policy_with(monkeypatch, toy)
+    text = "您这份热心真难得，可惜热心不能当身份证用。"
+    (flat,) = [p for p in carecourse.grade("decline-policy", text, rubric=rubric).penalties if p.id == "flat_no"]
+    assert [(e.text, e.kind) for e in flat.evidence] == [("可惜热心不能当身份证用", "learned")]
+    # not where the model reads a reason found, nor where a way forward keeps a flat no off (unless)
+    assert "flat_no" not in {p.id for p in carecourse.grade("decline-policy", "补卡涉及号码安全，可惜热心不能当身份证用。", rubric=rubric).penalties}
+    with_a_way = "可惜热心不能当身份证用。您可以让朋友写好授权书，带上他的身份证原件来办。"
+    assert "flat_no" not in {p.id for p in carecourse.grade("decline-policy", with_a_way, rubric=rubric).penalties}
+
+
+def test_the_shipped_add_model_is_decline_policys_flat_no_alone():
+    for sid in scenario_ids():
+        data = json.loads((Path(learned.__file__).parent / f"{sid}.json").read_text(encoding="utf-8"))
+        assert set(data.get("adds", {})) == ({"flat_no"} if sid == "decline-policy" else set())
+        if sid == "decline-policy":
+            assert data["add_sure"] == log_odds(0.8) and len(data["adds"]["flat_no"]["weights"]) == len(data["vocabulary"])
+    flat = {p.id for p in carecourse.grade("decline-policy", "嗯嗯，通融，我也想通融啊，谁不想呢。系统它不通融啊。").penalties}
+    assert "flat_no" in flat
 
 
 def test_the_shipped_models_lift_a_taboo_trainers_do_not_hold_against_a_kind_no():

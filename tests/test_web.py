@@ -468,6 +468,11 @@ def test_session_46_a_rude_sentence_read_on_its_own_and_the_new_words_grade_the_
         ("follow-up-promise", "百分之百修好这种话我说不出口。我不敢拍胸脯说绝对没问题。我向您保证今晚之前给您回话。板上钉钉。"),
         ("listening-restate", "您上周六买的手机，打电话老断线。这绝不是您操作不当造成的，我们不会把责任推到您身上。"),
         ("decline-policy", "为了保护您朋友的号码安全，此项业务恕不受理，這個礙難辦理。不过今天人比较多。您可以找个黄牛。"),
+        # a flat no the model of the replies the grader misses it in adds (learned add_sure, adds)
+        ("decline-policy", "嗯嗯，通融，我也想通融啊，谁不想呢。系统它不通融啊。"),
+        ("decline-policy", "您这份热心真难得，可惜热心不能当身份证用。"),
+        ("decline-policy", "行，您说得对，规定是死的，人是活的。可惜我这个活人也得按死规定来。"),
+        ("decline-policy", "可惜热心不能当身份证用。您可以让朋友写好授权书，带上他的身份证原件来办。"),
     ]
     assert assert_same(web_dir, replies) == len(replies)
 

@@ -60,7 +60,7 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
         for p in rubric.penalties
         if flag not in gaming.EMPTY
         and not met.intersection(p.unless)
-        and (found := compiled.penalty_evidence(p, analysis))
+        and (found := compiled.penalty_evidence(p, analysis) or compiled.added(p, analysis))
         and not compiled.lifted(p, found, analysis)
     ]
     total = sum(c.points for c in criteria) + sum(p.points for p in penalties)  # a flagged reply's criteria earn 0
@@ -171,9 +171,15 @@ class _CompiledRubric:
         shared rude lexicons and the tone model) is never lifted, however kind the words
         around it (您好，你肯定是弄错了，请到这边取号), nor a penalty found by the technique it is
         named after (a bad question put to him: 您想看什么样的手机？…这么贵的您买得起吗？)."""
-        if not (self.opinion and self.opinion.has_penalty_model(p.id)) or any(f.id in REBUKES or f.id == p.id for f in found):
+        if not (self.opinion and self.opinion.has_penalty_model(p.id)) or any(f.id in REBUKES or f.id == p.id or f.kind == "learned" for f in found):
             return False
         return self.opinion.lifts(analysis.structure.text, p.id, self.pattern_verdicts(analysis))
+
+    def added(self, p: Penalty, analysis: Analysis) -> list[Finding]:
+        """Where the patterns found nothing for penalty ``p``, the second opinion's evidence
+        that it applies (a model of the replies the grader misses it in; ``learned.Opinion.adds``)."""
+        found = self.opinion.adds(analysis.structure, p.id, self.pattern_verdicts(analysis)) if self.opinion else None
+        return [found] if found else []
 
     def doubted(self, scored: CriterionScore, analysis: Analysis) -> CriterionScore:
         """``scored``, or, where the second opinion doubts a criterion met, that criterion

@@ -266,7 +266,7 @@ def _learned(scenario_id: str) -> dict | None:
     vocabulary_groups, ordered = _models_table(data["vocabulary"], {k: (m["bias"], m["weights"]) for k, m in models.items()})
     verdicts = {key: m["verdicts"] for key, m in models.items() if "verdicts" in m}
     return {"sure": data["sure"], "evidence_share": data["evidence_share"], "lift": data["lift"], "doubt": data.get("doubt"),
-            "miss_sure": data.get("miss_sure", data["sure"]),
+            "miss_sure": data.get("miss_sure", data["sure"]), "add_sure": data.get("add_sure"),
             "longest": max(data["n"]), "vocabulary": vocabulary_groups, "criteria": ordered, "verdicts": verdicts}  # fmt: skip
 
 

@@ -21,6 +21,10 @@ trained by ``bench/train_criteria.py`` on the dev corpus, never on the test part
   the criterion (规定就是这样 offered as the reason; 我给您约明天上午 taken back by 明天也不一定
   能到). Below ``doubt`` the criterion is not met, and the feedback names the words that did
   not count.
+- It adds a penalty the patterns missed, for the few penalties whose model of the replies the
+  grader misses it in holds out of fold (a flat no in words the patterns do not know: 可惜热心不能
+  当身份证用): above ``add_sure``, with the clause that carries the reply's weight as evidence,
+  as for a criterion.
 - It lifts a penalty the patterns found when the reply scores below ``lift``: trainers
   seldom hold such words against such a reply (规定就是规定 in an otherwise kind refusal,
   a flat no that does point the way in words the patterns missed). A penalty trainers
@@ -41,7 +45,7 @@ from carecourse.results import Finding
 from carecourse.detect.structure import Structure
 from carecourse.packaged import read_text
 
-__all__ = ["Opinion", "doubt_key", "keyed_models", "miss_key", "opinion", "penalty_key", "verdict_tokens"]
+__all__ = ["Opinion", "add_key", "doubt_key", "keyed_models", "miss_key", "opinion", "penalty_key", "verdict_tokens"]
 
 
 def penalty_key(pid: str) -> str:
@@ -52,6 +56,11 @@ def penalty_key(pid: str) -> str:
 def miss_key(cid: str) -> str:
     """The model of the replies the grader misses criterion ``cid`` in, among the others."""
     return f"m:{cid}"
+
+
+def add_key(pid: str) -> str:
+    """The model of the replies the grader misses penalty ``pid`` in, which may add it."""
+    return f"a:{pid}"
 
 
 def doubt_key(cid: str) -> str:
@@ -68,6 +77,7 @@ def keyed_models(data: dict) -> dict[str, dict]:
         **{penalty_key(pid): m for pid, m in data["penalties"].items()},
         **{miss_key(cid): m for cid, m in data.get("misses", {}).items()},
         **{doubt_key(cid): m for cid, m in data.get("doubts", {}).items()},
+        **{add_key(pid): m for pid, m in data.get("adds", {}).items()},
     }
 
 
@@ -87,6 +97,7 @@ class Opinion:
         self.sure, self.share, self.lift = data["sure"], data["evidence_share"], data["lift"]
         self.doubt = data.get("doubt")
         self.miss_sure = data.get("miss_sure", self.sure)
+        self.add_sure = data.get("add_sure")
         models = keyed_models(data)
         self.models = {
             key: LinearModel({g: w for g, w in zip(vocabulary, m["weights"]) if w}, m["bias"], longest)
@@ -128,6 +139,20 @@ class Opinion:
                 if span and model.weight(structure.text[span[0] : span[1]]) >= self.share * weight:
                     return [make_finding(structure, f"learned:{cid}", *span, kind="learned")]
         return found
+
+    def adds(self, structure: Structure, pid: str, said: frozenset[str]) -> Finding | None:
+        """Where the model of the replies the grader misses penalty ``pid`` in is sure it
+        applies (and one clause carries ``evidence_share`` of the reply's weight), that clause as
+        its evidence; else None. ``said``: what the patterns found (``verdict_tokens``)."""
+        key = add_key(pid)
+        model = self.models.get(key)
+        if model is None or self._score(key, structure.text, said) <= self.add_sure:
+            return None
+        clauses = [c for s, e in structure.sentences for c in structure.clauses_in(s, e)]
+        span = model.heaviest(structure, clauses)
+        if span and model.weight(structure.text[span[0] : span[1]]) >= self.share * self._reply_weights(structure.text)[key]:
+            return make_finding(structure, f"learned:{pid}", *span, kind="learned")
+        return None
 
     def has_penalty_model(self, pid: str) -> bool:
         return penalty_key(pid) in self.models

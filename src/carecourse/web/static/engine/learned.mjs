@@ -22,6 +22,21 @@ export function overrule(opinion, structure, cid, found, usable, said = new Set(
   return found;
 }
 
+// a penalty the patterns missed, added where the model of the replies the grader misses it in is
+// sure and one clause carries the weight (learned.Opinion.adds): [its finding], or []
+export function adds(opinion, structure, pid, said) {
+  const key = addKey(pid);
+  const model = opinion.models[key];
+  if (!model || verdictScore(opinion, key, structure.text, said) <= opinion.addSure) return [];
+  const clauses = structure.sentences.flatMap(([s, e]) => structure.clausesIn(s, e));
+  const best = model.heaviest(structure, clauses);
+  if (best && model.weight(structure.text.slice(best[0], best[1])) >= opinion.share * model.weight(structure.text)) {
+    return [makeFinding(structure, `learned:${pid}`, ...best, "learned")];
+  }
+  return [];
+}
+
+export const addKey = (pid) => `a:${pid}`; // the model that may add a penalty the grader missed (learned.add_key)
 export const missKey = (cid) => `m:${cid}`; // the model of the replies the grader misses a criterion in (learned.miss_key)
 export const penaltyKey = (pid) => `p:${pid}`; // a penalty's model, and its token when the patterns found it (learned.penalty_key)
 

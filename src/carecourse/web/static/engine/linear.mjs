@@ -57,6 +57,7 @@ export function learnedModels(data, models) {
     lift: data.lift, // the rubrics' second opinion: penalty models are "p:<id>", with their verdict tokens' weights
     doubt: data.doubt, // ... and the models that doubt a met criterion "d:<id>", likewise
     missSure: data.miss_sure ?? data.sure, // ... and those of the criteria the grader misses "m:<id>"
+    addSure: data.add_sure ?? null, // ... and those that add a penalty the grader missed "a:<id>"
     verdicts: data.verdicts ?? {},
     models: Object.fromEntries(Object.entries(models).map(([id, m]) => [id, linearModel(vocabulary, m.weights, m.bias, data.longest)])),
   };

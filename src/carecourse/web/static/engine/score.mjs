@@ -3,7 +3,7 @@
 
 import { unique } from "./detect.mjs";
 import { blankSpans, echoes, gamingCheck, listedSpans, saidInClause } from "./gaming.mjs";
-import { doubtKey, overrule, penaltyKey, verdictScore } from "./learned.mjs";
+import { adds, doubtKey, overrule, penaltyKey, verdictScore } from "./learned.mjs";
 import { learnedModels } from "./linear.mjs";
 import { PhraseMatcher, makeFinding } from "./matcher.mjs";
 import { contentOf } from "./normalize.mjs";
@@ -84,7 +84,8 @@ export function applyRubric(ctx, rubric, analysis) {
   const penalties = [];
   for (const p of r.penalties) {
     if (ctx.gaming.empty.has(flag) || p.unless.some((id) => met.has(id))) continue;
-    const found = penaltyEvidence(ctx, rubric, p, analysis);
+    let found = penaltyEvidence(ctx, rubric, p, analysis);
+    if (!found.length && rubric.opinion) found = adds(rubric.opinion, analysis.structure, p.id, patternVerdicts(ctx, rubric, analysis));
     if (found.length && !lifted(ctx, rubric, p, found, analysis)) penalties.push({ penalty: p, points: -p.points, evidence: found });
   }
   let total = criteria.reduce((sum, c) => sum + c.points, 0) + penalties.reduce((sum, p) => sum + p.points, 0);
@@ -164,7 +165,7 @@ function secondOpinion(ctx, rubric, analysis, evidence, spoilt, voids) {
 function lifted(ctx, rubric, p, found, analysis) {
   const opinion = rubric.opinion;
   const key = penaltyKey(p.id);
-  if (!(opinion && opinion.models[key]) || found.some((f) => ctx.rebukes.includes(f.id) || f.id === p.id)) return false;
+  if (!(opinion && opinion.models[key]) || found.some((f) => ctx.rebukes.includes(f.id) || f.id === p.id || f.kind === "learned")) return false;
   return verdictScore(opinion, key, analysis.structure.text, patternVerdicts(ctx, rubric, analysis)) < opinion.lift;
 }
 
