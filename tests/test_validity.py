@@ -2,9 +2,11 @@
 held-out set (tests/data/corpus/README.md says how they were made).
 
 Issue 12's targets on the test part are criterion accuracy >= 0.95, penalty accuracy
->= 0.95, level QWK >= 0.85 and no criterion below 0.90; of these criterion accuracy and level
-QWK are reached on the test part as it now stands (the batch-1 half plus the whole of batches
-12, 14 and 15). Until all are, this is a ratchet: the figures measured when it was written (below) may not fall, so a change that
+>= 0.95, level QWK >= 0.85 and no criterion below 0.90; of these criterion accuracy, penalty
+accuracy (since session 46, by a hair: 233 wrong decisions of 4,669) and level QWK are reached on
+the test part as it now stands (the batch-1 half plus the whole of batches 12, 14 and 15); the
+worst criterion (decline-policy your_option, 0.883) is not, near where the two labellers agreed
+with each other (0.904). Until all are, this is a ratchet: the figures measured when it was written (below) may not fall, so a change that
 fits the development part at the cost of generalising fails CI. Raise the floors as the
 grader improves; `bench/validity.py` prints every figure, for the whole test part and for
 each of its batches.
@@ -77,6 +79,11 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # words in new phrasings, deeds refused or put off later in the clause, hollow offers and the rule bent,
 # short sentences said to him no keyword list, kind lines no penalty: dev +33 -8; 0.9514, 0.9486, 0.8548,
 # 0.8827 (floors unchanged).
+# Then (session 46), eleven more red-team helper sessions (about 4,000 replies): rude, vowing, prying and
+# refusing words in new phrasings, kind lines no penalty (dev +11 -4): 0.9514, 0.9488, 0.8552, 0.8827; the tone
+# model reading the rudest sentence on its own in a reply that leans rude (chosen out of fold on dev): 0.9515,
+# 0.9497, 0.8562, 0.8827; a model of the replies the grader misses decline-policy's flat no in adding it (chosen
+# out of fold on dev): 0.9515, 0.9501, 0.8562, 0.8827 (floors: penalties 0.944 -> 0.946, qwk 0.848 -> 0.850).
 # Before that, measured 2026-12-06 (session 34) once decline-policy's order let a refusal proper (办不了) outrank the rule
 # said as a no (必须本人来，或者带原件和授权书): 0.9461, 0.9465, 0.8482, 0.8788 (order 0.8692 -> 0.8981;
 # the worst is now your_option; floors: criteria 0.943 -> 0.944, worst 0.861 -> 0.870).
@@ -176,7 +183,7 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # 0.873, 0.740, 0.741 with batch 1)
 # The floors sit one retraining's movement below the last figures, so that a new batch joining
 # dev does not fail CI by itself while a real loss of generalisation does.
-FLOORS = {"criteria": 0.948, "penalties": 0.944, "qwk": 0.848, "worst_criterion": 0.880}
+FLOORS = {"criteria": 0.948, "penalties": 0.946, "qwk": 0.850, "worst_criterion": 0.880}
 
 
 @pytest.fixture(scope="module")
