@@ -170,7 +170,8 @@ class _CompiledRubric:
         (``found``), does not apply. A rebuke (blame, scolding, mockery, a brush-off: the
         shared rude lexicons and the tone model) is never lifted, however kind the words
         around it (您好，你肯定是弄错了，请到这边取号), nor a penalty found by the technique it is
-        named after (a bad question put to him: 您想看什么样的手机？…这么贵的您买得起吗？)."""
+        named after (a bad question put to him: 您想看什么样的手机？…这么贵的您买得起吗？), nor one
+        the second opinion itself added (``added``)."""
         if not (self.opinion and self.opinion.has_penalty_model(p.id)) or any(f.id in REBUKES or f.id == p.id or f.kind == "learned" for f in found):
             return False
         return self.opinion.lifts(analysis.structure.text, p.id, self.pattern_verdicts(analysis))
