@@ -105,11 +105,7 @@ def add_fitted(rubric, rows: list[dict], docs: list[list[str]], said: list[list[
                 if s.flag not in gaming.EMPTY and p.id not in {q.penalty.id for q in s.penalties}
                 and not {c.criterion.id for c in s.criteria if c.met} & set(p.unless)]  # fmt: skip
         y = [1.0 if p.id in rows[i]["penalties"] else 0.0 for i in mine]
-        features = [docs[i] + said[i] for i in mine]
-        weights, _ = fit(None, y, MISS_C, features)
-        grams = sorted((g for g in weights if not is_token(g)), key=lambda g: (-abs(weights[g]), g))[:MISS_KEEP]
-        kept = {*grams, *filter(is_token, weights)}
-        models[p.id] = fit(None, y, MISS_C, [[g for g in f if g in kept] for f in features])
+        models[p.id] = _fit_kept(y, [docs[i] + said[i] for i in mine], MISS_C, MISS_KEEP)
     return models
 
 
@@ -155,8 +151,8 @@ def train(rubric_id: str, rows: list[dict]) -> dict:
     misses = miss_fitted(rubric, rows, docs, said, graded(rubric, rows, opinion_data(criteria, penalties)), MISS_C, MISS_KEEP)
     before_doubting = graded(rubric, rows, opinion_data(criteria, penalties, misses))
     doubts = doubt_fitted(rubric, rows, docs, said, before_doubting, DOUBT_C, DOUBT_KEEP)
-    adds = add_fitted(rubric, rows, docs, said, opinion_data(criteria, penalties, misses, doubts))
     data = opinion_data(criteria, penalties, misses, doubts)
+    adds = add_fitted(rubric, rows, docs, said, data)
     return {
         "about": f"carecourse learned second opinion on the {rubric_id} rubric: one logistic regression per "
         f"criterion over distinct character 1- and 2-grams of the normalised reply, and one per penalty over "
@@ -218,14 +214,19 @@ def _conditional(criteria, rows, docs, said, met, meets: bool, c: float, keep: i
         y = [1.0 if criterion.id in rows[i]["met"] else 0.0 for i in mine]
         if min(sum(y), len(y) - sum(y)) < MIN_CASES:
             continue
-        features = [docs[i] + said[i] for i in mine]
-        weights, bias = fit(None, y, c, features)
-        if keep is not None:
-            grams = sorted((g for g in weights if not is_token(g)), key=lambda g: (-abs(weights[g]), g))[:keep]
-            kept = {*grams, *filter(is_token, weights)}
-            weights, bias = fit(None, y, c, [[g for g in f if g in kept] for f in features])
-        models[criterion.id] = weights, bias
+        models[criterion.id] = _fit_kept(y, [docs[i] + said[i] for i in mine], c, keep)
     return models
+
+
+def _fit_kept(y: list[float], features: list[list[str]], c: float, keep: int | None) -> tuple[dict[str, float], float]:
+    """A model fitted on ``features``; with ``keep``, fitted again on its ``keep`` n-grams of
+    largest weight and every verdict token."""
+    weights, bias = fit(None, y, c, features)
+    if keep is not None:
+        grams = sorted((g for g in weights if not is_token(g)), key=lambda g: (-abs(weights[g]), g))[:keep]
+        kept = {*grams, *filter(is_token, weights)}
+        weights, bias = fit(None, y, c, [[g for g in f if g in kept] for f in features])
+    return weights, bias
 
 
 def in_units(weights: dict[str, float], bias: float, vocabulary: list[str], reads_found: bool = False) -> dict:
