@@ -96,7 +96,7 @@ def twins(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
 @pytest.mark.slow
 def test_the_corpus_and_its_twins_grade_the_same_in_node(web_dir):
     items = corpus()
-    compared = assert_same(web_dir, items + twins(items))
+    compared = assert_same(web_dir, items[::2] + twins(items[1::8]))  # (all of them and all twins: bench/web_engine.py)
     assert compared > 20_000
 
 
@@ -149,7 +149,7 @@ def test_long_replies_and_emoji_before_the_evidence(web_dir):
     (result,) = run_lines(web_dir, "grade-jsonl", [{"scenario": "greet-entry", "text": text}])
     greeting = next(c for c in result["criteria"] if c["id"] == "greeting")
     assert greeting["evidence"][0] == {"text": "您好", "start": 3, "end": 5}  # Python indices, not UTF-16 units
-    long = [(sid, ("👍🏽" + text) * (100_000 // (len(text) + 2))) for sid, text in corpus()[:: 1500]]
+    long = [(sid, ("👍🏽" + text) * (100_000 // (len(text) + 2))) for sid, text in corpus()[:: 6000]]
     assert all(len(t) >= 90_000 for _, t in long)
     assert_same(web_dir, long)
 
