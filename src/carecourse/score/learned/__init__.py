@@ -125,19 +125,11 @@ class Opinion:
         found (``said``); ``usable(start, end)`` vets a clause."""
         if found:
             return found
-        clauses = None  # listed once, when a model is sure
         for key, vet, sure in ((cid, usable, self.sure), (miss_key(cid), usable_by_miss or usable, self.miss_sure)):
-            model = self.models.get(key)
-            if model is None:
-                continue
-            weight = self._reply_weights(structure.text)[key]
-            if model.bias + weight + self._said_weight(key, said) > sure:
-                if clauses is None:
-                    clauses = [c for s, e in structure.sentences for c in structure.clauses_in(s, e)]
-                span = model.heaviest(structure, clauses, skip=lambda s, e: not vet(s, e))
-                # the clause must carry a good share of the reply's weight, so the evidence is what did it
-                if span and model.weight(structure.text[span[0] : span[1]]) >= self.share * weight:
-                    return [make_finding(structure, f"learned:{cid}", *span, kind="learned")]
+            if key in self.models and self._score(key, structure.text, said) > sure:
+                finding = self._evidence(structure, key, cid, vet)
+                if finding:
+                    return [finding]
         return found
 
     def adds(self, structure: Structure, pid: str, said: frozenset[str]) -> Finding | None:
@@ -145,13 +137,20 @@ class Opinion:
         applies (and one clause carries ``evidence_share`` of the reply's weight), that clause as
         its evidence; else None. ``said``: what the patterns found (``verdict_tokens``)."""
         key = add_key(pid)
-        model = self.models.get(key)
-        if model is None or self._score(key, structure.text, said) <= self.add_sure:
+        if key not in self.models or self._score(key, structure.text, said) <= self.add_sure:
             return None
+        return self._evidence(structure, key, pid)
+
+    def _evidence(self, structure: Structure, key: str, name: str,
+                  usable: Callable[[int, int], bool] = lambda s, e: True) -> Finding | None:
+        """The clause model ``key`` weighs heaviest (of those ``usable`` accepts) as the evidence
+        ``learned:<name>``, if it carries ``evidence_share`` of the reply's weight, so the
+        evidence is what did it; else None."""
+        model = self.models[key]
         clauses = [c for s, e in structure.sentences for c in structure.clauses_in(s, e)]
-        span = model.heaviest(structure, clauses)
+        span = model.heaviest(structure, clauses, skip=lambda s, e: not usable(s, e))
         if span and model.weight(structure.text[span[0] : span[1]]) >= self.share * self._reply_weights(structure.text)[key]:
-            return make_finding(structure, f"learned:{pid}", *span, kind="learned")
+            return make_finding(structure, f"learned:{name}", *span, kind="learned")
         return None
 
     def has_penalty_model(self, pid: str) -> bool:

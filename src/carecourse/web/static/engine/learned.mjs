@@ -7,17 +7,10 @@ import { makeFinding } from "./matcher.mjs";
 
 export function overrule(opinion, structure, cid, found, usable, said = new Set(), usableByMiss = usable) {
   if (found.length) return found;
-  let clauses = null; // listed once, when a model is sure
   for (const [key, vet, sure] of [[cid, usable, opinion.sure], [missKey(cid), usableByMiss, opinion.missSure]]) {
-    const model = opinion.models[key];
-    if (!model) continue;
-    const weight = model.weight(structure.text);
-    if (model.bias + weight + saidWeight(opinion, key, said) <= sure) continue;
-    clauses ??= structure.sentences.flatMap(([s, e]) => structure.clausesIn(s, e));
-    const best = model.heaviest(structure, clauses, (s, e) => !vet(s, e));
-    if (best && model.weight(structure.text.slice(best[0], best[1])) >= opinion.share * weight) {
-      return [makeFinding(structure, `learned:${cid}`, ...best, "learned")];
-    }
+    if (!opinion.models[key] || verdictScore(opinion, key, structure.text, said) <= sure) continue;
+    const finding = evidence(opinion, structure, key, cid, vet);
+    if (finding) return [finding];
   }
   return found;
 }
@@ -26,14 +19,21 @@ export function overrule(opinion, structure, cid, found, usable, said = new Set(
 // sure and one clause carries the weight (learned.Opinion.adds): [its finding], or []
 export function adds(opinion, structure, pid, said) {
   const key = addKey(pid);
+  if (!opinion.models[key] || verdictScore(opinion, key, structure.text, said) <= opinion.addSure) return [];
+  const finding = evidence(opinion, structure, key, pid);
+  return finding ? [finding] : [];
+}
+
+// the clause model `key` weighs heaviest (of those `usable` accepts) as the evidence
+// `learned:<name>`, if it carries the share of the reply's weight; else null (Opinion._evidence)
+function evidence(opinion, structure, key, name, usable = () => true) {
   const model = opinion.models[key];
-  if (!model || verdictScore(opinion, key, structure.text, said) <= opinion.addSure) return [];
   const clauses = structure.sentences.flatMap(([s, e]) => structure.clausesIn(s, e));
-  const best = model.heaviest(structure, clauses);
+  const best = model.heaviest(structure, clauses, (s, e) => !usable(s, e));
   if (best && model.weight(structure.text.slice(best[0], best[1])) >= opinion.share * model.weight(structure.text)) {
-    return [makeFinding(structure, `learned:${pid}`, ...best, "learned")];
+    return makeFinding(structure, `learned:${name}`, ...best, "learned");
   }
-  return [];
+  return null;
 }
 
 export const addKey = (pid) => `a:${pid}`; // the model that may add a penalty the grader missed (learned.add_key)
