@@ -2105,3 +2105,59 @@ C46 = "王先生，抱歉，我理解您的心情。多扣50元我帮您核查�
 ])  # fmt: skip
 def test_10_session_46_second_round_rude_lines_kind_lines_reasons_and_feelings(scenario, text, item, expected):
     assert (item in met(scenario, text)) is expected
+
+
+# session 47: the red team's reported disagreements re-run on the grader (262 of 833 already mended); what still stood,
+# in the commonest shapes. "您说话…" / "您说普通话…" are about how he speaks, not his words reported.
+G47 = "您好，请问办理什么业务？"
+L47 = "您上周六买的手机，打电话老断线，信号一两格，重启过好几次，家里人的卡都好好的。"
+N47 = "您好，请问您想看什么样的手机？平时主要用来做什么？"
+D47 = "抱歉，实名制规定不能代办。"
+
+
+SESSION_47 = [  # (the browser grades them alike: test_web.py)
+    # his age, looks or state remarked on; weariness, hurrying, sarcasm
+    ("greet-entry", G47 + "您这把年纪就别折腾新手机了，这边请。", "forbidden", True),
+    ("greet-entry", G47 + "穿个拖鞋就来了啊，这边请。", "forbidden", True),
+    ("greet-entry", "您好，请问办什么业务？您这一身酒气的，离柜台远点啊，这边请。", "forbidden", True),
+    ("greet-entry", "您好，请问您办理什么业务？得，又一个问宽带的，这边请吧。", "forbidden", True),
+    ("greet-entry", G47 + "别磨叽了，这边请。", "forbidden", True),
+    ("greet-entry", "您好，请问您办理什么业务？快快快，后面排着呢，这边。", "forbidden", True),
+    ("greet-entry", G47 + "我带您去？我又不是导游。", "forbidden", True),
+    ("phone-answer", "您好，让您久等了，这里是联通营业厅，我是谁您不用管，请问有什么可以帮您？", "forbidden", True),
+    ("phone-answer", "您好，城东营业厅小王，让您久等了。您这么大岁数了还学人家用智能机啊。有什么可以帮您？", "forbidden", True),
+    ("phone-answer", "您好，城东营业厅小王，抱歉久等。您说话能不能利索点？请问有什么可以帮您？", "forbidden", True),
+    ("follow-up-promise", "想明天用就别指望了。理解您着急，很抱歉。这个故障需要师傅上门，师傅明天上午9点到11点上门，出发前会打电话。", "forbidden", True),
+    ("complaint-billing", "王先生，您说话费多扣了50元，非常抱歉，我马上为您核查。", "restate", True),  # (话费: his words, reported)
+    # a brush-off promised not to happen
+    ("complaint-billing", "王先生，真的抱歉，多扣您50元，您生气很正常。这事不能让您白跑，也不能让您找别人，我现在就核查账单，多扣的钱给您退还。谢谢您跑一趟。", "forbidden", False),
+    ("complaint-billing", "王先生，真的抱歉，多扣您50元，您生气很正常。我不会跟您说我不知道，我现在就核查账单，多扣的钱给您退还。谢谢您跑一趟。", "forbidden", False),
+    # bad questions: his pay, age, eyes, purse, purpose or silence
+    ("needs-questions", "您好，請問您想看什麼樣的手機？平常主要用來做什麼？您一個月賺多少？", "bad_question", True),
+    ("needs-questions", N47 + "您多大了？过了六十的我一般推荐按键机，可以吗？", "bad_question", True),
+    ("needs-questions", N47 + "您眼睛还看得清吗？需要大字版吗？", "bad_question", True),
+    ("needs-questions", N47 + "您是要买还是随便摸摸？", "bad_question", True),
+    ("needs-questions", "您好，请问有什么可以帮您？您想找什么样的？刚才我同事问您您都不理，现在是想好了吗？", "bad_question", True),
+    ("needs-questions", "您好，请问您需要什么？有什么顾虑？你是不是信不过我们？", "bad_question", True),
+    ("needs-questions", "您好，请问您想换手机，还是随便看看？平时主要用来做什么？", "bad_question", False),
+    # judging what he said, and clearing him of blame
+    ("listening-restate", L47 + "您是不是拿手机姿势有问题，我理解得对吗？", "judgement", True),
+    ("listening-restate", L47 + "您肯定不会用错的，我理解得对吗？", "judgement", False),
+    ("listening-restate", L47 + "这不可能是您的责任，我理解得对吗？", "judgement", False),
+    ("listening-restate", "我确认一下：您上周六在我们这买的手机，用了不到一周，打电话老断线，信号一两格，重启了好几次都没用，家里人用我们的卡信号都好，对吗？问题肯定不在您，不会是操作不当。", "judgement", False),
+    # passed to anyone, the wall, the web or luck; an exception made
+    ("decline-policy", D47 + "您可以问问旁边窗口的同事。", "your_option", False),
+    ("decline-policy", D47 + "您可以自己上网查查。", "your_option", False),
+    ("decline-policy", D47 + "您可以看一下墙上贴的规定。", "your_option", False),
+    ("decline-policy", "规定要本人。您可以下周再来问问，说不定政策变了。", "your_option", False),
+    ("decline-policy", "不好意思喔，規定就是要本人。您可以再想想看有沒有其他辦法。", "your_option", False),
+    ("decline-policy", "先生，我理解您想帮朋友。按规定补卡要核实机主身份，不过我可以通融一下，您先拿复印件办，原件您朋友回来再拿来给我看。", "my_offer", False),
+    ("decline-policy", "先生，理解理解。按实名制本来不行，但看您也是老客户，我可以给您开个后门，您朋友回来记得补材料就好。", "my_offer", False),
+    ("decline-policy", "先生，我理解您想帮朋友。为了保护号码，补卡要本人，但您朋友可以把身份证号和服务密码告诉您，我可以凭密码直接给您补。", "my_offer", False),
+    ("decline-policy", "通融啊……那我给您通融一下，把授权书模板给您打一份吧，这是我能做的最大通融了。", "my_offer", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("scenario, text, item, expected", SESSION_47)
+def test_10_session_47_the_red_teams_findings_still_standing(scenario, text, item, expected):
+    assert (item in met(scenario, text)) is expected

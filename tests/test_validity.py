@@ -84,6 +84,9 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # model reading the rudest sentence on its own in a reply that leans rude (chosen out of fold on dev): 0.9515,
 # 0.9497, 0.8562, 0.8827; a model of the replies the grader misses decline-policy's flat no in adding it (chosen
 # out of fold on dev): 0.9515, 0.9501, 0.8562, 0.8827 (floors: penalties 0.944 -> 0.946, qwk 0.848 -> 0.850).
+# Then (session 47), the red team's reported disagreements re-run: 您说话… read as the speaker's words no more, rude,
+# prying and judging words, hollow ways and the rule bent in new phrasings (dev unchanged): 0.9515, 0.9501, 0.8562,
+# 0.8827 (floors unchanged).
 # Before that, measured 2026-12-06 (session 34) once decline-policy's order let a refusal proper (办不了) outrank the rule
 # said as a no (必须本人来，或者带原件和授权书): 0.9461, 0.9465, 0.8482, 0.8788 (order 0.8692 -> 0.8981;
 # the worst is now your_option; floors: criteria 0.943 -> 0.944, worst 0.861 -> 0.870).

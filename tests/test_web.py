@@ -478,6 +478,17 @@ def test_session_46_a_rude_sentence_read_on_its_own_and_the_new_words_grade_the_
 
 
 @pytest.mark.slow
+def test_session_47_how_he_speaks_is_not_his_words_reported_and_the_new_words_grade_the_same(web_dir):
+    """"您说话…"/"您说普通话…" (how he speaks) is no reported speech, but 您说话费… is; the new rude lines, bad
+    questions, judgements, brush-offs promised not to happen, hollow ways and exceptions, in both engines."""
+    from test_generalisation import SESSION_47
+
+    replies = [(scenario, text) for scenario, text, _, _ in SESSION_47]
+    replies += [("phone-answer", "您好，让您久等了。拜托您说普通话好吗？您说话大点声。"), ("listening-restate", "您说话费多扣了？你讲话又断线。")]
+    assert assert_same(web_dir, replies) == len(replies) > 30
+
+
+@pytest.mark.slow
 def test_a_question_put_politely_is_read_alike(web_dir):
     """"May I ask …吗?" asks what it wraps (detect/questions.py _asked_end), in both engines."""
     replies = [("needs-questions", t) for t in (

@@ -48,13 +48,14 @@ _CLAUSE_BREAK = re.compile(r"[,。!?;:\n、~—]|(?<![0-9])\.|\.(?![0-9])")
 # so is "您是说…?" (the staff putting what they heard into their own words).
 # "跟您说好" and "向您讲清楚" are the staff speaking to the customer; "您说说" asks them to speak.
 # "您说破天" and "您说来说去" tell of whatever he says, not what he said; "您说一下", "您说一声",
-# "您说慢点", "您说完" and "您说给我听" ask him to speak. ("您说个范围" asks too, but read as the
+# "您说慢点", "您说完" and "您说给我听" ask him to speak; "您说话…" and "您说普通话…" are about how he speaks
+# (您说话能不能利索点; but 您说话费多扣了 reports, and Cantonese 你讲话 is 你说). ("您说个范围" asks too, but read as the
 # staff's own words it counted as an open question, which trainers do not count it as.)
 # A clause with a question word asks rather than reports (您说要办啥，我领您过去 / 你讲下想要咩牌子),
 # or says whatever he says (您说什么都没用).
 # (您/你 first, then the look back at the character before it: the search skips to them.)
 _REPORTED = re.compile(
-    r"[您你](?<![跟和给向对同].)(?:(?:刚才|刚刚|之前|方才)(?:说|讲)|(?:说|讲)(?!说|讲|是不是|对不对|是吧|对吧|破|来说|来讲|一下(?!子)|一声|慢|完|给我)(?![^,。!?;\n]*?(?:啥|什么|哪|怎么|多少|咩|乜)))(?![得的了过])[:]?(?! )[^,。!?;\n]+?"
+    r"[您你](?<![跟和给向对同].)(?:(?:刚才|刚刚|之前|方才)(?:说|讲)|(?:说|讲)(?!说|讲|是不是|对不对|是吧|对吧|破|来说|来讲|一下(?!子)|一声|慢|完|给我|(?<=说)话(?!费)|普通话)(?![^,。!?;\n]*?(?:啥|什么|哪|怎么|多少|咩|乜)))(?![得的了过])[:]?(?! )[^,。!?;\n]+?"
     r"(?=(?:对吧|是吧|对吗|是吗|对不对|是不是|没错吧)?(?:[,。!?;\n]|$|(?<=[\u4e00-\u9fff]) (?= *[\u4e00-\u9fff])))"
 )
 
