@@ -2155,6 +2155,18 @@ SESSION_47 = [  # (the browser grades them alike: test_web.py)
     ("decline-policy", "先生，理解理解。按实名制本来不行，但看您也是老客户，我可以给您开个后门，您朋友回来记得补材料就好。", "my_offer", False),
     ("decline-policy", "先生，我理解您想帮朋友。为了保护号码，补卡要本人，但您朋友可以把身份证号和服务密码告诉您，我可以凭密码直接给您补。", "my_offer", False),
     ("decline-policy", "通融啊……那我给您通融一下，把授权书模板给您打一份吧，这是我能做的最大通融了。", "my_offer", True),
+    # a name before 为您服务 or after the hall, a casual thank-you, plain spoken feelings
+    ("phone-answer", "您好，让您久等了，实在抱歉！中国移动人民路营业厅，张伟为您服务，请问有什么可以帮您？", "identify", True),
+    ("phone-answer", "您好，不好意思让您久等了！这里是中国电信城南营业厅，陈静很高兴为您服务，请问您需要办理什么？", "identify", True),
+    ("phone-answer", "您好，让您久等了，不好意思！中国移动人民路营业厅，接电话的是王芳，请问有什么可以帮您？", "identify", True),
+    ("phone-answer", "您好，城东营业厅Kevin，让您久等了，有什么可以帮您？", "identify", True),
+    ("phone-answer", "您好，联通营业厅为您服务。让您久等了，请问有什么可以为您效劳的？", "identify", False),
+    ("phone-answer", "您好，这里是中山路营业厅，很荣幸为您服务，how can I help you？", "identify", False),
+    ("complaint-billing", "王先生，对不起，让您生气了。您这个月多扣了50元，我马上帮您核查。谢啦。", "thanks", True),
+    ("complaint-billing", "拍謝啦王先生，這個月帳單我來幫您看，查到就幫您退掉。", "thanks", False),
+    ("complaint-billing", "王先生，对不起。您心里肯定憋着一肚子火。您这个月多扣了50元，我马上帮您核查。谢谢您。", "empathy", True),
+    ("complaint-billing", "王先生，对不起。这事放我身上我也得急。您这个月多扣了50元，我马上帮您核查。谢谢您。", "empathy", True),
+    ("complaint-billing", "王先生，实在抱歉，又多扣了您50元，您有意见太正常了。今天就在这儿给您核查清楚，该退的马上退还。谢谢您。", "empathy", True),
 ]  # fmt: skip
 
 
