@@ -2167,6 +2167,15 @@ SESSION_47 = [  # (the browser grades them alike: test_web.py)
     ("complaint-billing", "王先生，对不起。您心里肯定憋着一肚子火。您这个月多扣了50元，我马上帮您核查。谢谢您。", "empathy", True),
     ("complaint-billing", "王先生，对不起。这事放我身上我也得急。您这个月多扣了50元，我马上帮您核查。谢谢您。", "empathy", True),
     ("complaint-billing", "王先生，实在抱歉，又多扣了您50元，您有意见太正常了。今天就在这儿给您核查清楚，该退的马上退还。谢谢您。", "empathy", True),
+    # at the door and on the phone: his accent, phone or grandson, the caller made a burden, scolding at the door
+    ("phone-answer", "您好，抱歉让您久等了！这里是中国移动城东营业厅，我是客服代表小李，工号1023，请问有什么可以帮您？ 唉，今天第一百个电话了。", "forbidden", True),
+    ("phone-answer", "您好，城东营业厅，我是小王，请问有什么可以帮您？您这电话打得也太是时候了，我们正吃饭呢。", "forbidden", True),
+    ("phone-answer", "您好，抱歉久等，中国移动人民路营业厅，我是王芳。电话多的是，您等一会儿很正常嘛。请问什么事？", "forbidden", True),
+    ("phone-answer", "您好，抱歉让您久等了！这里是中国移动城东营业厅，我是客服代表小李，工号1023，请问有什么可以帮您？ 您说话慢一点，您这口音我听不太懂。", "forbidden", True),
+    ("greet-entry", "您好，欢迎光临！请问您要办理什么业务？这边请，我带您去取号。您是外地来的吧？听您口音就知道。", "forbidden", True),
+    ("greet-entry", "哎哎哎，门别开那么大！您好，请问办理什么业务？这边请。", "forbidden", True),
+    ("greet-entry", "您好，请问您办理什么业务？身份证带了没？没带就别排了，这边请。", "forbidden", True),
+    ("greet-entry", "欢迎欢迎！您是外地来的吧，来洛阳看牡丹？请问今天办点什么？这边请。", "forbidden", False),
 ]  # fmt: skip
 
 
