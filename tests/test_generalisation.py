@@ -2182,3 +2182,78 @@ SESSION_47 = [  # (the browser grades them alike: test_web.py)
 @pytest.mark.parametrize("scenario, text, item, expected", SESSION_47)
 def test_10_session_47_the_red_teams_findings_still_standing(scenario, text, item, expected):
     assert (item in met(scenario, text)) is expected
+
+
+# session 48: the red team's rude lines that no lexicon had words for (477 of its 833 disagreements stood at the start):
+# threats, doubting his honesty, brushing his question off, lumping him in, his friend left to it, and the bill, the
+# repair, the door and the phone; with the phrasings dev's trainers let pass, which stay unpenalised
+D48 = "为了保护号码安全，补卡要实名核验。我可以把授权书模板给您，您朋友也可以回来本人办理。"
+C48 = "王先生，抱歉，我理解您的心情。多扣50元我帮您核查。"
+P48 = "您好，抱歉让您久等了！这里是中国移动城东营业厅，我是客服代表小李，工号1023，请问有什么可以帮您？"
+SESSION_48 = [  # (the browser grades them alike: test_web.py)
+    ("decline-policy", "先生，您这朋友是不是真的朋友啊？" + D48, "forbidden", True),
+    ("decline-policy", "先生，我點知你係唔係佢朋友？" + D48, "forbidden", True),
+    ("decline-policy", "先生，你係咪想呃人呀？" + D48, "forbidden", True),
+    ("decline-policy", "先生，您朋友怎么不自己来，是不是有什么问题？" + D48, "forbidden", True),
+    ("decline-policy", "先生，您觉得我会信吗？" + D48, "forbidden", True),
+    ("decline-policy", "先生，您这是违法的您知道吗？" + D48, "forbidden", True),
+    ("decline-policy", "先生，seriously？这都要问？" + D48, "forbidden", True),
+    ("decline-policy", "亲，想啥呢😂" + D48, "forbidden", True),
+    ("decline-policy", "先生，通融？不存在的。" + D48, "forbidden", True),
+    ("decline-policy", "先生，拜託你用用腦，" + D48, "forbidden", True),
+    ("decline-policy", "先生，您是听不懂还是怎么的？" + D48, "forbidden", True),
+    ("decline-policy", "先生，你聽唔明咩？" + D48, "forbidden", True),
+    ("decline-policy", "先生，我理解您想帮朋友。你不要跟我讲这些有的没的。我可以把授权书模板给您，您朋友也可以回来本人办理。", "forbidden", True),
+    ("decline-policy", "我可以帮您打印材料清单，您朋友回来可以自己来办。我說了不行就不行，聽不懂喔？。", "forbidden", True),
+    ("decline-policy", "唔得就係唔得，你同我講多幾次都係唔得。", "forbidden", True),
+    ("decline-policy", "先生，你们这些人就是不守规矩，" + D48, "forbidden", True),
+    ("decline-policy", "先生，您这套路我见多了，" + D48, "forbidden", True),
+    ("decline-policy", "…老實說，你們這種「幫朋友」的我一天遇到好幾個。", "forbidden", True),
+    ("decline-policy", "我可以先帮您把需要准备的材料写在纸上。 你們大陸人就是愛走後門。", "forbidden", True),
+    ("decline-policy", "我可以先帮您把需要准备的材料写在纸上。 我劝您别想歪门邪道了。", "forbidden", True),
+    ("decline-policy", "先生，麻烦您别给我们添乱。" + D48, "forbidden", True),
+    ("decline-policy", "先生，别跟我磨了，" + D48, "forbidden", True),
+    ("decline-policy", "先生，您先去旁边想清楚再来，" + D48, "forbidden", True),
+    ("decline-policy", "先生，您再这样我就不理您了。" + D48, "forbidden", True),
+    ("decline-policy", "先生，您朋友自己的事让他自己操心，" + D48, "forbidden", True),
+    ("decline-policy", "理解您想帮朋友的心情，但按实名制规定，没本人在就免谈了，为了保护号码安全。", "forbidden", True),
+    ("complaint-billing", C48 + "您要是不想用了，门在那边。谢谢。", "forbidden", True),
+    ("complaint-billing", "王先生，對不起。多扣50元我幫您查。您要是不爽可以去NCC檢舉啊，我們無所謂。謝謝。", "forbidden", True),
+    ("complaint-billing", C48 + "您要觉得不满意，可以去别家嘛，我们也不强留。谢谢您。", "forbidden", True),
+    ("complaint-billing", C48 + "您要觉得我们骗您，那您去告我们好了。谢谢。", "forbidden", True),
+    ("complaint-billing", "行，算我倒霉，对不起您了，50块我帮您退还。", "forbidden", True),
+    ("complaint-billing", "王先生，抱歉，理解您。多扣50元我查一下，就当是给您个面子。谢谢。", "forbidden", True),
+    ("complaint-billing", "王先生，您要我道歉我就道歉呗，对不起。多扣50元的事我查一下。谢谢。", "forbidden", True),
+    ("complaint-billing", C48 + "感谢您每个月准时来给我们上课。", "forbidden", True),
+    ("complaint-billing", C48 + "谢谢您来告诉我们。您嗓门这么大，整个营业厅都知道您被多扣钱了。", "forbidden", True),
+    ("complaint-billing", "王先生，對不起，我馬上幫您查詢帳單，多扣的會退還給您。謝謝您。您是不是老眼昏花看錯了啊？", "forbidden", True),
+    ("complaint-billing", C48 + "早跟您说过要开通账单提醒，您自己不听。", "forbidden", True),
+    ("complaint-billing", "…谢谢你 你下次来别这么冲好吗", "forbidden", True),
+    ("follow-up-promise", "理解您着急，很抱歉。需要师傅上门，明天上午9-11点到，出发前打电话。说实话，网断一天又不会死人。", "forbidden", True),
+    ("follow-up-promise", "师傅明天上午9点到11点上门，出发前会先打电话给您。我们也很忙的，不是只服务您一个人。", "forbidden", True),
+    ("follow-up-promise", "网络嘛，总有不稳定的时候，您就将就一下吧。师傅明天上午上门，会打电话。", "forbidden", True),
+    ("follow-up-promise", "修好后我也会再给您回个电话确认。 明天用不了网也不是世界末日嘛。", "forbidden", True),
+    ("greet-entry", "您好，又咋了？这边请。", "forbidden", True),
+    ("greet-entry", "你好，做咩呀你？攞飛先啦。", "forbidden", True),
+    ("greet-entry", "您好，请问办理什么业务？麻溜的，那边取号。", "forbidden", True),
+    ("greet-entry", "您好，请问办理什么业务？行行行，知道了，这边请。", "forbidden", True),
+    ("greet-entry", "您好，請問有什麼可以幫您？先生您擋住門口了，快啲入嚟啦，呢邊請。", "forbidden", True),
+    ("greet-entry", "您好，欢迎光临！这边请，我带您去取个号。 啧，又来一个不知道办啥的。", "forbidden", True),
+    ("phone-answer", P48 + " 啊这……您又打来了？", "forbidden", True),
+    ("phone-answer", P48 + "您是不是又要问上次那个问题？那个我已经跟您解释过了。", "forbidden", True),
+    ("phone-answer", "…老人家講話慢慢來，我聽得很辛苦。", "forbidden", True),
+    # what dev's trainers let pass
+    ("decline-policy", "这个不行不行，真不行。您也别怪我，我要是今天给您办了，明天来个人说帮他老表补卡，我办不办？办了出事情谁负责？您说是吧。您让您朋友回来再说，或者把身份证给您带过来，再写个授权，写个授权书，格式我可以给您一张样子，您拿去照着写，签个字按个手印就行。", "forbidden", False),
+    ("decline-policy", "这事儿真帮不了，不是不给您面子——号码是绑着他本人身份的。他人不在本地的话，就近任何一家营业厅都能补。", "forbidden", False),
+    ("decline-policy", "这个真不行啊先生，您想想，要是我今天给您通融了，那明天别人也来说通融，后天又来一个，那这个规定就等于没有了，对吧，而且万一出了问题，号码被别人拿去干了什么事，那责任谁来负呢，我们也负不起，您朋友也不愿意，所以说还是按规定来比较好，您让他回来再办吧。", "forbidden", False),
+    ("greet-entry", "欢迎光临！您是第一次来我们这个厅吧？我们这个厅刚装修过，以前那个门在那边的。您要办什么？我带您过去。", "forbidden", False),
+    ("follow-up-promise", "嗯，明天，明天师傅会去的。您先用手机流量将就一下吧。", "forbidden", False),
+    ("complaint-billing", "王先生，又是你啊，上个月你来我就记得的。你讲得对，老是这样就是我们的毛病。这回我不光把50块查清楚，还把你套餐里那些乱七八糟的东西一把清掉，顺带给你设个话费提醒，多扣一分钱短信就过来了，省得你再跑一趟。", "forbidden", False),
+    ("needs-questions", "小姐你好，唔使急，慢慢睇。想問吓你而家部手機用咗幾耐？係咪有咩問題，例如電池唔夠用？", "bad_question", False),
+    ("listening-restate", "知道了知道了，信号差嘛。", "judgement", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("scenario, text, item, expected", SESSION_48)
+def test_10_session_48_rude_lines_no_lexicon_had(scenario, text, item, expected):
+    assert (item in met(scenario, text)) is expected

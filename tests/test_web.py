@@ -489,6 +489,16 @@ def test_session_47_how_he_speaks_is_not_his_words_reported_and_the_new_words_gr
 
 
 @pytest.mark.slow
+def test_session_48_rude_lines_grade_the_same(web_dir):
+    """The session-48 rude lines (threats, doubting him, brushing him off, lumping him in) and the phrasings left
+    unpenalised, in both engines."""
+    from test_generalisation import SESSION_48
+
+    replies = [(scenario, text) for scenario, text, _, _ in SESSION_48]
+    assert assert_same(web_dir, replies) == len(replies) > 50
+
+
+@pytest.mark.slow
 def test_a_question_put_politely_is_read_alike(web_dir):
     """"May I ask …吗?" asks what it wraps (detect/questions.py _asked_end), in both engines."""
     replies = [("needs-questions", t) for t in (
