@@ -2189,6 +2189,7 @@ def test_10_session_47_the_red_teams_findings_still_standing(scenario, text, ite
 # repair, the door and the phone; with the phrasings dev's trainers let pass, which stay unpenalised
 D48 = "为了保护号码安全，补卡要实名核验。我可以把授权书模板给您，您朋友也可以回来本人办理。"
 C48 = "王先生，抱歉，我理解您的心情。多扣50元我帮您核查。"
+R48 = "理解您想帮朋友，可是没有授权真的不能代办，这是保护他号码安全。"
 P48 = "您好，抱歉让您久等了！这里是中国移动城东营业厅，我是客服代表小李，工号1023，请问有什么可以帮您？"
 SESSION_48 = [  # (the browser grades them alike: test_web.py)
     ("decline-policy", "先生，您这朋友是不是真的朋友啊？" + D48, "forbidden", True),
@@ -2242,6 +2243,22 @@ SESSION_48 = [  # (the browser grades them alike: test_web.py)
     ("phone-answer", P48 + " 啊这……您又打来了？", "forbidden", True),
     ("phone-answer", P48 + "您是不是又要问上次那个问题？那个我已经跟您解释过了。", "forbidden", True),
     ("phone-answer", "…老人家講話慢慢來，我聽得很辛苦。", "forbidden", True),
+    # a staff offer in other words: for the hall, for the friend, a line, the papers made ready, in English
+    ("decline-policy", R48 + "我们可以先帮您朋友办理挂失。", "my_offer", True),
+    ("decline-policy", R48 + "我們營業廳可以幫他預約。", "my_offer", True),
+    ("decline-policy", R48 + "我们这边可以先帮他预约。", "my_offer", True),
+    ("decline-policy", R48 + "咱这边先给他把号码保住，回头他来了再补卡。", "my_offer", True),
+    ("decline-policy", R48 + "等他回来，我亲自给他办，保证不让他多跑。", "my_offer", True),
+    ("decline-policy", R48 + "回头让您朋友拿着身份证原件过来，我给他加急办，十分钟就好。", "my_offer", True),
+    ("decline-policy", R48 + "您让朋友回来带身份证来就行，我留个电话给您，有问题随时打给我。", "my_offer", True),
+    ("decline-policy", R48 + "方便的话，我现在就跟您朋友通个电话，把要准备的东西跟他说清楚。", "my_offer", True),
+    ("decline-policy", R48 + "材料清单我手写一份，您拍照发给他。", "my_offer", True),
+    ("decline-policy", R48 + "回头我把代办流程整理好，短信发到您手机上。", "my_offer", True),
+    ("decline-policy", R48 + "您不妨跟朋友视频一下，我隔着屏幕教他写授权书，写好寄回来就行。", "my_offer", True),
+    ("decline-policy", R48 + "Let me 帮您 check 一下他能不能在 APP 上自助补卡。", "my_offer", True),
+    ("decline-policy", R48 + "我们可以先帮您朋友办理挂失。", "flat_no", False),
+    # an offer taken back at once
+    ("decline-policy", "补卡办不了。不过他要是急着用，我们这边能先帮他办停机保号……哦，这个也得本人打电话，您办不了，那就没辙了。", "my_offer", False),
     # what dev's trainers let pass
     ("decline-policy", "这个不行不行，真不行。您也别怪我，我要是今天给您办了，明天来个人说帮他老表补卡，我办不办？办了出事情谁负责？您说是吧。您让您朋友回来再说，或者把身份证给您带过来，再写个授权，写个授权书，格式我可以给您一张样子，您拿去照着写，签个字按个手印就行。", "forbidden", False),
     ("decline-policy", "这事儿真帮不了，不是不给您面子——号码是绑着他本人身份的。他人不在本地的话，就近任何一家营业厅都能补。", "forbidden", False),
