@@ -2189,6 +2189,7 @@ def test_10_session_47_the_red_teams_findings_still_standing(scenario, text, ite
 # repair, the door and the phone; with the phrasings dev's trainers let pass, which stay unpenalised
 D48 = "为了保护号码安全，补卡要实名核验。我可以把授权书模板给您，您朋友也可以回来本人办理。"
 C48 = "王先生，抱歉，我理解您的心情。多扣50元我帮您核查。"
+F48 = "理解您着急，很抱歉。师傅明天上午上门，"
 R48 = "理解您想帮朋友，可是没有授权真的不能代办，这是保护他号码安全。"
 P48 = "您好，抱歉让您久等了！这里是中国移动城东营业厅，我是客服代表小李，工号1023，请问有什么可以帮您？"
 SESSION_48 = [  # (the browser grades them alike: test_web.py)
@@ -2259,6 +2260,22 @@ SESSION_48 = [  # (the browser grades them alike: test_web.py)
     ("decline-policy", R48 + "我们可以先帮您朋友办理挂失。", "flat_no", False),
     # an offer taken back at once
     ("decline-policy", "补卡办不了。不过他要是急着用，我们这边能先帮他办停机保号……哦，这个也得本人打电话，您办不了，那就没辙了。", "my_offer", False),
+    # the repair sworn to (a callback vowed and a stopgap backing "不耽误您开会" are no oath)
+    ("follow-up-promise", F48 + "向您保证明天能修好，出发前会打电话。", "overpromise", True),
+    ("follow-up-promise", F48 + "保证您明天能办公，出发前会打电话。", "overpromise", True),
+    ("follow-up-promise", F48 + "可以保证明天修复，出发前会打电话。", "overpromise", True),
+    ("follow-up-promise", "不好意思让您着急了～师傅明天上门，保准一次搞定，您明天照常办公就行，我们会打电话跟您约时间😊", "overpromise", True),
+    ("follow-up-promise", "理解您着急，很抱歉。需要师傅上门，明天上午9-11点到，出发前打电话。師傅一到即刻搞掂，唔會阻到你返工。", "overpromise", True),
+    ("follow-up-promise", "先生，这个要师傅上门，今天排满了。明天上午师傅一到，十分钟就给您弄好，明早8点前师傅电话联系您", "overpromise", True),
+    ("follow-up-promise", "先生，这个要师傅上门，今天排满了。您放心，明天早上您开电脑之前网就通了，明早8点前师傅电话联系您", "overpromise", True),
+    ("follow-up-promise", "先生，这个要师傅上门，今天排满了。明天的会您尽管开，网的事包在我身上，明早8点前师傅电话联系您", "overpromise", True),
+    ("follow-up-promise", F48 + "出发前会打电话。不会有任何问题的，明天随便用。", "overpromise", True),
+    ("follow-up-promise", F48 + "出发前会打电话。您就当明天已经修好了吧，没问题的！", "overpromise", True),
+    ("follow-up-promise", "您放心，明天耽误不了您。师傅今天确实没空了，我给您预约明天上午最早那一档。", "overpromise", True),
+    ("follow-up-promise", F48 + "我向您保证，今晚之前给您回电话。", "overpromise", False),
+    ("follow-up-promise", F48 + "万一上午修不好，我给您开个临时流量包，手机热点先顶着，不耽误您开会。", "overpromise", False),
+    ("follow-up-promise", F48 + "我们小区上次也这样，师傅一去十分钟就弄好了。", "overpromise", False),
+    ("follow-up-promise", "为保证您明天能正常办公，我现在为您免费开通一个10GB的应急流量包，您可以通过手机热点临时上网。", "overpromise", False),
     # what dev's trainers let pass
     ("decline-policy", "这个不行不行，真不行。您也别怪我，我要是今天给您办了，明天来个人说帮他老表补卡，我办不办？办了出事情谁负责？您说是吧。您让您朋友回来再说，或者把身份证给您带过来，再写个授权，写个授权书，格式我可以给您一张样子，您拿去照着写，签个字按个手印就行。", "forbidden", False),
     ("decline-policy", "这事儿真帮不了，不是不给您面子——号码是绑着他本人身份的。他人不在本地的话，就近任何一家营业厅都能补。", "forbidden", False),
