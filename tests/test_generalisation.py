@@ -2189,6 +2189,7 @@ def test_10_session_47_the_red_teams_findings_still_standing(scenario, text, ite
 # repair, the door and the phone; with the phrasings dev's trainers let pass, which stay unpenalised
 D48 = "为了保护号码安全，补卡要实名核验。我可以把授权书模板给您，您朋友也可以回来本人办理。"
 C48 = "王先生，抱歉，我理解您的心情。多扣50元我帮您核查。"
+N48 = "您好，请问您想看什么样的手机？平时主要用来做什么？"
 F48 = "理解您着急，很抱歉。师傅明天上午上门，"
 R48 = "理解您想帮朋友，可是没有授权真的不能代办，这是保护他号码安全。"
 P48 = "您好，抱歉让您久等了！这里是中国移动城东营业厅，我是客服代表小李，工号1023，请问有什么可以帮您？"
@@ -2276,6 +2277,30 @@ SESSION_48 = [  # (the browser grades them alike: test_web.py)
     ("follow-up-promise", F48 + "万一上午修不好，我给您开个临时流量包，手机热点先顶着，不耽误您开会。", "overpromise", False),
     ("follow-up-promise", F48 + "我们小区上次也这样，师傅一去十分钟就弄好了。", "overpromise", False),
     ("follow-up-promise", "为保证您明天能正常办公，我现在为您免费开通一个10GB的应急流量包，您可以通过手机热点临时上网。", "overpromise", False),
+    # bad questions: his skill, pace, purpose, purse or family; his taste overruled; pushed back at
+    ("needs-questions", N48 + "您是不是不太會用手機？", "bad_question", True),
+    ("needs-questions", N48 + "您老人家眼神不好，要大屏的吧？", "bad_question", True),
+    ("needs-questions", N48 + "那您自己有做过功课吗？没查过参数吧？", "bad_question", True),
+    ("needs-questions", N48 + "这么简单的问题您还要考虑这么久？", "bad_question", True),
+    ("needs-questions", N48 + "您看了半个钟头了，还没选好吗？", "bad_question", True),
+    ("needs-questions", N48 + "转悠半天了，给个准话呗？", "bad_question", True),
+    ("needs-questions", N48 + "您是真心想买，还是先了解了解回头去拼多多下单？", "bad_question", True),
+    ("needs-questions", N48 + "您上周不是在隔壁店买过了吗？", "bad_question", True),
+    ("needs-questions", N48 + "您一個人逛這麼久，是不是在等老公來買單呀？", "bad_question", True),
+    ("needs-questions", N48 + "这款明明最好，对不对？", "bad_question", True),
+    ("needs-questions", N48 + "您不会觉得这个贵吧？", "bad_question", True),
+    ("needs-questions", N48 + "那您想要我怎么办？", "bad_question", True),
+    ("needs-questions", N48 + "您一直不吭声是什么意思？", "bad_question", True),
+    ("needs-questions", N48 + "别人都买这款，您还犹豫什么？", "bad_question", True),
+    ("needs-questions", N48 + "您穿成这样是刚下班吗？做什么的？", "bad_question", True),
+    ("needs-questions", N48 + "您上周不是在隔壁店买过了吗？", "closed_question", False),
+    ("needs-questions", "您好，需要帮忙吗？想看什么类型的？预算大概多少？（对方不吭声）行吧，想好了再叫我，我那边还一堆事呢。", "bad_question", False),
+    # judging after a restatement: suspicion, the shop's record, his words turned on him, his handling blamed
+    ("listening-restate", L47 + "我理解得对吗？ 我怀疑您是想找借口退机。", "judgement", True),
+    ("listening-restate", L47 + "说实话，我们这款卖了几千台，就您一个人说有问题。", "judgement", True),
+    ("listening-restate", L47 + "对吗？我们的网络肯定没问题，您家里人用着都好嘛。", "judgement", True),
+    ("listening-restate", L47 + "对吗？您是不是把卡装反了？", "judgement", True),
+    ("listening-restate", L47 + "您可能没注意，说明书上写了不要用金属手机壳，我理解得对吗？", "judgement", True),
     # what dev's trainers let pass
     ("decline-policy", "这个不行不行，真不行。您也别怪我，我要是今天给您办了，明天来个人说帮他老表补卡，我办不办？办了出事情谁负责？您说是吧。您让您朋友回来再说，或者把身份证给您带过来，再写个授权，写个授权书，格式我可以给您一张样子，您拿去照着写，签个字按个手印就行。", "forbidden", False),
     ("decline-policy", "这事儿真帮不了，不是不给您面子——号码是绑着他本人身份的。他人不在本地的话，就近任何一家营业厅都能补。", "forbidden", False),
