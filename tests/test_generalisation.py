@@ -2301,6 +2301,18 @@ SESSION_48 = [  # (the browser grades them alike: test_web.py)
     ("listening-restate", L47 + "对吗？我们的网络肯定没问题，您家里人用着都好嘛。", "judgement", True),
     ("listening-restate", L47 + "对吗？您是不是把卡装反了？", "judgement", True),
     ("listening-restate", L47 + "您可能没注意，说明书上写了不要用金属手机壳，我理解得对吗？", "judgement", True),
+    # second pass: his first time mocked, his honesty doubted, his habits lectured, the job put off, a scoff
+    ("complaint-billing", "王先生，抱歉多扣了您50元，理解您生气。您记性可真好，50块钱都记得这么清楚。我现在核查账单，多扣的退还给您。谢谢您。", "forbidden", True),
+    ("complaint-billing", "王先生，抱歉让您着急了。多扣50元的事我帮您核查。您觉得我们会故意坑您吗？谢谢您。", "forbidden", True),
+    ("complaint-billing", "王先生，抱歉让您着急了。多扣50元的事我帮您核查。您出门前就不能先打个电话问问？谢谢您。", "forbidden", True),
+    ("complaint-billing", "王先生，抱歉，我理解您的心情。多扣50元我帮您查。说实话您这个问题挺初级的。谢谢。", "forbidden", True),
+    ("complaint-billing", "王先生，抱歉多扣了您50元，理解您生气。这个是总部的事，我们营业厅也是受害者。我现在核查账单，多扣的退还给您。谢谢您。", "forbidden", True),
+    ("decline-policy", "先生，我们又不是开后门的，" + D48, "forbidden", True),
+    ("decline-policy", "通融？那出了事算谁的？实名制规定得本人来，您让他回来自己办吧。", "forbidden", True),
+    ("greet-entry", "嘖，您好，请问办什么业务？这边请吧。", "forbidden", True),
+    ("greet-entry", "您好，明天再说吧。", "forbidden", True),
+    ("follow-up-promise", "行，我理解。这样，今天我先给您送一张临时流量包，明天上午九点到十一点师傅上门，十二点前我给您打电话问问修好没有。", "forbidden", False),
+    ("needs-questions", N48 + "预算方面，您心里有个数吗？没有也没关系，我们先看看。", "bad_question", False),
     # kind lines no penalty: the blame taken off him or put on the staff, a brush-off spared him, a friendly check, oaths kept
     ("complaint-billing", "王先生，真的抱歉，多扣您50元，这完全不是您的问题，您没做错任何事，您生气很正常。我现在就核查账单，多扣的钱给您退还。谢谢您跑一趟。", "forbidden", False),
     ("complaint-billing", "王先生，这事本来就不应该发生，是我们做得不好，您骂我们都是应该的。我现在马上核查您的扣费记录，多扣的50元给您退还。", "forbidden", False),
