@@ -209,12 +209,14 @@ PLAIN_SEARCHES = {
 
 
 def test_only_the_known_matchers_search_without_first_characters():
-    plain = set()
-    for technique, entry in lexicon().items():
-        for m in entry.matchers():
-            plain |= {("lexicon", technique, k) for k, s in (("pattern", m.pattern), ("exclude", m.exclude)) if s is not None and not isinstance(s, FirstCharSearch)}
+    named = [("lexicon", technique, m) for technique, entry in lexicon().items() for m in entry.matchers()]
     for scenario in scenario_ids():
         compiled = _CompiledRubric(builtin(scenario))
-        for name, m in [*compiled.own.items(), *compiled.sets.items()]:
-            plain |= {(scenario, name, k) for k, s in (("pattern", m.pattern), ("exclude", m.exclude)) if s is not None and not isinstance(s, FirstCharSearch)}
+        named += [(scenario, name, m) for name, m in [*compiled.own.items(), *compiled.sets.items()]]
+    plain = {
+        (owner, name, part)
+        for owner, name, m in named
+        for part, search in (("pattern", m.pattern), ("exclude", m.exclude))
+        if search is not None and not isinstance(search, FirstCharSearch)
+    }
     assert plain == PLAIN_SEARCHES

@@ -2184,9 +2184,9 @@ def test_10_session_47_the_red_teams_findings_still_standing(scenario, text, ite
     assert (item in met(scenario, text)) is expected
 
 
-# session 48: the red team's rude lines that no lexicon had words for (477 of its 833 disagreements stood at the start):
-# threats, doubting his honesty, brushing his question off, lumping him in, his friend left to it, and the bill, the
-# repair, the door and the phone; with the phrasings dev's trainers let pass, which stay unpenalised
+# session 48: the red team's findings still standing (477 of its 833 disagreements at the start): rude lines no lexicon
+# had words for, bad questions and judgements, staff offers and oaths on the repair in new words, and kind lines that
+# were penalised; with the phrasings dev's trainers let pass, which stay as they were
 D48 = "为了保护号码安全，补卡要实名核验。我可以把授权书模板给您，您朋友也可以回来本人办理。"
 C48 = "王先生，抱歉，我理解您的心情。多扣50元我帮您核查。"
 N48 = "您好，请问您想看什么样的手机？平时主要用来做什么？"
@@ -2342,5 +2342,5 @@ SESSION_48 = [  # (the browser grades them alike: test_web.py)
 
 
 @pytest.mark.parametrize("scenario, text, item, expected", SESSION_48)
-def test_10_session_48_rude_lines_no_lexicon_had(scenario, text, item, expected):
+def test_10_session_48_the_red_teams_findings_third_pass(scenario, text, item, expected):
     assert (item in met(scenario, text)) is expected

@@ -490,8 +490,8 @@ def test_session_47_how_he_speaks_is_not_his_words_reported_and_the_new_words_gr
 
 @pytest.mark.slow
 def test_session_48_rude_lines_grade_the_same(web_dir):
-    """The session-48 rude lines (threats, doubting him, brushing him off, lumping him in) and the phrasings left
-    unpenalised, in both engines."""
+    """The session-48 cases (rude lines, bad questions and judgements, staff offers and oaths in new words, and the
+    kind lines left unpenalised), in both engines."""
     from test_generalisation import SESSION_48
 
     replies = [(scenario, text) for scenario, text, _, _ in SESSION_48]
