@@ -229,3 +229,21 @@ def test_listed_spans_cover_the_list_only():
     text = normalize("王先生您好。倾听、共情、致歉、核实。我马上为您查询。").text
     assert [text[s:e] for s, e in listed_spans(text)] == ["倾听、共情、致歉、核实"]
     assert listed_spans(normalize("您好,欢迎光临,这边请,请问办理什么业务?").text) == []
+
+
+# A keyword list's penalties, like its criteria, rest on what it says: the tone model's reading of listed
+# words and a refusal only listed cost nothing, rude words the lexicons name still do (batch 51).
+KEYWORD_LIST_PENALTIES = [
+    ("decline-policy", "1. 表示理解 2. 说明规定 3. 解释原因（保护机主） 4. 提供替代办法 5. 感谢配合", set()),
+    ("decline-policy", "不好意思 政策 无法办理 建议 委托 谢谢理解", set()),
+    ("greet-entry", "问候 引导 分流 别挡道", {"forbidden"}),
+    ("complaint-billing", "道歉、理解、核查、感谢，烦死了", {"forbidden"}),
+    ("complaint-billing", "道歉 理解 核查 感谢 你自己没看清楚账单吧", {"forbidden"}),
+]
+
+
+@pytest.mark.parametrize("scenario, text, penalties", KEYWORD_LIST_PENALTIES)
+def test_a_keyword_list_is_penalised_only_for_what_it_says(scenario, text, penalties):
+    result = carecourse.grade(scenario, text)
+    assert [f.id for f in result.flags] == ["keyword_list"]
+    assert {p.id for p in result.penalties} == penalties, [(p.id, [e.text for e in p.evidence]) for p in result.penalties]

@@ -499,6 +499,13 @@ def test_session_48_rude_lines_grade_the_same(web_dir):
 
 
 @pytest.mark.slow
+def test_a_keyword_list_is_penalised_alike(web_dir):
+    from test_gaming import KEYWORD_LIST_PENALTIES
+
+    replies = [(scenario, text) for scenario, text, _ in KEYWORD_LIST_PENALTIES]
+    assert assert_same(web_dir, replies) == len(replies)
+
+
 def test_a_question_put_politely_is_read_alike(web_dir):
     """"May I ask …吗?" asks what it wraps (detect/questions.py _asked_end), in both engines."""
     replies = [("needs-questions", t) for t in (

@@ -40,9 +40,10 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     evidence = compiled.criterion_evidence(analysis)
     pattern_findings = [f for found in evidence.values() for f in found if f.id.startswith("pattern:")]
     flag = gaming.check(rubric, analysis, pattern_findings)
+    said = gaming.said_in_clause(analysis.structure.text) if flag == "keyword_list" else _ANY
     if flag == "keyword_list":  # only what stands in a real clause was said ("您好" yes, "道歉" no)
-        said = gaming.said_in_clause(analysis.structure.text)
         evidence = {cid: [f for f in found if said(f)] for cid, found in evidence.items()}
+        said = _said_or_rude(analysis, said)
     unheard = [analysis.memo[(compiled, kind)] for kind in ("rebuked", "echoed", "reversed")]
     structure = analysis.structure
     criteria = [
@@ -60,7 +61,7 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
         for p in rubric.penalties
         if flag not in gaming.EMPTY
         and not met.intersection(p.unless)
-        and (found := compiled.penalty_evidence(p, analysis) or compiled.added(p, analysis))
+        and (found := [f for f in compiled.penalty_evidence(p, analysis) or compiled.added(p, analysis) if said(f)])
         and not compiled.lifted(p, found, analysis)
     ]
     total = sum(c.points for c in criteria) + sum(p.points for p in penalties)  # a flagged reply's criteria earn 0
@@ -332,6 +333,17 @@ def _searches(*groups) -> list:
 
 
 _SPAN = attrgetter("start", "end")
+_ANY: Callable[[Finding], bool] = lambda f: True  # (a reply that is no keyword list said all it holds)
+
+
+def _said_or_rude(analysis: Analysis, said: Callable[[Finding], bool]) -> Callable[[Finding], bool]:
+    """Which of a keyword list's penalty evidence counts: what was said in a clause, and rude
+    words the lexicons name wherever they stand ("问候 引导 分流 别挡道"), but not the tone model's
+    reading of listed words, nor a refusal only listed ("政策 无法办理 建议 委托")."""
+    named = overlap_test([(f.nstart, f.nend) for f in analysis.of_any(REBUKES) if f.kind != "tone"])
+    return lambda f: said(f) or named(f.nstart, f.nend)
+
+
 def _touches(finding: Finding, blanks: list[tuple[int, int]], text: str) -> bool:
     """A template blank fills the evidence's slot: inside it ("营业厅的某某"), right before
     it ("XX营业厅"), or right after a slot word that ends it ("我是（姓名）")."""

@@ -58,9 +58,10 @@ export function applyRubric(ctx, rubric, analysis) {
   const flag = gamingCheck(ctx, rubric, analysis, patternFindings);
   // (a repeated reply's criteria are met, scored nothing; a parroting one's, unless they restate his words)
   const voidedFor = (c) => flag !== null && !ctx.gaming.said.has(flag) && !(ctx.gaming.saidButNotRestated.has(flag) && !c.in_quotes);
+  let said = flag === "keyword_list" ? saidInClause(ctx, analysis.structure.text) : () => true;
   if (flag === "keyword_list") {
-    const said = saidInClause(ctx, analysis.structure.text);
     evidence = Object.fromEntries(Object.entries(evidence).map(([cid, found]) => [cid, found.filter(said)]));
+    said = saidOrRude(ctx, analysis, said);
   }
   let criteria = r.criteria.map((c) => {
     const found = evidence[c.id];
@@ -86,11 +87,19 @@ export function applyRubric(ctx, rubric, analysis) {
     if (ctx.gaming.empty.has(flag) || p.unless.some((id) => met.has(id))) continue;
     let found = penaltyEvidence(ctx, rubric, p, analysis);
     if (!found.length && rubric.opinion) found = adds(rubric.opinion, analysis.structure, p.id, patternVerdicts(ctx, rubric, analysis));
+    found = found.filter(said); // (in a keyword list, only what stands in a real clause was said)
     if (found.length && !lifted(ctx, rubric, p, found, analysis)) penalties.push({ penalty: p, points: -p.points, evidence: found });
   }
   let total = criteria.reduce((sum, c) => sum + c.points, 0) + penalties.reduce((sum, p) => sum + p.points, 0);
   total = Math.min(Math.max(total, 0), r.max_score);
   return { rubric: r, criteria, penalties, flag, score: pyRound2(total) };
+}
+
+// which of a keyword list's penalty evidence counts: what was said in a clause, and rude words the
+// lexicons name wherever they stand, not the tone model's reading of listed words (_said_or_rude)
+function saidOrRude(ctx, analysis, said) {
+  const named = overlapTest(analysis.ofAny(ctx.rebukes).filter((f) => f.kind !== "tone").map((f) => [f.nstart, f.nend]));
+  return (f) => said(f) || named(f.nstart, f.nend);
 }
 
 function criterionEvidence(ctx, rubric, analysis) {
