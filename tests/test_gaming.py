@@ -213,6 +213,10 @@ def test_a_sentence_an_outline_label_opens_earns_nothing(scenario, text, still_m
         ("decline-policy", "有两个办法：1.等您朋友回来自己办；2.您带上他的身份证原件和授权书来代办；3.他在出差地就近找营业厅补。", {"your_option"}),
         # a number inside an item (24小时) is no item of the list
         ("complaint-billing", "王先生，真抱歉。我这就查明细，多扣了就退，24小时内给您回电。", {"apology", "action", "order"}),
+        # numbered 一、二、三、 (batch 51): a plan named is a keyword list, a restatement numbered so is said
+        ("complaint-billing", "一、安抚情绪；二、表示歉意；三、查询账单；四、说明原因；五、给出处理方案；六、后续回访。", set()),
+        ("listening-restate", "女士，总结如下：一、手机购买于上周六；二、通话时常断线；三、信号仅一到两格；四、同一地点家人信号正常；五、重启无效。请问有无遗漏？",
+         {"fact_when", "fact_symptom", "fact_tried", "fact_contrast", "confirm"}),
     ],
 )
 def test_a_numbered_plan_earns_nothing(scenario, text, still_met):
@@ -239,6 +243,7 @@ KEYWORD_LIST_PENALTIES = [
     ("greet-entry", "问候 引导 分流 别挡道", {"forbidden"}),
     ("complaint-billing", "道歉、理解、核查、感谢，烦死了", {"forbidden"}),
     ("complaint-billing", "道歉 理解 核查 感谢 你自己没看清楚账单吧", {"forbidden"}),
+    ("complaint-billing", "一、安抚情绪；二、表示歉意；三、查询账单；四、说明原因；五、给出处理方案；六、后续回访。", set()),
 ]
 
 

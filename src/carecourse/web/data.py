@@ -298,6 +298,8 @@ def _gaming() -> dict:
         "narrated_addressed": js_regex(lists.narrated_addressed()),
         "stage_direction": js_regex(lists.STAGE_DIRECTION),
         "number_mark": js_regex(lists.NUMBER_MARK),
+        "chinese_numerals": lists.CHINESE_NUMERALS,
+        "chinese_mark": js_regex(lists.CHINESE_MARK),
         "plan_word": js_regex(lists.plan_word()),
         "opening_brackets": lists.OPENING_BRACKETS,
         "closing_bracket": js_regex(lists.CLOSING_BRACKET),

@@ -18,7 +18,10 @@ from carecourse.score.gaming.config import HAN, SEGMENT, SENTENCE_END, glue, glu
 __all__ = ["is_keyword_list", "is_listed_only", "listed_spans", "said_in_clause", "technique_name"]
 
 SPOKEN_END = re.compile(r"[。!?~]|\.{2,}")  # nor does a list trail off or sing: "欢、欢迎光临…请问…", "您说～"
-NUMBER_MARK = re.compile(r"(?:^|[^0-9])([1-9])[.、)]? ?(?![0-9])")  # a list's 1. 2、 3) (① is 1 once normalised)
+# a list's 1. 2、 3) (① is 1 once normalised), or 一、 二、 三、 opening a clause
+NUMBER_MARK = re.compile(r"(?:^|[^0-9])([1-9])[.、)]? ?(?![0-9])|(?:^|[,。!?;\n ])([一二三四五六七八九])、")
+CHINESE_NUMERALS = "一二三四五六七八九"
+CHINESE_MARK = re.compile("[一二三四五六七八九]、")  # a list's marks are no words said beside it
 OPENING_BRACKETS = "(【["
 STAGE_DIRECTION = re.compile(f"[ \\n]*[{re.escape(OPENING_BRACKETS)}]")  # a sentence that opens in brackets acts, it does not speak
 CLOSING_BRACKET = re.compile(r"[)】\]]")
@@ -58,7 +61,7 @@ def is_listed_only(text: str) -> bool:
     spans = listed_spans(text)
     if not spans:
         return False
-    unlisted = "".join(HAN.findall(text_outside(text, sorted(spans))))
+    unlisted = "".join(HAN.findall(CHINESE_MARK.sub("", text_outside(text, sorted(spans)))))
     return bool(TAG_QUESTION.search(unlisted)) or len(unlisted) <= (1 - settings()["keyword_list"]["listed_share"]) * len(HAN.findall(text))
 
 
@@ -67,12 +70,12 @@ def _numbered_plans(text: str) -> list[tuple[int, int]]:
     2.共情:理解您的心情 3.核实:查询账单明细"): numbers 1, 2, 3 … in order, at least
     ``min_items`` of them, ``share`` of the items opening with a plan word. Every item of
     such a list is a step named, even one in words of its own ("3.调取本月详单核实50元扣费")."""
-    if "1" not in text:
+    if "1" not in text and "一、" not in text:
         return []  # (most replies: no list to look for)
     rule = settings()["numbered_plan"]
     lists: list[list[re.Match[str]]] = []
     for m in NUMBER_MARK.finditer(text):
-        number = int(m.group(1))
+        number = int(m.group(1)) if m.group(1) else CHINESE_NUMERALS.index(m.group(2)) + 1
         if number == 1:
             lists.append([m])
         elif lists and number == len(lists[-1]) + 1:

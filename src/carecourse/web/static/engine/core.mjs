@@ -87,6 +87,8 @@ export function compileCore(core) {
       narratedAddressed: regex(g.narrated_addressed),
       stageDirection: regex(g.stage_direction),
       numberMark: regex(g.number_mark),
+      chineseNumerals: g.chinese_numerals,
+      chineseMark: regex(g.chinese_mark),
       planWord: regex(g.plan_word),
       openingBrackets: g.opening_brackets,
       closingBracket: regex(g.closing_bracket),

@@ -42,7 +42,8 @@ function isListedOnly(ctx, text) {
   // named lists, outlines and plans with nothing beside them but a tag question: a check of nothing said
   const spans = listedSpans(ctx, text).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   if (!spans.length) return false;
-  const han = [...finditer(ctx.gaming.han, textOutside(text, spans))].map((m) => m[0]).join("");
+  const outside = textOutside(text, spans).replace(ctx.gaming.chineseMark, ""); // (its marks are no words said beside it)
+  const han = [...finditer(ctx.gaming.han, outside)].map((m) => m[0]).join("");
   if (search(ctx.gaming.tagQuestion, han) !== null) return true;
   const all = [...finditer(ctx.gaming.han, text)].length;
   return han.length <= (1 - ctx.gaming.rules.keyword_list.listed_share) * all;
@@ -50,12 +51,12 @@ function isListedOnly(ctx, text) {
 
 function numberedPlans(ctx, text) {
   // the items of a numbered list (1, 2, 3 … in order) that names steps instead of saying them
-  if (!text.includes("1")) return []; // (most replies: no list to look for)
+  if (!text.includes("1") && !text.includes("一、")) return []; // (most replies: no list to look for)
   const g = ctx.gaming;
   const rule = g.rules.numbered_plan;
   const lists = [];
   for (const m of finditer(g.numberMark, text)) {
-    const number = Number(m[1]);
+    const number = m[1] !== undefined ? Number(m[1]) : ctx.gaming.chineseNumerals.indexOf(m[2]) + 1;
     if (number === 1) lists.push([m]);
     else if (lists.length && number === lists[lists.length - 1].length + 1) lists[lists.length - 1].push(m);
   }
