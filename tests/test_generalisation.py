@@ -234,6 +234,25 @@ def test_4_negated_or_refused_deeds_are_not_credited(scenario, text, deed):
     assert deed not in met(scenario, text)
 
 
+# A deed said, then taken back at once (……算了 / ……哦不对; batch 51): the clause that trails off does
+# nothing; a fact named there, and the clauses before it, still count.
+TAKEN_BACK = [
+    ("complaint-billing", "王先生，我马上帮您查一下这50块……算了，现在系统比较慢，您还是回家在App上自己看账单吧。", "action", {"restate"}),
+    ("greet-entry", "您好，请问办什么业务？那边取号……哦不对，您先跟我说办啥。", "guidance", {"greeting", "needs_question"}),
+    ("decline-policy", "我给您写张纸条把要带的材料列上……算了，您直接让他自己打10000问吧，我写了他也不一定看。", "my_offer", set()),
+    ("follow-up-promise", "我帮您约明天上午……哦不对，明天上午已经约满了，那就不保证了，有空位了会通知您。", "follow_up", set()),
+    ("follow-up-promise", "我给您约明早第一单——哎，不对，明天的单子已经排满了。", "commitment", set()),
+    ("complaint-billing", "行，这50块今天就给您退回去……啊不对，这个要后台批，我今天退不了。", "action", {"restate"}),
+    ("decline-policy", "您让他写个授权书，拍个证件……哦不对，要原件。总之凑齐了，我立刻给您办。", None, {"your_option", "my_offer"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("scenario, text, deed, still", TAKEN_BACK)
+def test_4_a_deed_taken_back_at_once_is_not_credited(scenario, text, deed, still):
+    found = met(scenario, text)
+    assert deed not in found and still <= found, found
+
+
 @pytest.mark.parametrize("text, restated", [
     # every fact said the wrong way round: the learned models used to credit three of them
     ("您是上周六买的手机，打电话不断线，信号也挺好，您也没重启过，家里人的卡也不行，是这样吗？", {"fact_when"}),

@@ -506,6 +506,13 @@ def test_a_keyword_list_is_penalised_alike(web_dir):
     assert assert_same(web_dir, replies) == len(replies)
 
 
+def test_a_deed_taken_back_is_read_alike(web_dir):
+    from test_generalisation import TAKEN_BACK
+
+    replies = [(scenario, text) for scenario, text, _, _ in TAKEN_BACK]
+    assert assert_same(web_dir, replies) == len(replies)
+
+
 def test_a_question_put_politely_is_read_alike(web_dir):
     """"May I ask …吗?" asks what it wraps (detect/questions.py _asked_end), in both engines."""
     replies = [("needs-questions", t) for t in (

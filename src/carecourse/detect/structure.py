@@ -137,6 +137,17 @@ class Structure:
         k = bisect.bisect_left(self._breaks, pos - 1)
         return self._breaks[k - 1] + 1 if k > 0 else 0
 
+    @cached_property
+    def taken_back(self) -> list[tuple[int, int]]:
+        """The clauses said, then taken back at once (``negation.yaml`` ``taken_back``: 我帮您约明天上午……哦不对，…),
+        each from its start to where it trails off."""
+        spans = []
+        for m in _taken_back().finditer(self.text):
+            start = self.clause_at(m.start())[0]
+            if start < m.start():
+                spans.append((start, m.start()))
+        return spans
+
     def is_quoted(self, pos: int) -> bool:
         """True if ``pos`` lies inside quotation marks or reported speech."""
         k = bisect.bisect_right(self._quote_starts, pos) - 1
@@ -181,6 +192,12 @@ def _negation() -> tuple[re.Pattern[str], re.Pattern[str], int, tuple[str, ...],
         tuple(rules["refused_after"]),
         compile_subset([rules["refused_later"]]),
     )
+
+
+@cache
+def _taken_back() -> re.Pattern[str]:
+    """Where a clause trails off and is taken back (``negation.yaml`` ``taken_back``)."""
+    return compile_subset([read_yaml(__package__, "negation.yaml")["taken_back"]])
 
 
 def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -229,9 +229,11 @@ class _CompiledRubric:
 
     def _void(self, c: Criterion, analysis: Analysis) -> list[tuple[int, int]]:
         """Where criterion ``c``'s evidence earns nothing: what the penalties and sets it is
-        ``spoilt_by`` found (a bad question is not also a good closed one)."""
+        ``spoilt_by`` found (a bad question is not also a good closed one); for a deed (a negatable
+        criterion), a clause taken back at once too (``Structure.taken_back``)."""
         found = [f for p in self.rubric.penalties if p.id in c.spoilt_by for f in self._matched(p, analysis)]
-        return [(f.nstart, f.nend) for f in found] + self._set_spans(c.spoilt_by, analysis)
+        taken_back = analysis.structure.taken_back if c.negatable else []
+        return [(f.nstart, f.nend) for f in found] + self._set_spans(c.spoilt_by, analysis) + taken_back
 
     def _set_spans(self, names, analysis: Analysis) -> list[tuple[int, int]]:
         """Where the rubric's sets among ``names`` find something."""

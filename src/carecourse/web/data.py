@@ -200,6 +200,7 @@ def _structure() -> dict:
         "reach": reach,
         "refused_after": list(refused),
         "refused_later": js_regex(refused_later),
+        "taken_back": js_regex(structure._taken_back()),
     }
 
 

@@ -46,6 +46,7 @@ export function compileCore(core) {
       reach: core.structure.reach,
       refusedAfter: core.structure.refused_after,
       refusedLater: regex(core.structure.refused_later),
+      takenBack: regex(core.structure.taken_back),
     },
     questions: {
       trailing: new Set(core.questions.trailing),

@@ -140,7 +140,8 @@ function criterionEvidence(ctx, rubric, analysis) {
 
 function voidSpans(rubric, c, analysis) {
   const found = rubric.data.penalties.filter((p) => c.spoilt_by.includes(p.id)).flatMap((p) => matched(rubric, p, analysis));
-  return [...found.map((f) => [f.nstart, f.nend]), ...setSpans(rubric, c.spoilt_by, analysis)];
+  const takenBack = c.negatable ? analysis.structure.takenBack : [];
+  return [...found.map((f) => [f.nstart, f.nend]), ...setSpans(rubric, c.spoilt_by, analysis), ...takenBack];
 }
 
 // where the rubric's sets among names find something (score/__init__.py _set_spans)

@@ -72,6 +72,18 @@ export class Structure {
     return k > 0 ? this.breaks[k - 1] + 1 : 0;
   }
 
+  // the clauses said, then taken back at once (Structure.taken_back), each to where it trails off
+  get takenBack() {
+    if (this._takenBack === undefined) {
+      this._takenBack = [];
+      for (const m of finditer(this.ctx.structure.takenBack, this.text)) {
+        const start = this.clauseAt(m.index)[0];
+        if (start < m.index) this._takenBack.push([start, m.index]);
+      }
+    }
+    return this._takenBack;
+  }
+
   isQuoted(pos) {
     const k = bisectRight(this.quoteStarts, pos) - 1;
     return k >= 0 && pos < this.quoteEnds[k];
