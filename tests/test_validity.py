@@ -89,6 +89,9 @@ TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 
 # 0.8827 (floors unchanged).
 # Then (session 48), the red team's findings, third pass: rude lines, bad questions and judgements, offers and oaths in new
 # words, kind lines no penalty (dev +11 -2): 0.9515, 0.9499, 0.8559, 0.8827 (floors unchanged).
+# Then (session 49), batch 51 joined dev after it was measured unread (0.9461, 0.9407, 0.8598, 0.8475 there), and
+# what it showed was built: a keyword list penalised only for what it says, 一、二、三、 numbering a plan, a deed taken
+# back at once (……算了, ……哦不对) no deed (dev +25 -5): 0.9515, 0.9501, 0.8559, 0.8846 (floors unchanged).
 # Before that, measured 2026-12-06 (session 34) once decline-policy's order let a refusal proper (办不了) outrank the rule
 # said as a no (必须本人来，或者带原件和授权书): 0.9461, 0.9465, 0.8482, 0.8788 (order 0.8692 -> 0.8981;
 # the worst is now your_option; floors: criteria 0.943 -> 0.944, worst 0.861 -> 0.870).
