@@ -40,10 +40,11 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     evidence = compiled.criterion_evidence(analysis)
     pattern_findings = [f for found in evidence.values() for f in found if f.id.startswith("pattern:")]
     flag = gaming.check(rubric, analysis, pattern_findings)
-    said = gaming.said_in_clause(analysis.structure.text) if flag == "keyword_list" else _ANY
+    counts = _ANY  # which penalty evidence counts
     if flag == "keyword_list":  # only what stands in a real clause was said ("您好" yes, "道歉" no)
+        said = gaming.said_in_clause(analysis.structure.text)
         evidence = {cid: [f for f in found if said(f)] for cid, found in evidence.items()}
-        said = _said_or_rude(analysis, said)
+        counts = _said_or_rude(analysis, said)
     unheard = [analysis.memo[(compiled, kind)] for kind in ("rebuked", "echoed", "reversed")]
     structure = analysis.structure
     criteria = [
@@ -61,7 +62,7 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
         for p in rubric.penalties
         if flag not in gaming.EMPTY
         and not met.intersection(p.unless)
-        and (found := [f for f in compiled.penalty_evidence(p, analysis) or compiled.added(p, analysis) if said(f)])
+        and (found := [f for f in compiled.penalty_evidence(p, analysis) or compiled.added(p, analysis) if counts(f)])
         and not compiled.lifted(p, found, analysis)
     ]
     total = sum(c.points for c in criteria) + sum(p.points for p in penalties)  # a flagged reply's criteria earn 0
@@ -335,7 +336,7 @@ def _searches(*groups) -> list:
 
 
 _SPAN = attrgetter("start", "end")
-_ANY: Callable[[Finding], bool] = lambda f: True  # (a reply that is no keyword list said all it holds)
+_ANY: Callable[[Finding], bool] = lambda f: True  # (a reply that is no keyword list: all its evidence counts)
 
 
 def _said_or_rude(analysis: Analysis, said: Callable[[Finding], bool]) -> Callable[[Finding], bool]:

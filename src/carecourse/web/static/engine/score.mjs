@@ -58,10 +58,11 @@ export function applyRubric(ctx, rubric, analysis) {
   const flag = gamingCheck(ctx, rubric, analysis, patternFindings);
   // (a repeated reply's criteria are met, scored nothing; a parroting one's, unless they restate his words)
   const voidedFor = (c) => flag !== null && !ctx.gaming.said.has(flag) && !(ctx.gaming.saidButNotRestated.has(flag) && !c.in_quotes);
-  let said = flag === "keyword_list" ? saidInClause(ctx, analysis.structure.text) : () => true;
+  let counts = () => true; // which penalty evidence counts
   if (flag === "keyword_list") {
+    const said = saidInClause(ctx, analysis.structure.text);
     evidence = Object.fromEntries(Object.entries(evidence).map(([cid, found]) => [cid, found.filter(said)]));
-    said = saidOrRude(ctx, analysis, said);
+    counts = saidOrRude(ctx, analysis, said);
   }
   let criteria = r.criteria.map((c) => {
     const found = evidence[c.id];
@@ -87,7 +88,7 @@ export function applyRubric(ctx, rubric, analysis) {
     if (ctx.gaming.empty.has(flag) || p.unless.some((id) => met.has(id))) continue;
     let found = penaltyEvidence(ctx, rubric, p, analysis);
     if (!found.length && rubric.opinion) found = adds(rubric.opinion, analysis.structure, p.id, patternVerdicts(ctx, rubric, analysis));
-    found = found.filter(said); // (in a keyword list, only what stands in a real clause was said)
+    found = found.filter(counts);
     if (found.length && !lifted(ctx, rubric, p, found, analysis)) penalties.push({ penalty: p, points: -p.points, evidence: found });
   }
   let total = criteria.reduce((sum, c) => sum + c.points, 0) + penalties.reduce((sum, p) => sum + p.points, 0);
