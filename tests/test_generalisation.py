@@ -253,6 +253,12 @@ def test_4_a_deed_taken_back_at_once_is_not_credited(scenario, text, deed, still
     assert deed not in found and still <= found, found
 
 
+def test_4_the_feedback_names_the_deed_taken_back():
+    result = carecourse.grade("complaint-billing", TAKEN_BACK[0][1])
+    action = next(c for c in result.criteria if c.id == "action")
+    assert action.feedback.startswith("你写到了“我马上帮您查一下这50块”，说的是不做、做不了、还说不准或随即收回了"), action.feedback
+
+
 @pytest.mark.parametrize("text, restated", [
     # every fact said the wrong way round: the learned models used to credit three of them
     ("您是上周六买的手机，打电话不断线，信号也挺好，您也没重启过，家里人的卡也不行，是这样吗？", {"fact_when"}),
@@ -360,7 +366,7 @@ def test_4_the_feedback_names_the_deed_said_as_not_done():
     result = carecourse.grade("complaint-billing", "王先生，实在对不起。今天我这边不会给您查，也不会给您退。")
     action = next(c for c in result.criteria if c.id == "action")
     assert not action.met
-    assert action.feedback.startswith("你写到了“今天我这边不会给您查”、“也不会给您退”，说的是不做、做不了或还说不准")
+    assert action.feedback.startswith("你写到了“今天我这边不会给您查”、“也不会给您退”，说的是不做、做不了、还说不准或随即收回了")
     assert action.feedback.endswith(builtin("complaint-billing").criterion("action").feedback.missing)
     # a deed done names nothing refused; nor does a missed one never said
     done = carecourse.grade("complaint-billing", "王先生，实在对不起，我马上帮您查。")

@@ -53,7 +53,7 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
     ]
     if compiled.opinion:
         criteria = [compiled.doubted(c, analysis) for c in criteria]
-    criteria = [with_refused(c, analysis, () if c.met else compiled.own[c.criterion.id].negated(structure)) for c in criteria]
+    criteria = [with_refused(c, analysis, () if c.met else compiled.undone_own(c.criterion, analysis)) for c in criteria]
     if not flag:
         criteria = [compiled.with_spoilt(c, analysis) for c in criteria]
     met = {c.criterion.id for c in criteria if c.met}
@@ -227,6 +227,17 @@ class _CompiledRubric:
             if found:
                 return replace(scored, spoilt=found, spoilt_said=said)
         return scored
+
+    def undone_own(self, c: Criterion, analysis: Analysis) -> list[tuple[int, int]]:
+        """Where criterion ``c``'s own patterns name a deed negated or refused, and, for a deed (a
+        negatable criterion), where its words were said, then taken back at once: the feedback
+        names them (``scored.with_refused``)."""
+        structure = analysis.structure
+        negated = self.own[c.id].negated(structure)
+        if not (c.negatable and structure.taken_back):
+            return negated
+        taken = overlap_test(structure.taken_back)
+        return negated + [(f.nstart, f.nend) for f in self._matched(c, analysis) if taken(f.nstart, f.nend)]
 
     def _void(self, c: Criterion, analysis: Analysis) -> list[tuple[int, int]]:
         """Where criterion ``c``'s evidence earns nothing: what the penalties and sets it is

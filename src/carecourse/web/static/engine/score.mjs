@@ -80,7 +80,7 @@ export function applyRubric(ctx, rubric, analysis) {
     return { criterion: c, met, points, evidence: shown, rebuked, echoed, reversed, countedOnce, enough: count >= need, doubted: [], refused: [], spoilt: [], spoiltSaid: "" };
   });
   if (rubric.opinion) criteria = criteria.map((scored) => doubted(ctx, rubric, scored, analysis));
-  criteria = criteria.map((scored) => withRefused(scored, analysis, scored.met ? [] : rubric.own[scored.criterion.id].negated(analysis.structure)));
+  criteria = criteria.map((scored) => withRefused(scored, analysis, scored.met ? [] : undoneOwn(rubric, scored.criterion, analysis)));
   if (flag === null) criteria = criteria.map((scored) => withSpoilt(rubric, scored, analysis));
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
   const penalties = [];
@@ -183,6 +183,16 @@ function lifted(ctx, rubric, p, found, analysis) {
 // a missed criterion whose techniques or own patterns (their negated matches: own) name a deed
 // said only negated or refused: those clauses, not typed with spaces nor in an outline or a
 // list of technique names, to be named (score/scored.py with_refused)
+// where a criterion's own patterns name a deed negated or refused, and, for a deed (a negatable
+// criterion), where its words were said, then taken back at once (_CompiledRubric.undone_own)
+function undoneOwn(rubric, c, analysis) {
+  const structure = analysis.structure;
+  const negated = rubric.own[c.id].negated(structure);
+  if (!(c.negatable && structure.takenBack.length)) return negated;
+  const taken = overlapTest(structure.takenBack);
+  return [...negated, ...matched(rubric, c, analysis).filter((f) => taken(f.nstart, f.nend)).map((f) => [f.nstart, f.nend])];
+}
+
 function withRefused(scored, analysis, own) {
   if (scored.met || scored.doubted.length) return scored;
   const structure = analysis.structure;
