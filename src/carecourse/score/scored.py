@@ -102,8 +102,8 @@ def criterion_score(
 
 
 def with_refused(scored: CriterionScore, analysis: Analysis, own: list[tuple[int, int]] = ()) -> CriterionScore:
-    """``scored``, or, for a missed criterion whose techniques or own patterns (their negated
-    matches: ``own``) name a deed said only negated or refused, that criterion with those
+    """``scored``, or, for a missed criterion whose techniques or own words (negated, refused or
+    taken back at once: ``own``) name a deed not done, that criterion with those
     clauses as ``refused`` (as the learned models leave them: not in a clause typed with
     spaces, ``Analysis.undone``). An outline or a list of technique names says nothing to
     the customer, so refuses nothing either ("说明原因(今日无法修复)→预约明天")."""

@@ -180,9 +180,6 @@ function lifted(ctx, rubric, p, found, analysis) {
   return verdictScore(opinion, key, analysis.structure.text, patternVerdicts(ctx, rubric, analysis)) < opinion.lift;
 }
 
-// a missed criterion whose techniques or own patterns (their negated matches: own) name a deed
-// said only negated or refused: those clauses, not typed with spaces nor in an outline or a
-// list of technique names, to be named (score/scored.py with_refused)
 // where a criterion's own patterns name a deed negated or refused, and, for a deed (a negatable
 // criterion), where its words were said, then taken back at once (_CompiledRubric.undone_own)
 function undoneOwn(rubric, c, analysis) {
@@ -193,6 +190,9 @@ function undoneOwn(rubric, c, analysis) {
   return [...negated, ...matched(rubric, c, analysis).filter((f) => taken(f.nstart, f.nend)).map((f) => [f.nstart, f.nend])];
 }
 
+// a missed criterion whose techniques or own words (negated, refused or taken back: own) name a
+// deed not done: those clauses, not typed with spaces nor in an outline or a list of technique
+// names, to be named (score/scored.py with_refused)
 function withRefused(scored, analysis, own) {
   if (scored.met || scored.doubted.length) return scored;
   const structure = analysis.structure;
