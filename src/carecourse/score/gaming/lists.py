@@ -18,10 +18,10 @@ from carecourse.score.gaming.config import HAN, SEGMENT, SENTENCE_END, glue, glu
 __all__ = ["is_keyword_list", "is_listed_only", "listed_spans", "said_in_clause", "technique_name"]
 
 SPOKEN_END = re.compile(r"[。!?~]|\.{2,}")  # nor does a list trail off or sing: "欢、欢迎光临…请问…", "您说～"
-# a list's 1. 2、 3) (① is 1 once normalised), or 一、 二、 三、 opening a clause
-NUMBER_MARK = re.compile(r"(?:^|[^0-9])([1-9])[.、)]? ?(?![0-9])|(?:^|[,。!?;\n ])([一二三四五六七八九])、")
 CHINESE_NUMERALS = "一二三四五六七八九"
-CHINESE_MARK = re.compile("[一二三四五六七八九]、")  # a list's marks are no words said beside it
+# a list's 1. 2、 3) (① is 1 once normalised), or 一、 二、 三、 opening a clause
+NUMBER_MARK = re.compile(rf"(?:^|[^0-9])([1-9])[.、)]? ?(?![0-9])|(?:^|[,。!?;\n ])([{CHINESE_NUMERALS}])、")
+CHINESE_MARK = re.compile(f"[{CHINESE_NUMERALS}]、")  # a list's marks are no words said beside it
 OPENING_BRACKETS = "(【["
 STAGE_DIRECTION = re.compile(f"[ \\n]*[{re.escape(OPENING_BRACKETS)}]")  # a sentence that opens in brackets acts, it does not speak
 CLOSING_BRACKET = re.compile(r"[)】\]]")
