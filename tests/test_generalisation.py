@@ -385,14 +385,18 @@ def test_4_a_clause_typed_with_spaces_is_left_to_the_models():
     assert not carecourse.analyze("今天实在排不上了 明天一早就过去").negated("commitment")  # no negator reaches past a space
 
 
-@pytest.mark.parametrize("text, refused", [
+REFUSED_LATER = [
     ("退款这块我们营业厅是办不了的，您打客服问吧。", True),  # the refusal later in the deed's clause
     ("退费的话我这边没有权限，您自己打10000。", True),
     ("退费登记我们这边是不给做的。", True),
     ("退款我帮您申请了也不一定能批下来。", True),  # a deed doubted at once
+    ("今天后台维护，查不了，退款更没法弄。", True),  # (batch 52) 没法 after the deed, as 办不了
     ("我现在就帮您申请退款，办不了的话我再想办法。", False),  # a later clause refuses nothing before it
     ("我帮您核查 办不了的我找班长", False),  # (a space parts it, as a comma does)
-])  # fmt: skip
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, refused", REFUSED_LATER)
 def test_4_a_deed_refused_later_in_its_clause_is_not_credited(text, refused):
     assert ("action" not in met("complaint-billing", text)) is refused
 

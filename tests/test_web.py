@@ -513,6 +513,13 @@ def test_a_deed_taken_back_is_read_alike(web_dir):
     assert assert_same(web_dir, replies) == len(replies)
 
 
+def test_a_deed_refused_later_in_its_clause_is_read_alike(web_dir):
+    from test_generalisation import REFUSED_LATER
+
+    replies = [("complaint-billing", text) for text, _ in REFUSED_LATER]
+    assert assert_same(web_dir, replies) == len(replies)
+
+
 def test_a_question_put_politely_is_read_alike(web_dir):
     """"May I ask …吗?" asks what it wraps (detect/questions.py _asked_end), in both engines."""
     replies = [("needs-questions", t) for t in (
