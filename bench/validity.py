@@ -1,13 +1,13 @@
 """The grader against people, on replies nobody wrote its patterns for.
 
-Prints, for the corpus's dev and test parts (tests/data/corpus/), the held-out set
+Prints, for the corpus's dev, pending and test parts (tests/data/corpus/), the held-out set
 (tests/data/heldout/) and the rubrics' own samples: criterion accuracy (overall and per
 criterion), penalty accuracy with precision and recall, the level confusion table and QWK.
 Then technique detection on service replies from other settings (tests/data/techniques/):
 precision, recall and F1 per technique, and their macro F1, on its dev and test parts.
 
     python bench/validity.py            # all sets
-    python bench/validity.py --misses   # also list the dev parts' disagreements (never the test parts')
+    python bench/validity.py --misses   # also list the dev and pending parts' disagreements (never the test parts')
 
 Targets (issue 12), on the test part: criterion accuracy >= 0.95, penalty accuracy >= 0.95,
 level QWK >= 0.85, no criterion below 0.90.
@@ -70,9 +70,12 @@ def report_detection(name: str, d: Detection) -> None:
 def main() -> None:
     misses = "--misses" in sys.argv
     dev = load_corpus(DATA / "corpus" / "dev.jsonl")
+    pending = load_corpus(DATA / "corpus" / "pending.jsonl")
     test = load_corpus(DATA / "corpus" / "test.jsonl")
     sets = {
         "corpus dev": measure(dev),
+        # fresh batches, each measured once before it was read: read since, not yet trained on
+        **{f"corpus pending, batch {letter}…": measure([r for r in pending if r.id[0] == letter]) for letter in sorted({r.id[0] for r in pending})},
         "corpus test": measure(test),
         # each batch of the test part alone (a batch is told by its ids' first letter)
         **{f"corpus test, batch {letter}…": measure([r for r in test if r.id[0] == letter]) for letter in sorted({r.id[0] for r in test})},
@@ -86,10 +89,11 @@ def main() -> None:
     for part, d in detections.items():
         report_detection(f"techniques {part}", d)
     if misses:
-        texts = {r.id: r for r in dev}
-        print("\n## dev disagreements (human, grader)")
-        for rid, item, human, got in sets["corpus dev"].misses:
-            print(f"{rid} {texts[rid].scenario}/{item} human={int(human)} grader={int(got)}  {texts[rid].text!r}")
+        texts = {r.id: r for r in [*dev, *pending]}
+        for name in [n for n in sets if n.startswith(("corpus dev", "corpus pending"))]:
+            print(f"\n## {name} disagreements (human, grader)")
+            for rid, item, human, got in sets[name].misses:
+                print(f"{rid} {texts[rid].scenario}/{item} human={int(human)} grader={int(got)}  {texts[rid].text!r}")
         replies = {r.id: r for r in staff}
         print("\n## techniques dev disagreements (human, detector)")
         for rid, technique, human, got in detections["dev"].misses:
