@@ -244,6 +244,7 @@ TAKEN_BACK = [
     ("follow-up-promise", "我给您约明早第一单——哎，不对，明天的单子已经排满了。", "commitment", set()),
     ("complaint-billing", "行，这50块今天就给您退回去……啊不对，这个要后台批，我今天退不了。", "action", {"restate"}),
     ("decline-policy", "您让他写个授权书，拍个证件……哦不对，要原件。总之凑齐了，我立刻给您办。", None, {"your_option", "my_offer"}),
+    ("decline-policy", "我帮您把授权书模板打一份……哦不行，打印机坏了，您让朋友自己写一份吧。", "my_offer", {"your_option"}),
 ]  # fmt: skip
 
 
