@@ -659,6 +659,18 @@ def test_9_template_blanks_earn_nothing(text):
     assert "identify" not in found and {"apology", "greeting", "offer_help"} <= found
 
 
+SLOT_LEADS = [  # a blank after a colon or an item's number fills the slot of the words before it
+    ("不好意思，这个真办不了。建议您：1.____", False),
+    ("不好意思，这个真办不了。建议您：一、____", False),
+    ("不好意思，这个真办不了。建议您：让朋友回来自己办。", True),
+]
+
+
+@pytest.mark.parametrize("text, option", SLOT_LEADS)
+def test_9_a_blank_after_a_colon_or_an_items_number_earns_nothing(text, option):
+    assert ("your_option" in met("decline-policy", text)) is option
+
+
 @pytest.mark.parametrize("text, flagged", [
     ("您好，让您久等了，这里是____营业厅，我是（姓名），工号[工号]，请问有什么可以帮您？", True),
     ("王先生，非常抱歉，我马上为您查询XX月账单，多扣的____元将于____个工作日内退回。", True),

@@ -360,12 +360,15 @@ def _said_or_rude(analysis: Analysis, said: Callable[[Finding], bool]) -> Callab
 
 def _touches(finding: Finding, blanks: list[tuple[int, int]], text: str) -> bool:
     """A template blank fills the evidence's slot: inside it ("营业厅的某某"), right before
-    it ("XX营业厅"), or right after a slot word that ends it ("我是（姓名）")."""
+    it ("XX营业厅"), right after a slot word that ends it ("我是（姓名）"), or after it with
+    only a colon or an item's number between (``gaming.SLOT_LEAD``: "建议您：1.____")."""
     slot_words = gaming.settings()["blank_slot_words"]
     for s, e in blanks:
         if (s < finding.nend and finding.nstart < e) or e == finding.nstart:
             return True
         if s == finding.nend and text[finding.nend - 1 : finding.nend] in slot_words:
+            return True
+        if s > finding.nend and gaming.SLOT_LEAD.fullmatch(text, finding.nend, s):
             return True
     return False
 

@@ -292,6 +292,7 @@ def _gaming() -> dict:
         "latin_word": js_regex(gaming.LATIN_WORD),
         "glue_char": js_regex(config.glue_char()),
         "blanks": js_regex(gaming.blanks()),
+        "slot_lead": js_regex(gaming.SLOT_LEAD),
         "item": js_regex(lists.ITEM),
         "technique_name": js_regex(lists.technique_name()),
         "outline_label": js_regex(lists.outline_label()),

@@ -15,11 +15,11 @@ from carecourse.detect import TECHNIQUES, Analysis
 from carecourse.regex_subset import compile_subset
 from carecourse.results import Finding
 from carecourse.rubrics import Rubric
-from carecourse.score.gaming.lists import is_keyword_list, is_listed_only, listed_spans, said_in_clause
+from carecourse.score.gaming.lists import CHINESE_NUMERALS, is_keyword_list, is_listed_only, listed_spans, said_in_clause
 from carecourse.score.gaming.repeats import echoes, is_copy, is_padding, is_repetition
 from carecourse.score.gaming.config import HAN, SEPARATORS, content_of, settings
 
-__all__ = ["EMPTY", "SAID", "SAID_BUT_NOT_RESTATED", "blank_spans", "check", "echoes", "listed_spans", "said_in_clause", "settings"]
+__all__ = ["EMPTY", "SAID", "SAID_BUT_NOT_RESTATED", "SLOT_LEAD", "blank_spans", "check", "echoes", "listed_spans", "said_in_clause", "settings"]
 
 # Every flagged reply scores 0; these are not even penalised (keyword_list, repetition and
 # copied_customer still are: their rude words count).
@@ -91,3 +91,9 @@ def blanks() -> re.Pattern[str]:
 def blank_spans(text: str) -> list[tuple[int, int]]:
     """Unfilled template blanks in a normalised text."""
     return [m.span() for m in blanks().finditer(text)]
+
+
+# What may stand between words and the blank that fills their slot: a colon, an item's number, or
+# both ("建议您：1.____", "需要：1、____", normalised). Dev +4 -1 (the loss: a slot of choices after a
+# colon, 您比较关注哪方面：【拍照/续航/性能】？, where its trainers still heard the question).
+SLOT_LEAD = re.compile(f":?(?:[1-9][.、)]|[{CHINESE_NUMERALS}]、)|:")

@@ -102,6 +102,7 @@ export function compileCore(core) {
       said: new Set(g.said),
       saidButNotRestated: new Set(g.said_but_not_restated),
       slotWords: g.settings.blank_slot_words,
+      slotLead: new RegExp(`^(?:${g.slot_lead})$`, "u"), // a colon or an item's number before a slot's blank
       speakers: new RegExp(`[${g.settings.echo.speakers}]`, "gu"), // the pronouns an echo reads as one
     },
     rebukes: core.score.rebukes,

@@ -286,6 +286,7 @@ function touches(ctx, f, blanks, text) {
   for (const [s, e] of blanks) {
     if ((s < f.nend && f.nstart < e) || e === f.nstart) return true;
     if (s === f.nend && ctx.gaming.slotWords.includes(text.slice(f.nend - 1, f.nend))) return true;
+    if (s > f.nend && ctx.gaming.slotLead.test(text.slice(f.nend, s))) return true;
   }
   return false;
 }
