@@ -3,6 +3,8 @@
 Prints, for the corpus's dev, pending and test parts (tests/data/corpus/), the held-out set
 (tests/data/heldout/) and the rubrics' own samples: criterion accuracy (overall and per
 criterion), penalty accuracy with precision and recall, the level confusion table and QWK.
+Then, for each part of the corpus, the same figures between its two labellers (the first in the
+trainers' place, the second in the grader's): how far people agree on these replies.
 Then technique detection on service replies from other settings (tests/data/techniques/):
 precision, recall and F1 per technique, and their macro F1, on its dev and test parts.
 
@@ -21,7 +23,7 @@ from pathlib import Path
 from carecourse.rubrics import builtin, scenario_ids
 from carecourse.rubrics.samples import load_samples
 from carecourse.evaluation.detection import Detection, load_labelled, measure_detection
-from carecourse.evaluation.validity import Marked, Validity, load_corpus, measure
+from carecourse.evaluation.validity import Marked, Validity, between_labellers, load_corpus, load_labellers, measure
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 
@@ -58,6 +60,14 @@ def report(name: str, v: Validity, *, detail: bool) -> None:
             print(f"  {k}: " + " ".join(f"{n:4}" for n in row))
 
 
+def report_labellers(part: str, v: Validity) -> None:
+    worst = sorted((c.agreement, key) for key, c in v.criteria.items())[:5]
+    print(f"\n## the two labellers, corpus {part}: {v.replies} replies")
+    print(f"criterion decisions agreed {v.criterion_accuracy:.3f}   penalty decisions agreed {v.penalty_accuracy:.3f}   "
+          f"level QWK {v.qwk:.3f}")  # fmt: skip
+    print("least agreed criteria: " + ", ".join(f"{sid}/{item} {a:.3f}" for a, (sid, item) in worst))
+
+
 def report_detection(name: str, d: Detection) -> None:
     print(f"\n## {name}: {d.replies} replies")
     print(f"macro F1 {d.macro_f1:.3f}   decisions agreed {d.accuracy:.3f}")
@@ -84,6 +94,8 @@ def main() -> None:
     }
     for name, v in sets.items():
         report(name, v, detail=name in ("corpus dev", "corpus test"))
+    for part, replies in (("dev", dev), ("pending", pending), ("test", test)):
+        report_labellers(part, between_labellers(*load_labellers(DATA / "corpus" / "labellers.jsonl", replies)))
     staff = load_labelled(DATA / "techniques" / "dev.jsonl")
     detections = {"dev": measure_detection(staff), "test": measure_detection(load_labelled(DATA / "techniques" / "test.jsonl"))}
     for part, d in detections.items():

@@ -22,7 +22,7 @@ from carecourse.rubrics import builtin, scenario_ids
 from carecourse.rubrics.samples import load_samples
 from carecourse.detect import TECHNIQUES
 from carecourse.evaluation.detection import Labelled, load_labelled, measure_detection
-from carecourse.evaluation.validity import Marked, Validity, band, load_corpus, measure, qwk
+from carecourse.evaluation.validity import Marked, Validity, band, between_labellers, load_corpus, load_labellers, measure, qwk
 
 DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"criteria": 0.95, "penalties": 0.95, "qwk": 0.85, "worst_criterion": 0.90}
@@ -239,6 +239,21 @@ def test_the_corpus_is_split_once_and_whole():
             rubric = builtin(r.scenario)
             assert r.met <= {c.id for c in rubric.criteria} and r.penalties <= {p.id for p in rubric.penalties}
             assert r.level in (0, 1, 2, 3)
+
+
+def test_two_labellers_are_counted_as_the_grader_is():
+    first = Marked("decline-policy", "……", frozenset({"reason", "your_option"}), frozenset(), 2, "a")
+    second = Marked("decline-policy", "……", frozenset({"reason"}), frozenset({"flat_no"}), 1, "a")
+    v = between_labellers([first], {"a": second})
+    rubric = builtin("decline-policy")
+    criteria, penalties = len(rubric.criteria), len(rubric.penalties)
+    assert v.criterion_accuracy == (criteria - 1) / criteria and v.penalty_accuracy == (penalties - 1) / penalties
+    assert v.levels[2][1] == 1 and sorted(item for _, item, _, _ in v.misses) == ["flat_no", "your_option"]
+    # every reply of every part has both labellers' marks
+    for part in ("dev", "pending", "test"):
+        replies = load_corpus(DATA / "corpus" / f"{part}.jsonl")
+        marked, others = load_labellers(DATA / "corpus" / "labellers.jsonl", replies)
+        assert len(marked) == len(others) == len(replies)
 
 
 def test_the_held_out_set_does_not_regress():

@@ -5,7 +5,8 @@ apply and a holistic level 0–3. ``measure`` grades each one and counts agreeme
 criterion and penalty, and compares the grade's band with the level (quadratic weighted
 kappa). ``bench/validity.py`` prints it for the corpus in ``tests/data/corpus/``, the
 held-out set and the rubrics' own samples; a test holds the corpus's test part to the
-targets.
+targets. ``between_labellers`` counts the same figures between the corpus's two labellers,
+the first in the trainers' place and the second in the grader's: how far people agree.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from carecourse.evaluation import jsonl
 from carecourse.evaluation.agreement import Confusion, accuracy
 from carecourse.rubrics import builtin, scenario_ids
 
-__all__ = ["BANDS", "Marked", "Validity", "band", "development_replies", "load_corpus", "measure", "qwk"]
+__all__ = ["BANDS", "Marked", "Validity", "band", "between_labellers", "development_replies", "load_corpus", "load_labellers", "measure", "qwk"]
 
 BANDS = (0.35, 0.6, 0.85)  # score fraction below each → level 0, 1, 2; above the last → 3
 
@@ -93,24 +94,57 @@ def measure(replies: list[Marked]) -> Validity:
         result = grade(reply.scenario, reply.text)
         met = {c.id for c in result.criteria if c.met}
         applied = {p.id for p in result.penalties}
-        for ids, human, got, tables in (
-            ([c.id for c in rubric.criteria], reply.met, met, out.criteria),
-            ([p.id for p in rubric.penalties], reply.penalties, applied, out.penalties),
-        ):
-            for item in ids:
-                tables.setdefault((reply.scenario, item), Confusion(item)).add(item in human, item in got)
-                if (item in human) != (item in got):
-                    out.misses.append((reply.id, item, item in human, item in got))
+        _count(out, reply, met, applied, band(result.score, result.max_score))
         if reply.level is not None:
-            out.levels[reply.level][band(result.score, result.max_score)] += 1
             out.ceiling[reply.level][band(rubric.score_of(reply.met, reply.penalties), rubric.max_score)] += 1
     return out
+
+
+def between_labellers(replies: list[Marked], second: dict[str, Marked]) -> Validity:
+    """The agreement of two labellers, counted as ``measure`` counts the grader's: ``replies``
+    hold the first labeller's marks, ``second`` (by reply id) the other's, read in the grader's
+    place (its level as the band). Where people disagree this often, the grader can do no better."""
+    out = Validity(replies=len(replies))
+    for reply in replies:
+        other = second[reply.id]
+        _count(out, reply, other.met, other.penalties, other.level)
+    return out
+
+
+def _count(out: Validity, reply: Marked, met, applied, level: int | None) -> None:
+    """Add one reply's decisions (criteria ``met``, penalties ``applied``, the ``level`` or band)
+    against its marks."""
+    rubric = builtin(reply.scenario)
+    for ids, human, got, tables in (
+        ([c.id for c in rubric.criteria], reply.met, met, out.criteria),
+        ([p.id for p in rubric.penalties], reply.penalties, applied, out.penalties),
+    ):
+        for item in ids:
+            tables.setdefault((reply.scenario, item), Confusion(item)).add(item in human, item in got)
+            if (item in human) != (item in got):
+                out.misses.append((reply.id, item, item in human, item in got))
+    if reply.level is not None and level is not None:
+        out.levels[reply.level][level] += 1
 
 
 def load_corpus(path: str | Path) -> list[Marked]:
     """A JSON Lines corpus file: ``{"id", "scenario", "text", "met", "penalties", "level"}``."""
     return [Marked(r["scenario"], r["text"], frozenset(r["met"]), frozenset(r["penalties"]), r.get("level"), r.get("id", ""))
             for r in jsonl(path)]  # fmt: skip
+
+
+def load_labellers(path: str | Path, corpus: list[Marked]) -> tuple[list[Marked], dict[str, Marked]]:
+    """The two labellers' own marks (``labellers.jsonl``: ``{"id", "first", "second"}``) of the
+    replies in ``corpus``: the first's as marked replies, the second's by reply id."""
+    texts = {r.id: r for r in corpus}
+    first, second = [], {}
+    for row in jsonl(path):
+        reply = texts.get(row["id"])
+        if reply is None:
+            continue
+        for marks, keep in ((row["first"], first.append), (row["second"], lambda m: second.__setitem__(m.id, m))):
+            keep(Marked(reply.scenario, reply.text, frozenset(marks["met"]), frozenset(marks["penalties"]), marks["level"], reply.id))
+    return first, second
 
 
 def development_replies(data: str | Path) -> list[tuple[str, str]]:
