@@ -981,6 +981,26 @@ def test_11_a_long_reply_quotes_a_few_of_its_words_and_counts_the_rest():
     assert guidance.feedback.count("“") <= 4 or "处" in guidance.feedback
 
 
+WEAKLY_MET = [  # (scenario, text, criterion, met weakly): the points stand, the feedback asks for the fuller form
+    ("decline-policy", "理解您的心情，但这个实在没办法通融，补卡必须机主本人或者带他的身份证原件和授权书才能办。", "your_option", True),
+    ("decline-policy", "理解您想帮朋友，但这个我真办不了。您可以让朋友签好授权书，带着他的身份证原件来代办。", "your_option", False),
+    ("phone-answer", "您好，这里是阳光路营业厅，我是小李，让您久等了，请讲。", "offer_help", True),
+    ("phone-answer", "您好，这里是阳光路营业厅，我是小李，让您久等了，请问有什么可以帮您？", "offer_help", False),
+]
+
+
+@pytest.mark.parametrize("scenario, text, criterion, weakly", WEAKLY_MET)
+def test_11_a_point_met_in_a_weaker_form_keeps_its_points_and_is_asked_for_more(scenario, text, criterion, weakly):
+    result = carecourse.grade(scenario, text)
+    line = next(c for c in result.criteria if c.id == criterion)
+    assert line.met and line.points == line.max_points
+    rubric_line = next(c for c in builtin(scenario).criteria if c.id == criterion).feedback
+    if weakly:
+        assert line.feedback == rubric_line.met_weakly and line.evidence, line.feedback
+    else:
+        assert line.feedback == rubric_line.met
+
+
 def test_11_met_feedback_lists_no_examples_the_learner_did_not_write():
     result = carecourse.grade("complaint-billing", "王先生您好，非常抱歉给您添麻烦了，我马上帮您查一下这笔费用。")
     said = " ".join(c.feedback for c in result.criteria if c.met)

@@ -527,6 +527,13 @@ def test_a_blank_after_a_colon_or_an_items_number_is_read_alike(web_dir):
     assert assert_same(web_dir, replies) == len(replies)
 
 
+def test_a_point_met_in_a_weaker_form_is_told_alike(web_dir):
+    from test_generalisation import WEAKLY_MET
+
+    replies = [(scenario, text) for scenario, text, _, _ in WEAKLY_MET]
+    assert assert_same(web_dir, replies) == len(replies)
+
+
 def test_a_question_put_politely_is_read_alike(web_dir):
     """"May I ask …吗?" asks what it wraps (detect/questions.py _asked_end), in both engines."""
     replies = [("needs-questions", t) for t in (

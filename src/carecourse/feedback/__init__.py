@@ -39,7 +39,9 @@ def write_feedback(scored: Scored) -> GradeResult:
 def _criterion_line(scored: CriterionScore, flag: str | None) -> CriterionResult:
     c = scored.criterion
     text = c.feedback.met if scored.met else c.feedback.missing
-    if scored.counted_once and c.feedback.counted_once:
+    if scored.weak:  # met, in a form to say more strongly (its words are shown beside it)
+        text = c.feedback.met_weakly
+    elif scored.counted_once and c.feedback.counted_once:
         text = c.feedback.counted_once
     elif not scored.met and scored.points and c.feedback.partial:
         text = c.feedback.partial

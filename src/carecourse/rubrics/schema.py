@@ -48,6 +48,9 @@ class Feedback(StrictModel):
     # said instead of `missing` when an order criterion's two sides were both said, the wrong
     # way round; {then} and {first} are the learner's words for each side ("你先问了{then}……")
     out_of_order: str | None = Field(default=None, min_length=1)
+    # said instead of `met` when all the evidence is in a form the criterion's `weak` patterns
+    # name (the points stand; the learner's words are shown beside it, as for `met`)
+    met_weakly: str | None = Field(default=None, min_length=1)
 
     @field_validator("out_of_order")
     @classmethod
@@ -139,10 +142,15 @@ class Criterion(_Matchers):
     # own, the rest saying again the customer's line whoever its pronouns point at (您是说这个月又
     # 多扣了您50块钱是吧), parrots him and earns nothing here (score.gaming.echoes).
     own_words: float | None = Field(default=None, gt=0, lt=1)
+    # Evidence every piece of which one of these patterns matches whole (its normalised text)
+    # meets the criterion in a form to say more strongly: the points stand, and the feedback says
+    # `met_weakly` (the rule recited, 补卡必须本人或者带原件和授权书, where a way for him was
+    # asked for: 您可以让朋友……; a bare 请讲 where an offer of help was).
+    weak: list[str] = Field(default_factory=list)
     order: Order | None = None
     feedback: Feedback
 
-    _check_count_as_one = field_validator("count_as_one")(_subset_patterns)
+    _check_count_as_one = field_validator("count_as_one", "weak")(_subset_patterns)
 
     @model_validator(mode="after")
     def _can_be_met(self) -> "Criterion":
@@ -156,6 +164,8 @@ class Criterion(_Matchers):
             raise ValueError(f"criterion {self.id}: feedback.out_of_order is said only by an order criterion")
         if self.feedback.partial and not self.partial_credit:
             raise ValueError(f"criterion {self.id}: feedback.partial is said only with partial_credit")
+        if bool(self.weak) != bool(self.feedback.met_weakly):
+            raise ValueError(f"criterion {self.id}: weak patterns and feedback.met_weakly go together (one says when, the other what)")
         if self.order is not None and self.own_words:
             raise ValueError(f"criterion {self.id}: an order criterion has no evidence of its own to void (own_words)")
         if self.order is not None and self.void_in_rebuke:

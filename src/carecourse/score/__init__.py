@@ -24,6 +24,7 @@ from operator import attrgetter
 from carecourse.detect import REBUKES, TECHNIQUES, Analysis, matchers_of
 from carecourse.detect.scan import Scan
 from carecourse.detect.matcher import PhraseMatcher, make_finding
+from carecourse.detect.structure import Structure
 from carecourse.regex_subset import compile_subset
 from carecourse.results import Finding
 from carecourse.rubrics import Criterion, Penalty, Rubric, builtin, scenario_ids
@@ -55,7 +56,7 @@ def apply_rubric(rubric: Rubric, analysis: Analysis) -> Scored:
         criteria = [compiled.doubted(c, analysis) for c in criteria]
     criteria = [with_refused(c, analysis, () if c.met else compiled.undone_own(c.criterion, analysis)) for c in criteria]
     if not flag:
-        criteria = [compiled.with_spoilt(c, analysis) for c in criteria]
+        criteria = [compiled.weakly(compiled.with_spoilt(c, analysis), structure) for c in criteria]
     met = {c.criterion.id for c in criteria if c.met}
     penalties = [
         PenaltyScore(p, -float(p.points), found)
@@ -97,6 +98,7 @@ class _CompiledRubric:
         }
         self.scan = Scan(_searches(self.sets.values(), self.own.values(), _lexicons_used(rubric)))
         self.as_one = {c.id: compile_subset(c.count_as_one) for c in rubric.criteria if c.count_as_one}
+        self.weak = {c.id: compile_subset(c.weak) for c in rubric.criteria if c.weak}
 
     def _matched(self, item: Criterion | Penalty, analysis: Analysis) -> list[Finding]:
         """What the item's techniques, own patterns and sets find (worked out once per reply;
@@ -226,6 +228,16 @@ class _CompiledRubric:
             found = [f for f in self._set_found(name, analysis) if on_its_words(f.nstart, f.nend)]
             if found:
                 return replace(scored, spoilt=found, spoilt_said=said)
+        return scored
+
+    def weakly(self, scored: CriterionScore, structure: Structure) -> CriterionScore:
+        """``scored``, marked ``weak`` where it is met and each piece of its evidence is wholly
+        in a form its ``weak`` patterns name: the points stand, the feedback asks for more."""
+        weak = self.weak.get(scored.criterion.id)
+        if weak is None or not scored.met or not scored.evidence:
+            return scored
+        if all(weak.fullmatch(structure.text, f.nstart, f.nend) for f in scored.evidence):
+            return replace(scored, weak=True)
         return scored
 
     def undone_own(self, c: Criterion, analysis: Analysis) -> list[tuple[int, int]]:

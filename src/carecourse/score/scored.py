@@ -47,6 +47,8 @@ class CriterionScore:
     # that would have met it (不断线 for 断线), and what that set has the learner told (``said``)
     spoilt: list[Finding] = field(default_factory=list)
     spoilt_said: str = ""
+    # met, all its evidence in a form its `weak` patterns name: the feedback asks for more
+    weak: bool = False
 
     @property
     def quotes(self) -> list[str]:

@@ -118,7 +118,8 @@ def scenario(scenario_id: str) -> dict:
         for key in ("patterns", "exclude"):
             out.pop(key)
     for criterion, out in zip(rubric.criteria, data["criteria"], strict=True):
-        out["count_as_one"] = js_regex(compile_subset(criterion.count_as_one)) if criterion.count_as_one else None
+        for key in ("count_as_one", "weak"):
+            out[key] = js_regex(compile_subset(getattr(criterion, key))) if getattr(criterion, key) else None
     return {"version": VERSION, "rubric": data, "learned": _learned(scenario_id)}
 
 

@@ -23,7 +23,8 @@ const evidenceDicts = (evidence) => evidence.map((f) => ({ text: f.text, start: 
 function criterionLine(messages, scored, flag) {
   const c = scored.criterion;
   let text = scored.met ? c.feedback.met : c.feedback.missing;
-  if (scored.countedOnce && c.feedback.counted_once) text = c.feedback.counted_once;
+  if (scored.weak) text = c.feedback.met_weakly; // met, in a form to say more strongly (its words are shown beside it)
+  else if (scored.countedOnce && c.feedback.counted_once) text = c.feedback.counted_once;
   else if (!scored.met && scored.points && c.feedback.partial) text = c.feedback.partial;
   const saidNotCounted = flag ? messages.said_not_counted[flag] : undefined;
   if (saidNotCounted && scored.evidence.length && (scored.met || (scored.enough && !c.order))) {

@@ -28,6 +28,8 @@ export function compileRubric(ctx, data) {
     // what those penalties do not count (their spoilt_by sets) is no rebuke here either
     notRude: [...new Set(r.penalties.filter((p) => rude.has(p.id)).flatMap((p) => p.spoilt_by))],
     asOne: Object.fromEntries(r.criteria.filter((c) => c.count_as_one).map((c) => [c.id, regex(c.count_as_one)])),
+    // evidence wholly in one of these forms meets the criterion weakly (score/__init__.py weakly)
+    weak: Object.fromEntries(r.criteria.filter((c) => c.weak).map((c) => [c.id, new RegExp(`^(?:${c.weak})$`, "u")])),
     customerContent: r.customer_says ? contentOf(ctx, r.customer_says) : "",
     placeholderContent: r.placeholder ? contentOf(ctx, r.placeholder) : null,
   };
@@ -77,11 +79,11 @@ export function applyRubric(ctx, rubric, analysis) {
     const shown = c.order ? quoted : joinedInClauses(analysis.structure, quoted, ctx.quoteGap);
     const [rebuked, echoed] = met ? [[], []] : [analysis.rebuked[c.id] || [], analysis.echoed[c.id] || []];
     const reversed = met ? [] : sidesSaid(analysis.structure, c, analysis.reversed[c.id] || []);
-    return { criterion: c, met, points, evidence: shown, rebuked, echoed, reversed, countedOnce, enough: count >= need, doubted: [], refused: [], spoilt: [], spoiltSaid: "" };
+    return { criterion: c, met, points, evidence: shown, rebuked, echoed, reversed, countedOnce, enough: count >= need, doubted: [], refused: [], spoilt: [], spoiltSaid: "", weak: false };
   });
   if (rubric.opinion) criteria = criteria.map((scored) => doubted(ctx, rubric, scored, analysis));
   criteria = criteria.map((scored) => withRefused(scored, analysis, scored.met ? [] : undoneOwn(rubric, scored.criterion, analysis)));
-  if (flag === null) criteria = criteria.map((scored) => withSpoilt(rubric, scored, analysis));
+  if (flag === null) criteria = criteria.map((scored) => weakly(rubric, withSpoilt(rubric, scored, analysis), analysis.structure));
   const met = new Set(criteria.filter((c) => c.met).map((c) => c.criterion.id));
   const penalties = [];
   for (const p of r.penalties) {
@@ -213,6 +215,14 @@ function listedOf(analysis) {
 
 // a missed criterion: the words of the first set it is spoilt by that has something to say, where
 // they spoilt words that would have met it; the feedback names another reason first (_CompiledRubric.with_spoilt)
+// met, each piece of its evidence wholly in a form its weak patterns name: the points stand, the feedback asks for more
+function weakly(rubric, scored, structure) {
+  const weak = rubric.weak[scored.criterion.id];
+  if (!weak || !scored.met || !scored.evidence.length) return scored;
+  const wholly = scored.evidence.every((f) => weak.test(structure.text.slice(f.nstart, f.nend)));
+  return wholly ? { ...scored, weak: true } : scored;
+}
+
 function withSpoilt(rubric, scored, analysis) {
   const c = scored.criterion;
   if (scored.met) return scored;
