@@ -213,9 +213,8 @@ function listedOf(analysis) {
   return (analysis.listed ??= listedSpans(analysis.ctx, analysis.structure.text));
 }
 
-// a missed criterion: the words of the first set it is spoilt by that has something to say, where
-// they spoilt words that would have met it; the feedback names another reason first (_CompiledRubric.with_spoilt)
-// met, each piece of its evidence wholly in a form its weak patterns name: the points stand, the feedback asks for more
+// met, each piece of its evidence wholly in a form its weak patterns name: the points stand, the
+// feedback asks for more (_CompiledRubric.weakly)
 function weakly(rubric, scored, structure) {
   const weak = rubric.weak[scored.criterion.id];
   if (!weak || !scored.met || !scored.evidence.length) return scored;
@@ -223,6 +222,8 @@ function weakly(rubric, scored, structure) {
   return wholly ? { ...scored, weak: true } : scored;
 }
 
+// a missed criterion: the words of the first set it is spoilt by that has something to say, where
+// they spoilt words that would have met it; the feedback names another reason first (_CompiledRubric.with_spoilt)
 function withSpoilt(rubric, scored, analysis) {
   const c = scored.criterion;
   if (scored.met) return scored;
