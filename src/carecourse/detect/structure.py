@@ -181,7 +181,7 @@ class Structure:
 def _negation() -> tuple[re.Pattern[str], re.Pattern[str], int, tuple[str, ...], re.Pattern[str]]:
     """(negator-then-gap pattern, set phrases to ignore, how far back to look, refusals after a
     verb, refusals later in its clause)."""
-    rules = read_yaml(__package__, "negation.yaml")
+    rules = _negation_rules()
     negators = "|".join(map(re.escape, rules["negators"]))
     gap = int(rules["max_gap"])
     longest = max(map(len, rules["negators"] + rules["set_phrases"]))
@@ -197,7 +197,13 @@ def _negation() -> tuple[re.Pattern[str], re.Pattern[str], int, tuple[str, ...],
 @cache
 def _taken_back() -> re.Pattern[str]:
     """Where a clause trails off and is taken back (``negation.yaml`` ``taken_back``)."""
-    return compile_subset([read_yaml(__package__, "negation.yaml")["taken_back"]])
+    return compile_subset([_negation_rules()["taken_back"]])
+
+
+@cache
+def _negation_rules() -> dict:
+    """``negation.yaml``, read once."""
+    return read_yaml(__package__, "negation.yaml")
 
 
 def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

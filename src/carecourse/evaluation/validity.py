@@ -12,7 +12,7 @@ the first in the trainers' place and the second in the grader's: how far people 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -136,15 +136,19 @@ def load_corpus(path: str | Path) -> list[Marked]:
 def load_labellers(path: str | Path, corpus: list[Marked]) -> tuple[list[Marked], dict[str, Marked]]:
     """The two labellers' own marks (``labellers.jsonl``: ``{"id", "first", "second"}``) of the
     replies in ``corpus``: the first's as marked replies, the second's by reply id."""
-    texts = {r.id: r for r in corpus}
+    replies = {r.id: r for r in corpus}
     first, second = [], {}
     for row in jsonl(path):
-        reply = texts.get(row["id"])
-        if reply is None:
-            continue
-        for marks, keep in ((row["first"], first.append), (row["second"], lambda m: second.__setitem__(m.id, m))):
-            keep(Marked(reply.scenario, reply.text, frozenset(marks["met"]), frozenset(marks["penalties"]), marks["level"], reply.id))
+        reply = replies.get(row["id"])
+        if reply is not None:
+            first.append(_marked_as(reply, row["first"]))
+            second[reply.id] = _marked_as(reply, row["second"])
     return first, second
+
+
+def _marked_as(reply: Marked, marks: dict) -> Marked:
+    """``reply`` with one labeller's ``marks`` (``{"met", "penalties", "level"}``) in place of the settled ones."""
+    return replace(reply, met=frozenset(marks["met"]), penalties=frozenset(marks["penalties"]), level=marks["level"])
 
 
 def development_replies(data: str | Path) -> list[tuple[str, str]]:
