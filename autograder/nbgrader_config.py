@@ -16,6 +16,14 @@ c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedb
 # Grading cells call carecourse and return a number; nothing in them should take long.
 c.Execute.timeout = 60
 
+# nbgrader's own feedback (`nbgrader generate_feedback`) shows every cell as it was graded,
+# its hidden tests too, with their keys: take them out of the feedback, as the release does.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+
 # Gradebook: gradebook.db (SQLite) in this folder, unless a db_url is set below. For many
 # trainers at once (nbgrader on JupyterHub) use a PostgreSQL database instead, from the
 # start: `carecourse course init DIR --db-url URL` writes the line below (needs psycopg 3,

@@ -97,6 +97,15 @@ def test_both_engines_give_identical_scores_and_nbgrader_never_sees_the_key(ws, 
     assert not [p for r in results for p in r.problems], "nbgrader and the direct engine disagree"
     feedback_dir = ws.root / "autograded"
     assert any(feedback_dir.rglob("*.ipynb"))
+    # nbgrader's own feedback (autograder/README.md invites it) shows no hidden test or key
+    learner = sorted(ws.roster())[1]
+    done = subprocess.run([str(BIN / "nbgrader"), "generate_feedback", A, "--student", learner], cwd=ws.root,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    (page,) = (ws.root / "feedback" / learner / A).glob("*.html")
+    html = page.read_text(encoding="utf-8")
+    keys = [str(item.key) for item in builtin(A).items if getattr(item, "key", None)]
+    assert keys and not [k for k in keys if k in html], "a key is in nbgrader's feedback"
 
 
 # --- bad input ---------------------------------------------------------------------
