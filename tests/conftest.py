@@ -153,8 +153,8 @@ def key_traces(item, *, bare: bool = False) -> list[str]:
     would not occur by chance: a released notebook, not the whole package."""
     from carecourse.assignments.notebook import _model_answer, _score_call
 
-    if item.kind == "reply":
-        return []
+    if item.kind == "reply":  # its model answer (a shipped scenario's is the trainer's alone)
+        return [item.model_answer] if item.model_answer else []
     key = item.key
     traces = [_score_call(item), json.dumps(_score_call(item), ensure_ascii=False)[1:-1]]
     traces += [f"key={key!r}", f"'key': {key!r}", f'"key": {json.dumps(key)}']

@@ -63,3 +63,4 @@ class ItemStatus(_Labelled):
     UNREADABLE = "unreadable", "无法读取"  # something is written, but not in the form the item needs
     TOO_LONG = "too_long", "超出字数"  # a reply over the item's character limit
     CELL_MISSING = "missing", "缺少答案"  # the answer cell is gone from the notebook (deleted or its id changed)
+    COPIED = "copied", "照抄示范"  # a reply copied from a published one (a shipped sample, a worked example)

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from carecourse import pipeline
+from carecourse.assignments.published import copied_from
 from carecourse.assignments.schema import (
     ChoiceItem,
     MatchItem,
@@ -217,6 +218,11 @@ def _reply(item: ReplyItem, text: str, result: ItemResult) -> None:
         _no_points(result, ItemStatus.TOO_LONG, f"回应有 {len(text)} 字，超过 {item.max_chars} 字的上限，没有评分。")
         return
     grade = pipeline.grade(item.scenario, text, rubric=item.scenario_rubric)
+    if not grade.flags and (source := copied_from(item.scenario, text)):
+        quote = source if len(source) <= 20 else source[:20] + "……"
+        _no_points(result, ItemStatus.COPIED, f"这段回应和课程里公开的示范回应（“{quote}”）几乎一样，没有评分。"
+                                              "请用你自己的话写出你会对客户说的话。")
+        return
     result.grade = grade
     result.points = item.points * grade.fraction
     result.message = grade.summary

@@ -16,6 +16,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from carecourse.assignments.answers import answer_cell_id
+from carecourse.assignments.published import copied_from
 from carecourse.assignments.schema import (
     Assignment,
     ChoiceItem,
@@ -110,12 +111,14 @@ def _model_answer(item) -> str:
         return " ".join(f"{n}-{k}" for n, k in item.key.items())
     if isinstance(item, NumberItem):
         return f"{item.key:g}"
-    return _best_sample(item)
+    return item.model_answer.strip() or _best_sample(item)
 
 
 def _best_sample(item: ReplyItem) -> str:
-    best = next((s for s in item.scenario_rubric.samples if s.label == "excellent"), None)
-    return best.text.strip() if best else ""
+    """The best of a course's own marked samples that no learner can read (a shipped rubric's
+    are in every learner's install), else nothing."""
+    best = (s.text.strip() for s in item.scenario_rubric.samples if s.label == "excellent")
+    return next((text for text in best if not copied_from(item.scenario, text)), "")
 
 
 def _with_meta(cell, grade_id: str, *, solution=False, grade=False, locked=False, points=None):

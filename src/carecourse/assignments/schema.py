@@ -164,6 +164,11 @@ class ReplyItem(_Item):
     scenario: str
     max_chars: int = Field(default=2000, gt=0, description="Longer replies are not graded")
     prompt: str = ""  # defaults to the rubric's own prompt
+    # The trainer's model reply, shown only in the source notebook's solution: never a reply a
+    # learner can read (a shipped rubric's sample, a worked example on the site). Left out, a
+    # course's own scenario shows its best marked sample (which stays with the trainer), a
+    # shipped one none.
+    model_answer: str = ""
     # Filled in from the validation context, never written in the file: the course's rubric.
     rubric: Rubric | None = Field(default=None, exclude=True)
 
@@ -190,6 +195,15 @@ class ReplyItem(_Item):
             raise ValueError(f"unknown scenario {value!r}: {where}carecourse ships no such rubric "
                              f"(known: {', '.join(sorted({*course, *scenario_ids()}))})") from None  # fmt: skip
         return value
+
+    @model_validator(mode="after")
+    def _model_answer_unpublished(self) -> "ReplyItem":
+        from carecourse.assignments.published import copied_from
+
+        if self.model_answer and copied_from(self.scenario, self.model_answer):
+            raise ValueError(f"{self.id}: its model_answer is a reply learners can read (a marked sample of the shipped "
+                             "rubric or a worked example on the site); write one of your own")
+        return self
 
     @property
     def scenario_rubric(self) -> Rubric:

@@ -1,8 +1,11 @@
 """``carecourse demo``: a sample cohort run through the whole trainer workflow.
 
-The learners' replies come from the rubrics' own marked samples (excellent, partial, poor),
-chosen by each learner's made-up skill, so the cohort's grades vary the way a real
-cohort's do. A few learners show what goes wrong in practice: a broken file, two
+The learners' replies come from the repository's corpus of replies written by people who
+never saw the rubrics (``tests/data/corpus``: a trainer's level 0-3 for each), chosen by each
+learner's made-up skill, so the cohort's grades vary the way a real cohort's do; for a
+course's own scenario, from its rubric's marked samples (excellent, partial, poor). Never
+from a shipped rubric's samples: those are published, and a graded reply copying one earns
+nothing (``assignments.published``). A few learners show what goes wrong in practice: a broken file, two
 submissions, a deleted answer cell, a reply left empty, a file from someone not on the
 roster, a learner who handed nothing in.
 """
@@ -14,13 +17,13 @@ import csv
 import json
 import os
 import random
+from functools import cache
 from pathlib import Path
 
 from carecourse.trainer.workspace import CourseError, Workspace
 from carecourse.assignments import assignment_files
 from carecourse.assignments.answers import answer_cell_id, write_answer
 from carecourse.assignments.schema import ChoiceItem, MatchItem, NumberItem, OrderItem
-from carecourse.rubrics import Sample
 from carecourse.vocabulary import LearnerStatus
 
 __all__ = ["demo_roster", "learner_answers", "run_demo", "write_returned"]
@@ -63,14 +66,32 @@ def _answer(item, skill: float, rng: random.Random) -> str:
         return " ".join(f"{n}-{k}" for n, k in pairs.items())
     if isinstance(item, NumberItem):
         return f"{item.key:g}" if right else f"{rng.choice([-item.key, item.key + 0.5, item.key - 1]):g}"
-    return _reply(item.scenario_rubric.samples, skill, rng)
-
-
-def _reply(samples: list[Sample], skill: float, rng: random.Random) -> str:
     roll = rng.random()
-    label = "excellent" if roll < skill - 0.2 else ("partial" if roll < skill + 0.25 else "poor")
-    pool = [s.text.strip() for s in samples if s.label == label and '"""' not in s.text] or [samples[0].text.strip()]
-    return rng.choice(pool)
+    band = 0 if roll < skill - 0.2 else (1 if roll < skill + 0.25 else 2)  # strong, middling, weak
+    written = _corpus_replies(item.scenario)
+    if written:
+        pool = [text for text, level in written if level == (3, 2, 1)[band]]
+    else:
+        label = ("excellent", "partial", "poor")[band]
+        samples = item.scenario_rubric.samples
+        pool = [s.text.strip() for s in samples if s.label == label] or [samples[0].text.strip()]
+    return rng.choice([text for text in pool if '"""' not in text] or pool)
+
+
+def _corpus_replies(scenario: str) -> list[tuple[str, int]]:
+    """(reply, trainer's level) for each corpus reply to ``scenario`` (none outside a checkout)."""
+    return _corpus().get(scenario, [])
+
+
+@cache
+def _corpus() -> dict[str, list[tuple[str, int]]]:
+    found: dict[str, list[tuple[str, int]]] = {}
+    corpus = Path(__file__).resolve().parents[3] / "tests" / "data" / "corpus" / "dev.jsonl"
+    if corpus.is_file():
+        for line in corpus.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            found.setdefault(row["scenario"], []).append((row["text"], row["level"]))
+    return found
 
 
 def write_returned(ws: Workspace, assignment_id: str, roster: dict[str, str], folder: Path, *, mishaps=True) -> None:

@@ -24,7 +24,8 @@ __all__ = ["feedback_html", "write_feedback_pages"]
 
 _NOT_GRADED = {ItemStatus.UNANSWERED: "这道题没有作答，得 0 分。", ItemStatus.UNREADABLE: "没能读出你的答案，得 0 分。",
                ItemStatus.TOO_LONG: "回应超过了字数上限，没有评分。",
-               ItemStatus.CELL_MISSING: "笔记本里找不到这道题的答案，得 0 分。"}  # fmt: skip
+               ItemStatus.CELL_MISSING: "笔记本里找不到这道题的答案，得 0 分。",
+               ItemStatus.COPIED: "这段回应照抄了课程里公开的示范回应，没有评分。"}  # fmt: skip
 
 
 def feedback_html(assignment: Assignment, result: LearnerResult, *, name: str = "", book_url: str = "") -> str:

@@ -8,6 +8,9 @@ JavaScript the page says how to open the notebook instead.
 
 from __future__ import annotations
 
+from functools import cache
+
+from carecourse.packaged import read_yaml
 from carecourse.pipeline import grade
 from carecourse.render.html import grade_html
 from carecourse.rubrics import builtin
@@ -15,18 +18,25 @@ from carecourse.render import Markup, macro
 from carecourse.web.ui import ui
 from carecourse.widgets.static import StaticHTML, is_static_build, run_locally_note
 
-__all__ = ["practice_box"]
+__all__ = ["practice_box", "worked_examples"]
 
 _TEMPLATE = "widgets/practice.html"
 PLACEHOLDER = "在这里写下你要对客户说的话……"  # in the text box, when the rubric has none
 
 
-def practice_box(scenario_id: str, examples: list[str] | tuple[str, ...] = ()):
-    """A practice box for one scenario; ``examples`` are shown graded on the static site."""
+def practice_box(scenario_id: str, examples: list[str] | tuple[str, ...] | None = None):
+    """A practice box for one scenario; ``examples`` (by default the scenario's
+    ``worked_examples``) are shown graded on the static site."""
     builtin(scenario_id)  # an unknown scenario fails here, before anything is drawn
     if is_static_build():
-        return StaticHTML(_static_html(scenario_id, examples))
+        return StaticHTML(_static_html(scenario_id, worked_examples(scenario_id) if examples is None else examples))
     return _live_box(scenario_id)
+
+
+@cache
+def worked_examples(scenario_id: str) -> tuple[str, ...]:
+    """The worked examples the site shows under a scenario's practice box (``examples.yaml``)."""
+    return tuple((read_yaml(__package__, "examples.yaml") or {}).get(scenario_id, ()))
 
 
 def _prompt_html(scenario_id: str) -> str:
