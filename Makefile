@@ -81,6 +81,19 @@ $(LAB_STAMP): pyproject.toml
 lab: $(LAB_STAMP)
 	$(LAB_VENV)/bin/jupyter lab book/m4-lab.ipynb
 
+# What learners get to run the labs on their own computers: the package's wheel, the lab
+# notebooks and a Makefile of their own (autograder/learner-kit/), never this checkout, which
+# holds the exercises' keys and solutions and the corpus's test part.
+KIT ?= _build/carecourse-lab
+.PHONY: learner-kit
+learner-kit: $(STAMP)
+	rm -rf $(KIT) build && mkdir -p $(KIT)/book
+	$(BIN)/python -m pip wheel --quiet --no-deps -w $(KIT) .
+	cp book/m*-lab.ipynb $(KIT)/book/
+	cp autograder/learner-kit/Makefile autograder/learner-kit/README.md $(KIT)/
+	cd $(dir $(KIT)) && rm -f $(notdir $(KIT)).zip && zip -qr $(notdir $(KIT)).zip $(notdir $(KIT))
+	@echo "The learner kit: $(KIT).zip"
+
 # The nbgrader source notebooks in exercises/ are written from the assignment files.
 exercises: $(STAMP)
 	$(BIN)/python -c "from carecourse.assignments.notebook import write_all; write_all('exercises')"

@@ -88,6 +88,23 @@ def assert_no_key_in(text: str) -> None:
     assert not [(a.id, leak) for a in assignments for leak in leaked_keys(a, text)]
 
 
+@pytest.mark.slow
+def test_the_learner_kit_holds_the_labs_and_the_package_and_no_key(tmp_path):
+    """`make learner-kit`: what learners get instead of this checkout (keys, solutions, corpus)."""
+    kit = tmp_path / "carecourse-lab"
+    subprocess.run(["make", "-s", "learner-kit", f"KIT={kit}"], cwd=ROOT, check=True, capture_output=True)
+    files = sorted(str(p.relative_to(kit)) for p in kit.rglob("*") if p.is_file())
+    labs = sorted(f"book/{p.name}" for p in (ROOT / "book").glob("m*-lab.ipynb"))
+    (wheel,) = kit.glob("carecourse-*.whl")
+    assert files == sorted(["Makefile", "README.md", wheel.name, *labs])
+    assert (tmp_path / "carecourse-lab.zip").is_file()
+    assert_no_answer_key_in(wheel)
+    notebooks = "\n".join((kit / lab).read_text(encoding="utf-8") for lab in labs)
+    assert "BEGIN SOLUTION" not in notebooks and "HIDDEN TESTS" not in notebooks
+    assert_no_key_in(notebooks)
+    assert "carecourse-*.whl" in (kit / "Makefile").read_text(encoding="utf-8")
+
+
 def test_the_package_source_holds_no_key():
     """What the wheel is built from (every file in src/carecourse/), without building it."""
     package = ROOT / "src" / "carecourse"
