@@ -34,7 +34,7 @@ items:
 # --- vocabulary -----------------------------------------------------------------------
 def test_stored_values_are_unchanged_and_each_has_one_label():
     assert [s.value for s in LearnerStatus] == ["graded", "problem", "missing"]
-    assert [s.value for s in ItemStatus] == ["graded", "unanswered", "unreadable", "too_long", "missing"]
+    assert [s.value for s in ItemStatus] == ["graded", "unanswered", "unreadable", "too_long", "missing", "copied"]
     assert LearnerStatus("missing") is LearnerStatus.NOT_SUBMITTED and ItemStatus("missing") is ItemStatus.CELL_MISSING
     assert json.dumps({"status": LearnerStatus.NOT_SUBMITTED}) == '{"status": "missing"}'
     assert ItemKind.MATCH.label == QuizKind.MATCH.label == "连线题" and ItemKind.NUMBER.label == "计算题"
