@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import multiprocessing
+import os
 import shutil
 import subprocess
 import tracemalloc
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from carecourse.trainer.collect import collect
+from carecourse.trainer.collect import collect, load_problems
 from carecourse.trainer.grading import grade_cohort
 from carecourse.trainer.workspace import Workspace, atomic_write, read_roster
 from conftest import A, BIN, answered, builtin, by_learner, cohort, gradebook_rows
@@ -369,3 +370,57 @@ def test_a_fallback_on_a_second_collect_says_which_file_counts(ws, tmp_path):
     assert "second" in ws.submitted("li_fang", A).read_text(encoding="utf-8")
     broken = next(p.message for p in result.problems if p.file == "li_fang (1).ipynb")
     assert "上次" not in broken and "li_fang.ipynb" in broken  # not "kept the last version": this zip's older file counts
+
+
+# --- collect: files that cannot be parsed, names in no encoding ---
+
+def _stored(ws, learner: str) -> tuple[bytes, str]:
+    """A learner's stored submission and its timestamp, as collect left them."""
+    notebook = ws.submitted(learner, A)
+    return notebook.read_bytes(), (notebook.parent / "timestamp.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.nbgrader
+def test_files_the_parser_cannot_take_are_that_learners_problem(ws, tmp_path):
+    learners = sorted(ws.roster())
+    returned = cohort(ws, tmp_path / "returned")
+    collect(ws, A, returned)
+    kept = {learner: _stored(ws, learner) for learner in learners[:2]}
+    deep = "[" * 200_000 + "]" * 200_000  # deeper than Python's parser goes
+    odd_cells = json.dumps({"cells": [1, {"metadata": {"nbgrader": ["q1-answer"]}}], "nbformat": 4})
+    for learner, text in zip(learners, (deep, odd_cells)):
+        (returned / f"{learner}.ipynb").write_text(text, encoding="utf-8")
+        os.utime(returned / f"{learner}.ipynb", (1_800_000_000, 1_800_000_000))
+    result = collect(ws, A, returned)
+    problems = {p.learner: p.message for p in result.problems}
+    assert sorted(problems) == learners[:2]
+    assert "JSON" in problems[learners[0]] and "格子" in problems[learners[1]]
+    assert {learner: _stored(ws, learner) for learner in learners[:2]} == kept
+    assert sorted(result.collected) == learners[2:]
+    assert load_problems(ws, A) == result.problems
+    assert {r.status for r in grade_cohort(ws, A).results} == {"graded"}
+
+
+@pytest.mark.nbgrader
+def test_file_names_in_no_encoding_are_reported_and_the_run_finishes(ws, tmp_path):
+    learners = sorted(ws.roster())
+    returned = cohort(ws, tmp_path / "returned")
+    collect(ws, A, tmp_path / "returned")
+    folder = os.fsencode(returned)
+    with open(folder + b"/" + "李雷.ipynb".encode("gbk"), "wb") as out:  # unzipped from a Windows zip
+        out.write(b"{}")
+    with open(folder + b"/" + f"{learners[0]}（第二次）.ipynb".encode("gbk"), "wb") as out:
+        out.write(_notebook(ws, "second"))
+    with open(folder + b"/" + learners[1].encode() + b" \xff\xfe.ipynb", "wb") as out:  # neither UTF-8 nor GBK
+        out.write(b"{")
+    result = collect(ws, A, returned)
+    assert sorted(result.collected) == learners
+    files = {p.file: p.learner for p in result.problems}
+    assert files["李雷.ipynb"] == ""
+    assert files[f"{learners[1]} \\xff\\xfe.ipynb"] == learners[1]
+    assert result.collected[learners[0]] == f"{learners[0]}（第二次）.ipynb"
+    assert load_problems(ws, A) == result.problems
+    done = subprocess.run([str(BIN / "carecourse"), "course", "collect", str(ws.root), A, str(returned)],
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "李雷.ipynb" in done.stdout

@@ -132,13 +132,26 @@ def _folder_entries(source: Path, problems: list[Problem]) -> Iterator[_Entry]:
         dirs[:] = sorted(d for d in dirs if not _hidden(d))
         for name in sorted(files) + [d for d in dirs if (here / d).is_symlink()]:
             path = here / name
-            relative = path.relative_to(source).as_posix()
+            relative = _shown_name(path.relative_to(source).as_posix())
             if _hidden(name):
                 continue
             if path.is_symlink():
                 problems.append(Problem("", relative, "这是一个链接（快捷方式），不是学员交来的文件，没有收取。"))
             elif path.is_file():
                 yield _Entry(relative, _mtime(path), partial(_read_file, path))
+
+
+def _shown_name(name: str) -> str:
+    """A folder entry's path as text that can be shown and saved. A name that is not UTF-8
+    (a Windows zip's GBK names, unpacked as they were) is read as GBK, as in a zip; bytes
+    that are neither are written as \\xNN."""
+    raw = os.fsencode(name)
+    for codec in ("utf-8", "gbk"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="backslashreplace")
 
 
 def _read_file(path: Path) -> bytes:
@@ -265,9 +278,21 @@ def parse_notebook(data: bytes) -> dict:
         raise NotebookProblem("文件不是文本（可能是二进制文件或损坏了），无法读取") from None
     except json.JSONDecodeError as err:
         raise NotebookProblem(f"文件不是有效的笔记本（JSON 格式错误，第 {err.lineno} 行）") from None
+    except (RecursionError, ValueError):  # nested too deeply for the parser, a number too long to read
+        raise NotebookProblem("文件不是有效的笔记本（JSON 嵌套太深或数字太长，无法读取）") from None
     if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list) or nb.get("nbformat") != 4:
         raise NotebookProblem("文件不是 Jupyter 笔记本（没有 cells，或不是第 4 版格式）")
+    if not all(_is_cell(cell) for cell in nb["cells"]):
+        raise NotebookProblem("文件不是 Jupyter 笔记本（有的格子格式不对）")
     return nb
+
+
+def _is_cell(cell) -> bool:
+    """A cell grading can look into: a dict, with its metadata and nbgrader's (when there) dicts too."""
+    if not isinstance(cell, dict):
+        return False
+    meta = cell.get("metadata") or {}
+    return isinstance(meta, dict) and isinstance(meta.get("nbgrader") or {}, dict)
 
 
 def _save_problems(ws: Workspace, assignment: str, collected: dict, problems: list[Problem]) -> None:
