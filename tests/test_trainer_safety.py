@@ -372,12 +372,64 @@ def test_a_fallback_on_a_second_collect_says_which_file_counts(ws, tmp_path):
     assert "上次" not in broken and "li_fang.ipynb" in broken  # not "kept the last version": this zip's older file counts
 
 
-# --- collect: files that cannot be parsed, names in no encoding ---
+# --- collect: files that cannot be parsed, names in no encoding, another assignment's notebook ---
+
+OTHER = "a3-listening"  # another assignment of the course, never released in these tests
+
+
+def _other_assignments_notebook(ws) -> bytes:
+    """A learner's filled-in notebook of OTHER, as its release would hand it out."""
+    import random
+
+    from carecourse.assignments.answers import write_answer
+    from carecourse.assignments.notebook import source_notebook
+    from carecourse.trainer.demo import learner_answers
+
+    other = ws.assignment(OTHER)
+    nb = source_notebook(other)
+    for item_id, text in learner_answers(other, 0.9, random.Random(1)).items():
+        write_answer(nb, item_id, text)
+    return json.dumps(nb, ensure_ascii=False).encode("utf-8")
+
 
 def _stored(ws, learner: str) -> tuple[bytes, str]:
     """A learner's stored submission and its timestamp, as collect left them."""
     notebook = ws.submitted(learner, A)
     return notebook.read_bytes(), (notebook.parent / "timestamp.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.nbgrader
+def test_another_assignments_notebooks_never_replace_the_submissions(ws, tmp_path):
+    learners = sorted(ws.roster())
+    collect(ws, A, cohort(ws, tmp_path / "returned"))
+    before = {learner: _stored(ws, learner) for learner in learners}
+    wrong_batch = tmp_path / "wrong-batch"
+    wrong_batch.mkdir()
+    for learner in learners:
+        (wrong_batch / f"{learner}.ipynb").write_bytes(_other_assignments_notebook(ws))
+    result = collect(ws, A, wrong_batch)
+    assert result.collected == {}
+    assert {p.learner for p in result.problems} == set(learners)
+    assert all(OTHER in p.message and "没有收取" in p.message for p in result.problems)
+    assert {learner: _stored(ws, learner) for learner in learners} == before
+    assert {r.status for r in grade_cohort(ws, A).results} == {"graded"}
+
+
+@pytest.mark.nbgrader
+def test_a_newer_notebook_of_another_assignment_is_not_the_newest_submission(ws, tmp_path):
+    learner = sorted(ws.roster())[0]
+    folder = tmp_path / "returned" / learner
+    folder.mkdir(parents=True)
+    (folder / f"{A}.ipynb").write_bytes(_notebook(ws, "mine"))
+    (folder / f"{OTHER}.ipynb").write_bytes(_other_assignments_notebook(ws))
+    os.utime(folder / f"{A}.ipynb", (1_790_000_000, 1_790_000_000))
+    os.utime(folder / f"{OTHER}.ipynb", (1_790_000_100, 1_790_000_100))
+    result = collect(ws, A, tmp_path / "returned")
+    assert result.collected == {learner: f"{learner}/{A}.ipynb"}
+    assert "mine" in ws.submitted(learner, A).read_text(encoding="utf-8")
+    refused = [p for p in result.problems if p.file == f"{learner}/{OTHER}.ipynb"]
+    assert len(refused) == 1 and OTHER in refused[0].message
+    assert not any("2 份" in p.message for p in result.problems)  # only this assignment's files count
 
 
 @pytest.mark.nbgrader

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -51,12 +52,21 @@ class _Unreadable(Exception):
     """An entry that cannot be read: its message is for the trainer."""
 
 
+class _Refused(Exception):
+    """A file that is not collected: its message (a clause: the caller ends it) is for the trainer."""
+
+
+class _OtherAssignment(_Refused):
+    """Another assignment's notebook: never counted among this assignment's submissions."""
+
+
 def collect(ws: Workspace, assignment: str, source: str | Path) -> CollectResult:
     if not ws.source(assignment).is_file():
         raise CourseError(f"no assignment {assignment!r} in this course (there: {', '.join(ws.assignments())})")
     roster = ws.roster()
     if not roster:
         raise CourseError("the roster is empty: add learners first (carecourse course roster DIR roster.csv)")
+    answer_cells = _assignment_answer_cells(ws, assignment)
     by_learner: dict[str, list[_Entry]] = {}
     problems: list[Problem] = []
     collected = {}
@@ -72,7 +82,7 @@ def collect(ws: Workspace, assignment: str, source: str | Path) -> CollectResult
             else:
                 by_learner.setdefault(learner, []).append(entry)
         for learner, candidates in sorted(by_learner.items()):
-            used, learner_problems = _collect_learner(ws, assignment, learner, candidates)
+            used, learner_problems = _collect_learner(ws, assignment, answer_cells, learner, candidates)
             problems += learner_problems
             if used:
                 collected[learner] = used
@@ -80,26 +90,43 @@ def collect(ws: Workspace, assignment: str, source: str | Path) -> CollectResult
     return CollectResult(collected, problems)
 
 
-def _collect_learner(ws: Workspace, assignment: str, learner: str, candidates: list[_Entry]):
-    """Store the newest of a learner's files that is a usable notebook.
+def _assignment_answer_cells(ws: Workspace, assignment: str) -> frozenset[str]:
+    try:
+        return _answer_cells(parse_notebook(ws.source(assignment).read_bytes()))
+    except (OSError, NotebookProblem) as err:
+        raise CourseError(f"{ws.source(assignment)}: cannot read the assignment's notebook ({err}); "
+                          f"release it again (carecourse course release {ws.root} {assignment})") from None  # fmt: skip
+
+
+def _collect_learner(ws: Workspace, assignment: str, answer_cells: frozenset[str], learner: str,
+                     candidates: list[_Entry]):  # fmt: skip
+    """Store the newest of a learner's files that is a usable notebook of this assignment.
 
     A newer file that is broken never displaces an older good one: each broken file is
-    reported, and the next newest is tried.
+    reported, and the next newest is tried. Another assignment's notebook is reported and
+    not counted among the learner's submissions.
     """
     candidates = sorted(candidates, key=lambda e: (e.when, e.name), reverse=True)
     had_one = ws.submitted(learner, assignment).is_file()
-    broken = []
+    broken, foreign = [], []
     for entry in candidates:
-        problem = _store(ws, assignment, learner, entry)
-        if not problem:
-            problems = [replace(p, message=f"{p.message}；改按较早的 {entry.name} 评分。") for p in broken]
-            if len(candidates) > 1:
-                names = "、".join(e.name for e in reversed(candidates))
-                problems.insert(0, Problem(learner, entry.name, f"收到 {len(candidates)} 份提交（{names}），按最新的可用文件 {entry.name} 评分。"))
-            return entry.name, problems
-        broken.append(problem)
+        try:
+            data = _usable(entry, assignment, answer_cells)
+        except _OtherAssignment as err:
+            foreign.append(Problem(learner, entry.name, str(err)))
+            continue
+        except _Refused as err:
+            broken.append(Problem(learner, entry.name, str(err)))
+            continue
+        _store(ws, assignment, learner, entry, data)
+        problems = [replace(p, message=f"{p.message}；改按较早的 {entry.name} 评分。") for p in broken]
+        ours = [e for e in candidates if e.name not in {p.file for p in foreign}]
+        if len(ours) > 1:
+            names = "、".join(e.name for e in reversed(ours))
+            problems.insert(0, Problem(learner, entry.name, f"收到 {len(ours)} 份提交（{names}），按最新的可用文件 {entry.name} 评分。"))
+        return entry.name, problems + [replace(p, message=f"{p.message}。") for p in foreign]
     kept = "；仍保留上次收到的版本" if had_one else ""
-    return None, [replace(p, message=f"{p.message}{kept}。") for p in broken]
+    return None, [replace(p, message=f"{p.message}{kept}。") for p in broken + foreign]
 
 
 @contextmanager
@@ -243,18 +270,29 @@ def _learner_for(name: str, roster: dict[str, str]) -> str:
     return max(prefixes, key=len, default="")
 
 
-def _store(ws: Workspace, assignment: str, learner: str, entry: _Entry) -> Problem | None:
-    """Store ``entry`` as the learner's submission, or say why not (a clause: the caller ends it)."""
+def _usable(entry: _Entry, assignment: str, answer_cells: frozenset[str]) -> bytes:
+    """The entry's bytes if it is a notebook of ``assignment`` we can grade; else _Refused."""
     try:
         data = entry.read()
     except _Unreadable as err:
-        return Problem(learner, entry.name, f"{err}，没有收取")
+        raise _Refused(f"{err}，没有收取") from None
     if len(data) > MAX_BYTES or not data:
-        return Problem(learner, entry.name, "文件是空的或超过 20 MB，没有收取")
+        raise _Refused("文件是空的或超过 20 MB，没有收取")
     try:
-        parse_notebook(data)
+        nb = parse_notebook(data)
     except NotebookProblem as problem:
-        return Problem(learner, entry.name, str(problem))
+        raise _Refused(str(problem)) from None
+    named = _named_assignment(nb)
+    if named and named != assignment:
+        raise _OtherAssignment(f"这是作业 {named} 的笔记本，不是 {assignment} 的（可能交错了作业），没有收取")
+    theirs = _answer_cells(nb)
+    if theirs and not theirs & answer_cells:
+        raise _OtherAssignment(f"笔记本里的答案格子没有一个是作业 {assignment} 的（可能交错了作业），没有收取")
+    return data
+
+
+def _store(ws: Workspace, assignment: str, learner: str, entry: _Entry, data: bytes) -> None:
+    """Store ``data`` (``entry``'s) as the learner's submission."""
     target = ws.submitted(learner, assignment)
     stamp = entry.when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
     try:
@@ -263,7 +301,29 @@ def _store(ws: Workspace, assignment: str, learner: str, entry: _Entry) -> Probl
     except OSError as err:
         raise CourseError(f"{target}: cannot write in the course folder ({err.strerror or err}); "
                           "fix that and run collect again (no file was left half written)") from None  # fmt: skip
-    return None
+
+
+def _nbgrader_meta(cell: dict) -> dict:
+    return (cell.get("metadata") or {}).get("nbgrader") or {}
+
+
+def _answer_cells(nb: dict) -> frozenset[str]:
+    """The grade ids of a parsed notebook's answer cells (nbgrader's solution cells)."""
+    metas = [_nbgrader_meta(cell) for cell in nb["cells"]]
+    return frozenset(m["grade_id"] for m in metas if m.get("solution") and isinstance(m.get("grade_id"), str))
+
+
+# release writes the assignment's id into the setup cell: grader = Grader('a4-complaints', {…})
+_GRADER_CALL = re.compile(r"""\bGrader\(\s*(['"])(.+?)\1""")
+
+
+def _named_assignment(nb: dict) -> str:
+    """The assignment a parsed notebook's setup cell names ("" when it names none)."""
+    setup = next((cell for cell in nb["cells"] if _nbgrader_meta(cell).get("grade_id") == "setup"), {})
+    source = setup.get("source", "")
+    source = "".join(s for s in source if isinstance(s, str)) if isinstance(source, list) else source
+    found = _GRADER_CALL.search(source) if isinstance(source, str) else None
+    return found.group(2) if found else ""
 
 
 class NotebookProblem(Exception):
