@@ -359,7 +359,9 @@ def test_a_course_folder_that_cannot_be_written_is_not_blamed_on_the_zip(ws, tmp
 
 @pytest.mark.nbgrader
 def test_a_fallback_on_a_second_collect_says_which_file_counts(ws, tmp_path):
-    first = _zip(tmp_path / "first.zip", [("li_fang.ipynb", _notebook(ws, "first"))])
+    first = tmp_path / "first.zip"
+    with zipfile.ZipFile(first, "w") as zf:  # handed in before the second zip's files
+        zf.writestr(zipfile.ZipInfo("li_fang.ipynb", (2026, 5, 1, 9, 0, 0)), _notebook(ws, "first"))
     collect(ws, A, first)
     second = tmp_path / "second.zip"
     with zipfile.ZipFile(second, "w") as zf:
@@ -372,7 +374,7 @@ def test_a_fallback_on_a_second_collect_says_which_file_counts(ws, tmp_path):
     assert "上次" not in broken and "li_fang.ipynb" in broken  # not "kept the last version": this zip's older file counts
 
 
-# --- collect: files that cannot be parsed, names in no encoding, another assignment's notebook ---
+# --- collect: another assignment's notebook, an older batch, files that cannot be parsed or named ---
 
 OTHER = "a3-listening"  # another assignment of the course, never released in these tests
 
@@ -430,6 +432,27 @@ def test_a_newer_notebook_of_another_assignment_is_not_the_newest_submission(ws,
     refused = [p for p in result.problems if p.file == f"{learner}/{OTHER}.ipynb"]
     assert len(refused) == 1 and OTHER in refused[0].message
     assert not any("2 份" in p.message for p in result.problems)  # only this assignment's files count
+
+
+@pytest.mark.nbgrader
+def test_an_older_batch_never_replaces_a_newer_submission(ws, tmp_path):
+    learners = sorted(ws.roster())
+    returned = cohort(ws, tmp_path / "returned")
+    collect(ws, A, returned)
+    resubmitted = tmp_path / "resubmitted"
+    resubmitted.mkdir()
+    (resubmitted / f"{learners[0]}.ipynb").write_bytes(_notebook(ws, "resubmitted"))
+    os.utime(resubmitted / f"{learners[0]}.ipynb", (1_800_000_000, 1_800_000_000))
+    collect(ws, A, resubmitted)
+    before = {learner: _stored(ws, learner) for learner in learners}
+    os.utime(returned / f"{learners[1]}.ipynb", (1_800_000_500, 1_800_000_500))  # the same file, copied later
+    result = collect(ws, A, returned)  # the first batch again, by mistake
+    assert {learner: _stored(ws, learner) for learner in learners} == before
+    assert "resubmitted" in ws.submitted(learners[0], A).read_text(encoding="utf-8")
+    notice = [p for p in result.problems if p.learner == learners[0]]
+    assert len(notice) == 1 and "旧" in notice[0].message and "没有替换" in notice[0].message
+    assert sorted(result.collected) == learners[1:]  # identical files: unchanged, nothing to report
+    assert [p for p in result.problems if p.learner != learners[0]] == []
 
 
 @pytest.mark.nbgrader

@@ -2,8 +2,9 @@
 
 Each file is matched to a learner on the roster by its name (``li_lei.ipynb``,
 ``li_lei (1).ipynb``, ``li_lei/a4-complaints.ipynb``); the file is checked to be a
-readable notebook before it replaces anything. Every file that cannot be used becomes a
-``Problem`` with a message for the trainer; the others are collected all the same.
+readable notebook of this assignment, handed in no earlier than the submission stored,
+before it replaces anything. Every file that cannot be used becomes a ``Problem`` with a
+message for the trainer; the others are collected all the same.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from carecourse.trainer.workspace import CourseError, Workspace, atomic_write
 __all__ = ["CollectResult", "NotebookProblem", "Problem", "collect", "load_problems", "parse_notebook"]
 
 MAX_BYTES = 20 * 1024 * 1024
+STAMP = "%Y-%m-%d %H:%M:%S.%f UTC"  # timestamp.txt: when the stored submission was handed in
 _SEPARATORS = "_- .(（"
 
 
@@ -104,7 +106,8 @@ def _collect_learner(ws: Workspace, assignment: str, answer_cells: frozenset[str
 
     A newer file that is broken never displaces an older good one: each broken file is
     reported, and the next newest is tried. Another assignment's notebook is reported and
-    not counted among the learner's submissions.
+    not counted among the learner's submissions. A file older than the one an earlier
+    collect stored never replaces it; the same file again leaves it as it is.
     """
     candidates = sorted(candidates, key=lambda e: (e.when, e.name), reverse=True)
     had_one = ws.submitted(learner, assignment).is_file()
@@ -118,7 +121,12 @@ def _collect_learner(ws: Workspace, assignment: str, answer_cells: frozenset[str
         except _Refused as err:
             broken.append(Problem(learner, entry.name, str(err)))
             continue
-        _store(ws, assignment, learner, entry, data)
+        if _read_stored(ws, assignment, learner) != data:  # the same file again: nothing changes
+            newer = _newer_stored(ws, assignment, learner, entry)
+            if newer:
+                kept = [replace(p, message=f"{p.message}；仍保留上次收到的版本。") for p in broken + foreign]
+                return None, [Problem(learner, entry.name, newer), *kept]
+            _store(ws, assignment, learner, entry, data)
         problems = [replace(p, message=f"{p.message}；改按较早的 {entry.name} 评分。") for p in broken]
         ours = [e for e in candidates if e.name not in {p.file for p in foreign}]
         if len(ours) > 1:
@@ -294,13 +302,42 @@ def _usable(entry: _Entry, assignment: str, answer_cells: frozenset[str]) -> byt
 def _store(ws: Workspace, assignment: str, learner: str, entry: _Entry, data: bytes) -> None:
     """Store ``data`` (``entry``'s) as the learner's submission."""
     target = ws.submitted(learner, assignment)
-    stamp = entry.when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+    stamp = _utc(entry.when).strftime(STAMP)
     try:
         atomic_write(target, data.decode("utf-8"))
         atomic_write(target.parent / "timestamp.txt", stamp)
     except OSError as err:
         raise CourseError(f"{target}: cannot write in the course folder ({err.strerror or err}); "
                           "fix that and run collect again (no file was left half written)") from None  # fmt: skip
+
+
+def _newer_stored(ws: Workspace, assignment: str, learner: str, entry: _Entry) -> str:
+    """Why the learner's stored submission stays: it was handed in after ``entry`` (an old
+    batch collected again after a resubmission). "" when ``entry`` may replace it."""
+    stamp = ws.submitted(learner, assignment).parent / "timestamp.txt"
+    try:
+        stored = datetime.strptime(stamp.read_text(encoding="utf-8").strip(), STAMP).replace(tzinfo=timezone.utc)
+    except (OSError, ValueError):  # nothing stored, or a time we cannot read: the file counts, as before
+        return ""
+    if stored <= _utc(entry.when):
+        return ""
+    return (f"这份文件（{_shown_time(entry.when)}）比上次收到的版本（{_shown_time(stored)}）旧，"
+            "没有替换；仍按上次收到的版本评分。")
+
+
+def _read_stored(ws: Workspace, assignment: str, learner: str) -> bytes | None:
+    try:
+        return ws.submitted(learner, assignment).read_bytes()
+    except OSError:
+        return None
+
+
+def _utc(when: datetime) -> datetime:
+    return when.astimezone(timezone.utc)  # a naive time (a file's, a zip entry's) is local
+
+
+def _shown_time(when: datetime) -> str:
+    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _nbgrader_meta(cell: dict) -> dict:
