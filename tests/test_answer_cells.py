@@ -133,3 +133,59 @@ def test_nbgrader_scores_broken_cells_0_and_agrees_with_the_direct_engine(ws, tm
     autograded = json.loads(next((ws.root / "autograded" / learner).rglob("*.ipynb")).read_text(encoding="utf-8"))
     shown = _text(_answer_cell(autograded, "q1")["outputs"])
     assert "把引号补回去" in shown and "Traceback" not in shown
+
+
+# --- what a learner's file may hold besides well-formed cells ---------------------------
+
+REPLY = "王先生，真的很抱歉，这个月多扣了您50元，我马上帮您核查。"
+
+
+def _learner_notebook() -> dict:
+    nb = json.loads(json.dumps(source_notebook(builtin(A))))
+    for item in builtin(A).items:
+        write_answer(nb, item.id, "")
+    write_answer(nb, "q6", REPLY)
+    return nb
+
+
+@pytest.mark.parametrize("malformed", [
+    42, "a cell", None, [], {"cell_type": "code", "metadata": 7},
+    {"cell_type": "code", "metadata": {"nbgrader": "q6-answer"}}, {"cell_type": "code", "metadata": {"nbgrader": [1]}},
+    {"cell_type": "code", "metadata": {"nbgrader": {"grade_id": ["q6-answer"]}}},
+])  # fmt: skip
+def test_a_malformed_cell_is_passed_over_and_the_others_are_read(malformed):
+    nb = _learner_notebook()
+    nb["cells"].insert(0, malformed)
+    nb["cells"].append(malformed)
+    read = read_answers(nb, ["q6", "q7"])
+    assert read["q6"].value.strip() == REPLY and not read["q6"].note
+    assert read["q7"].problem == "" and read["q7"].value is not None
+
+
+def test_an_answer_cell_whose_lines_are_not_text_is_no_answer():
+    nb = _learner_notebook()
+    _answer_cell(nb, "q6")["source"] = ['q6 = """\n', 42, '"""']
+    read = read_answers(nb, ["q6"])
+    assert read["q6"].value is None and "q6" in read["q6"].problem
+
+
+def _with_copy_of_answer_cell(at: str) -> dict:
+    """The learner's notebook with a blank copy of q6's answer cell pasted (as Jupyter
+    pastes it: a new cell id, the same nbgrader metadata) before the answer or after the
+    grading cell."""
+    nb = _learner_notebook()
+    blank = json.loads(json.dumps(_answer_cell(nb, "q6")))
+    blank["source"], blank["id"] = 'q6 = """\n（请在此处写下你的回应）\n"""', "pasted"
+    ids = [c["metadata"].get("nbgrader", {}).get("grade_id") for c in nb["cells"]]
+    nb["cells"].insert(ids.index("q6-answer") if at == "before" else ids.index("q6") + 1, blank)
+    return nb
+
+
+def test_a_pasted_copy_of_an_answer_cell_reads_what_running_the_notebook_gives():
+    # run top to bottom, the grading cell sees the last assignment above it: the answer,
+    # whether the blank copy sits above the answer or below the grading cell
+    for at in ("before", "after"):
+        read = read_answers(_with_copy_of_answer_cell(at), ["q6", "q7"])
+        assert read["q6"].value.strip() == REPLY, at
+        assert "q6" in read["q6"].note and "2 次" in read["q6"].note
+        assert not read["q7"].note

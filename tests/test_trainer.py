@@ -161,6 +161,82 @@ def test_deleted_or_renamed_answer_cell_and_edited_locked_cell(ws, tmp_path):
     assert results[learners[2]].status == "graded"
 
 
+def test_a_malformed_cell_or_an_unreadable_notebook_holds_nobody_else_up(ws, tmp_path, monkeypatch):
+    from carecourse.assignments import answers
+
+    learners = sorted(ws.roster())
+    returned = cohort(ws, tmp_path / "returned")
+    collect(ws, A, returned)
+    before = by_learner(grade_cohort(ws, A))
+    rows_before = gradebook_rows(ws)
+    nb = json.loads((returned / f"{learners[0]}.ipynb").read_text(encoding="utf-8"))
+    nb["cells"].insert(0, 42)  # not a cell at all
+    nb["cells"][1]["metadata"] = "x"
+    nb["cells"][2]["metadata"] = {"nbgrader": 7}
+    save(returned, f"{learners[0]}.ipynb", nb)
+    save(returned, f"{learners[1]}.ipynb", answered(ws, q6="UNREADABLE"))
+    collect(ws, A, returned)
+    real = answers.read_answers
+
+    def fragile(nb, item_ids):  # whatever else one notebook may set off while it is read
+        if "UNREADABLE" in json.dumps(nb, ensure_ascii=False):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(nb, item_ids)
+
+    monkeypatch.setattr(answers, "read_answers", fragile)
+    results = by_learner(grade_cohort(ws, A))
+    assert results[learners[0]].status == "graded" and results[learners[0]].score == before[learners[0]].score
+    assert results[learners[1]].status == "problem" and "RecursionError" in results[learners[1]].problems[0]
+    assert all(results[other].status == "graded" for other in learners[2:])
+    assert [r for r in gradebook_rows(ws) if r[0] == learners[1]] == [r for r in rows_before if r[0] == learners[1]]
+
+
+def paste_blank_copy(ws, nb: dict, item_id: str) -> dict:
+    """``nb`` with a copy of the released (blank) answer cell of ``item_id`` pasted above
+    the learner's answer cell, metadata and all."""
+    blank = next(c for c in released_nb(ws)["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == answer_cell_id(item_id))
+    at = next(k for k, c in enumerate(nb["cells"]) if c["metadata"].get("nbgrader", {}).get("grade_id") == answer_cell_id(item_id))
+    nb["cells"].insert(at, json.loads(json.dumps(blank)))
+    return nb
+
+
+def test_a_pasted_copy_of_an_answer_cell_loses_no_points_and_is_reported(ws, tmp_path):
+    learner = sorted(ws.roster())[0]
+    returned = cohort(ws, tmp_path / "returned")
+    collect(ws, A, returned)
+    before = by_learner(grade_cohort(ws, A))[learner]
+    q6 = next(i.points for i in before.items if i.item_id == "q6")
+    assert q6 > 0
+    nb = json.loads((returned / f"{learner}.ipynb").read_text(encoding="utf-8"))
+    save(returned, f"{learner}.ipynb", paste_blank_copy(ws, nb, "q6"))
+    collect(ws, A, returned)
+    after = by_learner(grade_cohort(ws, A))[learner]
+    assert after.status == "graded" and after.score == before.score
+    assert next(i.points for i in after.items if i.item_id == "q6") == q6
+    assert any("q6" in p and "2 次" in p for p in after.problems)
+
+
+def test_a_learner_nbgrader_fails_on_is_a_problem_and_the_others_are_graded(ws, tmp_path):
+    learners = sorted(ws.roster())  # the first in nbgrader's order: its failure once ended nbgrader's run
+    returned = cohort(ws, tmp_path / "returned")
+    nb = json.loads((returned / f"{learners[0]}.ipynb").read_text(encoding="utf-8"))
+    save(returned, f"{learners[0]}.ipynb", paste_blank_copy(ws, nb, "q6"))
+    collect(ws, A, returned)
+    results = by_learner(grade_cohort(ws, A, engine="nbgrader"))
+    failed = results[learners[0]]
+    assert failed.status == "problem" and any("nbgrader" in p and "没有记录分数" in p for p in failed.problems)
+    for other in learners[1:]:
+        assert results[other].status == "graded" and not results[other].problems, results[other].problems
+        assert ws.autograded(other, A).is_file()
+    rows = gradebook_rows(ws)
+    for other in learners[1:]:  # recorded by nbgrader in this run, as the summary says
+        assert {item: auto for who, item, auto, _ in rows if who == other} == {i.item_id: i.points for i in results[other].items}
+    grades = {line.split(",")[0]: line.split(",") for line in export_grades(ws).read_text(encoding="utf-8-sig").splitlines()}
+    assert grades[learners[0]][2] == "" and grades[learners[0]][-1] == A  # no score, never 0
+    assert all(float(grades[other][2]) == results[other].score for other in learners[1:])
+    assert "old version" in (ws.state(A) / "autograde.log").read_text(encoding="utf-8")  # nbgrader's word, kept
+
+
 @pytest.mark.parametrize("answer", ["12345", "哈" * 1_000_000, "\x00\x01\ufffd\x7f" * 1000, "0.0", "-5"])
 def test_odd_answers_get_a_message_and_bounded_points(ws, tmp_path, answer):
     learner = sorted(ws.roster())[0]

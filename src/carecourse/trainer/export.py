@@ -27,11 +27,17 @@ def grades_table(ws: Workspace) -> list[list[str]]:
     rows = [["learner", "name", *(f"{a} (/{maxima[a]:g})" for a in released), "total", "ungraded"]]
     for learner, name in sorted(roster.items()):
         got = {a: scores[a].get(learner) for a in released}
-        points = {a: sum(v or 0 for v in g.values()) for a, g in got.items() if g is not None}
+        points = {a: sum(v or 0 for v in g.values()) for a, g in got.items() if _scored(g)}
         total = f"{sum(points.values()):g}" if points else ""
         cells = [f"{points[a]:g}" if a in points else "" for a in released]
         rows.append([learner, name, *cells, total, " ".join(a for a in released if a not in points)])
     return rows
+
+
+def _scored(grades: dict[str, float | None] | None) -> bool:
+    """Whether a learner has a score for an assignment: a submission none of whose items has
+    one (nbgrader failed on it) is no score, never 0."""
+    return grades is not None and any(v is not None for v in grades.values())
 
 
 def export_grades(ws: Workspace, out: str | Path | None = None) -> Path:

@@ -141,13 +141,15 @@ class Gradebook:
         self._batch.learners.append(_Pending(learner, dict(scores), timestamp))
 
     def recorded_scores(self, assignment: str) -> dict[str, dict[str, float | None]]:
-        """``learner → {item → score}`` as the gradebook has them (manual scores win)."""
+        """``learner → {item → score}`` as the gradebook has them (manual scores win); None
+        for an item with no score (nbgrader adds a submission before it grades it, and
+        leaves it so when it fails on the notebook)."""
         recorded: dict[str, dict[str, float | None]] = {}
         for learner, item, score in self._db.rows(
             "SELECT sa.student_id, b.name, CASE "
             "WHEN g.manual_score IS NOT NULL THEN g.manual_score + COALESCE(g.extra_credit, 0.0) "
             "WHEN g.auto_score IS NOT NULL THEN g.auto_score + COALESCE(g.extra_credit, 0.0) "
-            "ELSE 0.0 END "
+            "ELSE NULL END "
             "FROM grade g JOIN submitted_notebook sn ON sn.id = g.notebook_id "
             "JOIN submitted_assignment sa ON sa.id = sn.assignment_id "
             "JOIN assignment a ON a.id = sa.assignment_id JOIN base_cell b ON b.id = g.cell_id "

@@ -32,9 +32,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from carecourse.packaged import DataFileError
 from carecourse.trainer.collect import NotebookProblem, Problem, load_problems, parse_notebook
 from carecourse.trainer.gradebook import Gradebook
-from carecourse.trainer.workspace import CourseError, Workspace
+from carecourse.trainer.workspace import CourseError, Workspace, atomic_write
 from carecourse.vocabulary import ItemStatus, LearnerStatus
 
 if TYPE_CHECKING:  # the grading pipeline is imported when a first submission is graded
@@ -44,6 +45,7 @@ if TYPE_CHECKING:  # the grading pipeline is imported when a first submission is
 __all__ = ["ENGINES", "CohortGrades", "LearnerResult", "grade_cohort", "load_results"]
 
 ENGINES = ("direct", "nbgrader")
+AUTOGRADE_LOG = "autograde.log"  # nbgrader's log of the last run with its engine, in carecourse/<assignment>/
 BATCH = 100  # learners per gradebook transaction: an interrupted run loses at most one batch (each commit waits for the disk)
 
 
@@ -87,6 +89,7 @@ def grade_submission(assignment: Assignment, learner: str, path: Path) -> Learne
             graded = grade_answer(item, answer.value)
         result.items.append(graded)
     result.problems = [i.message for i in result.items if i.status == ItemStatus.CELL_MISSING]
+    result.problems += [answers[item.id].note for item in assignment.items if answers[item.id].note]
     result.score = round(sum(i.points for i in result.items), 2)
     return result
 
@@ -159,11 +162,11 @@ def _grade_cohort(ws: Workspace, gb: Gradebook, assignment: str, engine: str,
     if progress:
         progress.start(len(roster))
     submitted = {p.parent.parent.name for p in (ws.root / "submitted").glob(f"*/{assignment}/{assignment}.ipynb")}
-    by_nbgrader = None
+    by_nbgrader, nbgrader_failed = None, set()
     if engine == "nbgrader":
         if submitted & set(roster):
             gb.commit()  # holds nothing while nbgrader (another process) writes; what it wrote is read afresh
-            _autograde(ws, assignment)
+            nbgrader_failed = _autograde(ws, assignment, sorted(submitted & set(roster)), sorted(submitted))
         by_nbgrader = gb.recorded_scores(assignment)
     # the assignment file is read (and its rubrics compiled) only when there is something to grade
     max_score = ws.assignment(assignment).max_score if submitted & set(roster) else gb.max_score(assignment)
@@ -180,7 +183,9 @@ def _grade_cohort(ws: Workspace, gb: Gradebook, assignment: str, engine: str,
                 result.problems[:0] = notes[learner]
                 if result.status == LearnerStatus.NOT_SUBMITTED:
                     result.status, result.problems = LearnerStatus.PROBLEM, notes[learner]
-            if by_nbgrader is not None:
+            if learner in nbgrader_failed:
+                _nbgrader_failed(result, by_nbgrader)
+            elif by_nbgrader is not None:
                 _compare_with_nbgrader(result, by_nbgrader)
             out.write(result)
             summaries.append(replace(result, items=[]))
@@ -236,10 +241,23 @@ def _grade_learner(ws: Workspace, gb: Gradebook, assignment: str, learner: str, 
     elif not path.is_file():
         result = LearnerResult(learner, assignment, LearnerStatus.NOT_SUBMITTED, problems=["没有收到提交。"])
     else:
-        result = grade_submission(ws.assignment(assignment), learner, path)
+        result = _grade_guarded(ws.assignment(assignment), learner, path)
         if result.status == LearnerStatus.GRADED and engine == "direct":
             gb.record_scores(assignment, learner, {i.item_id: i.points for i in result.items}, _timestamp(path))
     return result
+
+
+def _grade_guarded(spec: Assignment, learner: str, path: Path) -> LearnerResult:
+    """``grade_submission``, with anything one learner's notebook sets off recorded as that
+    learner's problem: the rest of the cohort is still graded. A course file that does not
+    load (the assignment, a rubric) still stops the run: it concerns everyone."""
+    try:
+        return grade_submission(spec, learner, path)
+    except (CourseError, DataFileError):
+        raise
+    except Exception as err:  # noqa: BLE001 (whatever a malformed notebook sets off)
+        result = LearnerResult(learner, spec.id, LearnerStatus.PROBLEM, max_score=spec.max_score)
+        return _problem(result, f"这份笔记本读不出来，没有评分（{type(err).__name__}: {str(err)[:200]}）：请打开文件检查。")
 
 
 def _timestamp(path: Path) -> datetime | None:
@@ -250,13 +268,59 @@ def _timestamp(path: Path) -> datetime | None:
         return None
 
 
-def _autograde(ws: Workspace, assignment: str) -> str:
-    from carecourse.trainer.nbgrader_run import run_nbgrader
+def _autograde(ws: Workspace, assignment: str, learners: list[str], submitted: list[str]) -> set[str]:
+    """Run ``nbgrader autograde`` for ``learners``; return the ones it could not grade.
 
+    nbgrader goes on past most notebooks it fails on, but some failures stop its whole run
+    (a pasted copy of an answer cell: nbgrader's issue #1083), and only its log says whom
+    it failed on. So a learner counts as graded only when this run wrote their autograded
+    notebook; after a failed run the first learner left, in nbgrader's order, is one it
+    failed on, and nbgrader runs again for the others left: each failure costs one run.
+    """
+    from carecourse.trainer.nbgrader_run import NbgraderFailed, run_nbgrader
+
+    todo = sorted(learners, key=lambda learner: str(ws.submitted(learner, assignment)))  # nbgrader's order
+    failed: set[str] = set()
+    logs = []
+    while todo:
+        before = {learner: _file_stamp(ws.autograded(learner, assignment)) for learner in todo}
+        exclude = ",".join(sorted(set(submitted) - set(todo)))
+        try:
+            logs.append(run_nbgrader(ws, "autograde", assignment, "--force",
+                                     f"--CourseDirectory.student_id_exclude={exclude}"))  # fmt: skip
+            finished = True
+        except NbgraderFailed as err:
+            logs.append(err.log)
+            finished = False
+        left = [learner for learner in todo if _file_stamp(ws.autograded(learner, assignment)) in (None, before[learner])]
+        if finished or not left:
+            failed.update(left)
+            break
+        failed.add(left[0])
+        todo = left[1:]
+    atomic_write(ws.state(assignment) / AUTOGRADE_LOG, "\n".join(logs))
+    return failed
+
+
+def _file_stamp(path: Path) -> tuple[int, int, int] | None:
     try:
-        return run_nbgrader(ws, "autograde", assignment, "--force")
-    except CourseError as err:  # nbgrader stops with an error when one submission fails
-        return str(err)
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_ino, stat.st_size
+
+
+def _nbgrader_failed(result: LearnerResult, recorded: dict[str, dict[str, float | None]]) -> None:
+    """A learner nbgrader could not grade: a problem, with what the gradebook still holds
+    (nothing was recorded for them in this run)."""
+    if result.status == LearnerStatus.NOT_SUBMITTED:
+        return
+    theirs = recorded.get(result.learner)
+    scored = [v for v in (theirs or {}).values() if v is not None]
+    kept = f"成绩册里仍是上次记录的 {sum(scored):g} 分" if scored else "成绩册里没有这位学员的分数"
+    result.status = LearnerStatus.PROBLEM
+    result.problems.append(f"nbgrader 评这份提交时出错，这次没有记录分数（{kept}；"
+                           f"nbgrader 的日志见 carecourse/{result.assignment}/{AUTOGRADE_LOG}）。")  # fmt: skip
 
 
 def _read_bytes(path: Path) -> bytes | None:

@@ -7,7 +7,15 @@ import sys
 
 from carecourse.trainer.workspace import CourseError, Workspace, with_scripts_on_path
 
-__all__ = ["run_nbgrader"]
+__all__ = ["NbgraderFailed", "run_nbgrader"]
+
+
+class NbgraderFailed(CourseError):
+    """nbgrader ran and exited with an error; ``log`` is all it printed."""
+
+    def __init__(self, message: str, log: str):
+        super().__init__(message)
+        self.log = log
 
 
 def run_nbgrader(ws: Workspace, *args: str) -> str:
@@ -21,5 +29,5 @@ def run_nbgrader(ws: Workspace, *args: str) -> str:
     log = done.stdout + done.stderr
     if done.returncode != 0:
         lines = [line for line in log.splitlines() if "ERROR" in line or "Error" in line] or log.splitlines()[-5:]
-        raise CourseError(f"nbgrader {args[0]} failed:\n" + "\n".join(lines[-8:]))
+        raise NbgraderFailed(f"nbgrader {args[0]} failed:\n" + "\n".join(lines[-8:]), log)
     return log

@@ -111,6 +111,9 @@ class Workspace:
     def submitted(self, learner: str, assignment: str) -> Path:
         return self.root / "submitted" / learner / assignment / f"{assignment}.ipynb"
 
+    def autograded(self, learner: str, assignment: str) -> Path:
+        return self.root / "autograded" / learner / assignment / f"{assignment}.ipynb"
+
     def state(self, assignment: str) -> Path:
         return self.root / "carecourse" / assignment
 
