@@ -43,6 +43,19 @@ def test_names_that_need_quoting_survive_the_course_roster_file(ws, tmp_path):
     assert {k: ws.roster()[k] for k in ODD_NAMES} == ODD_NAMES
 
 
+@pytest.mark.nbgrader
+def test_a_blank_name_never_overwrites_a_recorded_one(ws, tmp_path):
+    (first, name), (second, other) = sorted(ws.roster().items())[:2]
+    ids_only = tmp_path / "ids.csv"
+    ids_only.write_text(f"id,name\n{first}\n{second},  \nnew_one,\n", encoding="utf-8")
+    ws.import_roster(ids_only)
+    roster = ws.roster()
+    assert (roster[first], roster[second], roster["new_one"]) == (name, other, "")
+    assert {k: read_roster(ws.root / "roster.csv")[k] for k in (first, second)} == {first: name, second: other}
+    ws.import_roster(write_roster(tmp_path / "renamed.csv", {first: "新名字"}))  # a name given still renames
+    assert ws.roster()[first] == "新名字"
+
+
 def _write_many(args) -> None:
     path, tag = args
     for n in range(200):

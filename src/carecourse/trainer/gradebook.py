@@ -101,7 +101,7 @@ class Gradebook:
         return {learner: name or "" for learner, name in self._db.rows("SELECT id, first_name FROM student")}
 
     def add_learners(self, learners: dict[str, str]) -> None:
-        """Add or rename learners; nobody is removed."""
+        """Add or rename learners; nobody is removed, and a blank name keeps the one recorded."""
         self._db.transaction(lambda: _upsert_learners(self._db, learners), retries=RETRIES)
 
     # --- assignments -------------------------------------------------------------------
@@ -186,8 +186,9 @@ def _read_released(db: Database, assignment: str) -> _Released | None:
 
 def _upsert_learners(db: Database, learners: dict[str, str]) -> None:
     known = {learner for (learner,) in db.rows("SELECT id FROM student")}
+    # a roster listing only ids (or a name cell left empty) adds learners, never unnames them
     db.execute_many("UPDATE student SET first_name = :name WHERE id = :id",
-                    [{"id": k, "name": v} for k, v in learners.items() if k in known])  # fmt: skip
+                    [{"id": k, "name": v} for k, v in learners.items() if k in known and v])  # fmt: skip
     db.execute_many("INSERT INTO student (id, first_name) VALUES (:id, :name)",
                     [{"id": k, "name": v} for k, v in learners.items() if k not in known])  # fmt: skip
 
