@@ -368,6 +368,27 @@ def test_loaded_results_match_what_grading_returned(ws, tmp_path):
     assert [r.to_dict() for r in load_results(ws, A)] == [r.to_dict() for r in results]
 
 
+def test_an_item_removed_after_learners_handed_in_changes_nothing_released_or_graded(ws, tmp_path):
+    from carecourse.trainer.release import release
+    from carecourse.trainer.workspace import Workspace
+
+    collect(ws, A, cohort(ws, tmp_path / "returned"))
+    grade_cohort(ws, A)
+    rows = gradebook_rows(ws)
+    kept = {path: path.read_bytes() for path in [ws.source(A), ws.release(A), ws.root / "release" / f"{A}.zip"]}
+    text = ws.assignment_file(A).read_text(encoding="utf-8")
+    ws.assignment_file(A).write_text(text[:text.index("  - id: q5")] + text[text.index("  - id: q6"):], encoding="utf-8")
+    ws = Workspace.open(ws.root)  # a new command reads the edited file
+    with pytest.raises(CourseError, match="as they were") as refused:
+        release(ws, A)
+    assert "can no longer be added or removed" in str(refused.value)
+    assert {path: path.read_bytes() for path in kept} == kept
+    with pytest.raises(CourseError, match="q5") as stopped:
+        grade_cohort(ws, A)
+    assert "nothing was graded" in str(stopped.value)
+    assert gradebook_rows(ws) == rows
+
+
 # --- commands: clear messages, nothing changed ----------------------------------------
 
 

@@ -109,6 +109,13 @@ class Gradebook:
         """The grade cells nbgrader knows for ``assignment``; CourseError if it was never released."""
         return [name for nb in self._released_or_fail(assignment).notebooks for name in nb.grade_cells]
 
+    def released_points(self, assignment: str) -> dict[str, float]:
+        """``grade cell → its points`` as ``assignment`` was released."""
+        return {name: float(points) for name, points in self._db.rows(
+            "SELECT b.name, c.max_score FROM grade_cells c JOIN base_cell b ON b.id = c.id "
+            "JOIN notebook n ON n.id = b.notebook_id JOIN assignment a ON a.id = n.assignment_id "
+            "WHERE a.name = :assignment", assignment=assignment)}  # fmt: skip
+
     def max_score(self, assignment: str) -> float:
         """The assignment's total points as released (0 if it never was), as nbgrader sums them."""
         total = 0.0

@@ -162,6 +162,8 @@ def _grade_cohort(ws: Workspace, gb: Gradebook, assignment: str, engine: str,
     if progress:
         progress.start(len(roster))
     submitted = {p.parent.parent.name for p in (ws.root / "submitted").glob(f"*/{assignment}/{assignment}.ipynb")}
+    if submitted & set(roster):
+        _check_as_released(ws, gb, assignment)
     by_nbgrader, nbgrader_failed = None, set()
     if engine == "nbgrader":
         if submitted & set(roster):
@@ -195,6 +197,23 @@ def _grade_cohort(ws: Workspace, gb: Gradebook, assignment: str, engine: str,
                 gb.commit()
         gb.commit()
     return CohortGrades(assignment, engine, summaries, collect_problems, out.folder)
+
+
+def _check_as_released(ws: Workspace, gb: Gradebook, assignment: str) -> None:
+    """Stop before grading anyone when the assignment file's items or points are not the
+    ones released: learners answered the released notebook, and the gradebook (and so the
+    export) counts its points."""
+    written = {item.id: float(item.points) for item in ws.assignment(assignment).items}
+    released = gb.released_points(assignment)
+    if written != released:
+        raise CourseError(f"{ws.assignment_file(assignment).relative_to(ws.root)} has items {_listed(written)}, "
+                          f"but {assignment} was released with {_listed(released)}: put the file back as it was "
+                          f"released, or release it again (carecourse course release DIR {assignment}); "
+                          "nothing was graded")  # fmt: skip
+
+
+def _listed(points: dict[str, float]) -> str:
+    return f"{' '.join(sorted(points))} ({sum(points.values()):g} points)"
 
 
 class _ResultWriter:

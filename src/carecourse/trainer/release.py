@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 import zipfile
+from contextlib import contextmanager
+from pathlib import Path
 
 from carecourse.trainer.nbgrader_run import run_nbgrader
 from carecourse.trainer.workspace import CourseError, Workspace
@@ -28,8 +31,9 @@ def add_sources(ws: Workspace, assignment_ids) -> list[str]:
 
 def release(ws: Workspace, assignment: str) -> str:
     """Generate the learner version of ``assignment``; return the zip to hand out."""
-    add_sources(ws, [assignment])
-    run_nbgrader(ws, "generate_assignment", assignment, "--force")
+    with _put_back_on_failure(ws, assignment):
+        add_sources(ws, [assignment])
+        run_nbgrader(ws, "generate_assignment", assignment, "--force")
     notebook = ws.release(assignment)
     if not notebook.is_file():
         raise CourseError(f"nbgrader did not write {notebook}")
@@ -38,6 +42,43 @@ def release(ws: Workspace, assignment: str) -> str:
     with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.write(notebook, f"{assignment}.ipynb")
     return str(bundle)
+
+
+@contextmanager
+def _put_back_on_failure(ws: Workspace, assignment: str):
+    """The source and release folders as they were when nbgrader refuses the release.
+
+    The source notebook is written, and ``--force`` deletes the last release, before
+    nbgrader decides; it refuses to add or remove cells once learners have handed the
+    assignment in. Grading goes by both folders, so a refused release must leave them be.
+    """
+    folders = [ws.source(assignment).parent, ws.release(assignment).parent]
+    state = ws.root / "carecourse"
+    state.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=state, prefix=".release-") as backup:
+        kept = {}
+        for number, folder in enumerate(folders):
+            if folder.is_dir():
+                kept[folder] = shutil.copytree(folder, Path(backup) / str(number), symlinks=True)
+        try:
+            yield
+        except BaseException as err:
+            for folder in folders:
+                shutil.rmtree(folder, ignore_errors=True)
+                if folder in kept:
+                    shutil.copytree(kept[folder], folder, symlinks=True)
+            if isinstance(err, CourseError):
+                raise CourseError(f"{err}\n{_refusal_hint(ws, assignment, str(err))}") from None
+            raise
+
+
+def _refusal_hint(ws: Workspace, assignment: str, message: str) -> str:
+    unchanged = f"nothing was released: source/{assignment}/ and release/{assignment}/ are as they were"
+    if "Cannot add or remove cells" not in message:
+        return unchanged
+    return (f"{unchanged}. Learners have handed {assignment} in, so its items can no longer be added or "
+            f"removed: put {ws.assignment_file(assignment).relative_to(ws.root)} back as it was released, "
+            "or make the changed version a new assignment")
 
 
 def key_traces(assignment: Assignment) -> dict[str, str]:
