@@ -57,3 +57,12 @@ def test_grade_with_a_broken_rubric_file_is_one_line(cli, tmp_path):
     out = cli("grade", "--rubric", str(bad), "-", input="您好")
     assert out.exit_code == 2
     assert len(out.output.strip().splitlines()) == 1 and "x.yaml" in out.output
+
+
+def test_a_sample_file_giving_a_key_twice_is_refused_naming_the_line(cli, tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("scenario: greet-entry\nsamples:\n  - label: poor\n    text: 喂\n    penalties: []\n"
+                     "    met: []\n    penalties: [rude]\n", encoding="utf-8")  # fmt: skip
+    out = cli("rubric", "test", str(RUBRICS / "greet-entry.yaml"), "--samples", str(extra))
+    assert out.exit_code == 2
+    assert out.output.strip() == f"carecourse: error: {extra}:7: penalties is given twice (first on line 5); YAML keeps only the last, so say it once"

@@ -42,6 +42,12 @@ def test_minimal_rubric_loads():
         (rubric_with(**{"techniques: [greeting]": "techniques: [greeting]\n    count_as_one: ['(?<=你)好']"}), "lookbehind"),
         (rubric_with(**{"techniques: [greeting]": "label: 没有匹配"}), "points are unreachable"),
         (rubric_with(**{"points: 2": "points: 0"}), "greater than 0"),
+        (rubric_with(**{"points: 2": "points: .inf"}), "finite number"),  # else grade --json prints Infinity
+        (rubric_with(**{"points: 2": "points: .nan"}), "finite number"),
+        (rubric_with(**{"points: 2": "points: true"}), "valid number"),  # no 1 point
+        (rubric_with("penalties:\n  - id: p\n    points: .inf\n    techniques: [forbidden]\n    feedback: {met: a, missing: b}\n"), "finite number"),
+        (rubric_with("penalties:\n  - id: greeting\n    points: 1\n    techniques: [forbidden]\n    feedback: {met: a, missing: b}\n"),
+         "penalty id greeting is also a criterion's"),
         (rubric_with(**{"title: 测试\n": ""}), "title: Field required"),
         (rubric_with("  - id: greeting\n    points: 1\n    techniques: [greeting]\n    feedback: {met: a, missing: b}\n"), "duplicate criterion id greeting"),
         (rubric_with("  - id: order\n    points: 1\n    order: {first: [greeting], then: [nothing]}\n    feedback: {met: a, missing: b}\n"), "order names unknown nothing"),
@@ -50,7 +56,8 @@ def test_minimal_rubric_loads():
         (rubric_with("  - id: s\n    points: 1\n    techniques: [greeting]\n    spoilt_by: [ghost]\n    feedback: {met: a, missing: b}\n"), "'spoilt_by' names unknown penalty or set ghost"),
         (rubric_with("  - id: order\n    points: 1\n    void_in_rebuke: true\n    order: {first: [greeting], then: [greeting]}\n    feedback: {met: a, missing: b}\n"), "an order criterion has no evidence of its own to void"),
         (rubric_with("penalties:\n  - id: p\n    points: 1\n    techniques: [forbidden]\n    spoilt_by: [ghost]\n    feedback: {met: a, missing: b}\n"), "penalty p: 'spoilt_by' names unknown set ghost"),
-        (rubric_with("samples:\n  - label: excellent\n    text: 您好\n    met: [ghost]\n"), "unknown criterion or penalty ghost"),
+        (rubric_with("samples:\n  - label: excellent\n    text: 您好\n    met: [ghost]\n"), "sample 1: unknown criterion ghost"),
+        (rubric_with("samples:\n  - label: excellent\n    text: 您好\n    penalties: [ghost]\n"), "sample 1: unknown penalty ghost"),
         (rubric_with(**{"techniques: [greeting]": "techniques: [greeting]\n    partial_credit: true"}), "partial_credit needs min_count of 2"),
         (rubric_with(**{"missing: 请先问候。}": "missing: 请先问候。, partial: 问候了一半。}"}), "feedback.partial is said only with partial_credit"),
         (rubric_with(**{"missing: 请先问候。}": "missing: 请先问候。, out_of_order: '顺序反了{then}{first}'}"}), "out_of_order is said only by an order criterion"),
@@ -80,6 +87,16 @@ def test_invalid_rubrics_are_rejected_with_a_clear_reason(text, message):
         (rubric_with(**{"title: 测试\n": ""}), "my.yaml:2: title: Field required"),  # missing: the mapping's line
         (rubric_with("colour: red\n"), "my.yaml:11: colour:"),
         ("id: mini\ntitle: [unclosed\n", "my.yaml:3: not valid YAML"),
+        # a key written twice: YAML would keep the last without a word
+        (rubric_with(**{"    section:": "    techniques: [apology]\n    section:"}),
+         "my.yaml:9: techniques is given twice (first on line 8)"),
+        # a cross-reference names the line it is written on, not the top of the file
+        (rubric_with("  - id: greeting\n    points: 1\n    techniques: [greeting]\n    feedback: {met: a, missing: b}\n"),
+         "my.yaml:11: criteria.1.id: duplicate criterion id greeting"),
+        (rubric_with("penalties:\n  - id: greeting\n    points: 1\n    techniques: [forbidden]\n    feedback: {met: a, missing: b}\n"),
+         "my.yaml:12: penalties.0.id: penalty id greeting is also a criterion's"),
+        (rubric_with("samples:\n  - label: excellent\n    text: 您好\n    met: [ghost]\n"),
+         "my.yaml:14: samples.0.met: sample 1: unknown criterion ghost"),
         ("- a list\n", "my.yaml:1: a rubric is a YAML mapping"),
     ],
 )

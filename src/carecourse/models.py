@@ -1,4 +1,5 @@
-"""The one base of every model read from a data file: unknown keys are mistakes, values are fixed.
+"""The one base of every model read from a data file: unknown keys are mistakes, values are
+fixed, numbers finite (``points: .inf`` would print as a bare Infinity, which is no JSON).
 
 A typo in a YAML key (``exmaple:``) must fail loudly rather than be ignored, and a loaded
 rubric, assignment or lexicon is shared (cached), so nothing may change it after
@@ -13,4 +14,4 @@ __all__ = ["StrictModel"]
 
 
 class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)

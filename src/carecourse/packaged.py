@@ -18,7 +18,7 @@ import yaml
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-__all__ = ["LOADER", "DataFileError", "load_yaml", "read_file", "read_text", "read_yaml", "resource", "yaml_lines"]
+__all__ = ["LOADER", "DataFileError", "PlacedError", "load_yaml", "read_file", "read_text", "read_yaml", "resource", "yaml_lines"]
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Model = TypeVar("Model", bound="BaseModel")
@@ -72,11 +72,15 @@ def load_yaml(file: str | os.PathLike | Traversable, model: type[Model] | None =
     if text is None:
         text = read_file(file, error, error.what) if isinstance(file, (str, os.PathLike)) else file.read_text("utf-8")
     try:
-        data = yaml.load(text, Loader=LOADER)
+        root, data = _parsed(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = first_line + mark.line if mark else first_line
         raise error(f"{file}:{line}: not valid YAML: {getattr(err, 'problem', err)}") from None
+    if twice := _key_twice(root):
+        key, line, before = twice
+        raise error(f"{file}:{first_line + line}: {key} is given twice (first on line {first_line + before}); "
+                    "YAML keeps only the last, so say it once")
     if model is None:
         return data
     if not isinstance(data, dict):
@@ -86,9 +90,57 @@ def load_yaml(file: str | os.PathLike | Traversable, model: type[Model] | None =
     try:
         return model.model_validate(data, context=context)
     except ValidationError as err:
-        root = yaml.compose(text, Loader=LOADER)
-        problems = [_describe(e, f"{file}:{first_line + _line_of(root, e['loc'])}") for e in err.errors()]
+        problems = []
+        for e in err.errors():
+            loc = e["loc"] + getattr(e.get("ctx", {}).get("error"), "loc", ())
+            problems.append(_describe(e, loc, f"{file}:{first_line + _line_of(root, loc)}"))
         raise error("; ".join(problems)) from None
+
+
+class PlacedError(ValueError):
+    """A validator's error about one place below the model it checks: ``loc`` is the path of
+    keys and list positions to it, so the message names that line (a duplicate id where it is
+    written, not at the top of the file)."""
+
+    def __init__(self, loc: tuple, message: str):
+        super().__init__(message)
+        self.loc = loc
+
+
+def _parsed(text: str) -> tuple[yaml.Node | None, Any]:
+    """The YAML text's node tree and its data, parsed once."""
+    loader = LOADER(text)
+    try:
+        root = loader.get_single_node()
+        return root, (loader.construct_document(root) if root is not None else None)
+    finally:
+        loader.dispose()
+
+
+def _key_twice(root: yaml.Node | None) -> tuple[str, int, int] | None:
+    """The earliest key given twice in one mapping (the key, its 0-based line, the line it was
+    first given on), or None."""
+    twice = []
+    stack, seen_nodes = ([root] if root is not None else []), set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:  # (an alias repeats a node)
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value != "<<":
+                    if key.value in first:
+                        twice.append((key.start_mark.line, key.value, first[key.value]))
+                    first.setdefault(key.value, key.start_mark.line)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    if not twice:
+        return None
+    line, key, before = min(twice)
+    return key, line, before
 
 
 def yaml_lines(path: str | os.PathLike):
@@ -112,7 +164,7 @@ def _line_of(node: yaml.Node, loc: tuple) -> int:
     return node.start_mark.line
 
 
-def _describe(error: dict, where: str) -> str:
-    path = ".".join(str(p) for p in error["loc"])
+def _describe(error: dict, loc: tuple, where: str) -> str:
+    path = ".".join(str(p) for p in loc)
     message = error["msg"].removeprefix("Value error, ")
     return f"{where}: {path}: {message}" if path else f"{where}: {message}"

@@ -14,6 +14,7 @@ from pydantic import Field, field_validator, model_validator
 
 from carecourse.detect.lexicon import TECHNIQUES
 from carecourse.models import StrictModel
+from carecourse.packaged import PlacedError
 from carecourse.regex_subset import subset_problem
 
 __all__ = ["Criterion", "Feedback", "Order", "Penalty", "PhraseSet", "Rubric", "Sample"]
@@ -116,7 +117,7 @@ class Order(StrictModel):
 class Criterion(_Matchers):
     id: str = Field(pattern=_ID)
     label: str = ""
-    points: float = Field(gt=0)
+    points: float = Field(gt=0, strict=True)  # (strict: `points: true` is no 1)
     section: str = ""
     min_count: int = Field(default=1, ge=1)
     # Evidence these patterns match counts once towards `min_count`: asking what he needs three
@@ -176,7 +177,7 @@ class Criterion(_Matchers):
 class Penalty(_Matchers):
     id: str = Field(pattern=_ID)
     label: str = ""
-    points: float = Field(gt=0)
+    points: float = Field(gt=0, strict=True)  # (strict: `points: true` is no 1)
     section: str = ""
     unless: list[str] = Field(default_factory=list)
     # What a set named here finds does not count for this penalty, even from a technique: a
@@ -239,37 +240,45 @@ class Rubric(StrictModel):
     def _references_resolve(self) -> "Rubric":
         criteria = [c.id for c in self.criteria]
         penalties = [p.id for p in self.penalties]
-        for ids, what in ((criteria, "criterion"), (penalties, "penalty"), (list(self.sets), "set")):
-            dupes = sorted({i for i in ids if ids.count(i) > 1})
-            if dupes:
-                raise ValueError(f"duplicate {what} id {', '.join(dupes)}")
+        for field, ids, what in (("criteria", criteria, "criterion"), ("penalties", penalties, "penalty")):
+            for k, i in enumerate(ids):
+                if i in ids[:k]:
+                    raise PlacedError((field, k, "id"), f"duplicate {what} id {i}")
+        for k, i in enumerate(penalties):
+            if i in criteria:
+                raise PlacedError(("penalties", k, "id"), f"penalty id {i} is also a criterion's: a sample's marks "
+                                  "and the grade's JSON would not tell them apart")
         names = set(criteria) | set(TECHNIQUES) | set(self.sets)
-        for item in [*self.criteria, *self.penalties]:
-            for name in item.sets:
-                if name not in self.sets:
-                    raise ValueError(f"{item.id}: unknown set {name!r}")
-        for c in self.criteria:
+        for field, items in (("criteria", self.criteria), ("penalties", self.penalties)):
+            for k, item in enumerate(items):
+                for name in item.sets:
+                    if name not in self.sets:
+                        raise PlacedError((field, k, "sets"), f"{item.id}: unknown set {name!r}")
+        for k, c in enumerate(self.criteria):
             if c.order:
                 unknown = [n for n in c.order.first + c.order.then if n not in names]
                 if unknown:
-                    raise ValueError(f"criterion {c.id}: order names unknown {', '.join(unknown)}")
+                    raise PlacedError(("criteria", k, "order"), f"criterion {c.id}: order names unknown {', '.join(unknown)}")
                 if c.id in c.order.first + c.order.then:
-                    raise ValueError(f"criterion {c.id}: an order cannot refer to itself")
-        for c in self.criteria:
+                    raise PlacedError(("criteria", k, "order"), f"criterion {c.id}: an order cannot refer to itself")
             unknown = [n for n in c.spoilt_by if n not in penalties and n not in self.sets]
             if unknown:
-                raise ValueError(f"criterion {c.id}: 'spoilt_by' names unknown penalty or set {', '.join(unknown)}")
+                raise PlacedError(("criteria", k, "spoilt_by"),
+                                  f"criterion {c.id}: 'spoilt_by' names unknown penalty or set {', '.join(unknown)}")
             if c.own_words and not self.customer_says:
-                raise ValueError(f"criterion {c.id}: own_words needs the customer's line (customer_says) to compare with")
-        for p in self.penalties:
+                raise PlacedError(("criteria", k, "own_words"),
+                                  f"criterion {c.id}: own_words needs the customer's line (customer_says) to compare with")
+        for k, p in enumerate(self.penalties):
             unknown = [n for n in p.unless if n not in criteria]
             if unknown:
-                raise ValueError(f"penalty {p.id}: 'unless' names unknown criterion {', '.join(unknown)}")
+                raise PlacedError(("penalties", k, "unless"), f"penalty {p.id}: 'unless' names unknown criterion {', '.join(unknown)}")
             unknown = [n for n in p.spoilt_by if n not in self.sets]
             if unknown:
-                raise ValueError(f"penalty {p.id}: 'spoilt_by' names unknown set {', '.join(unknown)}")
-        for k, s in enumerate(self.samples, 1):
-            unknown = [n for n in s.met if n not in criteria] + [n for n in s.penalties if n not in penalties]
-            if unknown:
-                raise ValueError(f"sample {k}: unknown criterion or penalty {', '.join(unknown)}")
+                raise PlacedError(("penalties", k, "spoilt_by"), f"penalty {p.id}: 'spoilt_by' names unknown set {', '.join(unknown)}")
+        for k, s in enumerate(self.samples):
+            for field, known in (("met", criteria), ("penalties", penalties)):
+                unknown = [n for n in getattr(s, field) if n not in known]
+                if unknown:
+                    what = "criterion" if field == "met" else "penalty"
+                    raise PlacedError(("samples", k, field), f"sample {k + 1}: unknown {what} {', '.join(unknown)}")
         return self
