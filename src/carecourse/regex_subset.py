@@ -10,14 +10,18 @@ import re
 from functools import lru_cache
 
 try:  # Python 3.11+
+    from re import _constants as sre_c
     from re import _parser as sre_parse
 except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as sre_c  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
 from carecourse.pattern_cache import remembered
 from carecourse.wordclasses import expand
 
-__all__ = ["compile_subset", "parsed", "subset_problem"]
+__all__ = ["PRIVATE_USE", "compile_subset", "parsed", "subset_problem"]
+
+PRIVATE_USE = (0xE000, 0xF8FF)  # the browser's stand-ins for characters above U+FFFF (web/jsregex.py)
 
 _FORBIDDEN = [
     (re.compile(r"\\[dDwWsSbB]"), "use an explicit class such as [0-9] instead of \\d, \\w, \\s or \\b"),
@@ -56,7 +60,52 @@ def _subset_problem(pattern: str) -> str | None:
         return f"not a valid regular expression ({err})"
     if tree.getwidth()[0] == 0:  # the engines step past an empty match differently
         return "it can match empty text (an optional or lookaround-only pattern): give it at least one character it must match"
+    return _untranslatable(tree)
+
+
+# What the browser's translation (web/jsregex.py) writes out; anything else it refuses, so the
+# subset refuses it too (the rules above name the usual cases more helpfully).
+_TRANSLATED = {sre_c.LITERAL, sre_c.NOT_LITERAL, sre_c.ANY, sre_c.IN, sre_c.SUBPATTERN, sre_c.BRANCH,
+               sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.GROUPREF, sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
+_ANCHORS = {sre_c.AT_BEGINNING, sre_c.AT_BEGINNING_STRING, sre_c.AT_END, sre_c.AT_END_STRING}
+
+
+def _untranslatable(tree) -> str | None:
+    """Why the browser could not run a construct of the parse tree ``tree``, or None."""
+    for op, av in tree:
+        if op is sre_c.GROUPREF_EXISTS:
+            return "conditional groups (?(1)...|...) are not allowed: JavaScript has none"
+        if op not in _TRANSLATED or (op is sre_c.AT and av not in _ANCHORS):
+            return f"{str(op).lower()} is not in the subset the browser runs"
+        if op is sre_c.IN and (problem := _class_problem(av)):
+            return problem
+        for child in _children(op, av):
+            if problem := _untranslatable(child):
+                return problem
     return None
+
+
+def _class_problem(items) -> str | None:
+    for op, av in items:
+        if op is sre_c.RANGE and (av[1] > 0xFFFF or (av[0] <= PRIVATE_USE[1] and PRIVATE_USE[0] <= av[1])):
+            return (f"a class range reaching beyond U+FFFF or into the private-use block (U+{av[0]:04X}-U+{av[1]:04X}) "
+                    "cannot run in the browser: list such characters one by one")
+        if op not in (sre_c.NEGATE, sre_c.LITERAL, sre_c.RANGE):
+            return f"{str(op).lower()} in a class is not in the subset the browser runs"
+    return None
+
+
+def _children(op, av) -> list:
+    """The parse trees inside one node."""
+    if op is sre_c.SUBPATTERN:
+        return [av[3]]
+    if op is sre_c.BRANCH:
+        return list(av[1])
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+        return [av[2]]
+    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
+        return [av[1]]
+    return []
 
 
 @lru_cache(maxsize=8192)

@@ -25,9 +25,9 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as sre_c  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
-__all__ = ["PRIVATE_USE", "Untranslatable", "js_regex", "python_spaces"]
+from carecourse.regex_subset import PRIVATE_USE
 
-PRIVATE_USE = (0xE000, 0xF8FF)  # the browser's stand-ins for characters above U+FFFF
+__all__ = ["PRIVATE_USE", "Untranslatable", "js_regex", "python_spaces"]
 _SYNTAX = set("^$\\.*+?()[]{}|/")
 _CLASS_SYNTAX = set("\\]^-[")
 
