@@ -66,3 +66,27 @@ def test_a_sample_file_giving_a_key_twice_is_refused_naming_the_line(cli, tmp_pa
     out = cli("rubric", "test", str(RUBRICS / "greet-entry.yaml"), "--samples", str(extra))
     assert out.exit_code == 2
     assert out.output.strip() == f"carecourse: error: {extra}:7: penalties is given twice (first on line 5); YAML keeps only the last, so say it once"
+
+
+def test_samples_for_a_scenario_not_tested_are_an_error_not_dropped(cli, tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("# held out\nscenario: hotel-nosie\nsamples:\n  - label: poor\n    text: 喂\n", encoding="utf-8")
+    out = cli("rubric", "test", str(RUBRICS / "greet-entry.yaml"), "--samples", str(extra))
+    assert out.exit_code == 2
+    assert out.output.startswith(f"carecourse: error: {extra}:2: scenario 'hotel-nosie' is none of the rubrics tested (greet-entry)")
+
+
+def test_a_sample_file_mark_its_rubric_lacks_is_an_error(cli, tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("scenario: greet-entry\nsamples:\n  - label: poor\n    text: 喂\n    penalties: [ghost]\n", encoding="utf-8")
+    out = cli("rubric", "test", str(RUBRICS / "greet-entry.yaml"), "--samples", str(extra))
+    assert out.exit_code == 2
+    assert f"{extra}:5: sample 1: greet-entry has no penalty ghost" in out.output
+
+
+def test_a_sample_file_adds_its_samples_to_its_rubrics(cli, tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("scenario: greet-entry\nsamples:\n  - label: poor\n    text: 喂\n", encoding="utf-8")
+    plain = json.loads(cli("rubric", "test", str(RUBRICS / "greet-entry.yaml"), "--json").output)[0]
+    out = cli("rubric", "test", str(RUBRICS / "greet-entry.yaml"), "--samples", str(extra), "--json")
+    assert json.loads(out.output)[0]["samples"] == plain["samples"] + 1

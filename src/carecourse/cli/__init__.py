@@ -153,25 +153,22 @@ def rubric_check(files: tuple[str, ...]) -> None:
 
 @rubric.command("test")
 @click.argument("files", nargs=-1)
-@click.option("--samples", "extra", type=click.Path(dir_okay=False), help="Also run the marked samples in this YAML file.")
+@click.option("--samples", "extra", type=click.Path(dir_okay=False),
+              help="Also run the marked samples in this YAML file: {scenario: ID, samples: [...]}, "
+                   "each sample as in a rubric's samples; ID must be a rubric being tested.")
 @click.option("--json", "as_json", is_flag=True, help="Print agreement figures as JSON.")
 def rubric_test(files: tuple[str, ...], extra: str | None, as_json: bool) -> None:
     """Run each rubric's marked samples (all shipped rubrics if no FILES are given)."""
     from carecourse.rubrics import RubricError, builtin, load, scenario_ids
-    from carecourse.rubrics.samples import load_samples
+    from carecourse.rubrics.samples import samples_for
     from carecourse.evaluation.agreement import run_samples
 
     try:
         rubrics = [(name, load(name)) for name in files] or [(s, builtin(s)) for s in scenario_ids()]
-        extra_samples = load_samples(extra) if extra else None
+        extra_samples = samples_for(extra, {r.id: r for _, r in rubrics}) if extra else {}
     except RubricError as err:
         return _fail(str(err))
-    reports = []
-    for name, rubric in rubrics:
-        samples = rubric.samples
-        if extra_samples is not None:
-            samples = samples + extra_samples.get(rubric.id, [])
-        reports.append((name, run_samples(rubric, samples)))
+    reports = [(name, run_samples(rubric, rubric.samples + extra_samples.get(rubric.id, []))) for name, rubric in rubrics]
     if as_json:
         _dump([{"rubric": r.rubric.id, "samples": r.samples, "agreement": round(r.agreement, 4), "passed": r.passed,
                 "criteria": {c.id: {"agreement": round(c.agreement, 4), "tp": c.tp, "fp": c.fp, "fn": c.fn, "tn": c.tn}
