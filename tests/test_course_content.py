@@ -95,6 +95,14 @@ def test_check_shows_where_the_grader_disagrees_with_a_marked_sample(ws, cli):
     assert f"{rubric}:{first_sample}: error: the marked samples agree" in result.output
 
 
+def test_check_reports_a_rubric_file_no_command_reads(ws, cli):
+    unread = ws.rubrics_dir() / "late-delivery.yml"  # the course reads <id>.yaml only
+    shutil.copy(EXAMPLE / "rubrics" / "late-delivery.yaml", unread)
+    result = cli("course", "check", str(ws.root))
+    assert result.exit_code == 1
+    assert f"{unread}:1: error: not read: a rubric's file is named <scenario id>.yaml (late-delivery.yaml)" in result.output
+
+
 def test_a_new_scenario_and_assignment_from_release_to_a_graded_cohort(ws, cli, tmp_path):
     ws = add_example(ws)
     assert cli("course", "check", str(ws.root)).exit_code == 0

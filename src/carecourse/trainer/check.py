@@ -53,6 +53,7 @@ def check_course(ws: Workspace) -> CourseCheck:
         rubrics[path.stem] = rubric
         if rubric is not None:
             findings += _rubric_findings(path, rubric)
+    findings += _unread_rubrics(ws.rubrics_dir())
     files = assignment_files(ws.root / "assignments")
     for path in files.values():
         try:
@@ -70,6 +71,14 @@ def _load_rubric(path: Path, findings: list[Finding]) -> Rubric | None:
     except RubricError as err:
         findings += _load_errors(path, err)
         return None
+
+
+def _unread_rubrics(folder: Path) -> list[Finding]:
+    """A YAML file of ``rubrics/`` not named ``<id>.yaml`` (``late-delivery.yml``), which no
+    command reads: the trainer would grade with the shipped rubric, or none, unawares."""
+    return [Finding(path, 1, "error", f"not read: a rubric's file is named <scenario id>.yaml ({path.stem}.yaml)")
+            for path in sorted(folder.iterdir())
+            if path.is_file() and path.suffix.lower() in (".yml", ".yaml") and path.suffix != ".yaml"]
 
 
 def _load_errors(path: Path, err: DataFileError) -> list[Finding]:
