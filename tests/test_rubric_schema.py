@@ -124,6 +124,38 @@ def test_lint_warns_when_met_feedback_gives_examples_a_learner_may_not_have_said
     assert not any("examples in brackets" in w for w in warnings(parse(MINIMAL)))
 
 
+@pytest.mark.parametrize(
+    "pattern, reads",
+    [
+        ("Earplug", "'Earplug' reads 'earplug'"),  # ASCII is lower-cased
+        ("耳塞！", "'耳塞！' reads '耳塞!'"),  # full-width punctuation is half-width
+        ("換房間", "'換房間' reads '换房间'"),  # Traditional is Simplified
+        ("(?:给|帮)您換房間", "'您換房間' reads '您换房间'"),
+        ("(?:Earplug|耳塞！)", "'Earplug' reads 'earplug', '耳塞！' reads '耳塞!'"),  # every alternative dead
+        ("耳塞[！？]", "'！' reads '!', '？' reads '?'"),
+        ("报歉", "'报歉' reads '抱歉'"),  # typos are fixed
+    ],
+)
+def test_lint_warns_about_a_pattern_no_normalised_text_matches(pattern, reads):
+    rubric = parse(rubric_with(**{"techniques: [greeting]": f"patterns: ['{pattern}']"}))
+    found = [w for w in warnings(rubric) if "can never match" in w]
+    assert found == [f"criterion greeting: pattern '{pattern}' can never match: patterns see the learner's text normalised "
+                     f"(lower-case, half-width, Simplified, typos fixed), where {reads}"]
+
+
+@pytest.mark.parametrize("pattern", ["(?:換房間|换房间)", "耳塞[！!]", "耳塞(?!！)", "耳塞[^！]", "耳塞\\?", "(?:耳塞)?您好", "a\\.b"])
+def test_lint_passes_a_pattern_some_normalised_text_matches(pattern):
+    rubric = parse(rubric_with(**{"techniques: [greeting]": f"patterns: ['{pattern}']"}))
+    assert not [w for w in warnings(rubric) if "can never match" in w]
+
+
+def test_lint_checks_every_pattern_list_of_a_rubric():
+    text = rubric_with("sets:\n  s:\n    patterns: ['Sorry']\n", **{
+        "techniques: [greeting]": "techniques: [greeting]\n    sets: [s]\n    exclude: ['耳塞！']\n    count_as_one: ['換']"})
+    found = [w.split(" can never")[0] for w in warnings(parse(text)) if "can never match" in w]
+    assert found == ["set s: pattern 'Sorry'", "criterion greeting: pattern '耳塞！'", "criterion greeting: pattern '換'"]
+
+
 @pytest.mark.parametrize("scenario", scenario_ids())
 def test_shipped_rubrics_are_clean(scenario):
     rubric = builtin(scenario)

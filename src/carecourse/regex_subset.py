@@ -19,7 +19,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 from carecourse.pattern_cache import remembered
 from carecourse.wordclasses import expand
 
-__all__ = ["PRIVATE_USE", "compile_subset", "parsed", "subset_problem"]
+__all__ = ["PRIVATE_USE", "compile_subset", "parsed", "subset_problem", "subtrees"]
 
 PRIVATE_USE = (0xE000, 0xF8FF)  # the browser's stand-ins for characters above U+FFFF (web/jsregex.py)
 
@@ -79,7 +79,7 @@ def _untranslatable(tree) -> str | None:
             return f"{str(op).lower()} is not in the subset the browser runs"
         if op is sre_c.IN and (problem := _class_problem(av)):
             return problem
-        for child in _children(op, av):
+        for child in subtrees(op, av):
             if problem := _untranslatable(child):
                 return problem
     return None
@@ -95,8 +95,8 @@ def _class_problem(items) -> str | None:
     return None
 
 
-def _children(op, av) -> list:
-    """The parse trees inside one node."""
+def subtrees(op, av) -> list:
+    """The parse trees inside one node of a parse tree (a group's, a branch's, a repeat's ...)."""
     if op is sre_c.SUBPATTERN:
         return [av[3]]
     if op is sre_c.BRANCH:

@@ -6,7 +6,17 @@ on load; these are the softer problems a trainer should still fix.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+try:  # Python 3.11+
+    from re import _constants as sre_c
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as sre_c  # type: ignore[no-redef]
+
+from carecourse.normalize import normalize
+from carecourse.regex_subset import parsed, subtrees
 from carecourse.rubrics.schema import Rubric
+from carecourse.wordclasses import expand
 
 __all__ = ["MIN_SAMPLES", "warnings"]
 
@@ -43,4 +53,54 @@ def warnings(rubric: Rubric) -> list[str]:
     for name in rubric.sets:
         if name not in used:
             found.append(f"set {name}: never used")
+    return found + _unseen_literals(rubric)
+
+
+def _unseen_literals(rubric: Rubric) -> list[str]:
+    """Patterns no learner's text can match once normalised (docs/patterns.md, section 1):
+    ``Earplug``, ``耳塞！`` and ``換房間`` never match, as the text reads ``earplug``, ``耳塞!``
+    and ``换房间``. The normaliser itself says what each literal becomes."""
+    found = []
+    for where, patterns in _pattern_lists(rubric):
+        for p in patterns:
+            if unseen := _unseen(parsed(expand(p))):
+                reads = ", ".join(f"'{text}' reads '{seen}'" for text, seen in dict.fromkeys(unseen))
+                found.append(f"{where}: pattern '{p}' can never match: patterns see the learner's text normalised "
+                             f"(lower-case, half-width, Simplified, typos fixed), where {reads}")
     return found
+
+
+def _pattern_lists(rubric: Rubric) -> Iterator[tuple[str, list[str]]]:
+    for name, s in rubric.sets.items():
+        yield f"set {name}", s.patterns + s.exclude
+    for c in rubric.criteria:
+        yield f"criterion {c.id}", c.patterns + c.exclude + c.count_as_one + c.weak
+    for p in rubric.penalties:
+        yield f"penalty {p.id}", p.patterns + p.exclude
+
+
+def _unseen(tree) -> list[tuple[str, str]]:
+    """Why no normalised text matches the parse tree ``tree``: the literal text every match
+    needs and what the normaliser makes of it; empty when some text can match. Literals are
+    taken in runs (escapes read as the character they stand for); a branch is dead only when
+    each alternative is, a class when each character it names is, a repeat when it must match."""
+    run: list[str] = []
+    for op, av in [*tree, (None, None)]:
+        if op is sre_c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run and (seen := normalize(text := "".join(run)).text) != text:
+            return [(text, seen)]
+        run = []
+        if op is sre_c.IN and all(item is sre_c.LITERAL for item, _ in av):
+            unseen = [(chr(code), normalize(chr(code)).text) for _, code in av]
+            if all(text != seen for text, seen in unseen):
+                return unseen
+        elif op is sre_c.BRANCH:
+            unseen = [_unseen(branch) for branch in av[1]]
+            if all(unseen):
+                return [pair for pairs in unseen for pair in pairs]
+        elif op in (sre_c.SUBPATTERN, sre_c.ASSERT) or (op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and av[0] > 0):
+            if unseen := _unseen(subtrees(op, av)[0]):
+                return unseen
+    return []
