@@ -143,8 +143,8 @@ class Criterion(_Matchers):
     # own, the rest saying again the customer's line whoever its pronouns point at (您是说这个月又
     # 多扣了您50块钱是吧), parrots him and earns nothing here (score.gaming.echoes).
     own_words: float | None = Field(default=None, gt=0, lt=1)
-    # Evidence every piece of which one of these patterns matches whole (its normalised text)
-    # meets the criterion in a form to say more strongly: the points stand, and the feedback says
+    # Evidence every quote of which one of these patterns matches whole (its normalised text,
+    # as quoted: a whole clause with `quote_clause`) meets the criterion in a form to say more strongly: the points stand, and the feedback says
     # `met_weakly` (the rule recited, 补卡必须本人或者带原件和授权书, where a way for him was
     # asked for: 您可以让朋友……; a bare 请讲 where an offer of help was).
     weak: list[str] = Field(default_factory=list)
