@@ -20,6 +20,7 @@ def test_check_reports_a_broken_rubric_and_exits_2(cli, tmp_path):
     broken.write_text((RUBRICS / "greet-entry.yaml").read_text(encoding="utf-8").replace("techniques: [greeting]", "techniques: [greetings]", 1), encoding="utf-8")
     out = cli("rubric", "check", str(broken))
     assert out.exit_code == 2
+    assert out.output.startswith(f"carecourse: error: {broken}:")  # as every command says it
     assert "unknown technique greetings" in out.output
 
 

@@ -60,6 +60,9 @@ def test_minimal_rubric_loads():
         (rubric_with("samples:\n  - label: excellent\n    text: 您好\n    penalties: [ghost]\n"), "sample 1: unknown penalty ghost"),
         (rubric_with(**{"techniques: [greeting]": "techniques: [greeting]\n    partial_credit: true"}), "partial_credit needs min_count of 2"),
         (rubric_with(**{"missing: 请先问候。}": "missing: 请先问候。, partial: 问候了一半。}"}), "feedback.partial is said only with partial_credit"),
+        (rubric_with(**{"missing: 请先问候。}": "missing: 请先问候。, counted_once: 只算一次。}"}), "feedback.counted_once is said only with count_as_one"),
+        # the pattern as written, not with its backslashes doubled
+        (rubric_with(**{"techniques: [greeting]": "patterns: ['耳塞[0-9]?\\d']"}), "pattern '耳塞[0-9]?\\d': use an explicit class"),
         (rubric_with(**{"missing: 请先问候。}": "missing: 请先问候。, out_of_order: '顺序反了{then}{first}'}"}), "out_of_order is said only by an order criterion"),
         (rubric_with(**{"missing: 请先问候。}": "missing: 请先问候。, out_of_order: '顺序反了{then}'}"}), "as {first} and {then}"),
         (rubric_with(**{"missing: 请先问候。}": "missing: 请先问候。, out_of_order: '{then}{first}{quotes}'}"}), "as {first} and {then}"),

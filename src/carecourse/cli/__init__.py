@@ -139,7 +139,7 @@ def rubric_check(files: tuple[str, ...]) -> None:
         try:
             rubric = load(name)
         except RubricError as err:
-            click.echo(f"error: {err}", err=True)
+            click.echo(f"carecourse: error: {err}", err=True)
             errors += 1
             continue
         problems = warnings(rubric)

@@ -26,7 +26,7 @@ def _subset_patterns(patterns: list[str]) -> list[str]:
     # (the subset refuses a pattern that can match empty text, which would match every reply)
     for p in patterns:
         if problem := subset_problem(p):
-            raise ValueError(f"pattern {p!r}: {problem}")
+            raise ValueError(f"pattern '{p}': {problem}")  # (as written: repr would double its backslashes)
     return patterns
 
 
@@ -163,6 +163,8 @@ class Criterion(_Matchers):
             raise ValueError(f"criterion {self.id}: partial_credit needs min_count of 2 or more (a share of one piece is all or nothing)")
         if self.feedback.out_of_order and self.order is None:
             raise ValueError(f"criterion {self.id}: feedback.out_of_order is said only by an order criterion")
+        if self.feedback.counted_once and not self.count_as_one:
+            raise ValueError(f"criterion {self.id}: feedback.counted_once is said only with count_as_one")
         if self.feedback.partial and not self.partial_credit:
             raise ValueError(f"criterion {self.id}: feedback.partial is said only with partial_credit")
         if bool(self.weak) != bool(self.feedback.met_weakly):
