@@ -103,6 +103,16 @@ def test_check_reports_a_rubric_file_no_command_reads(ws, cli):
     assert f"{unread}:1: error: not read: a rubric's file is named <scenario id>.yaml (late-delivery.yaml)" in result.output
 
 
+def test_check_warns_a_course_made_before_nbgraders_feedback_hid_the_keys(ws, cli):
+    config = ws.root / "nbgrader_config.py"
+    assert "generate_feedback" not in cli("course", "check", str(ws.root)).output
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text[: text.index("# nbgrader's own feedback")], encoding="utf-8")  # an older course's file
+    result = cli("course", "check", str(ws.root))
+    assert result.exit_code == 0  # a warning: nothing leaks until nbgrader's feedback is made
+    assert f"{config}:1: warning: nbgrader generate_feedback would show learners the hidden grading cells" in result.output
+
+
 def test_a_new_scenario_and_assignment_from_release_to_a_graded_cohort(ws, cli, tmp_path):
     ws = add_example(ws)
     assert cli("course", "check", str(ws.root)).exit_code == 0

@@ -18,7 +18,7 @@ from carecourse.packaged import DataFileError, yaml_lines
 from carecourse.rubrics import Rubric, RubricError
 from carecourse.rubrics import load_named
 from carecourse.rubrics.lint import warnings
-from carecourse.trainer.workspace import Workspace
+from carecourse.trainer.workspace import CONFIG, Workspace
 
 __all__ = ["CourseCheck", "Finding", "check_course"]
 
@@ -62,7 +62,19 @@ def check_course(ws: Workspace) -> CourseCheck:
             load(path, rubrics)
         except AssignmentError as err:
             findings += _load_errors(path, err)
+    findings += _feedback_config(ws)
     return CourseCheck(len(rubrics), len(files), findings)
+
+
+def _feedback_config(ws: Workspace) -> list[Finding]:
+    """A course folder made before its nbgrader_config.py took the hidden tests out of
+    nbgrader's own feedback: ``nbgrader generate_feedback`` would show learners every key."""
+    steps = ws.nbgrader_config().get("GenerateFeedback", {}).get("preprocessors")
+    if steps is not None and any("ClearHiddenTests" in str(step) for step in steps):
+        return []
+    message = ("nbgrader generate_feedback would show learners the hidden grading cells and their keys: add "
+               "nbgrader.preprocessors.ClearHiddenTests to c.GenerateFeedback.preprocessors, as a new course's file does")
+    return [Finding(ws.root / CONFIG, 1, "warning", message)]
 
 
 def _load_rubric(path: Path, findings: list[Finding]) -> Rubric | None:
