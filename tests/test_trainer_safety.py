@@ -327,13 +327,13 @@ def test_refused_links_and_paths_are_that_learners_problem(ws, tmp_path):
 
 
 def test_a_file_swapped_for_a_link_after_listing_is_not_read_through(tmp_path):
-    from carecourse.trainer import collect as collect_module
+    from carecourse.trainer import handed_in
 
     (tmp_path / "secret.ipynb").write_text("{}", encoding="utf-8")
     link = tmp_path / "li_lei.ipynb"
     link.symlink_to(tmp_path / "secret.ipynb")
-    with pytest.raises(collect_module._Unreadable):
-        collect_module._read_file(link)
+    with pytest.raises(handed_in.Unreadable):
+        handed_in._read_file(link)
 
 
 @pytest.mark.nbgrader

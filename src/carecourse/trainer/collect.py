@@ -10,22 +10,16 @@ message for the trainer; the others are collected all the same.
 from __future__ import annotations
 
 import json
-import os
 import re
-import zipfile
-import zlib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
-from functools import partial
 from pathlib import Path, PurePosixPath
 
+from carecourse.trainer.handed_in import MAX_BYTES, Entry, Unreadable, handed_in
 from carecourse.trainer.workspace import CourseError, Workspace, atomic_write
 
 __all__ = ["CollectResult", "NotebookProblem", "Problem", "collect", "load_problems", "parse_notebook"]
 
-MAX_BYTES = 20 * 1024 * 1024
 STAMP = "%Y-%m-%d %H:%M:%S.%f UTC"  # timestamp.txt: when the stored submission was handed in
 _SEPARATORS = "_- .(（"
 
@@ -43,17 +37,6 @@ class CollectResult:
     problems: list[Problem]
 
 
-@dataclass(frozen=True)
-class _Entry:
-    name: str  # path inside the folder or zip, with / between parts
-    when: datetime
-    read: Callable[[], bytes]  # at most MAX_BYTES + 1 bytes; raises _Unreadable
-
-
-class _Unreadable(Exception):
-    """An entry that cannot be read: its message is for the trainer."""
-
-
 class _Refused(Exception):
     """A file that is not collected: its message (a clause: the caller ends it) is for the trainer."""
 
@@ -69,12 +52,13 @@ def collect(ws: Workspace, assignment: str, source: str | Path) -> CollectResult
     if not roster:
         raise CourseError("the roster is empty: add learners first (carecourse course roster DIR roster.csv)")
     answer_cells = _assignment_answer_cells(ws, assignment)
-    by_learner: dict[str, list[_Entry]] = {}
+    by_learner: dict[str, list[Entry]] = {}
     problems: list[Problem] = []
     collected = {}
-    with ws.lock(assignment), _entries(Path(source), problems) as entries:
+    refused: list[tuple[str, str]] = []
+    with ws.lock(assignment), handed_in(Path(source), refused) as entries:
         # a refused link or path named for a learner is that learner's problem
-        problems[:] = [replace(p, learner=p.learner or _learner_for(p.file, roster)) for p in problems]
+        problems += [Problem(_learner_for(name, roster), name, message) for name, message in refused]
         for entry in entries:
             learner = _learner_for(entry.name, roster)
             if not learner:
@@ -101,7 +85,7 @@ def _assignment_answer_cells(ws: Workspace, assignment: str) -> frozenset[str]:
 
 
 def _collect_learner(ws: Workspace, assignment: str, answer_cells: frozenset[str], learner: str,
-                     candidates: list[_Entry]):  # fmt: skip
+                     candidates: list[Entry]):  # fmt: skip
     """Store the newest of a learner's files that is a usable notebook of this assignment.
 
     A newer file that is broken never displaces an older good one: each broken file is
@@ -137,133 +121,6 @@ def _collect_learner(ws: Workspace, assignment: str, answer_cells: frozenset[str
     return None, [replace(p, message=f"{p.message}{kept}。") for p in broken + foreign]
 
 
-@contextmanager
-def _entries(source: Path, problems: list[Problem]) -> Iterator[list[_Entry]]:
-    """The files in a folder or zip, each read only when asked (and never past the cap).
-
-    Files that cannot be taken at all (links, paths leaving the folder) go to ``problems``.
-    """
-    if source.is_dir():
-        yield list(_folder_entries(source, problems))
-    elif zipfile.is_zipfile(source):
-        try:  # only the zip's own directory here: what the caller does with it is not the zip's fault
-            zf = zipfile.ZipFile(source)
-            entries = list(_zip_entries(zf, problems))
-        except (zipfile.BadZipFile, OSError, EOFError) as err:
-            raise CourseError(f"{source}: the zip file is damaged ({err}); nothing was collected") from None
-        with zf:
-            yield entries
-    elif source.suffix.lower() == ".zip" and source.is_file():
-        raise CourseError(f"{source}: not a zip file (damaged, or another kind of file named .zip); nothing was collected")
-    elif source.exists():
-        raise CourseError(f"{source}: give a folder or a .zip of returned notebooks")
-    else:
-        raise CourseError(f"{source}: no such folder or zip file")
-
-
-def _folder_entries(source: Path, problems: list[Problem]) -> Iterator[_Entry]:
-    for folder, dirs, files in os.walk(source):  # never follows a link to a folder
-        here = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not _hidden(d))
-        for name in sorted(files) + [d for d in dirs if (here / d).is_symlink()]:
-            path = here / name
-            relative = _shown_name(path.relative_to(source).as_posix())
-            if _hidden(name):
-                continue
-            if path.is_symlink():
-                problems.append(Problem("", relative, "这是一个链接（快捷方式），不是学员交来的文件，没有收取。"))
-            elif path.is_file():
-                yield _Entry(relative, _mtime(path), partial(_read_file, path))
-
-
-def _shown_name(name: str) -> str:
-    """A folder entry's path as text that can be shown and saved. A name that is not UTF-8
-    (a Windows zip's GBK names, unpacked as they were) is read as GBK, as in a zip; bytes
-    that are neither are written as \\xNN."""
-    raw = os.fsencode(name)
-    for codec in ("utf-8", "gbk"):
-        try:
-            return raw.decode(codec)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("utf-8", errors="backslashreplace")
-
-
-def _read_file(path: Path) -> bytes:
-    """At most MAX_BYTES + 1 bytes; never through a link (one made after the folder was listed)."""
-    try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError as err:
-        if path.is_symlink():
-            raise _Unreadable("这是一个链接（快捷方式），不是学员交来的文件") from None
-        raise _Unreadable(f"文件无法读取（{err.strerror}）") from None
-    try:
-        with os.fdopen(handle, "rb") as file:
-            return file.read(MAX_BYTES + 1)
-    except OSError as err:
-        raise _Unreadable(f"文件无法读取（{err.strerror}）") from None
-
-
-def _zip_entries(zf: zipfile.ZipFile, problems: list[Problem]) -> Iterator[_Entry]:
-    for info in zf.infolist():
-        name = _zip_name(info)
-        parts = PurePosixPath(name).parts
-        if info.is_dir() or name.endswith("/") or _hidden_path(parts):
-            continue
-        if name.startswith("/") or ".." in parts:
-            problems.append(Problem("", name, "压缩包里的路径指向包外（含 .. 或以 / 开头），没有收取。"))
-            continue
-        yield _Entry(name, _zip_time(info), partial(_read_zip_entry, zf, info))
-
-
-def _zip_name(info: zipfile.ZipInfo) -> str:
-    """The entry's path as its author saw it: Windows backslashes become /, and a name
-    stored in the local code page (GBK on Chinese Windows, no UTF-8 flag) is decoded."""
-    name = info.filename
-    if not info.flag_bits & 0x800:
-        raw = name.encode("cp437", errors="replace")
-        for codec in ("utf-8", "gbk"):
-            try:
-                name = raw.decode(codec)
-                break
-            except UnicodeDecodeError:
-                continue
-    return name.replace("\\", "/")
-
-
-def _zip_time(info: zipfile.ZipInfo) -> datetime:
-    try:
-        return datetime(*info.date_time)
-    except ValueError:  # a zero or impossible date in the entry's header
-        return datetime(1980, 1, 1)
-
-
-def _read_zip_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """At most MAX_BYTES + 1 bytes, whatever the entry's header claims its size is."""
-    try:
-        with zf.open(info) as handle:
-            return handle.read(MAX_BYTES + 1)
-    except NotImplementedError:  # before RuntimeError, its base class
-        raise _Unreadable("压缩包里的这个文件用了无法读取的压缩方式（请用普通 zip 压缩后重交）") from None
-    except RuntimeError:  # zipfile's word for an encrypted entry
-        raise _Unreadable("压缩包里的这个文件有密码保护，无法读取") from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
-        raise _Unreadable("压缩包里的这个文件已损坏，无法读取") from None
-
-
-def _hidden(part: str) -> bool:
-    """Junk that tools add (.DS_Store, .ipynb_checkpoints, __MACOSX): skipped quietly."""
-    return (part.startswith(".") and part != "..") or part == "__MACOSX"
-
-
-def _hidden_path(parts) -> bool:
-    return any(_hidden(part) for part in parts)
-
-
-def _mtime(path: Path) -> datetime:
-    return datetime.fromtimestamp(path.stat().st_mtime)
-
-
 def _learner_for(name: str, roster: dict[str, str]) -> str:
     """The roster id a file belongs to: its folder, or the start of its file name."""
     parts = PurePosixPath(name).parts
@@ -278,11 +135,11 @@ def _learner_for(name: str, roster: dict[str, str]) -> str:
     return max(prefixes, key=len, default="")
 
 
-def _usable(entry: _Entry, assignment: str, answer_cells: frozenset[str]) -> bytes:
+def _usable(entry: Entry, assignment: str, answer_cells: frozenset[str]) -> bytes:
     """The entry's bytes if it is a notebook of ``assignment`` we can grade; else _Refused."""
     try:
         data = entry.read()
-    except _Unreadable as err:
+    except Unreadable as err:
         raise _Refused(f"{err}，没有收取") from None
     if len(data) > MAX_BYTES or not data:
         raise _Refused("文件是空的或超过 20 MB，没有收取")
@@ -299,7 +156,7 @@ def _usable(entry: _Entry, assignment: str, answer_cells: frozenset[str]) -> byt
     return data
 
 
-def _store(ws: Workspace, assignment: str, learner: str, entry: _Entry, data: bytes) -> None:
+def _store(ws: Workspace, assignment: str, learner: str, entry: Entry, data: bytes) -> None:
     """Store ``data`` (``entry``'s) as the learner's submission."""
     target = ws.submitted(learner, assignment)
     stamp = _utc(entry.when).strftime(STAMP)
@@ -311,7 +168,7 @@ def _store(ws: Workspace, assignment: str, learner: str, entry: _Entry, data: by
                           "fix that and run collect again (no file was left half written)") from None  # fmt: skip
 
 
-def _newer_stored(ws: Workspace, assignment: str, learner: str, entry: _Entry) -> str:
+def _newer_stored(ws: Workspace, assignment: str, learner: str, entry: Entry) -> str:
     """Why the learner's stored submission stays: it was handed in after ``entry`` (an old
     batch collected again after a resubmission). "" when ``entry`` may replace it."""
     stamp = ws.submitted(learner, assignment).parent / "timestamp.txt"
