@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-try:  # Python 3.11+
+try:  # Python 3.11+ (the one place that knows where re keeps its parser: import them from here)
     from re import _constants as sre_c
     from re import _parser as sre_parse
 except ImportError:  # pragma: no cover - Python 3.10
@@ -19,7 +19,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 from carecourse.pattern_cache import remembered
 from carecourse.wordclasses import expand
 
-__all__ = ["PRIVATE_USE", "compile_subset", "parsed", "subset_problem", "subtrees"]
+__all__ = ["PRIVATE_USE", "compile_subset", "parsed", "sre_c", "sre_parse", "subset_problem", "subtrees"]
 
 PRIVATE_USE = (0xE000, 0xF8FF)  # the browser's stand-ins for characters above U+FFFF (web/jsregex.py)
 

@@ -27,14 +27,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-try:  # Python 3.11+
-    from re import _constants as sre_c, _parser as sre_parse
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as sre_c, sre_parse  # type: ignore[no-redef]
-
 from carecourse.detect.heads import Unsupported, heads, refers_back
 from carecourse.pattern_cache import compile_pattern, compile_tree
-from carecourse.regex_subset import parsed
+from carecourse.regex_subset import parsed, sre_c, sre_parse
 
 __all__ = ["FirstCharSearch", "PlainSearch", "alternation", "first_char_search", "kind_of"]
 

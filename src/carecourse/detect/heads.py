@@ -11,13 +11,8 @@ from __future__ import annotations
 
 import re
 
-try:  # Python 3.11+
-    from re import _constants as sre_c
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as sre_c  # type: ignore[no-redef]
-
 from carecourse.pattern_cache import remembered
-from carecourse.regex_subset import parsed
+from carecourse.regex_subset import parsed, sre_c
 
 __all__ = ["Unsupported", "heads", "refers_back"]
 

@@ -8,13 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-try:  # Python 3.11+
-    from re import _constants as sre_c
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as sre_c  # type: ignore[no-redef]
-
 from carecourse.normalize import normalize
-from carecourse.regex_subset import parsed, subtrees
+from carecourse.regex_subset import parsed, sre_c, subtrees
 from carecourse.rubrics.schema import Rubric
 from carecourse.wordclasses import expand
 

@@ -18,14 +18,7 @@ import re
 from collections.abc import Mapping
 from contextvars import ContextVar
 
-try:  # Python 3.11+
-    from re import _constants as sre_c
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as sre_c  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
-
-from carecourse.regex_subset import PRIVATE_USE
+from carecourse.regex_subset import PRIVATE_USE, sre_c, sre_parse
 
 __all__ = ["PRIVATE_USE", "Untranslatable", "js_regex", "python_spaces"]
 _SYNTAX = set("^$\\.*+?()[]{}|/")
